@@ -1,0 +1,132 @@
+import Yams
+
+/// Reads front matter YAML through Yams' node API into `FrontMatter`, shifting every position
+/// from "line in the YAML" to "line in the file".
+public enum FrontMatterParser {
+    /// Deeper nesting than this is refused: front matter is a flat record with short lists.
+    static let maximumDepth = 16
+
+    public static func parse(_ split: SplitDocument, file: String) -> Result<FrontMatter, Diagnostic> {
+        let lineOffset = split.yamlFirstLine - 1
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: file, line: split.yamlFirstLine, column: 1) }
+            return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        let frontMatterStart = SourceLocation(file: file, line: 1, column: 1)
+        if split.yaml.allSatisfy(\.isWhitespace) {
+            return .failure(
+                .error(
+                    "empty-front-matter",
+                    "the front matter is empty; give at least id, type, title and status",
+                    at: frontMatterStart))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: split.yaml)
+        } catch let error as YamlError {
+            return .failure(yamlDiagnostic(error, file: file, location: location))
+        } catch {
+            return .failure(.error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: frontMatterStart))
+        }
+        guard let root, case .mapping = root else {
+            return .failure(
+                .error(
+                    "front-matter-not-mapping",
+                    "the front matter must be a YAML mapping of fields ('id: POL-001' on its own line), not \(root.map(describe) ?? "empty")",
+                    at: location(root?.mark)))
+        }
+        switch convert(root, depth: 0, location: location) {
+        case .success(.mapping(let entries, _)):
+            return .success(FrontMatter(entries: entries, location: frontMatterStart))
+        case .success:
+            return .failure(.error("front-matter-not-mapping", "the front matter must be a YAML mapping", at: frontMatterStart))
+        case .failure(let diagnostic):
+            return .failure(diagnostic)
+        }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar: "a single value"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
+        }
+    }
+
+    static func convert(_ node: Node, depth: Int, location: (Mark?) -> SourceLocation) -> Result<YAMLValue, Diagnostic> {
+        if depth > maximumDepth {
+            return .failure(
+                .error(
+                    "yaml-too-deep",
+                    "front matter nests deeper than \(maximumDepth) levels; keep fields flat",
+                    at: location(node.mark)))
+        }
+        if node.anchor != nil {
+            return .failure(
+                .error(
+                    "yaml-anchor",
+                    "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out",
+                    at: location(node.mark)))
+        }
+        switch node {
+        case .alias(let alias):
+            return .failure(
+                .error(
+                    "yaml-anchor",
+                    "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out",
+                    at: location(alias.mark)))
+        case .scalar(let scalar):
+            return .success(.scalar(scalar.string, location(scalar.mark)))
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence {
+                switch convert(item, depth: depth + 1, location: location) {
+                case .success(let value): items.append(value)
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            return .success(.sequence(items, location(sequence.mark)))
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    return .failure(
+                        .error("invalid-key", "a front-matter key must be a plain name", at: location(key.mark)))
+                }
+                switch convert(value, depth: depth + 1, location: location) {
+                case .success(let converted):
+                    entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark), value: converted))
+                case .failure(let diagnostic):
+                    return .failure(diagnostic)
+                }
+            }
+            return .success(.mapping(entries, location(mapping.mark)))
+        }
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String, location: (Mark?) -> SourceLocation) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "the front matter is not valid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            if problem.contains("cannot start any token") {
+                message += "; indent YAML with spaces, not tabs, and quote values that start with @, ` or %"
+            } else if problem.contains("undefined alias") {
+                message += "; YAML aliases are not allowed in front matter"
+            }
+            return .error("invalid-yaml", message, at: location(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.joined(separator: ", ")
+            return .error(
+                "duplicate-key",
+                "the front matter gives \(names) more than once; keep one",
+                at: location(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error("invalid-yaml", "the front matter cannot be read: \(problem)", at: location(nil))
+        default:
+            return .error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: location(nil))
+        }
+    }
+}

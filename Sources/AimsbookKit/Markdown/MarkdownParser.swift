@@ -1,0 +1,101 @@
+import CCmarkGFM
+import Foundation
+
+/// Parses a document body with cmark-gfm (GitHub Flavored Markdown: tables, strikethrough,
+/// autolinks, tag filter, task lists), collects headings and links with their file positions,
+/// rewrites link targets through the caller's function, and renders HTML from the AST.
+///
+/// Each call owns its parser and tree, so bodies can be parsed on several threads at once; the
+/// extension registry is global in cmark-gfm and is filled once.
+public enum MarkdownParser {
+    public struct Options: Sendable {
+        /// Keep the author's raw HTML in the page (otherwise it is omitted and reported).
+        public var allowRawHTML = false
+
+        public init(allowRawHTML: Bool = false) {
+            self.allowRawHTML = allowRawHTML
+        }
+    }
+
+    /// What to do with a link: the URL to put in the page, or nil to drop the link and keep its text.
+    public typealias LinkRewriter = (LinkReference) -> String?
+
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// - Parameters:
+    ///   - body: the Markdown text after the front matter.
+    ///   - firstLine: the line of the file on which `body` starts.
+    ///   - file: the root-relative path used in positions.
+    public static func parse(
+        _ body: String, firstLine: Int, file: String, options: Options = Options(),
+        rewrite: LinkRewriter = { $0.destination }
+    ) -> MarkdownDocument {
+        _ = registerExtensions
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        cmark_consolidate_text_nodes(root)
+
+        let positions = SourcePositions(body: body, firstLine: firstLine, file: file)
+        var tree = TreeEditor(root: root, positions: positions, options: options)
+        tree.edit(rewrite: rewrite)
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let htmlPointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+        let html = String(cString: htmlPointer)
+        free(htmlPointer)
+        let textPointer = cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)!
+        let plainText = String(cString: textPointer)
+        free(textPointer)
+        return MarkdownDocument(
+            headings: tree.headings, links: tree.links, rawHTML: tree.rawHTML, html: html, plainText: plainText)
+    }
+}
+
+/// Converts cmark's positions (1-based lines of the body, 1-based byte columns) into file
+/// positions with columns in Unicode scalars, as Yams reports them.
+struct SourcePositions {
+    let lines: [Substring]
+    let firstLine: Int
+    let file: String
+
+    init(body: String, firstLine: Int, file: String) {
+        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        self.firstLine = firstLine
+        self.file = file
+    }
+
+    func location(line: Int32, byteColumn: Int32) -> SourceLocation {
+        let lineIndex = Int(line) - 1
+        var column = max(1, Int(byteColumn))
+        if lines.indices.contains(lineIndex) {
+            let utf8 = lines[lineIndex].utf8
+            let prefixEnd = utf8.index(utf8.startIndex, offsetBy: min(column - 1, utf8.count))
+            column = lines[lineIndex][..<prefixEnd].unicodeScalars.count + 1
+        }
+        return SourceLocation(file: file, line: max(1, Int(line)) + firstLine - 1, column: column)
+    }
+
+    func location(of node: OpaquePointer) -> SourceLocation {
+        location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+    }
+
+    /// The text of a body line (1-based), for finding what cmark does not position.
+    func line(_ number: Int32) -> Substring? {
+        let index = Int(number) - 1
+        return lines.indices.contains(index) ? lines[index] : nil
+    }
+}

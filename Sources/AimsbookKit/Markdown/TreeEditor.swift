@@ -1,0 +1,185 @@
+import CCmarkGFM
+
+/// The walk over one cmark-gfm tree: turns `[[…]]` text into links, gives headings their ids,
+/// rewrites or drops link targets, and removes raw HTML unless it is allowed.
+struct TreeEditor {
+    let root: OpaquePointer
+    let positions: SourcePositions
+    let options: MarkdownParser.Options
+
+    private(set) var headings: [Heading] = []
+    private(set) var links: [LinkReference] = []
+    private(set) var rawHTML: [SourceLocation] = []
+
+    init(root: OpaquePointer, positions: SourcePositions, options: MarkdownParser.Options) {
+        self.root = root
+        self.positions = positions
+        self.options = options
+    }
+
+    mutating func edit(rewrite: MarkdownParser.LinkRewriter) {
+        // Collect first, edit after: cmark's iterator must not see the tree change under it.
+        var textNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var htmlNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var linkDepth = 0
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if event == CMARK_EVENT_ENTER {
+                    linkNodes.append(node)
+                    linkDepth += 1
+                } else {
+                    linkDepth -= 1
+                }
+            case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
+                textNodes.append(node)
+            case CMARK_NODE_HEADING where event == CMARK_EVENT_ENTER:
+                headingNodes.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                htmlNodes.append(node)
+            default:
+                break
+            }
+        }
+
+        var wikiLinks: [(node: OpaquePointer, reference: LinkReference)] = []
+        for node in textNodes {
+            wikiLinks += splitWikiLinks(node)
+        }
+        // Document order: links as written, wiki links merged by position.
+        var allLinks: [(node: OpaquePointer, reference: LinkReference)] = linkNodes.map { node in
+            let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return (node, LinkReference(kind: kind, destination: destination, location: linkLocation(node)))
+        }
+        allLinks += wikiLinks
+        allLinks.sort { $0.reference.location < $1.reference.location }
+        for (node, reference) in allLinks {
+            links.append(reference)
+            if let url = rewrite(reference) {
+                cmark_node_set_url(node, url)
+            } else {
+                unwrap(node)
+            }
+        }
+
+        var slugger = HeadingSlugger()
+        for node in headingNodes {
+            let text = Self.plainText(of: node)
+            let slug = slugger.next(text)
+            let level = Int(cmark_node_get_heading_level(node))
+            headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
+            wrapHeading(node, level: level, slug: slug)
+        }
+
+        for node in htmlNodes {
+            let location = positions.location(of: node)
+            if options.allowRawHTML { continue }
+            rawHTML.append(location)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Where a link starts. cmark-gfm positions inline nodes; where it gives no column, the
+    /// first `[` or `![` of the line stands in.
+    private func linkLocation(_ node: OpaquePointer) -> SourceLocation {
+        var line = cmark_node_get_start_line(node)
+        var column = cmark_node_get_start_column(node)
+        if line == 0 {
+            var parent = cmark_node_parent(node)
+            while let current = parent, cmark_node_get_start_line(current) == 0 { parent = cmark_node_parent(current) }
+            line = parent.map { cmark_node_get_start_line($0) } ?? 1
+            column = 1
+        }
+        return positions.location(line: line, byteColumn: column)
+    }
+
+    /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes.
+    private func splitWikiLinks(_ node: OpaquePointer) -> [(node: OpaquePointer, reference: LinkReference)] {
+        guard let literalPointer = cmark_node_get_literal(node) else { return [] }
+        let literal = String(cString: literalPointer)
+        guard literal.contains("[[") else { return [] }
+        let pieces = WikiLinkScanner.scan(literal)
+        guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { return [] }
+        let start = positions.location(of: node)
+        var created: [(node: OpaquePointer, reference: LinkReference)] = []
+        var scalarOffset = 0
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(textNode, text)
+                cmark_node_insert_before(node, textNode)
+                scalarOffset += text.unicodeScalars.count
+            case .link(let target, let label, let source):
+                let linkNode = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(linkNode, target)
+                let labelNode = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(labelNode, label ?? target)
+                cmark_node_append_child(linkNode, labelNode)
+                cmark_node_insert_before(node, linkNode)
+                var location = start
+                location.column += scalarOffset
+                created.append((linkNode, LinkReference(kind: .wiki, destination: target, location: location)))
+                scalarOffset += source.unicodeScalars.count
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return created
+    }
+
+    /// Drops a link but keeps what it contains (its text), for unsafe targets.
+    private func unwrap(_ node: OpaquePointer) {
+        if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+            let alt = Self.plainText(of: node)
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, alt)
+            cmark_node_insert_before(node, text)
+        } else {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
+    /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
+    private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(slug))\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// The text of a node's inline content (text, code, line breaks as spaces).
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}

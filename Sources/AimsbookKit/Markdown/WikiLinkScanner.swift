@@ -1,0 +1,44 @@
+/// Finds `[[target]]` and `[[target|text]]` in a run of text.
+enum WikiLinkScanner {
+    enum Piece: Equatable {
+        case text(String)
+        /// target, optional label, and the source text it replaces (for column arithmetic).
+        case link(target: String, label: String?, source: String)
+    }
+
+    static func scan(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var pending = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[[") {
+            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+            let inner = rest[open.upperBound..<close.lowerBound]
+            if inner.isEmpty || inner.contains("[") || inner.contains("\n") {
+                pending += rest[..<open.upperBound]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            pending += rest[..<open.lowerBound]
+            if !pending.isEmpty { pieces.append(.text(pending)) }
+            pending = ""
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].trimmingCharacters(in: " ")
+            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: " ") : nil
+            pieces.append(
+                .link(target: target, label: label?.isEmpty == true ? nil : label, source: String(rest[open.lowerBound..<close.upperBound])))
+            rest = rest[close.upperBound...]
+        }
+        pending += rest
+        if !pending.isEmpty { pieces.append(.text(pending)) }
+        return pieces
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        var result = self
+        while result.first == character { result = result.dropFirst() }
+        while result.last == character { result = result.dropLast() }
+        return String(result)
+    }
+}

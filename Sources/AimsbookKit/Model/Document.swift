@@ -1,0 +1,102 @@
+/// One handbook document as the rest of the pipeline sees it: typed fields with the positions
+/// they were written at, its type's own fields, and its parsed body.
+public struct Document: Sendable, Hashable {
+    public var id: Located<String>
+    public var type: DocumentType
+    public var title: String
+    public var owner: Located<String>?
+    public var approver: Located<String>?
+    public var status: DocumentStatus
+    public var version: String?
+    public var effective: Day?
+    public var review: Located<Day>?
+    public var clauses: [Located<String>]
+    public var controls: [Located<String>]
+    public var related: [Located<String>]
+    public var tags: [String]
+    public var details: Details
+    /// Root-relative path of the source file (`content/risks/bias.md`).
+    public var path: String
+    /// Path inside content/ (`risks/bias.md`).
+    public var contentPath: String
+    public var body: MarkdownDocument
+
+    /// The fields only one type has.
+    public enum Details: Sendable, Hashable {
+        case none
+        case role(Role)
+        case risk(Risk)
+        case aiSystem(AISystem)
+        case impactAssessment(ImpactAssessment)
+        case objective(Objective)
+        case record(Record)
+        case soa(SoADecisions)
+    }
+
+    public struct Role: Sendable, Hashable {
+        public var reportsTo: Located<String>?
+        public var members: [String]
+    }
+
+    public struct Risk: Sendable, Hashable {
+        public var category: String?
+        public var likelihood: Int?
+        public var impact: Int?
+        public var residualLikelihood: Int?
+        public var residualImpact: Int?
+        public var treatment: String?
+        public var aiSystems: [Located<String>]
+
+        public var inherentScore: Int? { likelihood.flatMap { l in impact.map { l * $0 } } }
+        public var residualScore: Int? { residualLikelihood.flatMap { l in residualImpact.map { l * $0 } } }
+    }
+
+    public struct AISystem: Sendable, Hashable {
+        public var lifecycle: String?
+        public var euAIActRisk: String?
+        public var provider: String?
+        public var supplier: String?
+        public var impactAssessment: Located<String>?
+    }
+
+    public struct ImpactAssessment: Sendable, Hashable {
+        public var aiSystems: [Located<String>]
+        public var date: Day?
+    }
+
+    public struct Objective: Sendable, Hashable {
+        public var target: String?
+        public var due: Day?
+    }
+
+    public struct Record: Sendable, Hashable {
+        public var kind: String?
+        public var date: Day?
+    }
+
+    /// The `decisions` of a `type: soa` document, one per control as written.
+    public struct SoADecisions: Sendable, Hashable {
+        public var decisions: [Decision]
+        public var location: SourceLocation?
+    }
+
+    public struct Decision: Sendable, Hashable {
+        public var control: Located<String>
+        public var applicable: Bool?
+        public var status: Located<String>?
+        public var justification: String?
+    }
+
+    public var role: Role? { if case .role(let value) = details { value } else { nil } }
+    public var risk: Risk? { if case .risk(let value) = details { value } else { nil } }
+    public var aiSystem: AISystem? { if case .aiSystem(let value) = details { value } else { nil } }
+    public var impactAssessment: ImpactAssessment? {
+        if case .impactAssessment(let value) = details { value } else { nil }
+    }
+    public var objective: Objective? { if case .objective(let value) = details { value } else { nil } }
+    public var record: Record? { if case .record(let value) = details { value } else { nil } }
+    public var soaDecisions: SoADecisions? { if case .soa(let value) = details { value } else { nil } }
+
+    /// The date a record or assessment was made, where the type has one.
+    public var date: Day? { record?.date ?? impactAssessment?.date }
+}

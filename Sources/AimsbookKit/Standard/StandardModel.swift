@@ -1,0 +1,85 @@
+import Foundation
+
+/// The built-in model of ISO/IEC 42001:2023: clause and Annex A control identifiers with short
+/// titles, and which clauses require documented information. Data, not code: it is read from
+/// `Standard/iso42001.json`, embedded into the binary at build time.
+public struct StandardModel: Sendable, Codable {
+    public struct Clause: Sendable, Codable, Hashable {
+        public var id: String
+        public var title: String
+        public var parent: String?
+    }
+
+    /// An Annex A control objective group (A.2 … A.10, with A.6.1 and A.6.2 under A.6).
+    public struct Objective: Sendable, Codable, Hashable {
+        public var id: String
+        public var title: String
+        public var parent: String?
+    }
+
+    public struct Control: Sendable, Codable, Hashable {
+        public var id: String
+        public var title: String
+        public var objective: String
+    }
+
+    /// A clause that requires documented information, and what that information is.
+    public struct MandatoryItem: Sendable, Codable, Hashable {
+        public var clause: String
+        public var what: String
+    }
+
+    public var standard: String
+    public var clauses: [Clause]
+    public var objectives: [Objective]
+    public var controls: [Control]
+    public var mandatory: [MandatoryItem]
+
+    private enum CodingKeys: String, CodingKey {
+        case standard, clauses, objectives, controls, mandatory
+    }
+
+    public func clause(_ id: String) -> Clause? { clauseIndex[id].map { clauses[$0] } }
+    public func control(_ id: String) -> Control? { controlIndex[id].map { controls[$0] } }
+    public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
+
+    /// Children of a clause (`6.1` → 6.1.1 … 6.1.4), in the standard's order.
+    public func subclauses(of id: String) -> [Clause] { clauses.filter { $0.parent == id } }
+
+    /// The objective group at the top of a control's hierarchy (A.6.2.4 → A.6).
+    public func topObjective(of control: Control) -> Objective? {
+        var objective = self.objective(control.objective)
+        while let parent = objective?.parent, let next = self.objective(parent) { objective = next }
+        return objective
+    }
+
+    private var clauseIndex: [String: Int] = [:]
+    private var controlIndex: [String: Int] = [:]
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        standard = try container.decode(String.self, forKey: .standard)
+        clauses = try container.decode([Clause].self, forKey: .clauses)
+        objectives = try container.decode([Objective].self, forKey: .objectives)
+        controls = try container.decode([Control].self, forKey: .controls)
+        mandatory = try container.decode([MandatoryItem].self, forKey: .mandatory)
+        buildIndexes()
+    }
+
+    private mutating func buildIndexes() {
+        clauseIndex = Dictionary(clauses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        controlIndex = Dictionary(controls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The model shipped with aimsbook.
+    public static let iso42001: StandardModel = {
+        guard let json = EmbeddedResources.standards["iso42001.json"] else {
+            fatalError("the embedded ISO/IEC 42001 model is missing: the build plugin did not run")
+        }
+        do {
+            return try JSONDecoder().decode(StandardModel.self, from: Data(json.utf8))
+        } catch {
+            fatalError("the embedded ISO/IEC 42001 model is malformed: \(error)")
+        }
+    }()
+}
