@@ -1,0 +1,145 @@
+import Foundation
+
+/// The middle of the pipeline: from the files as read to the model. Splits front matter,
+/// builds each document, indexes ids, then parses every body with links resolved against the
+/// index. Pure: strings in, values out.
+public enum HandbookBuilder {
+    public struct Output: Sendable {
+        public var handbook: Handbook
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func build(_ source: HandbookSource, standard: StandardModel = .iso42001) -> Output {
+        var diagnostics = source.diagnostics
+        var settings = Settings()
+        if let text = source.settingsText {
+            let (parsed, settingsDiagnostics) = Settings.parse(text)
+            settings = parsed
+            diagnostics += settingsDiagnostics
+        }
+
+        // Front matter of every file, in parallel: each file is independent.
+        let headers = source.markdownFiles.concurrentMap { file -> (DocumentBuilder.Output?, SplitDocument?, [Diagnostic]) in
+            switch FrontMatterSplitter.split(file.text, file: file.path) {
+            case .failure(let diagnostic):
+                return (nil, nil, [diagnostic])
+            case .success(let split):
+                switch FrontMatterParser.parse(split, file: file.path) {
+                case .failure(let diagnostic):
+                    return (nil, split, [diagnostic])
+                case .success(let frontMatter):
+                    let output = DocumentBuilder.build(frontMatter, path: file.path, contentPath: file.contentPath)
+                    return (output, split, output.diagnostics)
+                }
+            }
+        }
+
+        var documents: [(document: Document, split: SplitDocument)] = []
+        var brokenIDs: Set<String> = []
+        var firstDefinition: [String: Located<String>] = [:]
+        for (output, split, fileDiagnostics) in headers {
+            diagnostics += fileDiagnostics
+            guard let output, let split else { continue }
+            if let declared = output.declaredID {
+                let key = declared.value.lowercased()
+                if let first = firstDefinition[key] {
+                    let sameCase = first.value == declared.value
+                    diagnostics.append(
+                        .error(
+                            "duplicate-id",
+                            sameCase
+                                ? "the id '\(declared.value)' is already used by \(first.location.file); give this document its own id"
+                                : "the id '\(declared.value)' differs only in case from '\(first.value)' in \(first.location.file); ids must differ in more than case",
+                            at: declared.location,
+                            notes: [.init("first used here", at: first.location)]))
+                    continue
+                }
+                firstDefinition[key] = declared
+            }
+            if let document = output.document {
+                documents.append((document, split))
+            } else if let declared = output.declaredID {
+                brokenIDs.insert(declared.value)
+            }
+        }
+
+        let resolver = LinkResolver(
+            documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
+            assetPaths: source.assets.map(\.contentPath), standard: standard)
+        let options = MarkdownParser.Options(allowRawHTML: settings.allowRawHTML)
+
+        let parsed = documents.concurrentMap { entry -> Document in
+            var document = entry.document
+            let page = SitePaths.document(document.id.value)
+            document.body = MarkdownParser.parse(
+                entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
+            ) { reference in
+                resolver.url(for: resolver.resolve(reference, from: document.contentPath), from: page)
+            }
+            return document
+        }
+
+        let handbook = Handbook(
+            settings: settings, standard: standard, documents: parsed, assets: source.assets,
+            templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs)
+        return Output(handbook: handbook, diagnostics: diagnostics)
+    }
+}
+
+extension LinkResolver {
+    /// The URL to write into the page at `page` for a resolved link; nil drops the link.
+    public func url(for target: LinkTarget, from page: String) -> String? {
+        func withAnchor(_ path: String, _ anchor: String?) -> String {
+            anchor.map { path + "#" + $0 } ?? path
+        }
+        switch target {
+        case .document(let id, let anchor):
+            return withAnchor(SitePaths.relative(from: page, to: SitePaths.document(id)), anchor)
+        case .clause(let id):
+            return SitePaths.relative(from: page, to: SitePaths.clause(id))
+        case .control(let id):
+            return SitePaths.relative(from: page, to: SitePaths.control(id))
+        case .asset(let contentPath, let anchor):
+            return withAnchor(SitePaths.relative(from: page, to: SitePaths.asset(contentPath)), anchor)
+        case .inPage(let anchor):
+            return "#" + anchor
+        case .external(let url):
+            return url
+        case .unsafe:
+            return nil
+        case .unresolved:
+            return "#"
+        }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` over all cores, keeping order. For the per-document stages, which share nothing.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = ConcurrentResults<T>(count: count)
+        self.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                results.set(index, transform(buffer[index]))
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Slots written once each from `concurrentPerform`, each index by exactly one iteration.
+private final class ConcurrentResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] { storage.map { $0! } }
+}

@@ -1,0 +1,150 @@
+/// What a link in a document body points at. Rendering and checking both use this, so a link
+/// the checker accepts is a link that works in the site.
+public enum LinkTarget: Sendable, Hashable {
+    case document(id: String, anchor: String?)
+    case clause(String)
+    case control(String)
+    case asset(contentPath: String, anchor: String?)
+    case inPage(anchor: String)
+    case external(String)
+    /// A scheme that could run code or smuggle content (`javascript:`, `data:`, …): dropped.
+    case unsafe(scheme: String)
+    /// Nothing by that name; `reason` finishes the sentence "… because …" for the diagnostic.
+    case unresolved(reason: String)
+}
+
+/// Resolves link destinations against the handbook's ids, files and the standard's clauses and
+/// controls. Built once per build from plain dictionaries: resolving a link costs a lookup.
+public struct LinkResolver: Sendable {
+    /// id → content path of the document's file. Keys as written.
+    let documentIDs: [String: String]
+    /// Lower-cased ids, for case-insensitive lookup and "did you mean".
+    let documentIDsLowercased: [String: String]
+    /// content path → id.
+    let idsByContentPath: [String: String]
+    let assetPaths: Set<String>
+    let standard: StandardModel
+
+    public init(documents: [(id: String, contentPath: String)], assetPaths: [String], standard: StandardModel) {
+        var ids: [String: String] = [:]
+        var lowered: [String: String] = [:]
+        var byPath: [String: String] = [:]
+        for (id, contentPath) in documents {
+            if ids[id] == nil { ids[id] = contentPath }
+            if lowered[id.lowercased()] == nil { lowered[id.lowercased()] = id }
+            byPath[contentPath] = id
+        }
+        self.documentIDs = ids
+        self.documentIDsLowercased = lowered
+        self.idsByContentPath = byPath
+        self.assetPaths = Set(assetPaths)
+        self.standard = standard
+    }
+
+    static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public func resolve(_ reference: LinkReference, from contentPath: String) -> LinkTarget {
+        let destination = Substring(reference.destination).trimmingCharacters(in: " ")
+        if destination.isEmpty { return .unresolved(reason: "the link has no target") }
+        if let scheme = Self.scheme(of: destination) {
+            return Self.safeSchemes.contains(scheme.lowercased()) ? .external(destination) : .unsafe(scheme: scheme)
+        }
+        if destination.hasPrefix("//") { return .external(destination) }
+        var pathPart = Substring(destination)
+        var anchor: String?
+        if let hash = destination.firstIndex(of: "#") {
+            pathPart = destination[..<hash]
+            anchor = String(destination[destination.index(after: hash)...])
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        if pathPart.isEmpty {
+            return .inPage(anchor: anchor ?? "")
+        }
+        let target = String(pathPart)
+        if standard.clause(target) != nil { return .clause(target) }
+        if standard.control(target) != nil { return .control(target) }
+        if reference.kind == .wiki || DocumentID.isValid(target) {
+            if documentIDs[target] != nil { return .document(id: target, anchor: anchor) }
+            return .unresolved(reason: unknownIDReason(target, wiki: reference.kind == .wiki))
+        }
+        guard let resolved = Self.join(directory(of: contentPath), Self.removingPercentEncoding(target)) else {
+            return .unresolved(reason: "'\(target)' leads outside content/")
+        }
+        if let id = idsByContentPath[resolved] { return .document(id: id, anchor: anchor) }
+        if assetPaths.contains(resolved) { return .asset(contentPath: resolved, anchor: anchor) }
+        if resolved.hasSuffix(".md") {
+            return .unresolved(reason: "there is no document content/\(resolved)")
+        }
+        return .unresolved(reason: "there is no file content/\(resolved)")
+    }
+
+    func unknownIDReason(_ target: String, wiki: Bool) -> String {
+        if let sameButCase = documentIDsLowercased[target.lowercased()] {
+            return "no document has the id '\(target)'; did you mean '\(sameButCase)'? (ids are case-sensitive)"
+        }
+        var message = "no document has the id '\(target)'"
+        if wiki, target.first?.isNumber == true {
+            message = "'\(target)' is not a clause of ISO/IEC 42001 (clauses run from 4 to 10.2)"
+        } else if wiki, target.hasPrefix("A.") {
+            message = "'\(target)' is not an Annex A control of ISO/IEC 42001"
+        }
+        let candidates = Array(documentIDs.keys).sorted()
+        return message + Suggestion.didYouMean(target, in: candidates)
+    }
+
+    /// The id of the document whose file is at `contentPath`, if any.
+    public func documentID(atContentPath contentPath: String) -> String? { idsByContentPath[contentPath] }
+
+    public func documentExists(_ id: String) -> Bool { documentIDs[id] != nil }
+
+    func directory(of contentPath: String) -> String {
+        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
+        return String(contentPath[..<slash])
+    }
+
+    /// Joins a relative path to a directory inside content/, resolving `.` and `..`; nil if it leaves content/.
+    static func join(_ directory: String, _ relative: String) -> String? {
+        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
+        for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let candidate = destination[..<colon]
+        guard let first = candidate.unicodeScalars.first, DocumentID.isASCIILetter(first),
+            candidate.unicodeScalars.allSatisfy({
+                DocumentID.isASCIILetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)
+            })
+        else { return nil }
+        // A Windows drive letter or an id-like "A.6:..." is not worth a special case: treat any scheme as a scheme.
+        return String(candidate)
+    }
+
+    static func removingPercentEncoding(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        let input = Array(text.utf8)
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < input.count {
+            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
+                let value = UInt8(String(decoding: input[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(input[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

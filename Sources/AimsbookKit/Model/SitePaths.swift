@@ -1,0 +1,46 @@
+/// Where each thing lives in the generated site. One place decides, so pages, links, the search
+/// index and the link checker agree. Every path is built from validated ids or percent-encoded
+/// content paths, so none can climb out of the output folder.
+public enum SitePaths {
+    public static func document(_ id: String) -> String { "docs/\(DocumentID.slug(id)).html" }
+    public static func clause(_ id: String) -> String { "clauses/\(id).html" }
+    public static func control(_ id: String) -> String { "controls/\(id).html" }
+    public static func typeList(_ type: DocumentType) -> String { "types/\(type.rawValue).html" }
+    public static func asset(_ contentPath: String) -> String { "files/" + percentEncode(contentPath) }
+    public static let home = "index.html"
+    public static let clauses = "clauses/index.html"
+    public static let controls = "controls/index.html"
+    public static let soa = "soa.html"
+    public static let soaCSV = "soa.csv"
+    public static let risks = "risks.html"
+    public static let aiSystems = "ai-systems.html"
+    public static let roles = "roles.html"
+    public static let audit = "audit.html"
+    public static let search = "search.html"
+    public static let print = "print.html"
+    public static let notFound = "404.html"
+    public static let searchIndex = "assets/search-index.js"
+
+    /// A link from the page at `from` to the page at `to`, relative, so the site works from
+    /// `file://` and from any sub-path of a server.
+    public static func relative(from: String, to: String) -> String {
+        let depth = from.split(separator: "/").count - 1
+        return String(repeating: "../", count: depth) + to
+    }
+
+    /// Percent-encodes each segment of a path, keeping `/`.
+    public static func percentEncode(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-._~/".unicodeScalars.contains(scalar)
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+/// The Statement of Applicability (clause 6.1.3) as the handbook implies it: every Annex A
+/// control with the decision the SoA document records, joined with the documents that list the
+/// control (its implementation) and the risks that name it as a treatment. Derived, never typed
+/// twice, so it cannot drift from the documents.
+public struct StatementOfApplicability: Sendable {
+    public struct Entry: Sendable {
+        public var control: StandardModel.Control
+        /// The objective group the control sits in (A.6.2) and the top-level objective (A.6).
+        public var objective: StandardModel.Objective
+        public var topObjective: StandardModel.Objective
+        public var decision: Document.Decision?
+        /// Ids of documents (other than risks and the SoA) listing the control in `controls`.
+        public var implementedBy: [String]
+        /// Ids of risks listing the control as a treatment.
+        public var treatsRisks: [String]
+
+        public var isDecided: Bool { decision?.applicable != nil }
+        public var isApplicable: Bool { decision?.applicable == true }
+        public var isExcluded: Bool { decision?.applicable == false }
+        public var status: String? { isApplicable ? decision?.status?.value : nil }
+        public var justification: String? { decision?.justification }
+    }
+
+    public struct Counts: Sendable, Equatable {
+        public var controls = 0
+        public var decided = 0
+        public var applicable = 0
+        public var excluded = 0
+        public var implemented = 0
+        public var partial = 0
+        public var planned = 0
+    }
+
+    /// The `type: soa` document, if there is one.
+    public var document: Document?
+    public var entries: [Entry]
+
+    public var counts: Counts {
+        var counts = Counts()
+        counts.controls = entries.count
+        for entry in entries {
+            if entry.isDecided { counts.decided += 1 }
+            if entry.isApplicable { counts.applicable += 1 }
+            if entry.isExcluded { counts.excluded += 1 }
+            switch entry.status {
+            case "implemented": counts.implemented += 1
+            case "partial": counts.partial += 1
+            case "planned": counts.planned += 1
+            default: break
+            }
+        }
+        return counts
+    }
+
+    public init(_ handbook: Handbook) {
+        let standard = handbook.standard
+        document = handbook.soaDocument
+        var decisions: [String: Document.Decision] = [:]
+        for decision in document?.soaDecisions?.decisions ?? [] where decisions[decision.control.value] == nil {
+            decisions[decision.control.value] = decision
+        }
+        entries = standard.controls.map { control in
+            let ids = handbook.relations.documentsByControl[control.id] ?? []
+            var implementedBy: [String] = []
+            var treatsRisks: [String] = []
+            for id in ids {
+                switch handbook.document(id)?.type {
+                case .risk?: treatsRisks.append(id)
+                case .soa?, nil: break
+                default: implementedBy.append(id)
+                }
+            }
+            let objective = standard.objective(control.objective)!
+            return Entry(
+                control: control, objective: objective, topObjective: standard.topObjective(of: control) ?? objective,
+                decision: decisions[control.id], implementedBy: implementedBy.sorted(), treatsRisks: treatsRisks.sorted())
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// References from front matter and from bodies: to documents of the right type, to clauses
+/// and controls of the standard, to files, and to heading anchors.
+enum ReferenceRules {
+    /// owner, approver, reports_to → role; related → any document; ai_systems → ai-system;
+    /// impact_assessment → impact-assessment.
+    static func fieldReferences(_ context: Validator.Context) -> [Diagnostic] {
+        let handbook = context.handbook
+        var diagnostics: [Diagnostic] = []
+
+        func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: Document) {
+            let id = reference.value
+            guard let target = handbook.document(id) else {
+                if handbook.brokenIDs.contains(id) { return }
+                let candidates = handbook.documents.filter { expected == nil || $0.type == expected }.map(\.id.value)
+                let kind = expected.map { "\($0.displayName.lowercased()) document" } ?? "document"
+                diagnostics.append(
+                    .error(
+                        "unknown-reference",
+                        "'\(field)' names '\(id)', but no document has that id; give the id of a \(kind)"
+                            + Suggestion.didYouMean(id, in: candidates),
+                        at: reference.location))
+                return
+            }
+            if let expected, target.type != expected {
+                diagnostics.append(
+                    .error(
+                        "wrong-reference-type",
+                        "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(target.type.rawValue)",
+                        at: reference.location))
+            }
+            if target.id.value == document.id.value, field == "reports_to" || field == "related" {
+                diagnostics.append(
+                    .error("self-reference", "'\(field)' names the document itself; remove it", at: reference.location))
+            }
+        }
+
+        for document in handbook.documents {
+            if let owner = document.owner { check(owner, field: "owner", expected: .role, in: document) }
+            if let approver = document.approver { check(approver, field: "approver", expected: .role, in: document) }
+            for related in document.related { check(related, field: "related", expected: nil, in: document) }
+            switch document.details {
+            case .role(let role):
+                if let reportsTo = role.reportsTo { check(reportsTo, field: "reports_to", expected: .role, in: document) }
+            case .risk(let risk):
+                for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: document) }
+            case .impactAssessment(let assessment):
+                for system in assessment.aiSystems {
+                    check(system, field: "ai_systems", expected: .aiSystem, in: document)
+                }
+            case .aiSystem(let system):
+                if let assessment = system.impactAssessment {
+                    check(assessment, field: "impact_assessment", expected: .impactAssessment, in: document)
+                }
+            default:
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    /// clauses → clauses 4–10 of ISO/IEC 42001; controls → Annex A.
+    static func standardReferences(_ context: Validator.Context) -> [Diagnostic] {
+        let standard = context.handbook.standard
+        let clauseIDs = standard.clauses.map(\.id)
+        let controlIDs = standard.controls.map(\.id)
+        var diagnostics: [Diagnostic] = []
+        for document in context.handbook.documents {
+            for clause in document.clauses where standard.clause(clause.value) == nil {
+                var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
+                if standard.control(clause.value) != nil {
+                    message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
+                } else {
+                    message += Suggestion.didYouMean(clause.value, in: clauseIDs)
+                }
+                diagnostics.append(.error("unknown-clause", message, at: clause.location))
+            }
+            for control in document.controls where standard.control(control.value) == nil {
+                var message = "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
+                if standard.clause(control.value) != nil {
+                    message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
+                } else {
+                    message += Suggestion.didYouMean(control.value, in: controlIDs)
+                }
+                diagnostics.append(.error("unknown-control", message, at: control.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Links in bodies: targets exist, anchors exist in their target, schemes are safe, no raw HTML.
+    static func bodyLinks(_ context: Validator.Context) -> [Diagnostic] {
+        let handbook = context.handbook
+        var diagnostics: [Diagnostic] = []
+        for document in handbook.documents {
+            for link in document.body.links {
+                switch handbook.resolver.resolve(link, from: document.contentPath) {
+                case .unresolved(let reason):
+                    let code = link.kind == .wiki || DocumentID.isValid(link.destination) ? "unknown-reference" : "broken-link"
+                    diagnostics.append(
+                        .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location))
+                case .unsafe(let scheme):
+                    diagnostics.append(
+                        .warning(
+                            "unsafe-link",
+                            "'\(scheme):' links can run code or hide content, so this link is dropped from the page; link to a page or an https address",
+                            at: link.location))
+                case .document(let id, let anchor?):
+                    if let target = handbook.document(id), !target.body.anchors.contains(anchor) {
+                        diagnostics.append(
+                            .error(
+                                "unknown-anchor",
+                                "\(id) has no heading with the anchor '#\(anchor)'"
+                                    + Suggestion.didYouMean(anchor, in: target.body.headings.map(\.slug)),
+                                at: link.location))
+                    }
+                case .inPage(let anchor):
+                    if !anchor.isEmpty, !document.body.anchors.contains(anchor) {
+                        diagnostics.append(
+                            .error(
+                                "unknown-anchor",
+                                "this document has no heading with the anchor '#\(anchor)'"
+                                    + Suggestion.didYouMean(anchor, in: document.body.headings.map(\.slug)),
+                                at: link.location))
+                    }
+                default:
+                    break
+                }
+            }
+            for location in document.body.rawHTML {
+                diagnostics.append(
+                    .warning(
+                        "raw-html",
+                        "raw HTML is omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml",
+                        at: location))
+            }
+        }
+        return diagnostics
+    }
+}
