@@ -1,0 +1,53 @@
+import Foundation
+
+/// The stages in the order they run, for the commands: load → front matter → Markdown → model →
+/// validate, then render → write for `build`. Only `load` and `write` touch the disk.
+public enum Pipeline {
+    /// A handbook read, modelled and checked.
+    public struct Checked: Sendable {
+        public var source: HandbookSource
+        public var handbook: Handbook
+        public var diagnostics: [Diagnostic]
+        public var asOf: Day
+
+        public var report: DiagnosticReport {
+            var sources = Dictionary(source.markdownFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+            if let settings = source.settingsText { sources["aimsbook.yml"] = settings }
+            return DiagnosticReport(
+                diagnostics: diagnostics, documentCount: source.markdownFiles.count,
+                files: source.markdownFiles.map(\.path), sources: sources)
+        }
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Model and validate a loaded handbook (no I/O).
+    public static func check(_ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001) -> Checked {
+        let built = HandbookBuilder.build(source, standard: standard)
+        let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
+        let diagnostics = built.diagnostics + Validator.validate(built.handbook, asOf: day)
+        return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
+    }
+
+    /// Load from disk, then check.
+    public static func check(_ paths: HandbookPaths, asOf: Day?) throws -> Checked {
+        try check(HandbookLoader.load(paths), asOf: asOf)
+    }
+}
+
+/// "Today", made reproducible: `--as-of` wins, then aimsbook.yml's `as_of`, then
+/// `SOURCE_DATE_EPOCH` (as MkDocs and Sphinx honour it), then the clock, in UTC.
+public enum AsOf {
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date())
+        -> Day
+    {
+        var date = now
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            date = Date(timeIntervalSince1970: epoch)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
