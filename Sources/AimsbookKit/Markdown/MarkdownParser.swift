@@ -11,9 +11,13 @@ public enum MarkdownParser {
     public struct Options: Sendable {
         /// Keep the author's raw HTML in the page (otherwise it is omitted and reported).
         public var allowRawHTML = false
+        /// Put before every heading id, so several documents can share one page (the print view)
+        /// without clashing ids. Slugs themselves (and so link checking) are unaffected.
+        public var headingIDPrefix = ""
 
-        public init(allowRawHTML: Bool = false) {
+        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "") {
             self.allowRawHTML = allowRawHTML
+            self.headingIDPrefix = headingIDPrefix
         }
     }
 

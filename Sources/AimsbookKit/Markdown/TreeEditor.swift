@@ -156,7 +156,7 @@ struct TreeEditor {
     /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(slug))\">")
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
         cmark_node_set_on_exit(block, "</h\(level)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(block, child)

@@ -20,6 +20,10 @@ public struct Document: Sendable, Hashable {
     /// Path inside content/ (`risks/bias.md`).
     public var contentPath: String
     public var body: MarkdownDocument
+    /// The Markdown as written and the file line it starts on, for views that render the body
+    /// differently (the print view links within one page).
+    public var bodySource: String
+    public var bodyFirstLine: Int
 
     /// The fields only one type has.
     public enum Details: Sendable, Hashable {

@@ -77,7 +77,7 @@ public enum DocumentBuilder {
             id: id, type: type, title: title?.value ?? id.value, owner: owner, approver: approver, status: status,
             version: version, effective: effective, review: review, clauses: clauses, controls: controls,
             related: related, tags: tags, details: details, path: path, contentPath: contentPath,
-            body: MarkdownDocument())
+            body: MarkdownDocument(), bodySource: "", bodyFirstLine: 1)
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 

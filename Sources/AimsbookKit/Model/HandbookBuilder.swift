@@ -70,6 +70,8 @@ public enum HandbookBuilder {
 
         let parsed = documents.concurrentMap { entry -> Document in
             var document = entry.document
+            document.bodySource = entry.split.body
+            document.bodyFirstLine = entry.split.bodyFirstLine
             let page = SitePaths.document(document.id.value)
             document.body = MarkdownParser.parse(
                 entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
