@@ -91,10 +91,10 @@ struct AsOfOption: ParsableArguments {
 }
 
 /// Loads and checks, turning load failures into exit status 2.
-func checkedHandbook(_ location: HandbookLocation, asOf: AsOfOption) throws -> Pipeline.Checked {
+func checkedHandbook(_ location: HandbookLocation, asOf: Day?) throws -> Pipeline.Checked {
     try location.checkRoot()
     do {
-        return try Pipeline.check(location.paths, asOf: asOf.day())
+        return try Pipeline.check(location.paths, asOf: asOf)
     } catch let error as HandbookLoadError {
         throw CommandFailure(error.description)
     }

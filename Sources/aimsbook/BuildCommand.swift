@@ -15,7 +15,7 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let checked = try checkedHandbook(location, asOf: asOf)
+        let checked = try checkedHandbook(location, asOf: asOf.day())
         let report = checked.report
         if !report.diagnostics.isEmpty {
             printToStandardError(DiagnosticFormat.text.render(report, color: standardErrorIsTerminal))

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let checked = try checkedHandbook(location, asOf: asOf)
+        let checked = try checkedHandbook(location, asOf: asOf.day())
         let report = checked.report
         print(format.format.render(report, color: format == .text && standardOutputIsTerminal), terminator: "")
         if report.errorCount > 0 || (strict && report.warningCount > 0) {

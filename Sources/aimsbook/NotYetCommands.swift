@@ -12,13 +12,6 @@ extension NotYetBuilt {
     }
 }
 
-struct SoACommand: NotYetBuilt {
-    static let issue = "Statement of Applicability export"
-    static let configuration = CommandConfiguration(
-        commandName: "soa", abstract: "Print the Statement of Applicability (--format table|csv|json).")
-    @OptionGroup var location: HandbookLocation
-}
-
 struct AuditCommand: NotYetBuilt {
     static let issue = "audit readiness report"
     static let configuration = CommandConfiguration(
