@@ -12,13 +12,6 @@ extension NotYetBuilt {
     }
 }
 
-struct AuditCommand: NotYetBuilt {
-    static let issue = "audit readiness report"
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Report audit readiness: missing, draft-only and stale documented information.")
-    @OptionGroup var location: HandbookLocation
-}
-
 struct InitCommand: NotYetBuilt {
     static let issue = "authoring workflow"
     static let configuration = CommandConfiguration(

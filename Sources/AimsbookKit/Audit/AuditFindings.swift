@@ -1,0 +1,146 @@
+/// The findings of the audit readiness report, one function per kind, each naming the document
+/// concerned and what to do. Kinds are stable names CI and dashboards can rely on.
+enum AuditFindings {
+    /// Controls whose presence among a high-risk system's (or its risks') controls counts as
+    /// planned human oversight: responsible-use processes and operation monitoring.
+    static let humanOversightControls: Set<String> = ["A.9.2", "A.6.2.6"]
+    /// Record kinds for activities that recur at least yearly (9.2 internal audit, 9.3 management review).
+    static let recurringRecordKinds = ["internal-audit", "management-review"]
+
+    static func all(handbook: Handbook, soa: StatementOfApplicability, asOf: Day) -> [AuditReport.Finding] {
+        var findings: [AuditReport.Finding] = []
+        findings += soaFindings(handbook: handbook, soa: soa)
+        findings += overdueReviews(handbook, asOf: asOf)
+        findings += untreatedRisks(handbook)
+        findings += aiSystemFindings(handbook)
+        findings += roleFindings(handbook)
+        findings += recordFindings(handbook, asOf: asOf)
+        return findings
+    }
+
+    static func soaFindings(handbook: Handbook, soa: StatementOfApplicability) -> [AuditReport.Finding] {
+        guard soa.document != nil else {
+            return [
+                .init(
+                    kind: "missing-soa", document: nil,
+                    message: "there is no Statement of Applicability; add a document with 'type: soa' deciding every Annex A control (clause 6.1.3)")
+            ]
+        }
+        var findings: [AuditReport.Finding] = []
+        for entry in soa.entries where !entry.isDecided {
+            findings.append(
+                .init(
+                    kind: "undecided-control", document: soa.document?.id.value,
+                    message: "\(entry.control.id) \(entry.control.title) has no applicability decision"))
+        }
+        for entry in soa.entries where entry.isApplicable && entry.implementedBy.isEmpty {
+            findings.append(
+                .init(
+                    kind: "unimplemented-control", document: soa.document?.id.value,
+                    message: "\(entry.control.id) \(entry.control.title) is applicable, but no document implements it"))
+        }
+        return findings
+    }
+
+    static func overdueReviews(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
+        handbook.documents.compactMap { document in
+            guard let review = document.review?.value, review < asOf, document.status != .retired else { return nil }
+            return .init(
+                kind: "overdue-review", document: document.id.value,
+                message: "\(document.title): review was due \(review), \(review.days(until: asOf)) days ago")
+        }
+    }
+
+    static func untreatedRisks(_ handbook: Handbook) -> [AuditReport.Finding] {
+        handbook.documents(of: .risk).compactMap { document in
+            guard document.status != .retired, let risk = document.risk else { return nil }
+            var gaps: [String] = []
+            if risk.treatment == nil { gaps.append("no treatment decision") }
+            if risk.treatment == "mitigate", document.controls.isEmpty { gaps.append("no treatment controls") }
+            if risk.treatment == "mitigate", risk.residualScore == nil { gaps.append("no residual scores") }
+            guard !gaps.isEmpty else { return nil }
+            return .init(
+                kind: "untreated-risk", document: document.id.value,
+                message: "\(document.title): \(gaps.joined(separator: ", "))")
+        }
+    }
+
+    static func aiSystemFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
+        var findings: [AuditReport.Finding] = []
+        for document in handbook.documents(of: .aiSystem) where document.status != .retired {
+            guard let system = document.aiSystem else { continue }
+            let id = document.id.value
+            var assessments = handbook.relations.assessmentsByAISystem[id] ?? []
+            if let linked = system.impactAssessment?.value { assessments.append(linked) }
+            let approved = assessments.compactMap(handbook.document).contains { $0.status == .approved }
+            if system.lifecycle == "deployed", !approved {
+                findings.append(
+                    .init(
+                        kind: "missing-impact-assessment", document: id,
+                        message: "\(document.title) is deployed without an approved impact assessment (clause 6.1.4, 8.4)"))
+            }
+            if system.euAIActRisk == "high" {
+                let risks = (handbook.relations.risksByAISystem[id] ?? []).compactMap(handbook.document)
+                let controls = Set(document.controls.map(\.value) + risks.flatMap { $0.controls.map(\.value) })
+                if controls.isDisjoint(with: humanOversightControls) {
+                    findings.append(
+                        .init(
+                            kind: "missing-human-oversight", document: id,
+                            message: "\(document.title) is high-risk but neither it nor its risks list a human-oversight control (A.9.2 or A.6.2.6)"))
+                }
+            }
+            if system.euAIActRisk == "prohibited", system.lifecycle != "retired" {
+                findings.append(
+                    .init(
+                        kind: "prohibited-ai-system", document: id,
+                        message: "\(document.title) is classed as a prohibited practice under the EU AI Act; retire it"))
+            }
+        }
+        return findings
+    }
+
+    static func roleFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
+        var findings: [AuditReport.Finding] = []
+        let relations = handbook.relations
+        for role in handbook.documents(of: .role) where role.status != .retired {
+            let id = role.id.value
+            let owns = (relations.ownedBy[id] ?? []).filter { $0 != id }
+            let approves = (relations.approvedBy[id] ?? []).filter { $0 != id }
+            if owns.isEmpty && approves.isEmpty {
+                findings.append(
+                    .init(kind: "idle-role", document: id, message: "\(role.title) owns and approves no document"))
+            }
+        }
+        for document in handbook.documents where document.status != .retired {
+            if let owner = document.owner?.value, let role = handbook.document(owner), role.status == .retired {
+                findings.append(
+                    .init(
+                        kind: "retired-owner", document: document.id.value,
+                        message: "\(document.title) is owned by \(owner), a retired role; hand it to an active role"))
+            }
+        }
+        return findings
+    }
+
+    static func recordFindings(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
+        var findings: [AuditReport.Finding] = []
+        let records = handbook.documents(of: .record).filter { $0.status != .retired }
+        for kind in recurringRecordKinds {
+            let dates = records.filter { $0.record?.kind == kind }.compactMap { document in
+                document.record?.date.map { ($0, document.id.value) }
+            }
+            guard let latest = dates.max(by: { $0.0 < $1.0 }) else {
+                findings.append(
+                    .init(kind: "missing-record", document: nil, message: "there is no dated \(kind) record"))
+                continue
+            }
+            if latest.0.days(until: asOf) > 365 {
+                findings.append(
+                    .init(
+                        kind: "stale-record", document: latest.1,
+                        message: "the latest \(kind) record is from \(latest.0), more than a year ago"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,112 @@
+/// The audit readiness report: for every item of documented information ISO/IEC 42001 requires,
+/// is there approved evidence, only drafts, or nothing; plus the SoA summary and findings an
+/// auditor would raise (stale reviews, untreated risks, systems without impact assessments …).
+public struct AuditReport: Sendable {
+    public enum CoverageStatus: String, Sendable, Comparable {
+        case missing
+        case draftOnly = "draft-only"
+        case covered
+
+        var weight: Double {
+            switch self {
+            case .covered: 1
+            case .draftOnly: 0.5
+            case .missing: 0
+            }
+        }
+
+        public static func < (lhs: CoverageStatus, rhs: CoverageStatus) -> Bool { lhs.weight < rhs.weight }
+    }
+
+    public struct MandatoryItem: Sendable {
+        public var clause: String
+        public var clauseTitle: String
+        public var what: String
+        public var status: CoverageStatus
+        /// Documents listing the clause (not retired), approved ones first.
+        public var documents: [String]
+    }
+
+    public struct SoASummary: Sendable, Equatable {
+        public var present: Bool
+        public var controls: Int
+        public var decided: Int
+        public var applicable: Int
+        public var implemented: Int
+    }
+
+    public struct Finding: Sendable, Equatable {
+        public var kind: String
+        public var document: String?
+        public var message: String
+    }
+
+    public var asOf: Day
+    public var mandatory: [MandatoryItem]
+    public var soa: SoASummary
+    public var findings: [Finding]
+    /// Coverage of every clause and control, for the dashboard's charts.
+    public var clauseCoverage: [String: CoverageStatus]
+    public var controlCoverage: [String: CoverageStatus]
+    public var score: Double
+
+    public var missingCount: Int { mandatory.filter { $0.status == .missing }.count }
+    public var draftOnlyCount: Int { mandatory.filter { $0.status == .draftOnly }.count }
+    public var coveredCount: Int { mandatory.filter { $0.status == .covered }.count }
+
+    public init(handbook: Handbook, asOf: Day) {
+        self.asOf = asOf
+        func coverage(of ids: [String]) -> (CoverageStatus, [String]) {
+            let documents = ids.compactMap(handbook.document).filter { $0.status != .retired }
+            let approved = documents.filter { $0.status == .approved }.map(\.id.value).sorted()
+            let others = documents.filter { $0.status != .approved }.map(\.id.value).sorted()
+            let status: CoverageStatus = !approved.isEmpty ? .covered : !others.isEmpty ? .draftOnly : .missing
+            return (status, approved + others)
+        }
+        let relations = handbook.relations
+        mandatory = handbook.standard.mandatory.map { item in
+            let (status, documents) = coverage(of: relations.documentsByClause[item.clause] ?? [])
+            return MandatoryItem(
+                clause: item.clause, clauseTitle: handbook.standard.clause(item.clause)?.title ?? "", what: item.what,
+                status: status, documents: documents)
+        }
+        clauseCoverage = Dictionary(
+            uniqueKeysWithValues: handbook.standard.clauses.map { ($0.id, coverage(of: relations.documentsByClause[$0.id] ?? []).0) })
+
+        let statement = StatementOfApplicability(handbook)
+        let counts = statement.counts
+        soa = SoASummary(
+            present: statement.document != nil, controls: counts.controls, decided: counts.decided,
+            applicable: counts.applicable, implemented: counts.implemented)
+        controlCoverage = Dictionary(
+            uniqueKeysWithValues: statement.entries.map { entry in
+                (entry.control.id, entry.isExcluded ? .covered : coverage(of: entry.implementedBy).0)
+            })
+
+        findings = AuditFindings.all(handbook: handbook, soa: statement, asOf: asOf)
+        score = AuditReport.score(
+            mandatory: mandatory, soa: statement, findings: findings.count, documents: handbook.documents.count)
+    }
+
+    /// The readiness score, 0 to 1 (README, "Audit readiness"):
+    /// 0.6 × mandatory coverage (covered 1, draft-only ½, missing 0, averaged)
+    /// + 0.25 × SoA (per control: excluded with justification or implemented 1, partial ½,
+    ///   planned ¼, undecided or excluded without justification 0, averaged)
+    /// + 0.15 × (1 − findings ÷ documents, at least 0). Rounded to two decimals.
+    static func score(mandatory: [MandatoryItem], soa: StatementOfApplicability, findings: Int, documents: Int) -> Double {
+        let coverage = mandatory.isEmpty ? 1 : mandatory.map(\.status.weight).reduce(0, +) / Double(mandatory.count)
+        let controlScores = soa.entries.map { entry -> Double in
+            if entry.isExcluded { return (entry.justification ?? "").allSatisfy(\.isWhitespace) ? 0 : 1 }
+            switch entry.status {
+            case "implemented": return 1
+            case "partial": return 0.5
+            case "planned": return 0.25
+            default: return 0
+            }
+        }
+        let soaScore = soa.document == nil || controlScores.isEmpty ? 0 : controlScores.reduce(0, +) / Double(controlScores.count)
+        let findingScore = max(0, 1 - Double(findings) / Double(max(1, documents)))
+        let score = 0.6 * coverage + 0.25 * soaScore + 0.15 * findingScore
+        return (score * 100).rounded() / 100
+    }
+}
