@@ -20,11 +20,18 @@ public enum FrontMatterParser {
                     "the front matter is empty; give at least id, type, title and status",
                     at: frontMatterStart))
         }
+        if let anchor = YAMLAnchorScanner.firstAnchorOrAlias(in: split.yaml) {
+            return .failure(
+                .error(
+                    "yaml-anchor",
+                    "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out",
+                    at: SourceLocation(file: file, line: anchor.line + lineOffset, column: anchor.column)))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: split.yaml)
         } catch let error as YamlError {
-            return .failure(yamlDiagnostic(error, file: file, location: location))
+            return .failure(yamlDiagnostic(error, yaml: split.yaml, location: location))
         } catch {
             return .failure(.error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: frontMatterStart))
         }
@@ -105,7 +112,7 @@ public enum FrontMatterParser {
         }
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String, location: (Mark?) -> SourceLocation) -> Diagnostic {
+    static func yamlDiagnostic(_ error: YamlError, yaml: String, location: (Mark?) -> SourceLocation) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
@@ -119,14 +126,32 @@ public enum FrontMatterParser {
             return .error("invalid-yaml", message, at: location(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.joined(separator: ", ")
-            return .error(
-                "duplicate-key",
-                "the front matter gives \(names) more than once; keep one",
-                at: location(context.mark))
+            var at = location(context.mark)
+            if let key = duplicates.first, let repeated = secondOccurrence(of: key, in: yaml, after: context.mark) {
+                let start = location(nil)
+                at = SourceLocation(file: start.file, line: start.line + repeated.line - 1, column: repeated.column)
+            }
+            return .error("duplicate-key", "the front matter gives \(names) more than once; keep one", at: at)
         case .reader(let problem, _, _, _):
             return .error("invalid-yaml", "the front matter cannot be read: \(problem)", at: location(nil))
         default:
             return .error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: location(nil))
         }
+    }
+
+    /// Yams marks the first of two equal keys; the second is the one to remove, so point there.
+    static func secondOccurrence(of key: String, in yaml: String, after first: Mark) -> (line: Int, column: Int)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1 else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let indentation = line.prefix { $0 == " " }.count
+            guard indentation + 1 == first.column else { continue }
+            let rest = line.dropFirst(indentation)
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" {
+                return (index + 1, first.column)
+            }
+        }
+        return nil
     }
 }
