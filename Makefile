@@ -1,0 +1,48 @@
+# aimsbook — two commands do everything on a fresh Debian machine with the Swift toolchain:
+#   make handbook   install missing system packages, build, render content/ into output/
+#   make test       install missing system packages, run the unit and end-to-end tests
+
+SWIFT ?= swift
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+RELEASE_BINARY := .build/release/aimsbook
+DEBUG_BINARY := .build/debug/aimsbook
+
+.PHONY: handbook test deps build release lint format check bench clean
+
+# Installs what is missing with apt-get (as root, or through sudo when available).
+deps:
+	@missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product aimsbook
+
+handbook: release
+	$(RELEASE_BINARY) build .
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	bash Tests/cli.sh $(DEBUG_BINARY)
+
+check: build
+	$(DEBUG_BINARY) check .
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
+
+clean:
+	rm -rf .build output

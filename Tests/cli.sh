@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# End-to-end tests of the aimsbook executable: exit statuses, output formats, and the safety of
+# the output folder. Usage: bash Tests/cli.sh PATH/TO/aimsbook
+set -uo pipefail
+binary=$(realpath "${1:?usage: cli.sh PATH/TO/aimsbook}")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+fixtures="$repo/Tests/AimsbookKitTests/Fixtures/check"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+# expect_status STATUS DESCRIPTION COMMAND...
+expect_status() {
+  local want=$1 what=$2; shift 2
+  "$@" >"$work/out" 2>"$work/err"; local got=$?
+  if [ "$got" = "$want" ]; then pass; else fail "$what: exit $got, expected $want"; sed 's/^/    /' "$work/err" | head -5; fi
+}
+json() { python3 -c "import json,sys; d=json.load(open('$work/out')); $1" >/dev/null 2>&1; }
+
+# A handbook copied from a fixture: the base plus one broken case.
+make_handbook() { # NAME CASE
+  mkdir -p "$work/$1/content"
+  cp -r "$fixtures/_base/content/." "$work/$1/content/"
+  [ -d "$fixtures/$2/content" ] && cp -r "$fixtures/$2/content/." "$work/$1/content/"
+}
+
+# --help names every command of cli.md.
+expect_status 0 "help" "$binary" --help
+for command in build check soa audit init new serve model; do
+  grep -q "^  $command " "$work/out" && pass || fail "--help does not list $command"
+done
+
+# The sample handbook checks clean.
+expect_status 0 "check the sample handbook" "$binary" check "$repo" --format json
+json "assert d['summary']['errors'] == 0 and d['summary']['documents'] >= 25" && pass || fail "sample handbook JSON summary"
+
+# A broken handbook: exit 1, JSON points at file, line, column.
+make_handbook broken unknown-owner
+expect_status 1 "check a broken handbook" "$binary" check "$work/broken" --format json --as-of 2026-11-29
+json "x=d['diagnostics'][0]; assert (x['code'],x['file'],x['line'],x['column'])==('unknown-reference','content/a.md',5,8)" \
+  && pass || fail "JSON diagnostic location"
+expect_status 1 "sarif" "$binary" check "$work/broken" --format sarif
+json "assert d['version']=='2.1.0' and d['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']['startLine']==5" \
+  && pass || fail "SARIF shape"
+expect_status 1 "junit" "$binary" check "$work/broken" --format junit
+python3 -c "import xml.etree.ElementTree as E; r=E.parse('$work/out').getroot(); assert r.find('.//failure') is not None" \
+  && pass || fail "JUnit XML with a failure"
+expect_status 1 "github" "$binary" check "$work/broken" --format github
+grep -q '^::error file=content/a.md,line=5,col=8' "$work/out" && pass || fail "GitHub annotation"
+expect_status 1 "text" "$binary" check "$work/broken"
+grep -q '^content/a.md:5:8: error: ' "$work/out" && pass || fail "compiler-style text diagnostic"
+
+# Warnings pass unless --strict.
+make_handbook warned unknown-field
+expect_status 0 "warnings alone pass" "$binary" check "$work/warned"
+expect_status 1 "--strict fails on warnings" "$binary" check "$work/warned" --strict
+
+# Could not run: exit 2.
+expect_status 2 "unknown option" "$binary" check "$repo" --no-such-option
+expect_status 2 "bad format" "$binary" check "$repo" --format yaml
+expect_status 2 "bad --as-of" "$binary" check "$repo" --as-of 2026-13-01
+expect_status 2 "missing root" "$binary" check "$work/does-not-exist"
+
+# build: renders, and with errors leaves the previous site alone.
+mkdir -p "$work/site"
+cp -r "$repo/content" "$work/site/content"
+expect_status 0 "build the sample handbook" "$binary" build "$work/site" --as-of 2026-11-29
+[ -f "$work/site/output/index.html" ] && pass || fail "build wrote output/index.html"
+before=$(cd "$work/site/output" && find . -type f | sort | xargs sha256sum | sha256sum)
+expect_status 0 "build again" "$binary" build "$work/site" --as-of 2026-11-29
+again=$(cd "$work/site/output" && find . -type f | sort | xargs sha256sum | sha256sum)
+[ "$before" = "$again" ] && pass || fail "two builds with the same --as-of differ"
+printf -- '---\nid: POL-BROKEN\ntype: policy\ntitle: Broken\nstatus: draft\nowner: ROLE-NOBODY\n---\n' >"$work/site/content/broken.md"
+expect_status 1 "build with errors" "$binary" build "$work/site" --as-of 2026-11-29
+after=$(cd "$work/site/output" && find . -type f | sort | xargs sha256sum | sha256sum)
+[ "$before" = "$after" ] && pass || fail "a failed build changed the previous site"
+rm "$work/site/content/broken.md"
+
+# The output folder: never one that holds the handbook, never a folder aimsbook did not make.
+expect_status 2 "--output = content" "$binary" build "$work/site" --output "$work/site/content"
+expect_status 2 "--output = root" "$binary" build "$work/site" --output "$work/site"
+expect_status 2 "--output = /" "$binary" build "$work/site" --output /
+mkdir -p "$work/foreign" && echo keep >"$work/foreign/notes.txt"
+expect_status 2 "--output = a folder aimsbook did not make" "$binary" build "$work/site" --output "$work/foreign"
+[ -f "$work/foreign/notes.txt" ] && pass || fail "a foreign folder lost its files"
+
+# soa, audit, model.
+expect_status 0 "soa csv" "$binary" soa "$repo" --format csv
+[ "$(wc -l <"$work/out")" -eq 39 ] && pass || fail "SoA CSV has a header and 38 rows"
+expect_status 0 "soa json" "$binary" soa "$repo" --format json
+json "assert len(d['controls'])==38" && pass || fail "SoA JSON has 38 controls"
+expect_status 0 "soa table" "$binary" soa "$repo"
+awk 'length > 100 { exit 1 }' "$work/out" && pass || fail "SoA table wider than 100 columns"
+expect_status 0 "audit json" "$binary" audit "$repo" --format json --as-of 2026-11-29
+json "assert d['asOf']=='2026-11-29' and len(d['mandatory'])>=15 and 0<=d['score']<=1 and d['soa']['controls']==38" \
+  && pass || fail "audit JSON shape"
+make_handbook nothing clean
+expect_status 1 "audit with missing mandatory items" "$binary" audit "$work/nothing" --format json
+json "assert any(m['status']=='missing' for m in d['mandatory'])" && pass || fail "audit reports missing items"
+expect_status 0 "model json" "$binary" model --format json
+json "assert len(d['controls'])==38 and {'4.3','6.1.2','9.2.2','10.2'} <= {c['id'] for c in d['clauses']}" \
+  && pass || fail "model JSON"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]
