@@ -1,0 +1,63 @@
+import Testing
+
+@testable import AimsbookKit
+
+@Suite struct LinkResolverTests {
+    let resolver = LinkResolver(
+        documents: [("POL-001", "policies/ai-policy.md"), ("PROC-003", "procedures/risk.md")],
+        assetPaths: ["procedures/flow chart.png"], standard: .iso42001)
+
+    func resolve(_ destination: String, _ kind: LinkReference.Kind = .link, from path: String = "policies/ai-policy.md")
+        -> LinkTarget
+    {
+        resolver.resolve(
+            LinkReference(kind: kind, destination: destination, location: .file("f.md")), from: path)
+    }
+
+    @Test func resolvesIdsPathsClausesAndControls() {
+        #expect(resolve("PROC-003") == .document(id: "PROC-003", anchor: nil))
+        #expect(resolve("PROC-003#steps") == .document(id: "PROC-003", anchor: "steps"))
+        #expect(resolve("../procedures/risk.md#scales") == .document(id: "PROC-003", anchor: "scales"))
+        #expect(resolve("ai-policy.md") == .document(id: "POL-001", anchor: nil))
+        #expect(resolve("6.1.2", .wiki) == .clause("6.1.2"))
+        #expect(resolve("A.6.2.4", .wiki) == .control("A.6.2.4"))
+        #expect(resolve("../procedures/flow%20chart.png") == .asset(contentPath: "procedures/flow chart.png", anchor: nil))
+        #expect(resolve("#purpose") == .inPage(anchor: "purpose"))
+        #expect(resolve("https://example.org/x") == .external("https://example.org/x"))
+        #expect(resolve("mailto:dpo@example.org") == .external("mailto:dpo@example.org"))
+    }
+
+    @Test func refusesUnsafeSchemes() {
+        #expect(resolve("javascript:alert(1)") == .unsafe(scheme: "javascript"))
+        #expect(resolve("JavaScript:alert(1)") == .unsafe(scheme: "JavaScript"))
+        #expect(resolve("data:text/html;base64,xx") == .unsafe(scheme: "data"))
+    }
+
+    @Test func explainsWhatDoesNotResolve() {
+        guard case .unresolved(let reason) = resolve("proc-003") else {
+            Issue.record("a wrongly cased id resolved")
+            return
+        }
+        #expect(reason.contains("did you mean 'PROC-003'"))
+        guard case .unresolved(let outside) = resolve("../../../etc/passwd") else {
+            Issue.record("a path outside content/ resolved")
+            return
+        }
+        #expect(outside.contains("outside content/"))
+        guard case .unresolved(let clause) = resolve("6.1.9", .wiki) else {
+            Issue.record("an unknown clause resolved")
+            return
+        }
+        #expect(clause.contains("not a clause"))
+    }
+
+    @Test func makesRelativeURLsForPagesAtAnyDepth() {
+        #expect(resolver.url(for: .document(id: "PROC-003", anchor: "x"), from: "docs/pol-001.html") == "proc-003.html#x".withPrefix("../docs/"))
+        #expect(resolver.url(for: .clause("6.1.2"), from: "index.html") == "clauses/6.1.2.html")
+        #expect(resolver.url(for: .unsafe(scheme: "javascript"), from: "index.html") == nil)
+    }
+}
+
+extension String {
+    fileprivate func withPrefix(_ prefix: String) -> String { prefix + self }
+}
