@@ -95,7 +95,14 @@ enum ReferenceRules {
             for link in document.body.links {
                 switch handbook.resolver.resolve(link, from: document.contentPath) {
                 case .unresolved(let reason):
-                    let code = link.kind == .wiki || DocumentID.isValid(link.destination) ? "unknown-reference" : "broken-link"
+                    let code: String
+                    if link.kind == .wiki, link.destination.first?.isNumber == true {
+                        code = "unknown-clause"
+                    } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
+                        code = "unknown-control"
+                    } else {
+                        code = link.kind == .wiki || DocumentID.isValid(link.destination) ? "unknown-reference" : "broken-link"
+                    }
                     diagnostics.append(
                         .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location))
                 case .unsafe(let scheme):
