@@ -12,9 +12,13 @@ enum JUnitDiagnosticWriter {
         for file in files {
             let diagnostics = byFile[file] ?? []
             xml += "    <testcase classname=\"aimsbook.check\" name=\"\(escape(file))\" file=\"\(escape(file))\">\n"
-            for diagnostic in diagnostics where diagnostic.severity == .error {
-                let location = diagnostic.location
-                xml += "      <failure type=\"\(escape(diagnostic.code))\" message=\"\(escape(diagnostic.message))\">\(escape("\(location): \(diagnostic.message)"))</failure>\n"
+            // One failure per test case (some readers take only the first): the first error
+            // as its message, every error in its text.
+            let errors = diagnostics.filter { $0.severity == .error }
+            if let first = errors.first {
+                let text = errors.map { "\($0.location): error: \($0.message) [\($0.code)]" }.joined(separator: "\n")
+                let message = errors.count == 1 ? first.message : "\(first.message) (and \(errors.count - 1) more)"
+                xml += "      <failure type=\"\(escape(first.code))\" message=\"\(escape(message))\">\(escape(text))</failure>\n"
             }
             let warnings = diagnostics.filter { $0.severity == .warning }
             if !warnings.isEmpty {
