@@ -9,38 +9,55 @@ public struct SplitDocument: Sendable, Equatable {
     public var bodyFirstLine: Int
 }
 
-/// Splits `---` delimited front matter from the body, as Jekyll, Hugo and MkDocs do.
+/// Splits `---` delimited front matter from the body, as Jekyll, Hugo and MkDocs do. Scans the
+/// UTF-8 bytes line by line only as far as the closing delimiter.
 public enum FrontMatterSplitter {
     public static func split(_ text: String, file: String) -> Result<SplitDocument, Diagnostic> {
         // The text is already LF-only and BOM-free (TextDecoding); tolerate both anyway for callers on strings.
-        var text = Substring(text)
-        if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func isDelimiter(_ line: Substring) -> Bool {
-            var line = line
-            if line.last == "\r" { line = line.dropLast() }
-            return line.trimmingTrailingSpaces() == "---"
+        var bytes = Array(text.utf8)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+
+        /// The line starting at `start`: its end (before any CR) and where the next line starts.
+        func line(from start: Int) -> (end: Int, next: Int) {
+            var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = end == bytes.endIndex ? end : end + 1
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return (end, next)
         }
-        guard let first = lines.first, isDelimiter(first) else {
+        func isDelimiter(_ start: Int, _ end: Int, allowDots: Bool) -> Bool {
+            var end = end
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            let content = bytes[start..<end]
+            return content.elementsEqual("---".utf8) || (allowDots && content.elementsEqual("...".utf8))
+        }
+
+        let first = line(from: bytes.startIndex)
+        guard isDelimiter(bytes.startIndex, first.end, allowDots: false) else {
             let message: String
-            if text.allSatisfy(\.isWhitespace) {
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 message = "this Markdown file is empty; every document starts with front matter between '---' lines (id, type, title, status)"
             } else {
                 message = "this Markdown file has no front matter; start it with a '---' line, the YAML fields (id, type, title, status), and another '---' line"
             }
             return .failure(.error("missing-front-matter", message, at: .file(file)))
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) || lines[$0] == "..." })
-        else {
-            return .failure(
-                .error(
-                    "unclosed-front-matter",
-                    "the front matter opened on line 1 is never closed; add a '---' line after the last YAML field",
-                    at: .file(file)))
+        var lineNumber = 2
+        var start = first.next
+        while start < bytes.endIndex {
+            let current = line(from: start)
+            if isDelimiter(start, current.end, allowDots: true) {
+                let yaml = String(decoding: bytes[first.next..<max(first.next, start - 1)], as: UTF8.self)
+                let body = String(decoding: bytes[current.next...], as: UTF8.self)
+                return .success(SplitDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+            }
+            start = current.next
+            lineNumber += 1
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(SplitDocument(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .failure(
+            .error(
+                "unclosed-front-matter",
+                "the front matter opened on line 1 is never closed; add a '---' line after the last YAML field",
+                at: .file(file)))
     }
 }
 

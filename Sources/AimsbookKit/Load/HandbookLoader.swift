@@ -43,36 +43,47 @@ public enum HandbookLoader {
         }
         var source = HandbookSource(markdownFiles: [])
         let contentRoot = paths.content.resolvingSymlinksInPath().path
-        for relative in listFiles(under: paths.content) {
-            let url = paths.content.appendingPathComponent(relative)
+        enum Entry: Sendable {
+            case markdown(HandbookSource.MarkdownFile)
+            case asset(HandbookSource.Asset)
+            case problem(Diagnostic)
+        }
+        // Files are independent: read and decode them on all cores, keep the sorted order.
+        let entries = listFiles(under: paths.content).concurrentMap { file -> Entry in
+            let url = paths.content.appendingPathComponent(file.path)
             let displayPath = paths.displayPath(url)
-            let resolved = url.resolvingSymlinksInPath().path
-            if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
-                source.diagnostics.append(
-                    .warning(
-                        "symlink-outside-content",
-                        "skipped: this symbolic link leads outside content/ (to \(resolved)); copy the file into content/ instead",
-                        at: .file(displayPath)))
-                continue
+            if file.isSymbolicLink {
+                let resolved = url.resolvingSymlinksInPath().path
+                if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
+                    return .problem(
+                        .warning(
+                            "symlink-outside-content",
+                            "skipped: this symbolic link leads outside content/ (to \(resolved)); copy the file into content/ instead",
+                            at: .file(displayPath)))
+                }
             }
-            if relative.lowercased().hasSuffix(".md") || relative.lowercased().hasSuffix(".markdown") {
-                guard let data = fileManager.contents(atPath: url.path) else {
-                    source.diagnostics.append(
-                        .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
-                    continue
-                }
-                switch TextDecoding.decode(data) {
-                case .success(let text):
-                    source.markdownFiles.append(.init(path: displayPath, contentPath: relative, text: text))
-                case .failure(let line, let column):
-                    source.diagnostics.append(
-                        .error(
-                            "invalid-utf8",
-                            "this file is not valid UTF-8; save it as UTF-8",
-                            at: SourceLocation(file: displayPath, line: line, column: column)))
-                }
-            } else {
-                source.assets.append(.init(path: displayPath, contentPath: relative, absolutePath: url.path))
+            let lowered = file.path.lowercased()
+            guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
+                return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: url.path))
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return .problem(.error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
+            }
+            switch TextDecoding.decode(data) {
+            case .success(let text):
+                return .markdown(.init(path: displayPath, contentPath: file.path, text: text))
+            case .failure(let line, let column):
+                return .problem(
+                    .error(
+                        "invalid-utf8", "this file is not valid UTF-8; save it as UTF-8",
+                        at: SourceLocation(file: displayPath, line: line, column: column)))
+            }
+        }
+        for entry in entries {
+            switch entry {
+            case .markdown(let file): source.markdownFiles.append(file)
+            case .asset(let asset): source.assets.append(asset)
+            case .problem(let diagnostic): source.diagnostics.append(diagnostic)
             }
         }
         source.templateOverrides = readTemplates(paths.templates)
@@ -85,27 +96,42 @@ public enum HandbookLoader {
         return source
     }
 
+    struct ListedFile: Sendable {
+        var path: String
+        var isSymbolicLink: Bool
+    }
+
     /// Files below a folder, relative to it, sorted, skipping hidden files and folders.
-    static func listFiles(under folder: URL) -> [String] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let base = folder.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
-            if isDirectory { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(String(path.dropFirst(base.count + 1)))
+    static func listFiles(under folder: URL) -> [ListedFile] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [ListedFile] = []
+        while let path = enumerator.nextObject() as? String {
+            let name = path.split(separator: "/").last ?? ""
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if name.hasPrefix(".") {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            switch type {
+            case .typeDirectory?:
+                continue
+            case .typeSymbolicLink?:
+                var isDirectory: ObjCBool = false
+                let target = folder.appendingPathComponent(path).path
+                if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                    continue
+                }
+                files.append(ListedFile(path: path, isSymbolicLink: true))
+            default:
+                files.append(ListedFile(path: path, isSymbolicLink: false))
+            }
         }
-        return files.sorted()
+        return files.sorted { $0.path < $1.path }
     }
 
     static func readTemplates(_ folder: URL) -> [String: String] {
         var templates: [String: String] = [:]
-        for relative in listFiles(under: folder) {
+        for relative in listFiles(under: folder).map(\.path) {
             if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
                 case .success(let text) = TextDecoding.decode(data)
             {

@@ -70,14 +70,23 @@ public enum MarkdownParser {
 }
 
 /// Converts cmark's positions (1-based lines of the body, 1-based byte columns) into file
-/// positions with columns in Unicode scalars, as Yams reports them.
+/// positions with columns in Unicode scalars, as Yams reports them. Works on the UTF-8 bytes:
+/// the line table is one scan, and a column is a count of non-continuation bytes.
 struct SourcePositions {
-    let lines: [Substring]
+    let bytes: [UInt8]
+    /// Byte offset at which each line starts.
+    let lineStarts: [Int]
     let firstLine: Int
     let file: String
 
     init(body: String, firstLine: Int, file: String) {
-        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let bytes = Array(body.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.bytes = bytes
+        self.lineStarts = starts
         self.firstLine = firstLine
         self.file = file
     }
@@ -85,21 +94,19 @@ struct SourcePositions {
     func location(line: Int32, byteColumn: Int32) -> SourceLocation {
         let lineIndex = Int(line) - 1
         var column = max(1, Int(byteColumn))
-        if lines.indices.contains(lineIndex) {
-            let utf8 = lines[lineIndex].utf8
-            let prefixEnd = utf8.index(utf8.startIndex, offsetBy: min(column - 1, utf8.count))
-            column = lines[lineIndex][..<prefixEnd].unicodeScalars.count + 1
+        if lineStarts.indices.contains(lineIndex) {
+            let start = lineStarts[lineIndex]
+            let end = min(bytes.count, start + column - 1)
+            var scalars = 0
+            for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
+                scalars += 1
+            }
+            column = scalars + 1
         }
         return SourceLocation(file: file, line: max(1, Int(line)) + firstLine - 1, column: column)
     }
 
     func location(of node: OpaquePointer) -> SourceLocation {
         location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
-    }
-
-    /// The text of a body line (1-based), for finding what cmark does not position.
-    func line(_ number: Int32) -> Substring? {
-        let index = Int(number) - 1
-        return lines.indices.contains(index) ? lines[index] : nil
     }
 }

@@ -104,8 +104,8 @@ struct TreeEditor {
     /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes.
     private func splitWikiLinks(_ node: OpaquePointer) -> [(node: OpaquePointer, reference: LinkReference)] {
         guard let literalPointer = cmark_node_get_literal(node) else { return [] }
+        guard WikiLinkScanner.containsOpening(literalPointer) else { return [] }
         let literal = String(cString: literalPointer)
-        guard literal.contains("[[") else { return [] }
         let pieces = WikiLinkScanner.scan(literal)
         guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { return [] }
         let start = positions.location(of: node)

@@ -6,6 +6,18 @@ enum WikiLinkScanner {
         case link(target: String, label: String?, source: String)
     }
 
+    /// Whether a C string holds `[[`, without making a Swift string (most text nodes do not).
+    static func containsOpening(_ text: UnsafePointer<CChar>) -> Bool {
+        var pointer = text
+        var previous: CChar = 0
+        while pointer.pointee != 0 {
+            if pointer.pointee == 0x5B, previous == 0x5B { return true }
+            previous = pointer.pointee
+            pointer += 1
+        }
+        return false
+    }
+
     static func scan(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         var pending = ""
