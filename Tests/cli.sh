@@ -104,5 +104,16 @@ expect_status 0 "model json" "$binary" model --format json
 json "assert len(d['controls'])==38 and {'4.3','6.1.2','9.2.2','10.2'} <= {c['id'] for c in d['clauses']}" \
   && pass || fail "model JSON"
 
+# init and new: a new handbook passes check; new documents keep it passing.
+expect_status 0 "init" "$binary" init "$work/started" --organisation "Example & Co"
+expect_status 0 "a new handbook checks clean" "$binary" check "$work/started" --strict
+expect_status 2 "init refuses a non-empty folder" "$binary" init "$work/started"
+expect_status 0 "new risk" "$binary" new risk --title "Model drift" "$work/started"
+grep -q "^content/risks/risk-002.md$" "$work/out" && pass || fail "new prints the path of the next free id"
+expect_status 0 "new with an id" "$binary" new policy POL-100 "$work/started" --title "Acceptable use"
+expect_status 2 "new refuses a taken id" "$binary" new policy POL-100 "$work/started" --title "Again"
+expect_status 2 "new refuses an unknown type" "$binary" new memo --title "x" "$work/started"
+expect_status 0 "still clean after new" "$binary" check "$work/started" --strict
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -12,21 +12,6 @@ extension NotYetBuilt {
     }
 }
 
-struct InitCommand: NotYetBuilt {
-    static let issue = "authoring workflow"
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new handbook with a starter document for every mandatory item.")
-    @Argument var directory: String
-}
-
-struct NewCommand: NotYetBuilt {
-    static let issue = "authoring workflow"
-    static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Create a new document from its type's template.")
-    @Argument var type: String
-    @Argument var id: String?
-}
-
 struct ServeCommand: NotYetBuilt {
     static let issue = "authoring workflow"
     static let configuration = CommandConfiguration(
