@@ -1,0 +1,93 @@
+/// Status badges: a word and a tone. The tone picks the colour, but the word always says it, so
+/// nothing is conveyed by colour alone (WCAG 1.4.1). Templates render them with `{{>badge}}`.
+enum Badge {
+    enum Tone: String {
+        case ok, warn, bad, info, muted, accent
+    }
+
+    static func make(_ label: String, _ tone: Tone) -> [String: Any] {
+        ["label": label, "tone": tone.rawValue]
+    }
+
+    static func status(_ status: DocumentStatus) -> [String: Any] {
+        switch status {
+        case .approved: make("Approved", .ok)
+        case .inReview: make("In review", .info)
+        case .draft: make("Draft", .warn)
+        case .retired: make("Retired", .muted)
+        }
+    }
+
+    /// Evidence in the auditor's sense: only approved documents count.
+    static func evidence(_ status: DocumentStatus) -> [String: Any] {
+        status == .approved ? make("Evidence", .ok) : make("Not evidence", .muted)
+    }
+
+    static func coverage(_ status: AuditReport.CoverageStatus) -> [String: Any] {
+        switch status {
+        case .covered: make("Covered", .ok)
+        case .draftOnly: make("Drafts only", .warn)
+        case .missing: make("Missing", .bad)
+        }
+    }
+
+    static func applicability(_ entry: StatementOfApplicability.Entry) -> [String: Any] {
+        entry.isApplicable ? make("Applicable", .accent) : entry.isExcluded ? make("Excluded", .muted) : make("Undecided", .bad)
+    }
+
+    static func implementation(_ entry: StatementOfApplicability.Entry) -> [String: Any]? {
+        guard entry.isApplicable else { return nil }
+        switch entry.status {
+        case "implemented": return make("Implemented", .ok)
+        case "partial": return make("Partial", .warn)
+        case "planned": return make("Planned", .info)
+        default: return make("No status", .bad)
+        }
+    }
+
+    /// Risk level of a likelihood × impact score on the usual 5 × 5 bands.
+    static func riskLevel(_ score: Int) -> (label: String, band: String, tone: Tone) {
+        switch score {
+        case ..<5: ("Low", "low", .ok)
+        case 5..<10: ("Medium", "medium", .info)
+        case 10..<17: ("High", "high", .warn)
+        default: ("Critical", "critical", .bad)
+        }
+    }
+
+    static func risk(_ score: Int) -> [String: Any] {
+        let level = riskLevel(score)
+        return make("\(level.label) · \(score)", level.tone)
+    }
+
+    static func euAIActRisk(_ value: String?) -> [String: Any] {
+        switch value {
+        case "prohibited": make("Prohibited", .bad)
+        case "high": make("High risk", .warn)
+        case "limited": make("Limited risk", .info)
+        case "minimal": make("Minimal risk", .ok)
+        case let other?: make(other, .muted)
+        case nil: make("Not classified", .muted)
+        }
+    }
+
+    static func lifecycle(_ value: String?) -> [String: Any] {
+        switch value {
+        case "deployed": make("Deployed", .ok)
+        case "development": make("In development", .info)
+        case "planned": make("Planned", .muted)
+        case "retired": make("Retired", .muted)
+        case let other?: make(other, .muted)
+        case nil: make("Unknown", .muted)
+        }
+    }
+
+    /// Review state against the as-of date: overdue, due within 30 days, or nothing to say.
+    static func review(_ review: Day?, asOf: Day) -> [String: Any]? {
+        guard let review else { return nil }
+        let days = asOf.days(until: review)
+        if days < 0 { return make("Overdue by \(RenderText.count(-days, "day"))", .bad) }
+        if days <= 30 { return make(days == 0 ? "Due today" : "Due in \(RenderText.count(days, "day"))", .warn) }
+        return nil
+    }
+}

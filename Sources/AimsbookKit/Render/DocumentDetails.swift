@@ -1,0 +1,119 @@
+/// The panel only one type of document has: a risk's scores, an AI system's classification with
+/// its risks and impact assessments, a role's reporting line and what it owns and approves …
+/// Each key is a view or `false`, so the template shows exactly one panel.
+enum DocumentDetails {
+    static let keys = ["riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel"]
+
+    static func view(_ document: Document, context: RenderContext, linker: Linker) -> View {
+        var view: View = [:]
+        for key in keys { view[key] = false }
+        switch document.details {
+        case .risk(let risk): view["riskPanel"] = RiskScores.view(risk)
+        case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
+        case .role(let role): view["rolePanel"] = self.role(document, role, context: context, linker: linker)
+        case .impactAssessment(let assessment):
+            view["assessmentPanel"] = [
+                "date": context.date(assessment.date),
+                "systems": assessment.aiSystems.map { context.documentRef($0.value, linker: linker) },
+            ] as View
+        case .objective(let objective):
+            let overdue = objective.due.map { $0 < context.asOf && document.status != .retired } ?? false
+            view["objectivePanel"] = [
+                "hasTarget": objective.target != nil, "target": objective.target ?? "", "due": context.date(objective.due),
+                "overdue": overdue,
+            ] as View
+        case .record(let record):
+            view["recordPanel"] = [
+                "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
+            ] as View
+        case .soa:
+            let counts = context.soa.counts
+            view["soaPanel"] = [
+                "href": linker.to(SitePaths.soa), "applicable": counts.applicable, "excluded": counts.excluded,
+                "implemented": counts.implemented, "controls": counts.controls,
+            ] as View
+        case .none:
+            break
+        }
+        return view
+    }
+
+    static func aiSystem(_ document: Document, _ system: Document.AISystem, context: RenderContext, linker: Linker) -> View {
+        let relations = context.handbook.relations
+        let id = document.id.value
+        var assessments = relations.assessmentsByAISystem[id] ?? []
+        if let named = system.impactAssessment?.value, !assessments.contains(named) { assessments.insert(named, at: 0) }
+        let risks = (relations.risksByAISystem[id] ?? []).sorted().map { riskID -> View in
+            var ref = context.documentRef(riskID, linker: linker)
+            if let risk = context.handbook.document(riskID)?.risk { ref["scores"] = RiskScores.view(risk) }
+            else { ref["scores"] = RiskScores.view(nil) }
+            return ref
+        }
+        return [
+            "lifecycle": Badge.lifecycle(system.lifecycle),
+            "euRisk": Badge.euAIActRisk(system.euAIActRisk),
+            "provider": providerLabel(system.provider),
+            "hasSupplier": system.supplier != nil,
+            "supplier": system.supplier ?? "",
+            "assessments": context.documentRefs(assessments, linker: linker),
+            "hasAssessments": !assessments.isEmpty,
+            "risks": risks,
+            "hasRisks": !risks.isEmpty,
+            "inventoryHref": linker.to(SitePaths.aiSystems),
+        ]
+    }
+
+    static func role(_ document: Document, _ role: Document.Role, context: RenderContext, linker: Linker) -> View {
+        let relations = context.handbook.relations
+        let id = document.id.value
+        let owns = (relations.ownedBy[id] ?? []).sorted()
+        let approves = (relations.approvedBy[id] ?? []).sorted()
+        let reports = context.directReports[id] ?? []
+        return [
+            "reportsTo": role.reportsTo.map { context.documentRef($0.value, linker: linker) } ?? false,
+            "directReports": context.documentRefs(reports, linker: linker),
+            "hasDirectReports": !reports.isEmpty,
+            "members": role.members,
+            "hasMembers": !role.members.isEmpty,
+            "owns": context.documentRefs(owns, linker: linker),
+            "hasOwns": !owns.isEmpty,
+            "approves": context.documentRefs(approves, linker: linker),
+            "hasApproves": !approves.isEmpty,
+            "directoryHref": linker.to(SitePaths.roles) + "#" + DocumentID.slug(id),
+        ]
+    }
+
+    static func providerLabel(_ provider: String?) -> String {
+        switch provider {
+        case "internal": "Internal"
+        case "third-party": "Third party"
+        case let other?: other
+        case nil: "Not stated"
+        }
+    }
+
+    /// `internal-audit` → "Internal audit".
+    static func label(_ value: String) -> String {
+        let words = value.replacingAll("-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// A risk's inherent and residual scores as the pages show them.
+enum RiskScores {
+    static func view(_ risk: Document.Risk?) -> View {
+        func score(_ likelihood: Int?, _ impact: Int?) -> Any {
+            guard let likelihood, let impact else { return false }
+            let score = likelihood * impact
+            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score)] as View
+        }
+        return [
+            "inherent": score(risk?.likelihood, risk?.impact),
+            "residual": score(risk?.residualLikelihood, risk?.residualImpact),
+            "hasCategory": risk?.category != nil,
+            "category": DocumentDetails.label(risk?.category ?? ""),
+            "hasTreatment": risk?.treatment != nil,
+            "treatment": DocumentDetails.label(risk?.treatment ?? ""),
+        ]
+    }
+}

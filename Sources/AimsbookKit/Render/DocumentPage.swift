@@ -1,0 +1,84 @@
+/// One page per document (`docs/<id>.html`): the metadata panel an auditor reads first, the
+/// type's own panel, the body with a table of contents, who refers to it, and previous/next
+/// within its type.
+enum DocumentPage {
+    static func render(_ document: Document, context: RenderContext) throws -> OutputFile {
+        let id = document.id.value
+        let path = SitePaths.document(id)
+        let linker = Linker(page: path)
+        let handbook = context.handbook
+        let typeList = SitePaths.typeList(document.type)
+
+        var view: View = [
+            "id": id,
+            "title": document.title,
+            "typeName": document.type.displayName,
+            "typeHref": linker.to(typeList),
+            "status": Badge.status(document.status),
+            "evidence": Badge.evidence(document.status),
+            "hasVersion": document.version != nil,
+            "version": document.version ?? "",
+            "effective": context.date(document.effective),
+            "review": context.review(document),
+            "owner": roleLink(document.owner?.value, context: context, linker: linker),
+            "approver": roleLink(document.approver?.value, context: context, linker: linker),
+            "clauses": document.clauses.map { clause in
+                [
+                    "id": clause.value, "title": handbook.standard.clause(clause.value)?.title ?? "",
+                    "href": linker.clause(clause.value),
+                ]
+            },
+            "controls": document.controls.map { control in
+                [
+                    "id": control.value, "title": handbook.standard.control(control.value)?.title ?? "",
+                    "href": linker.control(control.value),
+                ]
+            },
+            "related": document.related.map { context.documentRef($0.value, linker: linker) },
+            "tags": document.tags,
+        ]
+        view["hasClauses"] = !document.clauses.isEmpty
+        view["hasControls"] = !document.controls.isEmpty
+        view["hasRelated"] = !document.related.isEmpty
+        view["hasTags"] = !document.tags.isEmpty
+
+        for (key, value) in DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
+
+        let headings = document.body.headings
+        view["toc"] = headings.filter { $0.level <= 3 }.map { heading in
+            ["text": heading.text, "slug": heading.slug, "level": heading.level]
+        }
+        view["hasToc"] = headings.count >= 2
+        view["body"] = RenderText.demoteHeadings(document.body.html, by: 1)
+        view["hasBody"] = !RenderText.trimmed(document.body.html).isEmpty
+
+        let backlinks = handbook.relations.referencedBy[id] ?? []
+        view["backlinks"] = context.documentRefs(backlinks, linker: linker)
+        view["hasBacklinks"] = !backlinks.isEmpty
+
+        let siblings = context.idsByType[document.type] ?? []
+        if let index = siblings.firstIndex(of: id) {
+            view["previous"] = index > 0 ? context.documentRef(siblings[index - 1], linker: linker) : false
+            view["next"] = index + 1 < siblings.count ? context.documentRef(siblings[index + 1], linker: linker) : false
+        } else {
+            view["previous"] = false
+            view["next"] = false
+        }
+        view["typePlural"] = document.type.pluralName
+
+        let frame = RenderContext.Frame(
+            path: path, kind: "document", title: document.title, trail: [(document.type.pluralName, typeList)],
+            crumb: id, section: typeList)
+        return try context.page(frame, template: "document", view)
+    }
+
+    /// An owner or approver: a link to the role's page, or the id as written if it is not a role.
+    static func roleLink(_ id: String?, context: RenderContext, linker: Linker) -> Any {
+        guard let id else { return false }
+        let role = context.handbook.document(id)
+        return [
+            "id": id, "title": role?.title ?? id, "href": role.map { linker.document($0.id.value) } ?? "",
+            "linked": role != nil,
+        ] as View
+    }
+}

@@ -1,0 +1,78 @@
+/// The home page (`index.html`): who the handbook belongs to, its scope, and the handbook's
+/// status at a glance — audit readiness, the SoA, documents by type and status, overdue reviews.
+enum HomePage {
+    static let overdueShown = 8
+
+    /// The scope document: an approved document addressing 4.3, policies first; else any document addressing it.
+    static func scopeDocument(_ handbook: Handbook) -> Document? {
+        let candidates = (handbook.relations.documentsByClause["4.3"] ?? []).compactMap(handbook.document)
+        return candidates.sorted { a, b in
+            let keyA = (a.status == .approved ? 0 : 1, a.type.order, a.id.value)
+            let keyB = (b.status == .approved ? 0 : 1, b.type.order, b.id.value)
+            return keyA < keyB
+        }.first
+    }
+
+    static func render(context: RenderContext) throws -> OutputFile {
+        let path = SitePaths.home
+        let linker = Linker(page: path)
+        let handbook = context.handbook
+        let audit = context.audit
+        let counts = context.soa.counts
+
+        let statuses = DocumentStatus.allCases
+        let typeRows = DocumentType.allCases.map { type -> View in
+            let documents = handbook.documents(of: type)
+            return [
+                "name": type.pluralName, "href": linker.typeList(type), "total": documents.count,
+                "cells": statuses.map { status in ["count": documents.filter { $0.status == status }.count] },
+            ]
+        }
+        let overdue = handbook.documents.filter(context.isOverdue).sorted {
+            ($0.review!.value, $0.id.value) < ($1.review!.value, $1.id.value)
+        }
+        let overdueRows = overdue.prefix(overdueShown).map { document -> View in
+            var row = context.documentRef(document, linker: linker)
+            row["review"] = context.review(document)
+            return row
+        }
+        let scope = scopeDocument(handbook)
+        let score = Int((audit.score * 100).rounded())
+        let highRiskSystems = handbook.documents(of: .aiSystem).filter { $0.aiSystem?.euAIActRisk == "high" }.count
+        let view: View = [
+            "hasScope": scope != nil,
+            "scope": scope.map { context.documentRef($0, linker: linker) } ?? false,
+            "score": score,
+            "scoreBadge": AuditPage.scoreBadge(score),
+            "mandatoryCovered": audit.coveredCount,
+            "mandatoryTotal": audit.mandatory.count,
+            "findingCount": RenderText.count(audit.findings.count, "finding"),
+            "hasSoA": context.soa.document != nil,
+            "soaApplicable": counts.applicable,
+            "soaImplemented": counts.implemented,
+            "soaControls": counts.controls,
+            "soaExcluded": counts.excluded,
+            "documentTotal": handbook.documents.count,
+            "statusHeaders": statuses.map { ["badge": Badge.status($0)] },
+            "typeRows": typeRows,
+            "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count] },
+            "overdue": overdueRows,
+            "hasOverdue": !overdue.isEmpty,
+            "overdueCount": RenderText.count(overdue.count, "review"),
+            "moreOverdue": overdue.count > overdueShown,
+            "moreOverdueCount": overdue.count - overdueShown,
+            "riskCount": handbook.documents(of: .risk).count,
+            "highResidual": handbook.documents(of: .risk).filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
+            "systemCount": handbook.documents(of: .aiSystem).count,
+            "highRiskSystems": highRiskSystems,
+            "soaHref": linker.to(SitePaths.soa),
+            "risksHref": linker.to(SitePaths.risks),
+            "systemsHref": linker.to(SitePaths.aiSystems),
+            "rolesHref": linker.to(SitePaths.roles),
+            "clausesHref": linker.to(SitePaths.clauses),
+            "controlsHref": linker.to(SitePaths.controls),
+        ]
+        let frame = RenderContext.Frame(path: path, kind: "home", title: handbook.settings.title, section: path)
+        return try context.page(frame, template: "home", view)
+    }
+}

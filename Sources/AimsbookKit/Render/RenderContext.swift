@@ -1,0 +1,139 @@
+/// A view model: a flat dictionary the templates read. swift-mustache looks keys up through
+/// enclosing sections, so every dictionary carries every key its template reads (a missing one
+/// would silently pick up a parent's value), and conditionals are `Bool`s.
+typealias View = [String: Any]
+
+/// Everything the pages of one build share, computed once: the handbook, the as-of date, the
+/// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
+struct RenderContext: Sendable {
+    let handbook: Handbook
+    let options: SiteRenderer.Options
+    let theme: Theme
+    let soa: StatementOfApplicability
+    let audit: AuditReport
+    let navigation: Navigation
+    /// role id → roles that report to it.
+    let directReports: [String: [String]]
+    /// Ids of every document in its type, sorted, for previous/next.
+    let idsByType: [DocumentType: [String]]
+
+    var asOf: Day { options.asOf }
+
+    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) {
+        self.handbook = handbook
+        self.options = options
+        self.theme = theme
+        soa = StatementOfApplicability(handbook)
+        audit = AuditReport(handbook: handbook, asOf: options.asOf)
+        navigation = Navigation(handbook: handbook)
+        var reports: [String: [String]] = [:]
+        var byType: [DocumentType: [String]] = [:]
+        for document in handbook.documents {
+            byType[document.type, default: []].append(document.id.value)
+            if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
+        }
+        directReports = reports
+        idsByType = byType
+    }
+
+    /// The frame every page shares: header, sidebar, breadcrumbs, footer.
+    struct Frame {
+        var path: String
+        /// A CSS hook (`page-document`, `page-soa` …).
+        var kind: String
+        var title: String
+        /// Crumbs between Home and the page itself.
+        var trail: [(label: String, path: String)] = []
+        /// The crumb for the page itself; the title when nil.
+        var crumb: String? = nil
+        /// The sidebar item whose section the page belongs to.
+        var section: String? = nil
+        /// Extra scripts for this page only, by site path.
+        var scripts: [String] = []
+    }
+
+    func layout(_ frame: Frame) -> View {
+        let linker = Linker(page: frame.path)
+        var scripts = frame.scripts.map { ["src": linker.to($0)] }
+        if options.liveReloadScript != nil { scripts.append(["src": linker.to(SitePaths.liveReloadScript)]) }
+        let organisation = handbook.settings.organisation ?? ""
+        return [
+            "root": linker.root,
+            "siteTitle": handbook.settings.title,
+            "organisation": organisation,
+            "hasOrganisation": !organisation.isEmpty,
+            "pageTitle": frame.title,
+            "pageKind": frame.kind,
+            "isHome": frame.path == SitePaths.home,
+            "homeHref": linker.to(SitePaths.home),
+            "searchHref": linker.to(SitePaths.search),
+            "stylesheetHref": linker.to(SitePaths.stylesheet),
+            "siteScriptHref": linker.to(SitePaths.siteScript),
+            "pageScripts": scripts,
+            "nav": navigation.view(linker: linker, sectionPath: frame.section),
+            "breadcrumbs": frame.path == SitePaths.home
+                ? [] : Navigation.breadcrumbs(frame.trail, current: frame.crumb ?? frame.title, linker: linker),
+            "hasBreadcrumbs": frame.path != SitePaths.home,
+            "asOf": RenderText.humanDate(asOf),
+            "asOfISO": asOf.description,
+            "printHref": linker.to(SitePaths.print),
+            "auditHref": linker.to(SitePaths.audit),
+        ]
+    }
+
+    /// Renders `template` with the page's frame merged under its own keys.
+    func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
+        let merged = layout(frame).merging(view) { _, own in own }
+        return .text(frame.path, try theme.render(merged, template: template))
+    }
+
+    /// A link to a document with what lists show about it. Every key is always present.
+    func documentRef(_ id: String, linker: Linker) -> View {
+        guard let document = handbook.document(id) else {
+            return [
+                "id": id, "title": id, "href": "", "linked": false, "typeName": "", "status": Badge.make("Unknown", .bad),
+                "evidence": Badge.make("Not evidence", .muted), "ownerTitle": "", "hasOwner": false, "ownerHref": "",
+            ]
+        }
+        return documentRef(document, linker: linker)
+    }
+
+    func documentRef(_ document: Document, linker: Linker) -> View {
+        let owner = document.owner.flatMap { handbook.document($0.value) }
+        return [
+            "id": document.id.value,
+            "title": document.title,
+            "href": linker.document(document.id.value),
+            "linked": true,
+            "typeName": document.type.displayName,
+            "status": Badge.status(document.status),
+            "statusSort": DocumentStatus.allCases.firstIndex(of: document.status) ?? 0,
+            "evidence": Badge.evidence(document.status),
+            "hasOwner": owner != nil,
+            "ownerTitle": owner?.title ?? document.owner?.value ?? "",
+            "ownerHref": owner.map { linker.document($0.id.value) } ?? "",
+        ]
+    }
+
+    func documentRefs(_ ids: [String], linker: Linker) -> [View] { ids.map { documentRef($0, linker: linker) } }
+
+    /// A date for display: `<time>` needs the ISO form, people read the long one.
+    func date(_ day: Day?) -> View {
+        guard let day else { return ["has": false, "iso": "", "text": "", "sort": ""] }
+        return ["has": true, "iso": day.description, "text": RenderText.humanDate(day), "sort": day.description]
+    }
+
+    /// The next-review cell: date plus an overdue or due-soon badge.
+    func review(_ document: Document) -> View {
+        var view = date(document.review?.value)
+        let badge = Badge.review(document.review?.value, asOf: asOf)
+        view["hasBadge"] = badge != nil
+        view["badge"] = badge ?? Badge.make("", .muted)
+        return view
+    }
+
+    func isOverdue(_ document: Document) -> Bool {
+        guard let review = document.review?.value, document.status != .retired else { return false }
+        return review < asOf
+    }
+}

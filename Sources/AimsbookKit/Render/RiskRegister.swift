@@ -1,0 +1,47 @@
+/// The risk register (`risks.html`): inherent and residual heat maps, then every risk in a
+/// sortable table with its scores, treatment, treatment controls and AI systems.
+enum RiskRegister {
+    static func render(context: RenderContext) throws -> OutputFile {
+        let path = SitePaths.risks
+        let linker = Linker(page: path)
+        let handbook = context.handbook
+        let risks = handbook.documents(of: .risk)
+        var inherent: [(id: String, likelihood: Int, impact: Int)] = []
+        var residual: [(id: String, likelihood: Int, impact: Int)] = []
+        var untreated = 0
+        let rows = risks.map { document -> View in
+            let risk = document.risk
+            let id = document.id.value
+            if let l = risk?.likelihood, let i = risk?.impact { inherent.append((id, l, i)) }
+            if let l = risk?.residualLikelihood, let i = risk?.residualImpact { residual.append((id, l, i)) }
+            if document.controls.isEmpty { untreated += 1 }
+            var row = context.documentRef(document, linker: linker)
+            row["scores"] = RiskScores.view(risk)
+            row["inherentSort"] = risk?.inherentScore ?? -1
+            row["residualSort"] = risk?.residualScore ?? -1
+            row["inherentCell"] = risk.flatMap { r in r.likelihood.flatMap { l in r.impact.map { "inherent-\(l)-\($0)" } } } ?? ""
+            row["residualCell"] = risk.flatMap { r in r.residualLikelihood.flatMap { l in r.residualImpact.map { "residual-\(l)-\($0)" } } } ?? ""
+            row["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
+            row["hasControls"] = !document.controls.isEmpty
+            row["systems"] = (risk?.aiSystems ?? []).map { context.documentRef($0.value, linker: linker) }
+            row["review"] = context.review(document)
+            return row
+        }
+        let view: View = [
+            "rows": rows,
+            "hasRows": !rows.isEmpty,
+            "total": RenderText.count(risks.count, "risk"),
+            "untreated": untreated,
+            "hasUntreated": untreated > 0,
+            "high": risks.filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
+            "inherentMap": HeatMap.view(
+                kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context, linker: linker),
+            "residualMap": HeatMap.view(
+                kind: "residual", caption: "Residual risk (after treatment)", scores: residual, context: context, linker: linker),
+            "typeListHref": linker.typeList(.risk),
+        ]
+        let frame = RenderContext.Frame(
+            path: path, kind: "risks", title: "Risk register", section: path)
+        return try context.page(frame, template: "risks", view)
+    }
+}

@@ -1,0 +1,74 @@
+/// The Statement of Applicability page (`soa.html`) and its spreadsheet (`soa.csv`, written by
+/// `SoAExport` next to it): counts, the SoA document's own text, then one row per Annex A
+/// control grouped by objective. Printable on A4 landscape (the stylesheet's `@page soa`).
+enum SoAPage {
+    static func render(context: RenderContext) throws -> [OutputFile] {
+        let path = SitePaths.soa
+        let linker = Linker(page: path)
+        let soa = context.soa
+        let counts = soa.counts
+        var groups: [View] = []
+        var lastTop: String?
+        var current: (objective: StandardModel.Objective, top: StandardModel.Objective, rows: [View])?
+        func flush() {
+            guard let group = current else { return }
+            let nested = group.top.id != group.objective.id
+            groups.append([
+                "id": group.objective.id, "title": group.objective.title, "rows": group.rows,
+                "startsTop": nested && group.top.id != lastTop, "topID": group.top.id, "topTitle": group.top.title,
+                "nested": nested,
+            ])
+            lastTop = group.top.id
+        }
+        for entry in soa.entries {
+            if current?.objective.id != entry.objective.id {
+                flush()
+                current = (entry.objective, entry.topObjective, [])
+            }
+            let implementation = Badge.implementation(entry)
+            current!.rows.append([
+                "id": entry.control.id,
+                "title": entry.control.title,
+                "href": linker.control(entry.control.id),
+                "applicability": Badge.applicability(entry),
+                "hasImplementation": implementation != nil,
+                "implementation": implementation ?? Badge.make("", .muted),
+                "hasJustification": !(entry.justification ?? "").isEmpty,
+                "justification": entry.justification ?? "",
+                "documents": context.documentRefs(entry.implementedBy, linker: linker),
+                "hasDocuments": !entry.implementedBy.isEmpty,
+                "risks": context.documentRefs(entry.treatsRisks, linker: linker),
+                "hasRisks": !entry.treatsRisks.isEmpty,
+                "needsDocument": entry.isApplicable && entry.implementedBy.isEmpty,
+            ])
+        }
+        flush()
+
+        let document = soa.document
+        let undecided = counts.controls - counts.decided
+        let view: View = [
+            "hasDocument": document != nil,
+            "document": document.map { context.documentRef($0, linker: linker) } ?? false,
+            "body": document.map { RenderText.demoteHeadings($0.body.html, by: 1) } ?? "",
+            "hasBody": !RenderText.trimmed(document?.body.html ?? "").isEmpty,
+            "version": document?.version ?? "",
+            "hasVersion": document?.version != nil,
+            "effective": context.date(document?.effective),
+            "counts": [
+                ["label": "Controls", "value": counts.controls, "tone": "neutral"],
+                ["label": "Applicable", "value": counts.applicable, "tone": "accent"],
+                ["label": "Excluded", "value": counts.excluded, "tone": "muted"],
+                ["label": "Implemented", "value": counts.implemented, "tone": "ok"],
+                ["label": "Partial", "value": counts.partial, "tone": "warn"],
+                ["label": "Planned", "value": counts.planned, "tone": "info"],
+            ] + (undecided > 0 ? [["label": "Undecided", "value": undecided, "tone": "bad"]] : []),
+            "groups": groups,
+            "csvHref": linker.to(SitePaths.soaCSV),
+        ]
+        let frame = RenderContext.Frame(path: path, kind: "soa", title: "Statement of Applicability", section: path)
+        return [
+            try context.page(frame, template: "soa", view),
+            .text(SitePaths.soaCSV, SoAExport.csv(soa)),
+        ]
+    }
+}

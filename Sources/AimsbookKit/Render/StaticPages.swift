@@ -1,0 +1,17 @@
+/// Pages without data of their own: the search page (its script reads the index and `?q=`)
+/// and the 404 page.
+enum StaticPages {
+    static func render(context: RenderContext) throws -> [OutputFile] {
+        let search = RenderContext.Frame(
+            path: SitePaths.search, kind: "search", title: "Search", section: nil,
+            scripts: [SitePaths.searchIndex, SitePaths.searchScript])
+        let notFound = RenderContext.Frame(path: SitePaths.notFound, kind: "not-found", title: "Page not found")
+        let linker = Linker(page: SitePaths.notFound)
+        return [
+            try context.page(search, template: "search", ["documentTotal": context.handbook.documents.count]),
+            try context.page(
+                notFound, template: "404",
+                ["clausesHref": linker.to(SitePaths.clauses), "controlsHref": linker.to(SitePaths.controls)]),
+        ]
+    }
+}

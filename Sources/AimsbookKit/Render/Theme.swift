@@ -1,0 +1,127 @@
+import Mustache
+
+/// The site's look: Mustache templates and static assets, the built-in theme (embedded from the
+/// package's `templates/` folder at build time) overridden file by file by the handbook's own
+/// `templates/` folder.
+///
+/// swift-mustache renders a missing partial as nothing, silently, so a theme is validated when it
+/// is loaded: every template parses, every `{{>name}}` and `{{<name}}` names a template of the
+/// theme, and every page template the renderer uses exists. Templates are compiled once per build.
+public struct Theme: Sendable {
+    /// Templates by name: the file's path under `templates/` without `.mustache`.
+    public let library: MustacheLibrary
+    public let templateNames: Set<String>
+    /// Files under `templates/assets/`, by path inside the site (`assets/style.css`).
+    public let assets: [String: String]
+
+    /// The page templates the renderer asks for by name.
+    static let requiredTemplates = [
+        "layout", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
+        "ai-systems", "roles", "soa", "audit", "search", "print", "404",
+    ]
+
+    /// The built-in theme, with `overrides` (`[path under templates/: text]`) replacing files of the same path.
+    public static func load(overrides: [String: String] = [:]) throws -> Theme {
+        var files = EmbeddedResources.templates
+        for (path, text) in overrides { files[path] = text }
+        return try Theme(files: files, overridden: Set(overrides.keys))
+    }
+
+    /// A theme from exactly these files, for tests and for `load`.
+    init(files: [String: String], overridden: Set<String> = []) throws {
+        func origin(_ path: String) -> String {
+            overridden.contains(path) ? "templates/\(path) (the handbook's override)" : "templates/\(path) (built-in theme)"
+        }
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var sources: [(name: String, path: String, text: String)] = []
+        var assets: [String: String] = [:]
+        for path in files.keys.sorted() {
+            let text = files[path]!
+            if path.hasPrefix("assets/") {
+                assets[path] = text
+            } else if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    throw ThemeError(
+                        file: origin(path), line: error.context.lineNumber, column: error.context.columnNumber,
+                        message: "the template does not parse: \(error.error)")
+                }
+                names.insert(name)
+                sources.append((name, path, text))
+            }
+        }
+        for source in sources {
+            for reference in Self.partialReferences(in: source.text) where !names.contains(reference.name) {
+                throw ThemeError(
+                    file: origin(source.path), line: reference.line, column: reference.column,
+                    message: "'{{\(reference.sigil)\(reference.name)}}' names no template: there is no templates/\(reference.name).mustache"
+                        + Suggestion.didYouMean(reference.name, in: names.sorted()))
+            }
+        }
+        for required in Self.requiredTemplates where !names.contains(required) {
+            throw ThemeError(
+                file: "templates/\(required).mustache", line: nil, column: nil,
+                message: "the theme has no '\(required)' template, which the site needs")
+        }
+        self.library = library
+        self.templateNames = names
+        self.assets = assets
+    }
+
+    struct PartialReference: Equatable {
+        var sigil: Character
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Every `{{>name}}` and `{{<name}}` in a template, with its position. Dynamic partials
+    /// (`{{>*name}}`) are resolved at render time and skipped; so are changed delimiters.
+    static func partialReferences(in text: String) -> [PartialReference] {
+        var references: [PartialReference] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (lineIndex, line) in lines.enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = RenderText.trimmed(afterOpen[..<close.lowerBound])
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = RenderText.trimmed(tag.dropFirst())
+                    if !name.hasPrefix("*"), !name.isEmpty {
+                        let column = line[..<open.lowerBound].count + 1
+                        references.append(PartialReference(sigil: sigil, name: String(name), line: lineIndex + 1, column: column))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    /// Renders a template of the theme; a missing template is an error, never an empty page.
+    func render(_ view: [String: Any], template: String) throws -> String {
+        guard let output = library.render(view, withTemplate: template) else {
+            throw ThemeError(file: "templates/\(template).mustache", line: nil, column: nil, message: "the theme has no such template")
+        }
+        return output
+    }
+}
+
+/// A theme that cannot be used, named by its file (and position, where known) so the author of
+/// an override knows what to fix.
+public struct ThemeError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        return "\(location): \(message)"
+    }
+}

@@ -1,0 +1,54 @@
+/// A list page per document type (`types/<type>.html`): every document of the type with its
+/// status, owner and next review, in a sortable table. Written for every type, empty or not, so
+/// the sidebar's links always resolve.
+enum TypeListPages {
+    static func render(context: RenderContext) throws -> [OutputFile] {
+        try DocumentType.allCases.map { try page($0, context: context) }
+    }
+
+    /// The compliance view that shows a type better than a plain list, if any.
+    static func richerView(_ type: DocumentType) -> (label: String, path: String)? {
+        switch type {
+        case .risk: ("Risk register with heat maps", SitePaths.risks)
+        case .aiSystem: ("AI system inventory", SitePaths.aiSystems)
+        case .role: ("Role directory", SitePaths.roles)
+        case .soa: ("Statement of Applicability table", SitePaths.soa)
+        default: nil
+        }
+    }
+
+    static func page(_ type: DocumentType, context: RenderContext) throws -> OutputFile {
+        let path = SitePaths.typeList(type)
+        let linker = Linker(page: path)
+        let documents = context.handbook.documents(of: type)
+        var overdue = 0
+        let rows = documents.map { document -> View in
+            if context.isOverdue(document) { overdue += 1 }
+            var row = context.documentRef(document, linker: linker)
+            row["hasVersion"] = document.version != nil
+            row["version"] = document.version ?? ""
+            row["review"] = context.review(document)
+            return row
+        }
+        var byStatus: [View] = []
+        for status in DocumentStatus.allCases {
+            let count = documents.filter { $0.status == status }.count
+            if count > 0 { byStatus.append(["count": count, "badge": Badge.status(status)]) }
+        }
+        let richer = richerView(type)
+        let view: View = [
+            "typeName": type.pluralName,
+            "rows": rows,
+            "hasRows": !rows.isEmpty,
+            "total": RenderText.count(documents.count, "document"),
+            "byStatus": byStatus,
+            "overdue": overdue,
+            "hasOverdue": overdue > 0,
+            "hasRicher": richer != nil,
+            "richerLabel": richer?.label ?? "",
+            "richerHref": richer.map { linker.to($0.path) } ?? "",
+        ]
+        let frame = RenderContext.Frame(path: path, kind: "type-list", title: type.pluralName, section: path)
+        return try context.page(frame, template: "type-list", view)
+    }
+}
