@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -38,10 +39,19 @@ let package = Package(
             exclude: ["Standard/iso42001.json"],
             plugins: ["EmbedThemePlugin"]
         ),
+        // The loopback preview server of `aimsbook serve`, kept apart so the pipeline needs no server.
+        .target(
+            name: "AimsbookPreview",
+            dependencies: [
+                "AimsbookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "aimsbook",
             dependencies: [
                 "AimsbookKit",
+                "AimsbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

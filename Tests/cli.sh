@@ -115,5 +115,32 @@ expect_status 2 "new refuses a taken id" "$binary" new policy POL-100 "$work/sta
 expect_status 2 "new refuses an unknown type" "$binary" new memo --title "x" "$work/started"
 expect_status 0 "still clean after new" "$binary" check "$work/started" --strict
 
+# serve: answers on loopback, rebuilds after an edit, reports errors and keeps the last site.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" serve "$work/site" --port "$port" --as-of 2026-11-29 >"$work/serve.log" 2>&1 &
+server=$!
+status() { curl -s --max-time 2 "http://127.0.0.1:$port/__aimsbook/status"; }
+wait_for() { # PYTHON-CONDITION-ON-d: polls the status for up to 30 s
+  for _ in $(seq 1 60); do
+    status >"$work/out" 2>/dev/null && json "assert $1" && return 0
+    sleep 0.5
+  done
+  return 1
+}
+wait_for "d['version'] >= 1" && pass || fail "serve did not answer on 127.0.0.1:$port"
+code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/")
+[ "$code" = 200 ] && grep -q "/__aimsbook/live-reload.js" "$work/page" && pass || fail "serve's home page ($code)"
+code=$(curl -s -o /dev/null -w "%{http_code}" --path-as-is "http://127.0.0.1:$port/../../etc/passwd")
+[ "$code" = 404 ] && pass || fail "serve let a path climb out of output/ ($code)"
+first=$(python3 -c "import json; print(json.load(open('$work/out'))['version'])")
+sed -i 's/^title: \(.*\)$/title: \1 (edited)/' "$work/site/content/scope.md"
+wait_for "d['version'] > $first" && pass || fail "serve did not rebuild after an edit"
+printf -- '---\nid: POL-BROKEN\ntype: policy\ntitle: Broken\nstatus: draft\nowner: ROLE-NOBODY\n---\n' >"$work/site/content/broken.md"
+wait_for "d['errors'] and d['errors'][0]['file'] == 'content/broken.md' and d['errors'][0]['line'] == 6" \
+  && pass || fail "serve did not report the error with file and line"
+curl -s "http://127.0.0.1:$port/docs/scope-001.html" | grep -q "(edited)" && pass || fail "serve stopped serving the last good site"
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+rm -f "$work/site/content/broken.md"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

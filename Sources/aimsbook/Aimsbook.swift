@@ -5,7 +5,7 @@ import Foundation
 /// The command line: a thin layer that parses arguments, calls the pipeline in AimsbookKit and
 /// maps outcomes to the exit statuses of cli.md (0 clean, 1 handbook errors, 2 could not run).
 @main
-struct Aimsbook: ParsableCommand {
+struct Aimsbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aimsbook",
         abstract: "Check and publish an ISO/IEC 42001 AI management system handbook kept as Markdown in git.",
@@ -16,10 +16,14 @@ struct Aimsbook: ParsableCommand {
         ]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -15,29 +15,30 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let checked = try checkedHandbook(location, asOf: asOf.day())
-        let report = checked.report
-        if !report.diagnostics.isEmpty {
-            printToStandardError(DiagnosticFormat.text.render(report, color: standardErrorIsTerminal))
-        }
-        if report.errorCount > 0 || (strict && report.warningCount > 0) {
-            printToStandardError("aimsbook: the site was not built; fix the errors above (the previous site is unchanged)\n")
-            throw ExitCode(1)
-        }
+        try location.checkRoot()
         let paths = location.paths
+        let outcome: SiteBuild.Outcome
         do {
-            try SiteWriter.checkOutputLocation(paths)
-            let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
-            try SiteWriter.write(files, to: paths.output)
-            let index = paths.output.appendingPathComponent(SitePaths.home).path
-            print("Built \(files.count) files from \(checked.handbook.documents.count) documents into \(paths.displayPath(paths.output))/")
-            print("Open file://\(index)")
+            outcome = try SiteBuild.run(paths, asOf: asOf.day(), strict: strict)
+        } catch let error as HandbookLoadError {
+            throw CommandFailure(error.description)
         } catch let error as SiteWriteError {
             throw CommandFailure(error.description)
-        } catch let error as CommandFailure {
+        } catch let error as ValidationError {
             throw error
         } catch {
             throw CommandFailure("the site could not be rendered: \(error)")
         }
+        let report = outcome.checked.report
+        if !report.diagnostics.isEmpty {
+            printToStandardError(DiagnosticFormat.text.render(report, color: standardErrorIsTerminal))
+        }
+        guard let written = outcome.writtenFiles else {
+            printToStandardError("aimsbook: the site was not built; fix the errors above (the previous site is unchanged)\n")
+            throw ExitCode(1)
+        }
+        let index = paths.output.appendingPathComponent(SitePaths.home).path
+        print("Built \(written) files from \(outcome.checked.handbook.documents.count) documents into \(paths.displayPath(paths.output))/")
+        print("Open file://\(index)")
     }
 }

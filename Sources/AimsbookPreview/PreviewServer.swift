@@ -1,0 +1,142 @@
+import AimsbookKit
+import Foundation
+import Hummingbird
+
+/// `aimsbook serve`: builds the handbook, serves the output folder on 127.0.0.1 only, watches
+/// content/, templates/ and aimsbook.yml, rebuilds on change and tells open pages to reload.
+/// While the handbook has errors, the last good site stays served and pages show the errors.
+public struct PreviewServer: Sendable {
+    public var paths: HandbookPaths
+    public var port: Int
+    public var asOf: Day?
+    /// How often the folders are looked at for changes.
+    public var pollInterval: Duration = .milliseconds(400)
+
+    public init(paths: HandbookPaths, port: Int, asOf: Day?) {
+        self.paths = paths
+        self.port = port
+        self.asOf = asOf
+    }
+
+    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        let state = PreviewState()
+        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log)
+        await builder.rebuild()
+
+        let router = Router()
+        let output = paths.output
+        router.get("/__aimsbook/status") { _, _ -> Response in
+            let status = await state.statusJSON()
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: status)))
+        }
+        router.get("/__aimsbook/live-reload.js") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
+        router.get("/") { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
+        router.get("**") { request, _ -> Response in
+            StaticFiles.response(for: request.uri.path, in: output)
+        }
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "aimsbook"),
+            onServerRunning: { _ in log("Serving \(output.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask { try await builder.watch(every: pollInterval) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
+/// What the pages poll: a version that changes on every successful build, and the errors of
+/// the last build when it failed.
+actor PreviewState {
+    private(set) var version = 0
+    private var diagnostics: [Diagnostic] = []
+
+    func built() {
+        version += 1
+        diagnostics = []
+    }
+
+    func failed(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    func statusJSON() -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.prefix(50).map { diagnostic -> JSONValue in
+            .object([
+                ("file", .string(diagnostic.location.file)), ("line", .int(diagnostic.location.line)),
+                ("column", .int(diagnostic.location.column)), ("code", .string(diagnostic.code)),
+                ("message", .string(diagnostic.message)),
+            ])
+        }
+        return JSONValue.object([("version", .int(version)), ("errors", .array(Array(errors)))]).serialized()
+    }
+}
+
+/// Rebuilds when the handbook's files change (debounced: it waits until they stop changing).
+struct PreviewBuilder: Sendable {
+    let paths: HandbookPaths
+    let asOf: Day?
+    let state: PreviewState
+    let log: @Sendable (String) -> Void
+
+    func rebuild() async {
+        do {
+            let outcome = try SiteBuild.run(paths, asOf: asOf)
+            let report = outcome.checked.report
+            if let written = outcome.writtenFiles {
+                await state.built()
+                log("Built \(written) files" + (report.warningCount > 0 ? " (\(report.warningCount) warnings)" : ""))
+            } else {
+                await state.failed(report.diagnostics)
+                log(DiagnosticFormat.text.render(report) + "The last good site is still served.")
+            }
+        } catch {
+            await state.failed([.error("build-failed", "\(error)", at: .file("aimsbook.yml"))])
+            log("aimsbook: \(error)")
+        }
+    }
+
+    func watch(every interval: Duration) async throws {
+        var seen = fingerprint()
+        while !Task.isCancelled {
+            try await Task.sleep(for: interval)
+            var current = fingerprint()
+            guard current != seen else { continue }
+            // Wait for an editor's save (often several writes) to settle.
+            repeat {
+                seen = current
+                try await Task.sleep(for: .milliseconds(250))
+                current = fingerprint()
+            } while current != seen
+            log("Change seen; rebuilding…")
+            await rebuild()
+        }
+    }
+
+    /// Path, size and modification time of every watched file.
+    func fingerprint() -> [String] {
+        var entries: [String] = []
+        let fileManager = FileManager.default
+        for folder in [paths.content, paths.templates] {
+            guard let enumerator = fileManager.enumerator(atPath: folder.path) else { continue }
+            while let path = enumerator.nextObject() as? String {
+                let attributes = enumerator.fileAttributes ?? [:]
+                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                entries.append("\(folder.path)/\(path)|\(size)|\(modified)")
+            }
+        }
+        if let attributes = try? fileManager.attributesOfItem(atPath: paths.settings.path) {
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            entries.append("settings|\((attributes[.size] as? NSNumber)?.intValue ?? 0)|\(modified)")
+        }
+        return entries.sorted()
+    }
+}
