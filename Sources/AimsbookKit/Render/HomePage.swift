@@ -53,7 +53,7 @@ enum HomePage {
             "soaControls": counts.controls,
             "soaExcluded": counts.excluded,
             "documentTotal": handbook.documents.count,
-            "statusHeaders": statuses.map { ["badge": Badge.status($0)] },
+            "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
             "typeRows": typeRows,
             "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count] },
             "overdue": overdueRows,

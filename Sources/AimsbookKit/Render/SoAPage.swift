@@ -49,7 +49,9 @@ enum SoAPage {
         let view: View = [
             "hasDocument": document != nil,
             "document": document.map { context.documentRef($0, linker: linker) } ?? false,
-            "body": document.map { RenderText.demoteHeadings($0.body.html, by: 1) } ?? "",
+            "body": document.map {
+                RenderText.demoteHeadings(BodyHTML.html(of: $0, forPage: path, handbook: context.handbook), by: 1)
+            } ?? "",
             "hasBody": !RenderText.trimmed(document?.body.html ?? "").isEmpty,
             "version": document?.version ?? "",
             "hasVersion": document?.version != nil,

@@ -1,0 +1,338 @@
+import Testing
+
+@testable import AimsbookKit
+
+/// The render stage end to end on a small handbook built from strings: every page exists, every
+/// relative link and anchor resolves, backlinks are right, front matter is escaped, output is
+/// deterministic, and a broken theme fails loudly.
+@Suite struct RenderTests {
+    static let asOf = Day("2026-11-29")!
+
+    static let files: [String: String] = [
+        "roles/owner.md": """
+            ---
+            id: ROLE-OWNER
+            type: role
+            title: AI governance officer
+            status: approved
+            members: ["Priya Raman"]
+            clauses: [5.3]
+            ---
+            # Purpose
+            Runs the AIMS.
+            """,
+        "roles/ceo.md": """
+            ---
+            id: ROLE-CEO
+            type: role
+            title: Chief executive
+            status: approved
+            ---
+            Leads.
+            """,
+        "policies/ai-policy.md": """
+            ---
+            id: POL-001
+            type: policy
+            title: AI policy
+            owner: ROLE-OWNER
+            approver: ROLE-CEO
+            status: approved
+            version: "1.0"
+            effective: 2026-01-15
+            review: 2026-06-01
+            clauses: [5.2, 4.3]
+            controls: [A.2.2]
+            ---
+            # Purpose
+            See the [procedure](PROC-001#steps) and [[6.1.2]] and [[A.2.2]].
+            ## Scope
+            Everything in [the register](../risks/bias.md).
+            # Purpose
+            A second heading with the same text.
+            """,
+        "procedures/risk.md": """
+            ---
+            id: PROC-001
+            type: procedure
+            title: "<script>alert(1)</script> & risk assessment"
+            owner: ROLE-OWNER
+            status: draft
+            clauses: [6.1.2]
+            controls: [A.5.2]
+            ---
+            # Steps
+            1. Assess.
+            """,
+        "risks/bias.md": """
+            ---
+            id: RISK-001
+            type: risk
+            title: Unfair bias
+            owner: ROLE-OWNER
+            status: approved
+            likelihood: 4
+            impact: 5
+            residual_likelihood: 2
+            residual_impact: 3
+            treatment: mitigate
+            ai_systems: [AIS-1]
+            controls: [A.2.2]
+            ---
+            Bias in [[AIS-1]].
+            """,
+        "systems/scoring.md": """
+            ---
+            id: AIS-1
+            type: ai-system
+            title: Scoring model
+            owner: ROLE-OWNER
+            status: approved
+            lifecycle: deployed
+            eu_ai_act_risk: high
+            provider: third-party
+            supplier: ScoreCo
+            impact_assessment: IA-1
+            ---
+            The model.
+            """,
+        "systems/ia.md": """
+            ---
+            id: IA-1
+            type: impact-assessment
+            title: Impact of scoring
+            owner: ROLE-OWNER
+            status: in-review
+            ai_systems: [AIS-1]
+            date: 2026-03-01
+            ---
+            Assessed.
+            """,
+        "soa.md": """
+            ---
+            id: SOA-001
+            type: soa
+            title: Statement of Applicability
+            status: approved
+            clauses: [6.1.3]
+            decisions:
+              A.2.2: { applicable: true, status: implemented, justification: "Policy needed" }
+            ---
+            # About
+            Made under the [policy](policies/ai-policy.md) and clause [[6.1.3]].
+            """,
+    ]
+
+    static func render(
+        _ files: [String: String] = RenderTests.files, overrides: [String: String] = [:]
+    ) throws -> [String: String] {
+        var source = Fixtures.source(files, settings: "title: Test handbook\norganisation: Example & Co\n")
+        source.templateOverrides = overrides
+        let checked = Pipeline.check(source, asOf: asOf)
+        let output = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf))
+        var pages: [String: String] = [:]
+        for file in output {
+            if case .text(let text) = file.contents { pages[file.path] = text } else { pages[file.path] = "" }
+        }
+        return pages
+    }
+
+    @Test func pagesExistAtTheirPaths() throws {
+        let pages = try Self.render()
+        var expected = [
+            "index.html", "docs/pol-001.html", "docs/role-owner.html", "docs/ais-1.html", "clauses/index.html",
+            "clauses/4.html", "clauses/6.1.2.html", "clauses/10.2.html", "controls/index.html", "controls/A.2.2.html",
+            "controls/A.10.4.html", "risks.html", "ai-systems.html", "roles.html", "soa.html", "soa.csv", "audit.html",
+            "search.html", "print.html", "404.html", "assets/style.css", "assets/site.js", "assets/search.js",
+            "assets/search-index.js",
+        ]
+        expected += DocumentType.allCases.map(SitePaths.typeList)
+        for path in expected { #expect(pages[path] != nil, "missing \(path)") }
+        #expect(pages.keys.filter { $0.hasPrefix("controls/A.") }.count == StandardModel.iso42001.controls.count)
+        #expect(pages.keys.filter { $0.hasPrefix("clauses/") && $0 != "clauses/index.html" }.count
+            == StandardModel.iso42001.clauses.count)
+    }
+
+    @Test func everyRelativeLinkAndAnchorResolves() throws {
+        let pages = try Self.render()
+        var problems: [String] = []
+        var idsByPage: [String: [String]] = [:]
+        for (path, html) in pages where path.hasSuffix(".html") {
+            let ids = HTMLScan.attributes("id", in: html)
+            idsByPage[path] = ids
+            let duplicates = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
+            if !duplicates.isEmpty { problems.append("\(path): duplicate ids \(duplicates.sorted())") }
+        }
+        for (path, html) in pages where path.hasSuffix(".html") {
+            for link in HTMLScan.attributes("href", in: html) + HTMLScan.attributes("src", in: html) {
+                if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
+                let unescaped = HTMLScan.unescape(link)
+                let parts = unescaped.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? path : HTMLScan.resolve(parts[0], from: path)
+                guard let target, pages[target] != nil else {
+                    problems.append("\(path): \(link) leads to no file")
+                    continue
+                }
+                if parts.count == 2, target.hasSuffix(".html"), !(idsByPage[target] ?? []).contains(parts[1]) {
+                    problems.append("\(path): \(link) names no id in \(target)")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func backlinksAndRelations() throws {
+        let pages = try Self.render()
+        let procedure = try #require(pages["docs/proc-001.html"])
+        let referencedBy = try #require(procedure.range(of: "Referenced by")).upperBound
+        #expect(procedure[referencedBy...].contains("href=\"../docs/pol-001.html\""), "POL-001 links to PROC-001")
+        let risk = try #require(pages["docs/risk-001.html"])
+        #expect(risk[try #require(risk.range(of: "Referenced by")).upperBound...].contains("pol-001.html"))
+        let system = try #require(pages["docs/ais-1.html"])
+        #expect(system.contains("href=\"../docs/risk-001.html\""), "the system lists its risks")
+        #expect(system.contains("href=\"../docs/ia-1.html\""), "and its impact assessment")
+        let role = try #require(pages["docs/role-owner.html"])
+        #expect(role.contains("href=\"../docs/pol-001.html\""), "a role lists what it owns")
+        let control = try #require(pages["controls/A.2.2.html"])
+        #expect(control.contains("../docs/pol-001.html") && control.contains("../docs/risk-001.html"))
+        #expect(control.contains("Implemented"))
+        let clause = try #require(pages["clauses/6.1.2.html"])
+        #expect(clause.contains("../docs/proc-001.html"))
+    }
+
+    @Test func overdueReviewIsShownAgainstTheAsOfDate() throws {
+        let pages = try Self.render()
+        #expect(try #require(pages["docs/pol-001.html"]).contains("Overdue by 181 days"))
+        #expect(try #require(pages["index.html"]).contains("docs/pol-001.html"))
+    }
+
+    @Test func frontMatterIsEscapedEverywhere() throws {
+        let pages = try Self.render()
+        for (path, text) in pages where path.hasSuffix(".html") || path.hasSuffix(".js") {
+            #expect(!text.contains("<script>alert(1)"), "unescaped title in \(path)")
+        }
+        let page = try #require(pages["docs/proc-001.html"])
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; risk assessment"))
+        #expect(try #require(pages["index.html"]).contains("Example &amp; Co"))
+        #expect(try #require(pages["assets/search-index.js"]).contains("\\u003cscript\\u003ealert(1)"))
+    }
+
+    @Test func everyPageCarriesTheSecurityPolicyAndNoInlineScriptOrStyle() throws {
+        let pages = try Self.render()
+        for (path, html) in pages where path.hasSuffix(".html") {
+            #expect(html.contains("Content-Security-Policy"), "\(path)")
+            #expect(!html.contains("<script>"), "inline script in \(path)")
+            #expect(!html.contains(" style=\""), "style attribute in \(path)")
+            #expect(!html.contains("<style"), "style element in \(path)")
+            #expect(!html.contains("//cdn") && !html.contains("https://fonts"), "external resource in \(path)")
+        }
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        let first = try Self.render()
+        let second = try Self.render()
+        #expect(first == second)
+    }
+
+    @Test func theSoAPageLinksFromTheRootAndTheCSVSitsNextToIt() throws {
+        let pages = try Self.render()
+        let soa = try #require(pages["soa.html"])
+        #expect(soa.contains("href=\"docs/pol-001.html\""), "body links re-made for a root page")
+        #expect(soa.contains("href=\"clauses/6.1.3.html\""))
+        #expect(soa.contains("href=\"soa.csv\""))
+        #expect(try #require(pages["soa.csv"]).contains("A.2.2,AI policy"))
+    }
+
+    @Test func printViewLinksInsideThePage() throws {
+        let pages = try Self.render()
+        let print = try #require(pages["print.html"])
+        #expect(print.contains("id=\"doc-pol-001\""))
+        #expect(print.contains("href=\"#proc-001--steps\""), "a link to a heading of another document")
+        #expect(print.contains("id=\"pol-001--purpose-1\""), "heading ids prefixed per document")
+        #expect(print.contains("href=\"#doc-risk-001\""), "a link by file path")
+    }
+
+    @Test func aMissingPartialFailsNamingTheTemplate() throws {
+        #expect {
+            _ = try Self.render(overrides: ["document.mustache": "{{<layout}}{{$content}}{{>metadata-pannel}}{{/content}}{{/layout}}"])
+        } throws: { error in
+            guard let error = error as? ThemeError else { return false }
+            return error.file.contains("templates/document.mustache") && error.message.contains("metadata-pannel")
+                && error.line == 1
+        }
+    }
+
+    @Test func aMissingParentTemplateAndAMissingPageTemplateFail() throws {
+        #expect(throws: ThemeError.self) { _ = try Theme.load(overrides: ["home.mustache": "{{<base}}{{/base}}"]) }
+        var files = EmbeddedResources.templates
+        files["clause.mustache"] = nil
+        #expect {
+            _ = try Theme(files: files)
+        } throws: { error in
+            (error as? ThemeError)?.file == "templates/clause.mustache"
+        }
+    }
+
+    @Test func aTemplateThatDoesNotParseFailsWithItsPosition() throws {
+        #expect {
+            _ = try Theme.load(overrides: ["404.mustache": "<p>\n{{#open}}never closed\n"])
+        } throws: { error in
+            guard let error = error as? ThemeError else { return false }
+            return error.file.contains("404.mustache") && error.line != nil
+        }
+    }
+
+    @Test func anOverrideReplacesABuiltInFile() throws {
+        let pages = try Self.render(overrides: ["404.mustache": "{{<layout}}{{$content}}<h1>Lost: {{siteTitle}}</h1>{{/content}}{{/layout}}"])
+        #expect(try #require(pages["404.html"]).contains("<h1>Lost: Test handbook</h1>"))
+    }
+
+    @Test func headingsAreDemotedSoEachPageHasOneH1() {
+        #expect(RenderText.demoteHeadings("<h1 id=\"a\">A</h1><p>&lt;h1&gt;</p><h6>x</h6><hr>", by: 1)
+            == "<h2 id=\"a\">A</h2><p>&lt;h1&gt;</p><h6>x</h6><hr>")
+        #expect(RenderText.demoteHeadings("<h2>B</h2>", by: 2) == "<h4>B</h4>")
+    }
+
+    @Test func partialReferencesAreFoundWithTheirPositions() {
+        let references = Theme.partialReferences(in: "a\n  {{> badge }} {{<layout}}{{>*dynamic}}")
+        #expect(references.map(\.name) == ["badge", "layout"])
+        #expect(references.first?.line == 2 && references.first?.column == 3)
+    }
+}
+
+/// Just enough HTML scanning for link checks in tests.
+enum HTMLScan {
+    static func attributes(_ name: String, in html: String) -> [String] {
+        var values: [String] = []
+        let marker = " \(name)=\""
+        var rest = html[...]
+        while let start = rest.range(of: marker) {
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            values.append(String(after[..<end]))
+            rest = after[after.index(after: end)...]
+        }
+        return values
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'").replacingAll("&lt;", with: "<")
+            .replacingAll("&gt;", with: ">").replacingAll("&amp;", with: "&")
+    }
+
+    /// A relative link from a page to a site path, nil if it climbs out of the site.
+    static func resolve(_ link: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        let pathOnly = link.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        for segment in pathOnly.split(separator: "/", omittingEmptySubsequences: false) {
+            switch segment {
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            case ".", "": continue
+            default: parts.append(String(segment))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
