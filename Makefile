@@ -44,5 +44,11 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
 
+# Times aimsbook against Hugo and the cmark-gfm command (Benchmarks/bench.sh); SIZES="500 2000 10000".
+bench: release
+	@for tool in hyperfine hugo cmark-gfm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing time; fi
+	bash Benchmarks/bench.sh $(SIZES)
+
 clean:
 	rm -rf .build output
