@@ -2,7 +2,7 @@
 /// nothing is conveyed by colour alone (WCAG 1.4.1). Templates render them with `{{>badge}}`.
 enum Badge {
     enum Tone: String {
-        case ok, warn, bad, info, muted, accent
+        case ok, warn, bad, info, muted, accent, high
     }
 
     static func make(_ label: String, _ tone: Tone) -> [String: Any] {
@@ -49,8 +49,8 @@ enum Badge {
     static func riskLevel(_ score: Int) -> (label: String, band: String, tone: Tone) {
         switch score {
         case ..<5: ("Low", "low", .ok)
-        case 5..<10: ("Medium", "medium", .info)
-        case 10..<17: ("High", "high", .warn)
+        case 5..<10: ("Medium", "medium", .warn)
+        case 10..<17: ("High", "high", .high)
         default: ("Critical", "critical", .bad)
         }
     }
