@@ -293,6 +293,16 @@ import Testing
         #expect(RenderText.demoteHeadings("<h2>B</h2>", by: 2) == "<h4>B</h4>")
     }
 
+    @Test func theSearchIndexQuotesAsJSONValueDoes() {
+        for text in ["plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",
+            "line\u{2028}para\u{2029}", "&amp;"]
+        {
+            var bytes: [UInt8] = []
+            SearchIndex.appendQuoted(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.quote(text), "\(text)")
+        }
+    }
+
     @Test func partialReferencesAreFoundWithTheirPositions() {
         let references = Theme.partialReferences(in: "a\n  {{> badge }} {{<layout}}{{>*dynamic}}")
         #expect(references.map(\.name) == ["badge", "layout"])

@@ -14,6 +14,8 @@ struct Navigation {
     }
 
     let sections: [Section]
+    /// Every page the sidebar links to.
+    let paths: Set<String>
 
     init(handbook: Handbook) {
         var counts: [DocumentType: Int] = [:]
@@ -41,6 +43,7 @@ struct Navigation {
             Section(heading: "Overview", items: [Item(path: SitePaths.home, label: "Home"), Item(path: SitePaths.print, label: "Print view")]),
             compliance, documents, Section(heading: "ISO/IEC 42001", items: standardItems),
         ]
+        paths = Set(sections.flatMap { $0.items.map(\.path) })
     }
 
     /// The sidebar for one page: `aria-current="page"` on the link to the page itself, and a

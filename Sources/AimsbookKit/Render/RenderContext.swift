@@ -17,9 +17,13 @@ struct RenderContext: Sendable {
     /// Ids of every document in its type, sorted, for previous/next.
     let idsByType: [DocumentType: [String]]
 
+    /// Sidebars rendered before the document pages (one per type: every document page of a
+    /// type shows the same one), keyed by `sidebarKey`.
+    let sidebars: [String: String]
+
     var asOf: Day { options.asOf }
 
-    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) {
+    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) throws {
         self.handbook = handbook
         self.options = options
         self.theme = theme
@@ -34,6 +38,27 @@ struct RenderContext: Sendable {
         }
         directReports = reports
         idsByType = byType
+        var sidebars: [String: String] = [:]
+        for type in DocumentType.allCases {
+            let linker = Linker(page: SitePaths.document("x"))
+            let section = SitePaths.typeList(type)
+            sidebars[Self.sidebarKey(linker: linker, section: section, navigation: navigation)] = try theme.render(
+                ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
+        }
+        self.sidebars = sidebars
+    }
+
+    /// Pages at the same depth, with the same current nav item and section, share a sidebar.
+    static func sidebarKey(linker: Linker, section: String?, navigation: Navigation) -> String {
+        linker.root + "|" + (navigation.paths.contains(linker.page) ? linker.page : "") + "|" + (section ?? "")
+    }
+
+    /// The sidebar, rendered once per kind of page rather than once per page.
+    func sidebar(linker: Linker, section: String?) throws -> String {
+        if let cached = sidebars[Self.sidebarKey(linker: linker, section: section, navigation: navigation)] {
+            return cached
+        }
+        return try theme.render(["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
     }
 
     /// The frame every page shares: header, sidebar, breadcrumbs, footer.
@@ -52,7 +77,7 @@ struct RenderContext: Sendable {
         var scripts: [String] = []
     }
 
-    func layout(_ frame: Frame) -> View {
+    func layout(_ frame: Frame) throws -> View {
         let linker = Linker(page: frame.path)
         var scripts = frame.scripts.map { ["src": linker.to($0)] }
         if options.liveReloadScript != nil { scripts.append(["src": linker.to(SitePaths.liveReloadScript)]) }
@@ -70,7 +95,7 @@ struct RenderContext: Sendable {
             "stylesheetHref": linker.to(SitePaths.stylesheet),
             "siteScriptHref": linker.to(SitePaths.siteScript),
             "pageScripts": scripts,
-            "nav": navigation.view(linker: linker, sectionPath: frame.section),
+            "sidebar": try sidebar(linker: linker, section: frame.section),
             "breadcrumbs": frame.path == SitePaths.home
                 ? [] : Navigation.breadcrumbs(frame.trail, current: frame.crumb ?? frame.title, linker: linker),
             "hasBreadcrumbs": frame.path != SitePaths.home,
@@ -83,7 +108,7 @@ struct RenderContext: Sendable {
 
     /// Renders `template` with the page's frame merged under its own keys.
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
-        let merged = layout(frame).merging(view) { _, own in own }
+        let merged = try layout(frame).merging(view) { _, own in own }
         return .text(frame.path, try theme.render(merged, template: template))
     }
 

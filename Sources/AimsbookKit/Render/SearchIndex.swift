@@ -4,11 +4,11 @@
 /// page loads it, so other pages stay light however large the handbook grows.
 enum SearchIndex {
     /// Body text kept per document; beyond it a long document is still found by its title, id and start.
-    static let textLimit = 20_000
+    static let textLimit = 10_000
     static let globalName = "AIMSBOOK_SEARCH_INDEX"
 
     static func render(_ handbook: Handbook) -> OutputFile {
-        var entries: [JSONValue] = []
+        var entries: [[String]] = []
         for document in handbook.documents {
             var text = RenderText.collapsingWhitespace(document.body.plainText)
             if text.count > textLimit { text = String(text.prefix(textLimit)) }
@@ -31,17 +31,58 @@ enum SearchIndex {
                     url: SitePaths.control(control.id), id: control.id, title: control.title, type: "Annex A control",
                     status: "", keywords: control.objective, text: "Annex A control \(control.id) \(control.title)"))
         }
-        let script = "window.\(globalName) = " + JSONValue.array(entries).serialized() + ";\n"
-        return .text(SitePaths.searchIndex, script)
+        var script: [UInt8] = Array("window.\(globalName) = [".utf8)
+        script.reserveCapacity(entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 8 } } + 64)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { script.append(UInt8(ascii: ",")) }
+            script.append(UInt8(ascii: "{"))
+            for (key, value) in zip(keys, entry) {
+                if key != keys[0] { script.append(UInt8(ascii: ",")) }
+                script += Array("\"\(key)\":".utf8)
+                appendQuoted(value, to: &script)
+            }
+            script.append(UInt8(ascii: "}"))
+        }
+        script += Array("];\n".utf8)
+        return .text(SitePaths.searchIndex, String(decoding: script, as: UTF8.self))
     }
 
     /// Short keys keep the index small: url, id, title, type, status, keywords, text.
+    static let keys = ["u", "i", "t", "y", "s", "k", "x"]
+
     static func entry(url: String, id: String, title: String, type: String, status: String, keywords: String, text: String)
-        -> JSONValue
+        -> [String]
     {
-        .object([
-            ("u", .string(url)), ("i", .string(id)), ("t", .string(title)), ("y", .string(type)), ("s", .string(status)),
-            ("k", .string(keywords)), ("x", .string(text)),
-        ])
+        [url, id, title, type, status, keywords, text]
+    }
+
+    /// A JSON string safe inside an HTML `<script>`, byte by byte (the index can hold megabytes):
+    /// the escapes of `JSONValue.quote`, including `<`, `>`, `&`, U+2028 and U+2029.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        let utf8 = Array(text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output += [92, 34]
+                case UInt8(ascii: "\\"): output += [92, 92]
+                case UInt8(ascii: "\n"): output += [92, UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): output += [92, UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): output += [92, UInt8(ascii: "t")]
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                    output += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in older JavaScript.
+                    output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default: output.append(byte)
+                }
+                index += 1
+            }
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }

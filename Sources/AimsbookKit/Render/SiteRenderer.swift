@@ -25,7 +25,7 @@ public enum SiteRenderer {
     }
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
-        let context = RenderContext(handbook: handbook, options: options, theme: theme)
+        let context = try RenderContext(handbook: handbook, options: options, theme: theme)
         var files: [OutputFile] = []
 
         let documentPages = handbook.documents.concurrentMap { document -> Result<OutputFile, any Error> in

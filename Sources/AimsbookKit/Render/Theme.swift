@@ -16,7 +16,7 @@ public struct Theme: Sendable {
 
     /// The page templates the renderer asks for by name.
     static let requiredTemplates = [
-        "layout", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
+        "layout", "sidebar", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
         "ai-systems", "roles", "soa", "audit", "search", "print", "404",
     ]
 
