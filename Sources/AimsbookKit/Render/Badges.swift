@@ -45,12 +45,13 @@ enum Badge {
         }
     }
 
-    /// Risk level of a likelihood × impact score on the usual 5 × 5 bands.
+    /// Risk level of a likelihood × impact score on common 5 × 5 bands (those of the sample
+    /// handbook's AI policy): 1–4 low, 5–9 medium, 10–14 high, 15–25 critical.
     static func riskLevel(_ score: Int) -> (label: String, band: String, tone: Tone) {
         switch score {
         case ..<5: ("Low", "low", .ok)
         case 5..<10: ("Medium", "medium", .warn)
-        case 10..<17: ("High", "high", .high)
+        case 10..<15: ("High", "high", .high)
         default: ("Critical", "critical", .bad)
         }
     }
