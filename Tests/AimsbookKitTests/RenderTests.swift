@@ -303,6 +303,12 @@ import Testing
         }
     }
 
+    @Test func taskListCheckboxesGetAnAccessibleName() {
+        let html = "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> a</li><li><input type=\"checkbox\" disabled=\"\" /> b</li>"
+        let page = RenderText.bodyForPage(html, demotingHeadingsBy: 1)
+        #expect(page.contains("aria-label=\"Done\"") && page.contains("aria-label=\"Not done\""))
+    }
+
     @Test func partialReferencesAreFoundWithTheirPositions() {
         let references = Theme.partialReferences(in: "a\n  {{> badge }} {{<layout}}{{>*dynamic}}")
         #expect(references.map(\.name) == ["badge", "layout"])

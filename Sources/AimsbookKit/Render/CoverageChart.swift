@@ -17,7 +17,7 @@ enum CoverageChart {
         let barWidth = 320
         let width = labelWidth + barWidth + 120
         let height = rowHeight * bars.count + 4
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\">"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"group\" aria-labelledby=\"\(id)-title\">"
         let summary = bars.map { "\($0.label): \($0.covered) of \($0.total) covered, \($0.draftOnly) drafts only, \($0.missing) missing" }
             .joined(separator: "; ")
         svg += "<title id=\"\(id)-title\">\(HTML.escape(title + ". " + summary))</title>"

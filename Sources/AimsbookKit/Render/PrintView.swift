@@ -40,7 +40,7 @@ enum PrintView {
                 return handbook.resolver.url(for: target, from: page)
             }
         }
-        return RenderText.demoteHeadings(parsed.html, by: 2)
+        return RenderText.bodyForPage(parsed.html, demotingHeadingsBy: 2)
     }
 
     static func render(context: RenderContext) throws -> OutputFile {

@@ -53,6 +53,20 @@ enum RenderText {
         return output
     }
 
+    /// Body HTML as a page shows it: headings demoted under the page's own, and GFM task-list
+    /// checkboxes (disabled, without a label in cmark-gfm's output) given an accessible name.
+    static func bodyForPage(_ html: String, demotingHeadingsBy levels: Int) -> String {
+        var html = demoteHeadings(html, by: levels)
+        if html.contains("<input type=\"checkbox\"") {
+            html = html.replacingAll(
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"
+            ).replacingAll(
+                "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
+        }
+        return html
+    }
+
     /// Collapses runs of whitespace to single spaces.
     static func collapsingWhitespace(_ text: String) -> String {
         var output = ""
