@@ -38,7 +38,9 @@ public enum Pipeline {
 /// "Today", made reproducible: `--as-of` wins, then aimsbook.yml's `as_of`, then
 /// `SOURCE_DATE_EPOCH` (as MkDocs and Sphinx honour it), then the clock, in UTC.
 public enum AsOf {
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date())
+    public static func today(
+        environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
+    )
         -> Day
     {
         var date = now

@@ -7,7 +7,9 @@ public enum SiteBuild {
         public var writtenFiles: Int?
     }
 
-    public static func run(_ paths: HandbookPaths, asOf: Day?, strict: Bool = false, liveReloadScript: String? = nil)
+    public static func run(
+        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, liveReloadScript: String? = nil
+    )
         throws -> Outcome
     {
         try SiteWriter.checkOutputLocation(paths)

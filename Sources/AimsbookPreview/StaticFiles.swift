@@ -19,7 +19,8 @@ enum StaticFiles {
     }
 
     static func notFound(_ output: URL) -> Response {
-        let page = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
+        let page =
+            FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
             .map(withLiveReload) ?? Data("Not found".utf8)
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],

@@ -19,7 +19,8 @@ struct InitCommand: ParsableCommand {
         let root = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: fileManager.currentDirectoryPath))
             .standardizedFileURL
         if let entries = try? fileManager.contentsOfDirectory(atPath: root.path), !entries.isEmpty {
-            throw CommandFailure("\(root.path) is not empty; 'aimsbook init' only creates a handbook in a new or empty folder")
+            throw CommandFailure(
+                "\(root.path) is not empty; 'aimsbook init' only creates a handbook in a new or empty folder")
         }
         let files = StarterHandbook.files(organisation: organisation)
         do {
@@ -56,7 +57,9 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         guard DocumentType(rawValue: type) != nil else {
-            throw ValidationError("'\(type)' is not a document type; use one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "'\(type)' is not a document type; use one of \(DocumentType.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if idOrRoot.count > 2 { throw ValidationError("give at most an id and a handbook root") }
     }
@@ -67,7 +70,10 @@ struct NewCommand: ParsableCommand {
         var id: String?
         var rootPath = "."
         for argument in idOrRoot {
-            if id == nil, rootPath == ".", idOrRoot.count == 2 || (DocumentID.isValid(argument) && !FileManager.default.fileExists(atPath: argument)) {
+            if id == nil, rootPath == ".",
+                idOrRoot.count == 2
+                    || (DocumentID.isValid(argument) && !FileManager.default.fileExists(atPath: argument))
+            {
                 id = argument
             } else {
                 rootPath = argument
@@ -94,7 +100,8 @@ struct NewCommand: ParsableCommand {
             throw CommandFailure("\(paths.displayPath(url)) already exists")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(document.markdown.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")

@@ -34,11 +34,14 @@ struct BuildCommand: ParsableCommand {
             printToStandardError(DiagnosticFormat.text.render(report, color: standardErrorIsTerminal))
         }
         guard let written = outcome.writtenFiles else {
-            printToStandardError("aimsbook: the site was not built; fix the errors above (the previous site is unchanged)\n")
+            printToStandardError(
+                "aimsbook: the site was not built; fix the errors above (the previous site is unchanged)\n")
             throw ExitCode(1)
         }
         let index = paths.output.appendingPathComponent(SitePaths.home).path
-        print("Built \(written) files from \(outcome.checked.handbook.documents.count) documents into \(paths.displayPath(paths.output))/")
+        print(
+            "Built \(written) files from \(outcome.checked.handbook.documents.count) documents into \(paths.displayPath(paths.output))/"
+        )
         print("Open file://\(index)")
     }
 }

@@ -4,7 +4,8 @@ import ArgumentParser
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Print the built-in ISO/IEC 42001 model: clauses, Annex A controls, mandatory documented information.")
+        abstract: "Print the built-in ISO/IEC 42001 model: clauses, Annex A controls, mandatory documented information."
+    )
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text

@@ -21,11 +21,13 @@ struct SoACommand: ParsableCommand {
         case .json: print(SoAExport.json(soa), terminator: "")
         }
         if checked.report.errorCount > 0 {
-            printToStandardError("aimsbook: the handbook has \(checked.report.errorCount) error(s); run 'aimsbook check' to see them\n")
+            printToStandardError(
+                "aimsbook: the handbook has \(checked.report.errorCount) error(s); run 'aimsbook check' to see them\n")
             throw ExitCode(1)
         }
         if soa.document == nil {
-            printToStandardError("aimsbook: the handbook has no Statement of Applicability (a document with 'type: soa')\n")
+            printToStandardError(
+                "aimsbook: the handbook has no Statement of Applicability (a document with 'type: soa')\n")
         }
     }
 }

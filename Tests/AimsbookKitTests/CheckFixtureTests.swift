@@ -34,7 +34,9 @@ import Testing
         // Messages are sentences about the problem with a hint; none is empty or a bare code.
         let folder = Fixtures.directory.appendingPathComponent("check")
         for name in Self.cases {
-            let source = try Fixtures.load([folder.appendingPathComponent("_base"), folder.appendingPathComponent(name)])
+            let source = try Fixtures.load([
+                folder.appendingPathComponent("_base"), folder.appendingPathComponent(name),
+            ])
             for diagnostic in Pipeline.check(source, asOf: Fixtures.asOf).diagnostics {
                 #expect(diagnostic.message.count > 20, "\(name): \(diagnostic.message)")
                 #expect(diagnostic.code.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(diagnostic.code)")

@@ -7,7 +7,8 @@ import Testing
 @Suite struct DiagnosticFormatTests {
     static let report: DiagnosticReport = {
         let source = Fixtures.source([
-            "risks/bias.md": "---\nid: RISK-001\ntype: risk\ntitle: Bias, \"fairness\" & <drift>\nowner: ROLE-NOBODY\nstatus: draft\nreveiw: 2027-01-01\n---\nSee [[6.1.9]].\n",
+            "risks/bias.md":
+                "---\nid: RISK-001\ntype: risk\ntitle: Bias, \"fairness\" & <drift>\nowner: ROLE-NOBODY\nstatus: draft\nreveiw: 2027-01-01\n---\nSee [[6.1.9]].\n",
             "roles/aigo.md": "---\nid: ROLE-AIGO\ntype: role\ntitle: AI governance officer\nstatus: approved\n---\n",
         ])
         return Pipeline.check(source, asOf: Day("2026-11-29")!).report
@@ -15,7 +16,9 @@ import Testing
 
     @Test(arguments: DiagnosticFormat.allCases)
     func matchesItsGoldenFile(_ format: DiagnosticFormat) throws {
-        let extensions: [DiagnosticFormat: String] = [.text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "txt"]
+        let extensions: [DiagnosticFormat: String] = [
+            .text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "txt",
+        ]
         try assertSnapshot(format.render(Self.report), named: "check-\(format.rawValue).\(extensions[format]!)")
     }
 
@@ -24,7 +27,9 @@ import Testing
             let data = Data(format.render(Self.report).utf8)
             #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: data) }
         }
-        let json = try JSONSerialization.jsonObject(with: Data(DiagnosticFormat.json.render(Self.report).utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(DiagnosticFormat.json.render(Self.report).utf8))
+            as! [String: Any]
         let summary = json["summary"] as! [String: Int]
         #expect(summary == ["errors": 2, "warnings": 1, "documents": 2])
     }
@@ -38,7 +43,8 @@ import Testing
     }
 
     @Test func githubCommandsEscapeTheirData() {
-        let diagnostic = Diagnostic.error("x-y", "50% done,\nnext", at: SourceLocation(file: "a,b.md", line: 1, column: 2))
+        let diagnostic = Diagnostic.error(
+            "x-y", "50% done,\nnext", at: SourceLocation(file: "a,b.md", line: 1, column: 2))
         let output = DiagnosticFormat.github.render(DiagnosticReport(diagnostics: [diagnostic], documentCount: 1))
         #expect(output == "::error file=a%2Cb.md,line=1,col=2,title=x-y::50%25 done,%0Anext\n")
     }

@@ -72,7 +72,8 @@ import Testing
     }
 
     @Test func readsSettings() {
-        let (settings, diagnostics) = Settings.parse("title: Handbook\norganisation: ACME\nas_of: 2026-06-01\nallow_raw_html: true\ncolour: blue\n")
+        let (settings, diagnostics) = Settings.parse(
+            "title: Handbook\norganisation: ACME\nas_of: 2026-06-01\nallow_raw_html: true\ncolour: blue\n")
         #expect(settings.title == "Handbook")
         #expect(settings.organisation == "ACME")
         #expect(settings.asOf == Day("2026-06-01"))

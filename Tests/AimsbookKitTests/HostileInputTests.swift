@@ -10,7 +10,8 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
         return root
@@ -19,7 +20,9 @@ import Testing
     @Test func binaryFilesAreAssetsAndNeverParsed() throws {
         let root = try temporaryHandbook([
             "content/diagrams/flow.png": [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0xFE],
-            "content/a.md": Array("---\nid: POL-001\ntype: policy\ntitle: A\nowner: ROLE-A\nstatus: draft\n---\n![flow](diagrams/flow.png)\n".utf8),
+            "content/a.md": Array(
+                "---\nid: POL-001\ntype: policy\ntitle: A\nowner: ROLE-A\nstatus: draft\n---\n![flow](diagrams/flow.png)\n"
+                    .utf8),
             "content/role.md": Array("---\nid: ROLE-A\ntype: role\ntitle: R\nstatus: draft\n---\n".utf8),
         ])
         defer { try? FileManager.default.removeItem(at: root) }
@@ -56,7 +59,9 @@ import Testing
         body += "[broken](#nowhere)\n"
         let checked = Pipeline.check(Fixtures.source(["big.md": body]), asOf: Fixtures.asOf)
         #expect(checked.diagnostics.map(\.code) == ["unknown-anchor"])
-        #expect(checked.diagnostics.first?.location.line == body.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        #expect(
+            checked.diagnostics.first?.location.line == body.split(separator: "\n", omittingEmptySubsequences: false)
+                .count - 1)
     }
 
     /// A seeded "fuzzer" over the whole pipeline: flips, cuts and repeats bytes of real
@@ -72,7 +77,8 @@ import Testing
                 let index = Int.random(in: 0..<bytes.count, using: &generator)
                 switch Int.random(in: 0..<4, using: &generator) {
                 case 0: bytes[index] = specials.randomElement(using: &generator)!
-                case 1: bytes.removeSubrange(index..<min(bytes.count, index + Int.random(in: 1...40, using: &generator)))
+                case 1:
+                    bytes.removeSubrange(index..<min(bytes.count, index + Int.random(in: 1...40, using: &generator)))
                 case 2: bytes.insert(contentsOf: bytes[index..<min(bytes.count, index + 30)], at: index)
                 default: bytes.insert(specials.randomElement(using: &generator)!, at: index)
                 }

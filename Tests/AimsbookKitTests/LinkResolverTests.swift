@@ -7,7 +7,9 @@ import Testing
         documents: [("POL-001", "policies/ai-policy.md"), ("PROC-003", "procedures/risk.md")],
         assetPaths: ["procedures/flow chart.png"], standard: .iso42001)
 
-    func resolve(_ destination: String, _ kind: LinkReference.Kind = .link, from path: String = "policies/ai-policy.md")
+    func resolve(
+        _ destination: String, _ kind: LinkReference.Kind = .link, from path: String = "policies/ai-policy.md"
+    )
         -> LinkTarget
     {
         resolver.resolve(
@@ -21,7 +23,8 @@ import Testing
         #expect(resolve("ai-policy.md") == .document(id: "POL-001", anchor: nil))
         #expect(resolve("6.1.2", .wiki) == .clause("6.1.2"))
         #expect(resolve("A.6.2.4", .wiki) == .control("A.6.2.4"))
-        #expect(resolve("../procedures/flow%20chart.png") == .asset(contentPath: "procedures/flow chart.png", anchor: nil))
+        #expect(
+            resolve("../procedures/flow%20chart.png") == .asset(contentPath: "procedures/flow chart.png", anchor: nil))
         #expect(resolve("#purpose") == .inPage(anchor: "purpose"))
         #expect(resolve("https://example.org/x") == .external("https://example.org/x"))
         #expect(resolve("mailto:dpo@example.org") == .external("mailto:dpo@example.org"))
@@ -52,7 +55,9 @@ import Testing
     }
 
     @Test func makesRelativeURLsForPagesAtAnyDepth() {
-        #expect(resolver.url(for: .document(id: "PROC-003", anchor: "x"), from: "docs/pol-001.html") == "proc-003.html#x".withPrefix("../docs/"))
+        #expect(
+            resolver.url(for: .document(id: "PROC-003", anchor: "x"), from: "docs/pol-001.html")
+                == "proc-003.html#x".withPrefix("../docs/"))
         #expect(resolver.url(for: .clause("6.1.2"), from: "index.html") == "clauses/6.1.2.html")
         #expect(resolver.url(for: .unsafe(scheme: "javascript"), from: "index.html") == nil)
     }

@@ -7,7 +7,10 @@ import Testing
         #expect(HeadingSlugger.slug("4. Risk criteria & scales") == "4-risk-criteria--scales")
         #expect(HeadingSlugger.slug("Überblick: Ziele") == "überblick-ziele")
         var slugger = HeadingSlugger()
-        #expect(["Purpose", "Purpose", "Purpose", "Purpose-1"].map { slugger.next($0) } == ["purpose", "purpose-1", "purpose-2", "purpose-1-1"])
+        #expect(
+            ["Purpose", "Purpose", "Purpose", "Purpose-1"].map { slugger.next($0) } == [
+                "purpose", "purpose-1", "purpose-2", "purpose-1-1",
+            ])
     }
 
     @Test func collectsHeadingsWithIDsInTheHTML() {
@@ -19,7 +22,8 @@ import Testing
     }
 
     @Test func findsLinksAtTheirFilePositions() {
-        let body = "Intro\n\nSee [the policy](POL-001) and ![chart](img/chart.png), then [[6.1.2]] and [[PROC-1|steps]].\n"
+        let body =
+            "Intro\n\nSee [the policy](POL-001) and ![chart](img/chart.png), then [[6.1.2]] and [[PROC-1|steps]].\n"
         let document = MarkdownParser.parse(body, firstLine: 10, file: "f.md")
         #expect(document.links.map(\.kind) == [.link, .image, .wiki, .wiki])
         #expect(document.links.map(\.destination) == ["POL-001", "img/chart.png", "6.1.2", "PROC-1"])
@@ -38,7 +42,9 @@ import Testing
     }
 
     @Test func rewritesAndDropsLinks() {
-        let document = MarkdownParser.parse("[a](POL-001) [b](javascript:alert(1)) [[A.2.2|policy]]", firstLine: 1, file: "f.md") { link in
+        let document = MarkdownParser.parse(
+            "[a](POL-001) [b](javascript:alert(1)) [[A.2.2|policy]]", firstLine: 1, file: "f.md"
+        ) { link in
             link.destination.hasPrefix("javascript:") ? nil : "page-\(link.destination).html"
         }
         #expect(document.html.contains("<a href=\"page-POL-001.html\">a</a>"))

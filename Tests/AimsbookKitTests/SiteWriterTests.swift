@@ -38,7 +38,9 @@ import Testing
             try SiteWriter.write([.text("index.html", "bad"), .text("../escape.html", "x")], to: folder)
         }
         #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "good")
-        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.html").path))
     }
 
     @Test func refusesPathsOutsideTheFolder() {

@@ -21,14 +21,19 @@ import Testing
         let handbook = Self.handbook(
             decisions: ["A.2.2": "{ applicable: true, status: implemented, justification: \"policy\" }"],
             extra: [
-                "pol.md": "---\nid: POL-001\ntype: policy\ntitle: P\nowner: ROLE-OWNER\nstatus: approved\ncontrols: [A.2.2]\n---\n",
-                "risk.md": "---\nid: RISK-001\ntype: risk\ntitle: R\nowner: ROLE-OWNER\nstatus: approved\ncontrols: [A.2.2]\n---\n",
+                "pol.md":
+                    "---\nid: POL-001\ntype: policy\ntitle: P\nowner: ROLE-OWNER\nstatus: approved\ncontrols: [A.2.2]\n---\n",
+                "risk.md":
+                    "---\nid: RISK-001\ntype: risk\ntitle: R\nowner: ROLE-OWNER\nstatus: approved\ncontrols: [A.2.2]\n---\n",
             ])
         let soa = StatementOfApplicability(handbook)
         let entry = soa.entries.first { $0.control.id == "A.2.2" }!
         #expect(entry.implementedBy == ["POL-001"])
         #expect(entry.treatsRisks == ["RISK-001"])
-        #expect(soa.counts == .init(controls: 38, decided: 38, applicable: 1, excluded: 37, implemented: 1, partial: 0, planned: 0))
+        #expect(
+            soa.counts
+                == .init(controls: 38, decided: 38, applicable: 1, excluded: 37, implemented: 1, partial: 0, planned: 0)
+        )
         #expect(soa.entries.map(\.control.id) == Self.controls, "Annex A order")
     }
 
@@ -39,8 +44,12 @@ import Testing
         ])
         let csv = SoAExport.csv(StatementOfApplicability(handbook))
         let rows = csv.dropFirst().components(separatedBy: "\r\n")
-        #expect(csv.hasPrefix("\u{FEFF}control,title,objective,applicable,status,justification,implemented by,treats risks\r\n"))
-        #expect(rows[1].hasPrefix("A.2.2,AI policy,A.2 Policies related to AI,yes,partial,\"Needed, \"\"really\"\"\nsee note\","))
+        #expect(
+            csv.hasPrefix(
+                "\u{FEFF}control,title,objective,applicable,status,justification,implemented by,treats risks\r\n"))
+        #expect(
+            rows[1].hasPrefix(
+                "A.2.2,AI policy,A.2 Policies related to AI,yes,partial,\"Needed, \"\"really\"\"\nsee note\","))
         #expect(rows.contains { $0.hasPrefix("A.2.3,") && $0.contains(",'=HYPERLINK(1),") })
         try assertSnapshot(SoAExport.table(StatementOfApplicability(handbook)), named: "soa-table.txt")
     }
@@ -49,10 +58,14 @@ import Testing
         let handbook = Self.handbook(
             decisions: [:],
             extra: [
-                "scope.md": "---\nid: SCOPE\ntype: policy\ntitle: Scope\nowner: ROLE-OWNER\nstatus: approved\nclauses: [4.3]\nreview: 2026-01-01\n---\n",
-                "policy.md": "---\nid: POL-001\ntype: policy\ntitle: AI policy\nowner: ROLE-OWNER\nstatus: draft\nclauses: [5.2]\n---\n",
-                "ai.md": "---\nid: AIS-1\ntype: ai-system\ntitle: Scoring\nowner: ROLE-OWNER\nstatus: approved\nlifecycle: deployed\neu_ai_act_risk: high\n---\n",
-                "risk.md": "---\nid: RISK-1\ntype: risk\ntitle: Bias\nowner: ROLE-OWNER\nstatus: approved\ntreatment: mitigate\nai_systems: [AIS-1]\n---\n",
+                "scope.md":
+                    "---\nid: SCOPE\ntype: policy\ntitle: Scope\nowner: ROLE-OWNER\nstatus: approved\nclauses: [4.3]\nreview: 2026-01-01\n---\n",
+                "policy.md":
+                    "---\nid: POL-001\ntype: policy\ntitle: AI policy\nowner: ROLE-OWNER\nstatus: draft\nclauses: [5.2]\n---\n",
+                "ai.md":
+                    "---\nid: AIS-1\ntype: ai-system\ntitle: Scoring\nowner: ROLE-OWNER\nstatus: approved\nlifecycle: deployed\neu_ai_act_risk: high\n---\n",
+                "risk.md":
+                    "---\nid: RISK-1\ntype: risk\ntitle: Bias\nowner: ROLE-OWNER\nstatus: approved\ntreatment: mitigate\nai_systems: [AIS-1]\n---\n",
             ])
         let report = AuditReport(handbook: handbook, asOf: Fixtures.asOf)
         let status = Dictionary(uniqueKeysWithValues: report.mandatory.map { ($0.clause, $0.status) })
@@ -61,7 +74,11 @@ import Testing
         #expect(status["6.1.3"] == .covered)
         #expect(status["9.2.2"] == .missing)
         let kinds = Set(report.findings.map(\.kind))
-        #expect(kinds.isSuperset(of: ["overdue-review", "untreated-risk", "missing-impact-assessment", "missing-human-oversight", "missing-record"]))
+        #expect(
+            kinds.isSuperset(of: [
+                "overdue-review", "untreated-risk", "missing-impact-assessment", "missing-human-oversight",
+                "missing-record",
+            ]))
         #expect(report.findings.first { $0.kind == "overdue-review" }?.document == "SCOPE")
         #expect(report.score > 0 && report.score < 1)
         let json = AuditReportWriter.json(report)
@@ -72,7 +89,8 @@ import Testing
     @Test func scoreIsOneForAFullyCoveredHandbookWithoutFindings() {
         let soa = StatementOfApplicability(Self.handbook(decisions: [:]))
         let mandatory = StandardModel.iso42001.mandatory.map {
-            AuditReport.MandatoryItem(clause: $0.clause, clauseTitle: "", what: $0.what, status: .covered, documents: ["X"])
+            AuditReport.MandatoryItem(
+                clause: $0.clause, clauseTitle: "", what: $0.what, status: .covered, documents: ["X"])
         }
         #expect(AuditReport.score(mandatory: mandatory, soa: soa, findings: 0, documents: 10) == 1)
         let half = mandatory.map { item -> AuditReport.MandatoryItem in

@@ -23,7 +23,9 @@ enum AuditFindings {
             return [
                 .init(
                     kind: "missing-soa", document: nil,
-                    message: "there is no Statement of Applicability; add a document with 'type: soa' deciding every Annex A control (clause 6.1.3)")
+                    message:
+                        "there is no Statement of Applicability; add a document with 'type: soa' deciding every Annex A control (clause 6.1.3)"
+                )
             ]
         }
         var findings: [AuditReport.Finding] = []
@@ -77,7 +79,8 @@ enum AuditFindings {
                 findings.append(
                     .init(
                         kind: "missing-impact-assessment", document: id,
-                        message: "\(document.title) is deployed without an approved impact assessment (clause 6.1.4, 8.4)"))
+                        message:
+                            "\(document.title) is deployed without an approved impact assessment (clause 6.1.4, 8.4)"))
             }
             if system.euAIActRisk == "high" {
                 let risks = (handbook.relations.risksByAISystem[id] ?? []).compactMap(handbook.document)
@@ -86,14 +89,17 @@ enum AuditFindings {
                     findings.append(
                         .init(
                             kind: "missing-human-oversight", document: id,
-                            message: "\(document.title) is high-risk but neither it nor its risks list a human-oversight control (A.9.2 or A.6.2.6)"))
+                            message:
+                                "\(document.title) is high-risk but neither it nor its risks list a human-oversight control (A.9.2 or A.6.2.6)"
+                        ))
                 }
             }
             if system.euAIActRisk == "prohibited", system.lifecycle != "retired" {
                 findings.append(
                     .init(
                         kind: "prohibited-ai-system", document: id,
-                        message: "\(document.title) is classed as a prohibited practice under the EU AI Act; retire it"))
+                        message: "\(document.title) is classed as a prohibited practice under the EU AI Act; retire it")
+                )
             }
         }
         return findings

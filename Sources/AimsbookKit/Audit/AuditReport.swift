@@ -71,7 +71,9 @@ public struct AuditReport: Sendable {
                 status: status, documents: documents)
         }
         clauseCoverage = Dictionary(
-            uniqueKeysWithValues: handbook.standard.clauses.map { ($0.id, coverage(of: relations.documentsByClause[$0.id] ?? []).0) })
+            uniqueKeysWithValues: handbook.standard.clauses.map {
+                ($0.id, coverage(of: relations.documentsByClause[$0.id] ?? []).0)
+            })
 
         let statement = StatementOfApplicability(handbook)
         let counts = statement.counts
@@ -93,7 +95,9 @@ public struct AuditReport: Sendable {
     /// + 0.25 × SoA (per control: excluded with justification or implemented 1, partial ½,
     ///   planned ¼, undecided or excluded without justification 0, averaged)
     /// + 0.15 × (1 − findings ÷ documents, at least 0). Rounded to two decimals.
-    static func score(mandatory: [MandatoryItem], soa: StatementOfApplicability, findings: Int, documents: Int) -> Double {
+    static func score(
+        mandatory: [MandatoryItem], soa: StatementOfApplicability, findings: Int, documents: Int
+    ) -> Double {
         let coverage = mandatory.isEmpty ? 1 : mandatory.map(\.status.weight).reduce(0, +) / Double(mandatory.count)
         let controlScores = soa.entries.map { entry -> Double in
             if entry.isExcluded { return (entry.justification ?? "").allSatisfy(\.isWhitespace) ? 0 : 1 }
@@ -104,7 +108,8 @@ public struct AuditReport: Sendable {
             default: return 0
             }
         }
-        let soaScore = soa.document == nil || controlScores.isEmpty ? 0 : controlScores.reduce(0, +) / Double(controlScores.count)
+        let soaScore =
+            soa.document == nil || controlScores.isEmpty ? 0 : controlScores.reduce(0, +) / Double(controlScores.count)
         let findingScore = max(0, 1 - Double(findings) / Double(max(1, documents)))
         let score = 0.6 * coverage + 0.25 * soaScore + 0.15 * findingScore
         return (score * 100).rounded() / 100

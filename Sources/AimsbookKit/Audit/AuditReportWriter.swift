@@ -9,7 +9,8 @@ public enum AuditReportWriter {
                 .array(
                     report.mandatory.map {
                         .object([
-                            ("clause", .string($0.clause)), ("what", .string($0.what)), ("status", .string($0.status.rawValue)),
+                            ("clause", .string($0.clause)), ("what", .string($0.what)),
+                            ("status", .string($0.status.rawValue)),
                             ("documents", .array($0.documents.map(JSONValue.string))),
                         ])
                     })
@@ -38,19 +39,22 @@ public enum AuditReportWriter {
 
     public static func text(_ report: AuditReport) -> String {
         var output = "Audit readiness as of \(report.asOf): score \(percent(report.score))\n\n"
-        output += "Mandatory documented information (\(report.mandatory.count) items): \(report.missingCount) missing, \(report.draftOnlyCount) draft only, \(report.coveredCount) covered\n"
+        output +=
+            "Mandatory documented information (\(report.mandatory.count) items): \(report.missingCount) missing, \(report.draftOnlyCount) draft only, \(report.coveredCount) covered\n"
         for status in [AuditReport.CoverageStatus.missing, .draftOnly, .covered] {
             let items = report.mandatory.filter { $0.status == status }
             guard !items.isEmpty else { continue }
             output += "\n  \(status == .missing ? "MISSING" : status == .draftOnly ? "DRAFT ONLY" : "COVERED")\n"
             for item in items {
-                let documents = item.documents.isEmpty ? "no document lists this clause" : item.documents.joined(separator: ", ")
+                let documents =
+                    item.documents.isEmpty ? "no document lists this clause" : item.documents.joined(separator: ", ")
                 output += "    \(item.clause.padding(6)) \(item.what) — \(documents)\n"
             }
         }
         let soa = report.soa
         output += "\nStatement of Applicability: "
-        output += soa.present
+        output +=
+            soa.present
             ? "\(soa.decided) of \(soa.controls) controls decided, \(soa.applicable) applicable, \(soa.implemented) implemented\n"
             : "missing\n"
         output += "\nFindings: \(report.findings.count)\n"

@@ -5,7 +5,9 @@ public enum NewDocument {
         public var description: String
     }
 
-    public static func make(type: DocumentType, id: String?, title: String, in handbook: Handbook) throws
+    public static func make(
+        type: DocumentType, id: String?, title: String, in handbook: Handbook
+    ) throws
         -> StarterDocument
     {
         let id = id ?? nextFreeID(for: type, existing: handbook.documents.map(\.id.value) + handbook.brokenIDs)
@@ -16,12 +18,16 @@ public enum NewDocument {
             throw Failure(description: "the id \(id) is already used by \(existing.path)")
         }
         if type == .soa, let soa = handbook.soaDocument {
-            throw Failure(description: "the handbook already has a Statement of Applicability, \(soa.id.value) (\(soa.path))")
+            throw Failure(
+                description: "the handbook already has a Statement of Applicability, \(soa.id.value) (\(soa.path))")
         }
         let roles = handbook.documents(of: .role).map(\.id.value)
         let owner = roles.first { $0.contains("AIGO") } ?? roles.first
         if type.requiresOwner && owner == nil {
-            throw Failure(description: "a \(type.rawValue) needs an owning role, and the handbook has none; create one first with 'aimsbook new role'")
+            throw Failure(
+                description:
+                    "a \(type.rawValue) needs an owning role, and the handbook has none; create one first with 'aimsbook new role'"
+            )
         }
         let folder = StarterDocument.folder(for: type)
         let file = DocumentID.slug(id) + ".md"

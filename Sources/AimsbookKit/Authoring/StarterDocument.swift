@@ -9,7 +9,9 @@ public struct StarterDocument: Sendable, Equatable {
     public var fields: [(String, String)]
     public var body: String
 
-    public init(contentPath: String, id: String, type: DocumentType, title: String, fields: [(String, String)], body: String) {
+    public init(
+        contentPath: String, id: String, type: DocumentType, title: String, fields: [(String, String)], body: String
+    ) {
         self.contentPath = contentPath
         self.id = id
         self.type = type

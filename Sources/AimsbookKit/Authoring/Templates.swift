@@ -4,7 +4,9 @@ public enum Templates {
     static let placeholderNote =
         "> **To complete:** replace the placeholders in this document with your organisation's own text, then set `status: approved` once it has been approved.\n"
 
-    public static func document(type: DocumentType, id: String, title: String, owner: String?, standard: StandardModel)
+    public static func document(
+        type: DocumentType, id: String, title: String, owner: String?, standard: StandardModel
+    )
         -> StarterDocument
     {
         var fields: [(String, String)] = []
@@ -28,10 +30,14 @@ public enum Templates {
             body = sections(["Description", "Causes", "Consequences", "Treatment", "Residual risk"])
         case .aiSystem:
             fields += [("lifecycle", "planned"), ("eu_ai_act_risk", "minimal"), ("provider", "internal")]
-            body = sections(["Purpose and intended use", "Users and affected people", "Data", "Human oversight", "Monitoring"])
+            body = sections([
+                "Purpose and intended use", "Users and affected people", "Data", "Human oversight", "Monitoring",
+            ])
         case .impactAssessment:
             fields += [("ai_systems", "[]"), ("clauses", "[6.1.4, 8.4]")]
-            body = sections(["System and context", "Individuals and groups affected", "Societal impacts", "Measures", "Conclusion"])
+            body = sections([
+                "System and context", "Individuals and groups affected", "Societal impacts", "Measures", "Conclusion",
+            ])
         case .objective:
             fields += [("target", "\"to be set\""), ("clauses", "[6.2]")]
             body = sections(["Objective", "How it is measured", "Plan", "Resources"])
@@ -47,7 +53,8 @@ public enum Templates {
             fields.append(("decisions", decisions.joined()))
             body = sections(["How controls were selected", "Changes since the last review"])
         }
-        return StarterDocument(contentPath: "", id: id, type: type, title: title, fields: fields, body: placeholderNote + "\n" + body)
+        return StarterDocument(
+            contentPath: "", id: id, type: type, title: title, fields: fields, body: placeholderNote + "\n" + body)
     }
 
     static func sections(_ headings: [String]) -> String {

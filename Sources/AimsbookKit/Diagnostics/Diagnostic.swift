@@ -40,13 +40,17 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.notes = notes
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = [])
+    public static func error(
+        _ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []
+    )
         -> Diagnostic
     {
         Diagnostic(.error, code, message, at: location, notes: notes)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation, notes: [Note] = [])
+    public static func warning(
+        _ code: String, _ message: String, at location: SourceLocation, notes: [Note] = []
+    )
         -> Diagnostic
     {
         Diagnostic(.warning, code, message, at: location, notes: notes)

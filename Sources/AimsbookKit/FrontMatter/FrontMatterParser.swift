@@ -35,7 +35,8 @@ public enum FrontMatterParser {
         } catch let error as YamlError {
             return .failure(yamlDiagnostic(error, yaml: split.yaml, location: location))
         } catch {
-            return .failure(.error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: frontMatterStart))
+            return .failure(
+                .error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: frontMatterStart))
         }
         guard let root, case .mapping = root else {
             return .failure(
@@ -48,7 +49,8 @@ public enum FrontMatterParser {
         case .success(.mapping(let entries, _)):
             return .success(FrontMatter(entries: entries, location: frontMatterStart))
         case .success:
-            return .failure(.error("front-matter-not-mapping", "the front matter must be a YAML mapping", at: frontMatterStart))
+            return .failure(
+                .error("front-matter-not-mapping", "the front matter must be a YAML mapping", at: frontMatterStart))
         case .failure(let diagnostic):
             return .failure(diagnostic)
         }
@@ -63,7 +65,8 @@ public enum FrontMatterParser {
         }
     }
 
-    static func convert(_ node: Node, depth: Int, location: (Mark?) -> SourceLocation) -> Result<YAMLValue, Diagnostic> {
+    static func convert(_ node: Node, depth: Int, location: (Mark?) -> SourceLocation) -> Result<YAMLValue, Diagnostic>
+    {
         if depth > maximumDepth {
             return .failure(
                 .error(
@@ -105,7 +108,8 @@ public enum FrontMatterParser {
                 }
                 switch convert(value, depth: depth + 1, location: location) {
                 case .success(let converted):
-                    entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark), value: converted))
+                    entries.append(
+                        YAMLEntry(key: keyScalar.string, keyLocation: location(keyScalar.mark), value: converted))
                 case .failure(let diagnostic):
                     return .failure(diagnostic)
                 }

@@ -35,9 +35,11 @@ public enum FrontMatterSplitter {
         guard isDelimiter(bytes.startIndex, first.end, allowDots: false) else {
             let message: String
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                message = "this Markdown file is empty; every document starts with front matter between '---' lines (id, type, title, status)"
+                message =
+                    "this Markdown file is empty; every document starts with front matter between '---' lines (id, type, title, status)"
             } else {
-                message = "this Markdown file has no front matter; start it with a '---' line, the YAML fields (id, type, title, status), and another '---' line"
+                message =
+                    "this Markdown file has no front matter; start it with a '---' line, the YAML fields (id, type, title, status), and another '---' line"
             }
             return .failure(.error("missing-front-matter", message, at: .file(file)))
         }

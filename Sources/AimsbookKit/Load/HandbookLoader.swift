@@ -67,7 +67,8 @@ public enum HandbookLoader {
                 return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: url.path))
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                return .problem(.error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
+                return .problem(
+                    .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
             }
             switch TextDecoding.decode(data) {
             case .success(let text):

@@ -37,7 +37,9 @@ enum WikiLinkScanner {
             let target = parts[0].trimmingCharacters(in: " ")
             let label = parts.count > 1 ? parts[1].trimmingCharacters(in: " ") : nil
             pieces.append(
-                .link(target: target, label: label?.isEmpty == true ? nil : label, source: String(rest[open.lowerBound..<close.upperBound])))
+                .link(
+                    target: target, label: label?.isEmpty == true ? nil : label,
+                    source: String(rest[open.lowerBound..<close.upperBound])))
             rest = rest[close.upperBound...]
         }
         pending += rest

@@ -148,11 +148,14 @@ public enum DocumentBuilder {
                 case "status":
                     if case .scalar(let text, let location) = field.value {
                         let value = Located(text, at: location)
-                        if reader.checkOneOf(value, key: "implementation status", Vocabulary.implementationStatus) != nil {
+                        if reader.checkOneOf(value, key: "implementation status", Vocabulary.implementationStatus)
+                            != nil
+                        {
                             decision.status = value
                         }
                     } else {
-                        reader.diagnostics.append(.error("invalid-value", "'status' must be a single value", at: field.value.location))
+                        reader.diagnostics.append(
+                            .error("invalid-value", "'status' must be a single value", at: field.value.location))
                     }
                 case "justification":
                     decision.justification = field.value.scalar

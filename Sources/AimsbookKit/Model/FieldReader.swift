@@ -12,7 +12,9 @@ struct FieldReader {
 
     mutating func missing(_ key: String, _ hint: String) {
         diagnostics.append(
-            .error("missing-field", "the required field '\(key)' is missing; add '\(key): \(hint)'", at: frontMatter.location))
+            .error(
+                "missing-field", "the required field '\(key)' is missing; add '\(key): \(hint)'",
+                at: frontMatter.location))
     }
 
     /// A single value. A list or mapping where one value belongs is an error.
@@ -26,7 +28,8 @@ struct FieldReader {
             return nil
         }
         if text.isEmpty {
-            diagnostics.append(.error("invalid-value", "'\(key)' is empty; give it a value or remove the line", at: location))
+            diagnostics.append(
+                .error("invalid-value", "'\(key)' is empty; give it a value or remove the line", at: location))
             return nil
         }
         return Located(text, at: location)
@@ -52,7 +55,8 @@ struct FieldReader {
             }
             return values
         case .mapping(_, let location):
-            diagnostics.append(.error("invalid-value", "'\(key)' must be a list like [A, B], not a mapping", at: location))
+            diagnostics.append(
+                .error("invalid-value", "'\(key)' must be a list like [A, B], not a mapping", at: location))
             return []
         }
     }
@@ -78,7 +82,8 @@ struct FieldReader {
         guard let day = Day(value.value) else {
             diagnostics.append(
                 .error(
-                    "invalid-date", "'\(value.value)' is not a date; write '\(key)' as YYYY-MM-DD, for example 2026-03-31",
+                    "invalid-date",
+                    "'\(value.value)' is not a date; write '\(key)' as YYYY-MM-DD, for example 2026-03-31",
                     at: value.location))
             return nil
         }
@@ -90,7 +95,9 @@ struct FieldReader {
         guard let value = text(key) else { return nil }
         guard let score = Int(value.value), (1...5).contains(score) else {
             diagnostics.append(
-                .error("invalid-score", "'\(key)' must be a whole number from 1 to 5, not '\(value.value)'", at: value.location))
+                .error(
+                    "invalid-score", "'\(key)' must be a whole number from 1 to 5, not '\(value.value)'",
+                    at: value.location))
             return nil
         }
         return score
@@ -116,7 +123,8 @@ struct FieldReader {
             diagnostics.append(
                 .warning(
                     "unknown-field",
-                    "'\(entry.key)' is not a field of a \(typeName) document" + Suggestion.didYouMean(entry.key, in: known),
+                    "'\(entry.key)' is not a field of a \(typeName) document"
+                        + Suggestion.didYouMean(entry.key, in: known),
                     at: entry.keyLocation))
         }
     }

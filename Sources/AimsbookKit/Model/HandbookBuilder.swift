@@ -19,7 +19,8 @@ public enum HandbookBuilder {
         }
 
         // Front matter of every file, in parallel: each file is independent.
-        let headers = source.markdownFiles.concurrentMap { file -> (DocumentBuilder.Output?, SplitDocument?, [Diagnostic]) in
+        let headers = source.markdownFiles.concurrentMap {
+            file -> (DocumentBuilder.Output?, SplitDocument?, [Diagnostic]) in
             switch FrontMatterSplitter.split(file.text, file: file.path) {
             case .failure(let diagnostic):
                 return (nil, nil, [diagnostic])

@@ -15,7 +15,8 @@ public struct Settings: Sendable, Hashable {
     public static func parse(_ text: String, file: String = "aimsbook.yml") -> (Settings, [Diagnostic]) {
         var settings = Settings()
         if text.allSatisfy(\.isWhitespace) { return (settings, []) }
-        let split = SplitDocument(yaml: TextDecoding.normalizeLineEndings(text), yamlFirstLine: 1, body: "", bodyFirstLine: 1)
+        let split = SplitDocument(
+            yaml: TextDecoding.normalizeLineEndings(text), yamlFirstLine: 1, body: "", bodyFirstLine: 1)
         let frontMatter: FrontMatter
         switch FrontMatterParser.parse(split, file: file) {
         case .success(let parsed): frontMatter = parsed

@@ -9,7 +9,8 @@ public enum SoAExport {
         [
             entry.control.id, entry.control.title, "\(entry.objective.id) \(entry.objective.title)",
             entry.isApplicable ? "yes" : entry.isExcluded ? "no" : "undecided", entry.status ?? "",
-            entry.justification ?? "", entry.implementedBy.joined(separator: " "), entry.treatsRisks.joined(separator: " "),
+            entry.justification ?? "", entry.implementedBy.joined(separator: " "),
+            entry.treatsRisks.joined(separator: " "),
         ]
     }
 
@@ -71,7 +72,8 @@ public enum SoAExport {
             let evidence =
                 entry.isExcluded
                 ? "excluded: \(entry.justification ?? "no justification")"
-                : (entry.implementedBy.isEmpty ? "(no implementing document)" : entry.implementedBy.joined(separator: ", "))
+                : (entry.implementedBy.isEmpty
+                    ? "(no implementing document)" : entry.implementedBy.joined(separator: ", "))
             return [
                 entry.control.id, entry.control.title,
                 entry.isApplicable ? "yes" : entry.isExcluded ? "no" : "?", entry.status ?? "-", evidence,
@@ -87,7 +89,8 @@ public enum SoAExport {
             let wrapped = zip(cells, widths).map { wrap($0, width: $1) }
             let height = wrapped.map(\.count).max() ?? 1
             for line in 0..<height {
-                let parts = zip(wrapped, widths).map { lines, width in pad(line < lines.count ? lines[line] : "", width) }
+                let parts = zip(wrapped, widths).map { lines, width in pad(line < lines.count ? lines[line] : "", width)
+                }
                 output += parts.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
             }
         }
@@ -102,7 +105,8 @@ public enum SoAExport {
             emit(row)
         }
         let counts = soa.counts
-        output += "\n\(counts.decided)/\(counts.controls) decided, \(counts.applicable) applicable, \(counts.excluded) excluded; \(counts.implemented) implemented, \(counts.partial) partial, \(counts.planned) planned\n"
+        output +=
+            "\n\(counts.decided)/\(counts.controls) decided, \(counts.applicable) applicable, \(counts.excluded) excluded; \(counts.implemented) implemented, \(counts.partial) partial, \(counts.planned) planned\n"
         return output
     }
 

@@ -73,7 +73,8 @@ public struct StatementOfApplicability: Sendable {
             let objective = standard.objective(control.objective)!
             return Entry(
                 control: control, objective: objective, topObjective: standard.topObjective(of: control) ?? objective,
-                decision: decisions[control.id], implementedBy: implementedBy.sorted(), treatsRisks: treatsRisks.sorted())
+                decision: decisions[control.id], implementedBy: implementedBy.sorted(),
+                treatsRisks: treatsRisks.sorted())
         }
     }
 }

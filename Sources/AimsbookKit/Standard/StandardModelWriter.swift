@@ -6,24 +6,35 @@ public enum StandardModelWriter {
                 "clauses",
                 .array(
                     model.clauses.map {
-                        .object([("id", .string($0.id)), ("title", .string($0.title)), ("parent", $0.parent.map(JSONValue.string) ?? .null)])
+                        .object([
+                            ("id", .string($0.id)), ("title", .string($0.title)),
+                            ("parent", $0.parent.map(JSONValue.string) ?? .null),
+                        ])
                     })
             ),
             (
                 "controls",
                 .array(
                     model.controls.map {
-                        .object([("id", .string($0.id)), ("title", .string($0.title)), ("objective", .string($0.objective))])
+                        .object([
+                            ("id", .string($0.id)), ("title", .string($0.title)), ("objective", .string($0.objective)),
+                        ])
                     })
             ),
             (
                 "objectives",
                 .array(
                     model.objectives.map {
-                        .object([("id", .string($0.id)), ("title", .string($0.title)), ("parent", $0.parent.map(JSONValue.string) ?? .null)])
+                        .object([
+                            ("id", .string($0.id)), ("title", .string($0.title)),
+                            ("parent", $0.parent.map(JSONValue.string) ?? .null),
+                        ])
                     })
             ),
-            ("mandatory", .array(model.mandatory.map { .object([("clause", .string($0.clause)), ("what", .string($0.what))]) })),
+            (
+                "mandatory",
+                .array(model.mandatory.map { .object([("clause", .string($0.clause)), ("what", .string($0.what))]) })
+            ),
         ])
         return json.serialized(pretty: true) + "\n"
     }

@@ -40,7 +40,9 @@ enum ReferenceRules {
             for related in document.related { check(related, field: "related", expected: nil, in: document) }
             switch document.details {
             case .role(let role):
-                if let reportsTo = role.reportsTo { check(reportsTo, field: "reports_to", expected: .role, in: document) }
+                if let reportsTo = role.reportsTo {
+                    check(reportsTo, field: "reports_to", expected: .role, in: document)
+                }
             case .risk(let risk):
                 for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: document) }
             case .impactAssessment(let assessment):
@@ -75,7 +77,8 @@ enum ReferenceRules {
                 diagnostics.append(.error("unknown-clause", message, at: clause.location))
             }
             for control in document.controls where standard.control(control.value) == nil {
-                var message = "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
+                var message =
+                    "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
                 if standard.clause(control.value) != nil {
                     message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
                 } else {
@@ -101,10 +104,13 @@ enum ReferenceRules {
                     } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
                         code = "unknown-control"
                     } else {
-                        code = link.kind == .wiki || DocumentID.isValid(link.destination) ? "unknown-reference" : "broken-link"
+                        code =
+                            link.kind == .wiki || DocumentID.isValid(link.destination)
+                            ? "unknown-reference" : "broken-link"
                     }
                     diagnostics.append(
-                        .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location))
+                        .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location)
+                    )
                 case .unsafe(let scheme):
                     diagnostics.append(
                         .warning(

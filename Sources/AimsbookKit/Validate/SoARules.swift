@@ -18,7 +18,10 @@ enum SoARules {
         let decided = Set(decisions.decisions.map(\.control.value))
         let missing = standard.controls.map(\.id).filter { !decided.contains($0) }
         if !missing.isEmpty {
-            let list = missing.count > 6 ? missing.prefix(6).joined(separator: ", ") + " and \(missing.count - 6) more" : missing.joined(separator: ", ")
+            let list =
+                missing.count > 6
+                ? missing.prefix(6).joined(separator: ", ") + " and \(missing.count - 6) more"
+                : missing.joined(separator: ", ")
             diagnostics.append(
                 .error(
                     "soa-missing-decision",

@@ -25,17 +25,22 @@ public enum SiteWriter {
             ("the templates folder", paths.templates),
         ]
         if output == "/" {
-            throw SiteWriteError(description: "refusing to write the site to / ; choose an output folder such as ./output")
+            throw SiteWriteError(
+                description: "refusing to write the site to / ; choose an output folder such as ./output")
         }
         for (name, url) in protected {
             let path = url.resolvingSymlinksInPath().path
             if output == path || path.hasPrefix(output + "/") {
                 throw SiteWriteError(
-                    description: "refusing to write the site to \(output): it is or contains \(name); choose a separate folder such as ./output")
+                    description:
+                        "refusing to write the site to \(output): it is or contains \(name); choose a separate folder such as ./output"
+                )
             }
             if name != "the handbook root", output.hasPrefix(path + "/") {
                 throw SiteWriteError(
-                    description: "refusing to write the site inside \(name) (\(path)); choose a separate folder such as ./output")
+                    description:
+                        "refusing to write the site inside \(name) (\(path)); choose a separate folder such as ./output"
+                )
             }
         }
     }
@@ -46,12 +51,15 @@ public enum SiteWriter {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw SiteWriteError(description: "\(outputPath) is a file, not a folder; remove it or choose another output folder")
+                throw SiteWriteError(
+                    description: "\(outputPath) is a file, not a folder; remove it or choose another output folder")
             }
             let entries = try fileManager.contentsOfDirectory(atPath: outputPath)
             if !entries.isEmpty, !entries.contains(markerName) {
                 throw SiteWriteError(
-                    description: "\(outputPath) is not empty and was not made by aimsbook (no \(markerName) file in it); empty it or choose another output folder")
+                    description:
+                        "\(outputPath) is not empty and was not made by aimsbook (no \(markerName) file in it); empty it or choose another output folder"
+                )
             }
         } else {
             try fileManager.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
@@ -90,7 +98,8 @@ public enum SiteWriter {
         var written: Set<String> = []
         for file in files {
             guard let relative = safeRelativePath(file.path) else {
-                throw SiteWriteError(description: "refusing to write '\(file.path)': it would lie outside the output folder")
+                throw SiteWriteError(
+                    description: "refusing to write '\(file.path)': it would lie outside the output folder")
             }
             guard written.insert(relative.lowercased()).inserted else {
                 throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")

@@ -13,7 +13,8 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("no snapshot \(name); run the tests with AIMSBOOK_RECORD=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "no snapshot \(name); run the tests with AIMSBOOK_RECORD=1 to record it", sourceLocation: sourceLocation)
         return
     }
     func normalise(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n") }

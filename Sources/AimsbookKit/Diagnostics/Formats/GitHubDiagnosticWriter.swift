@@ -5,7 +5,8 @@ enum GitHubDiagnosticWriter {
         for diagnostic in report.diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let location = diagnostic.location
-            output += "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.code))::\(data(diagnostic.message))\n"
+            output +=
+                "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.code))::\(data(diagnostic.message))\n"
         }
         return output
     }

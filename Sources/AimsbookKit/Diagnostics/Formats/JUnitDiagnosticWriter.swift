@@ -8,7 +8,8 @@ enum JUnitDiagnosticWriter {
         let failures = files.filter { (byFile[$0] ?? []).contains { $0.severity == .error } }.count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"aimsbook check\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-        xml += "  <testsuite name=\"aimsbook check\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        xml +=
+            "  <testsuite name=\"aimsbook check\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for file in files {
             let diagnostics = byFile[file] ?? []
             xml += "    <testcase classname=\"aimsbook.check\" name=\"\(escape(file))\" file=\"\(escape(file))\">\n"
@@ -18,11 +19,13 @@ enum JUnitDiagnosticWriter {
             if let first = errors.first {
                 let text = errors.map { "\($0.location): error: \($0.message) [\($0.code)]" }.joined(separator: "\n")
                 let message = errors.count == 1 ? first.message : "\(first.message) (and \(errors.count - 1) more)"
-                xml += "      <failure type=\"\(escape(first.code))\" message=\"\(escape(message))\">\(escape(text))</failure>\n"
+                xml +=
+                    "      <failure type=\"\(escape(first.code))\" message=\"\(escape(message))\">\(escape(text))</failure>\n"
             }
             let warnings = diagnostics.filter { $0.severity == .warning }
             if !warnings.isEmpty {
-                let text = warnings.map { "\($0.location): warning: \($0.message) [\($0.code)]" }.joined(separator: "\n")
+                let text = warnings.map { "\($0.location): warning: \($0.message) [\($0.code)]" }.joined(
+                    separator: "\n")
                 xml += "      <system-out>\(escape(text))</system-out>\n"
             }
             xml += "    </testcase>\n"

@@ -26,7 +26,10 @@ enum SARIFDiagnosticWriter {
                                 .object([
                                     (
                                         "artifactLocation",
-                                        .object([("uri", .string(SitePaths.percentEncode(diagnostic.location.file))), ("uriBaseId", .string("%SRCROOT%"))])
+                                        .object([
+                                            ("uri", .string(SitePaths.percentEncode(diagnostic.location.file))),
+                                            ("uriBaseId", .string("%SRCROOT%")),
+                                        ])
                                     ),
                                     (
                                         "region",

@@ -10,7 +10,8 @@ public struct TextDiagnosticWriter: Sendable {
         for diagnostic in report.diagnostics {
             let severity = diagnostic.severity.rawValue
             let styledSeverity = color ? (diagnostic.severity == .error ? red(severity) : yellow(severity)) : severity
-            output += "\(bold(diagnostic.location.description)): \(styledSeverity): \(diagnostic.message) [\(diagnostic.code)]\n"
+            output +=
+                "\(bold(diagnostic.location.description)): \(styledSeverity): \(diagnostic.message) [\(diagnostic.code)]\n"
             if let line = report.sourceLine(diagnostic.location) {
                 let shown = line.replacingTabs()
                 output += "    \(shown)\n"
@@ -24,7 +25,8 @@ public struct TextDiagnosticWriter: Sendable {
         }
         let errors = report.errorCount
         let warnings = report.warningCount
-        output += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.documentCount) document\(report.documentCount == 1 ? "" : "s")\n"
+        output +=
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(report.documentCount) document\(report.documentCount == 1 ? "" : "s")\n"
         return output
     }
 
