@@ -228,6 +228,22 @@ import Testing
         }
     }
 
+    @Test func theSidebarMarksTheCurrentPageAndListsNoDocuments() throws {
+        let pages = try Self.render()
+        func sidebar(_ path: String) throws -> String {
+            let html = try #require(pages[path])
+            let start = try #require(html.range(of: "<nav id=\"site.nav\""))
+            let end = try #require(html[start.upperBound...].range(of: "</nav>"))
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        #expect(try sidebar("risks.html").contains("<a href=\"risks.html\" aria-current=\"page\">"))
+        #expect(try sidebar("types/policy.html").contains("<a href=\"../types/policy.html\" aria-current=\"page\">"))
+        let onDocument = try sidebar("docs/pol-001.html")
+        #expect(!onDocument.contains("aria-current"), "a document is not in the sidebar")
+        #expect(onDocument.contains("<a href=\"../types/policy.html\" class=\"in-section\">"), "its type is highlighted")
+        #expect(!onDocument.contains("docs/"), "the sidebar never lists documents")
+    }
+
     @Test func renderingIsDeterministic() throws {
         let first = try Self.render()
         let second = try Self.render()
