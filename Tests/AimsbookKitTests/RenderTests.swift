@@ -154,30 +154,15 @@ import Testing
     }
 
     @Test func everyRelativeLinkAndAnchorResolves() throws {
-        let pages = try Self.render()
-        var problems: [String] = []
-        var idsByPage: [String: [String]] = [:]
-        for (path, html) in pages where path.hasSuffix(".html") {
-            let ids = HTMLScan.attributes("id", in: html)
-            idsByPage[path] = ids
-            let duplicates = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
-            if !duplicates.isEmpty { problems.append("\(path): duplicate ids \(duplicates.sorted())") }
-        }
-        for (path, html) in pages where path.hasSuffix(".html") {
-            for link in HTMLScan.attributes("href", in: html) + HTMLScan.attributes("src", in: html) {
-                if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
-                let unescaped = HTMLScan.unescape(link)
-                let parts = unescaped.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let target = parts[0].isEmpty ? path : HTMLScan.resolve(parts[0], from: path)
-                guard let target, pages[target] != nil else {
-                    problems.append("\(path): \(link) leads to no file")
-                    continue
-                }
-                if parts.count == 2, target.hasSuffix(".html"), !(idsByPage[target] ?? []).contains(parts[1]) {
-                    problems.append("\(path): \(link) names no id in \(target)")
-                }
-            }
-        }
+        let problems = HTMLScan.brokenLinks(in: try Self.render())
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func anEmptyHandbookStillGivesAWholeSite() throws {
+        let pages = try Self.render([:])
+        #expect(pages["index.html"]?.contains("No scope document") == true)
+        #expect(pages["soa.html"]?.contains("no document of <code>type: soa</code>") == true)
+        let problems = HTMLScan.brokenLinks(in: pages)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
@@ -334,6 +319,33 @@ import Testing
 
 /// Just enough HTML scanning for link checks in tests.
 enum HTMLScan {
+    /// Relative links that lead to no generated file, anchors naming no id, and duplicate ids.
+    static func brokenLinks(in pages: [String: String]) -> [String] {
+        var problems: [String] = []
+        var idsByPage: [String: [String]] = [:]
+        for (path, html) in pages where path.hasSuffix(".html") {
+            let ids = attributes("id", in: html)
+            idsByPage[path] = ids
+            let duplicates = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
+            if !duplicates.isEmpty { problems.append("\(path): duplicate ids \(duplicates.sorted())") }
+        }
+        for (path, html) in pages.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
+            for link in attributes("href", in: html) + attributes("src", in: html) {
+                if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
+                let parts = unescape(link).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let target = parts[0].isEmpty ? path : resolve(parts[0], from: path)
+                guard let target, pages[target] != nil else {
+                    problems.append("\(path): \(link) leads to no file")
+                    continue
+                }
+                if parts.count == 2, target.hasSuffix(".html"), !(idsByPage[target] ?? []).contains(parts[1]) {
+                    problems.append("\(path): \(link) names no id in \(target)")
+                }
+            }
+        }
+        return problems
+    }
+
     static func attributes(_ name: String, in html: String) -> [String] {
         var values: [String] = []
         let marker = " \(name)=\""
