@@ -29,9 +29,9 @@ public enum Pipeline {
         return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
     }
 
-    /// Load from disk, then check.
-    public static func check(_ paths: HandbookPaths, asOf: Day?) throws -> Checked {
-        try check(HandbookLoader.load(paths), asOf: asOf)
+    /// Load from disk, then check. `gitHistory` adds each document's last commit (for the site).
+    public static func check(_ paths: HandbookPaths, asOf: Day?, gitHistory: Bool = false) throws -> Checked {
+        try check(HandbookLoader.load(paths, gitHistory: gitHistory), asOf: asOf)
     }
 }
 

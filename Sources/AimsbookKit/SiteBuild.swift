@@ -8,12 +8,11 @@ public enum SiteBuild {
     }
 
     public static func run(
-        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, liveReloadScript: String? = nil
-    )
-        throws -> Outcome
-    {
+        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true,
+        liveReloadScript: String? = nil
+    ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
-        let checked = try Pipeline.check(paths, asOf: asOf)
+        let checked = try Pipeline.check(paths, asOf: asOf, gitHistory: gitHistory)
         let report = checked.report
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)

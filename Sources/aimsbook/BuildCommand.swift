@@ -14,12 +14,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Do not read each document's last change from git.")
+    var noGit = false
+
     func run() throws {
         try location.checkRoot()
         let paths = location.paths
         let outcome: SiteBuild.Outcome
         do {
-            outcome = try SiteBuild.run(paths, asOf: asOf.day(), strict: strict)
+            outcome = try SiteBuild.run(paths, asOf: asOf.day(), strict: strict, gitHistory: !noGit)
         } catch let error as HandbookLoadError {
             throw CommandFailure(error.description)
         } catch let error as SiteWriteError {

@@ -33,7 +33,8 @@ public struct HandbookLoadError: Error, CustomStringConvertible {
 
 /// Reads a handbook folder into a `HandbookSource`: the one place that touches the input files.
 public enum HandbookLoader {
-    public static func load(_ paths: HandbookPaths) throws -> HandbookSource {
+    /// - Parameter gitHistory: read each file's last change from git (off for speed or privacy).
+    public static func load(_ paths: HandbookPaths, gitHistory: Bool = false) throws -> HandbookSource {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: paths.content.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -86,6 +87,9 @@ public enum HandbookLoader {
             case .asset(let asset): source.assets.append(asset)
             case .problem(let diagnostic): source.diagnostics.append(diagnostic)
             }
+        }
+        if gitHistory {
+            source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content)
         }
         source.templateOverrides = readTemplates(paths.templates)
         if let data = fileManager.contents(atPath: paths.settings.path) {

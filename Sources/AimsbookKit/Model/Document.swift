@@ -24,6 +24,8 @@ public struct Document: Sendable, Hashable {
     /// differently (the print view links within one page).
     public var bodySource: String
     public var bodyFirstLine: Int
+    /// The last git commit that changed the file, when the handbook is a git repository.
+    public var lastChange: LastChange?
 
     /// The fields only one type has.
     public enum Details: Sendable, Hashable {

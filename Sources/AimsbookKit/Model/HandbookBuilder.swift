@@ -73,6 +73,7 @@ public enum HandbookBuilder {
             var document = entry.document
             document.bodySource = entry.split.body
             document.bodyFirstLine = entry.split.bodyFirstLine
+            document.lastChange = source.lastChanges[document.path]
             let page = SitePaths.document(document.id.value)
             document.body = MarkdownParser.parse(
                 entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options

@@ -1,0 +1,67 @@
+import Foundation
+
+/// When each document last changed in git, for the "last changed" line on its page: people who
+/// author in git expect it, and auditors use it to see that a document is maintained.
+public struct LastChange: Sendable, Hashable {
+    public var date: Day
+    /// The abbreviated commit id.
+    public var commit: String
+}
+
+/// Reads the history once for the whole content folder (one `git log`, not one per file).
+/// Outside a git repository, or without git, there is simply no history.
+public enum GitHistory {
+    /// Keys are paths relative to the handbook root (`content/risks/bias.md`).
+    public static func lastChanges(root: URL, content: URL) -> [String: LastChange] {
+        guard
+            let topLevel = run(["-C", root.path, "rev-parse", "--show-toplevel"], in: root)?
+                .trimmingCharacters(in: .whitespacesAndNewlines), !topLevel.isEmpty
+        else { return [:] }
+        guard
+            let log = run(
+                ["-C", topLevel, "log", "--no-renames", "--format=%x1e%h %cs", "--name-only", "--", content.path],
+                in: root)
+        else { return [:] }
+        return parse(log, topLevel: URL(fileURLWithPath: topLevel), root: root)
+    }
+
+    /// Parses `git log --format=%x1e%h %cs --name-only`: newest commit first, so the first
+    /// commit naming a file is its last change.
+    static func parse(_ log: String, topLevel: URL, root: URL) -> [String: LastChange] {
+        var changes: [String: LastChange] = [:]
+        let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let topPath = topLevel.resolvingSymlinksInPath().standardizedFileURL.path
+        for record in log.split(separator: "\u{1E}") {
+            let lines = record.split(separator: "\n")
+            guard let header = lines.first else { continue }
+            let parts = header.split(separator: " ")
+            guard parts.count == 2, let date = Day(String(parts[1])) else { continue }
+            for name in lines.dropFirst() where !name.isEmpty {
+                let absolute = topPath + "/" + name
+                guard absolute.hasPrefix(rootPath + "/") else { continue }
+                let path = String(absolute.dropFirst(rootPath.count + 1))
+                if changes[path] == nil { changes[path] = LastChange(date: date, commit: String(parts[0])) }
+            }
+        }
+        return changes
+    }
+
+    static func run(_ arguments: [String], in directory: URL) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
