@@ -7,7 +7,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 
-.PHONY: handbook test deps build release lint format check bench clean
+.PHONY: handbook test deps build release lint format check site-check bench clean
 
 # Installs what is missing with apt-get (as root, or through sudo when available).
 deps:
@@ -34,6 +34,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Tests/cli.sh $(DEBUG_BINARY)
+
+# The built sample site through the Nu HTML checker, linkchecker and headless Chromium.
+site-check: build
+	bash Tests/site-checks.sh $(DEBUG_BINARY)
 
 check: build
 	$(DEBUG_BINARY) check .

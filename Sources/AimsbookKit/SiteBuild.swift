@@ -8,8 +8,7 @@ public enum SiteBuild {
     }
 
     public static func run(
-        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true,
-        liveReloadScript: String? = nil
+        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         let checked = try Pipeline.check(paths, asOf: asOf, gitHistory: gitHistory)
@@ -17,8 +16,7 @@ public enum SiteBuild {
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
-        let files = try SiteRenderer.render(
-            checked.handbook, options: .init(asOf: checked.asOf, liveReloadScript: liveReloadScript))
+        let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
         try SiteWriter.write(files, to: paths.output)
         return Outcome(checked: checked, writtenFiles: files.count)
     }

@@ -20,6 +20,8 @@ enum DocumentPage {
             "version": document.version ?? "",
             "effective": context.date(document.effective),
             "review": context.review(document),
+            "lastChange": context.date(document.lastChange?.date),
+            "lastCommit": document.lastChange?.commit ?? "",
             "owner": roleLink(document.owner?.value, context: context, linker: linker),
             "approver": roleLink(document.approver?.value, context: context, linker: linker),
             "clauses": document.clauses.map { clause in

@@ -18,6 +18,5 @@ extension SitePaths {
     static let stylesheet = "assets/style.css"
     static let siteScript = "assets/site.js"
     static let searchScript = "assets/search.js"
-    static let liveReloadScript = "assets/live-reload.js"
     static func objective(_ id: String) -> String { "controls/index.html#\(id)" }
 }

@@ -80,7 +80,6 @@ struct RenderContext: Sendable {
     func layout(_ frame: Frame) throws -> View {
         let linker = Linker(page: frame.path)
         var scripts = frame.scripts.map { ["src": linker.to($0)] }
-        if options.liveReloadScript != nil { scripts.append(["src": linker.to(SitePaths.liveReloadScript)]) }
         let organisation = handbook.settings.organisation ?? ""
         return [
             "root": linker.root,

@@ -8,14 +8,11 @@ public enum SiteRenderer {
     public struct Options: Sendable {
         /// "Today" for overdue reviews and the audit page.
         public var asOf: Day
-        /// Extra `<script>` for `serve`'s live reload; nil for a published site. The text is the
-        /// script's JavaScript source: it is written to `assets/live-reload.js` and loaded from
-        /// every page (the Content-Security-Policy forbids inline scripts).
-        public var liveReloadScript: String?
 
-        public init(asOf: Day, liveReloadScript: String? = nil) {
+        // The site never carries serve's live-reload script: the preview server adds it to the
+        // HTML it serves, so a published site and a previewed one are built the same way.
+        public init(asOf: Day) {
             self.asOf = asOf
-            self.liveReloadScript = liveReloadScript
         }
     }
 
@@ -47,7 +44,6 @@ public enum SiteRenderer {
         files.append(SearchIndex.render(handbook))
 
         for (path, text) in theme.assets { files.append(.text(path, text)) }
-        if let script = options.liveReloadScript { files.append(.text(SitePaths.liveReloadScript, script)) }
         for asset in handbook.assets {
             files.append(OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
         }
