@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            exclude: ["Standard/iso42001.json"],
+            exclude: ["Standard/iso42001.json", "Standard/eu-ai-act.json", "Standard/iso27001.json"],
             plugins: ["EmbedThemePlugin"]
         ),
         // The loopback preview server of `aimsbook serve`, kept apart so the pipeline needs no server.

@@ -13,6 +13,7 @@ public enum Pipeline {
         public var report: DiagnosticReport {
             var sources = Dictionary(source.markdownFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
             if let settings = source.settingsText { sources["aimsbook.yml"] = settings }
+            for file in source.frameworkFiles { sources[file.path] = file.text }
             return DiagnosticReport(
                 diagnostics: diagnostics, documentCount: source.markdownFiles.count,
                 files: source.markdownFiles.map(\.path), sources: sources)

@@ -124,7 +124,7 @@ struct PreviewBuilder: Sendable {
     func fingerprint() -> [String] {
         var entries: [String] = []
         let fileManager = FileManager.default
-        for folder in [paths.content, paths.templates] {
+        for folder in [paths.content, paths.templates, paths.frameworks] {
             guard let enumerator = fileManager.enumerator(atPath: folder.path) else { continue }
             while let path = enumerator.nextObject() as? String {
                 let attributes = enumerator.fileAttributes ?? [:]

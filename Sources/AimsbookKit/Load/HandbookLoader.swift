@@ -92,6 +92,9 @@ public enum HandbookLoader {
             source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content)
         }
         source.templateOverrides = readTemplates(paths.templates)
+        let frameworks = readFrameworkFiles(paths)
+        source.frameworkFiles = frameworks.files
+        source.diagnostics += frameworks.diagnostics
         if let data = fileManager.contents(atPath: paths.settings.path) {
             guard case .success(let text) = TextDecoding.decode(data) else {
                 throw HandbookLoadError(description: "\(paths.settings.path) is not valid UTF-8")

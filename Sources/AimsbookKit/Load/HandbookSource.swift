@@ -41,6 +41,8 @@ public struct HandbookSource: Sendable {
     public var diagnostics: [Diagnostic]
     /// The last git commit that changed each Markdown file, by root-relative path; empty outside git.
     public var lastChanges: [String: LastChange] = [:]
+    /// The handbook's own framework files (`frameworks/*.json`, `*.yml`), which change the built-in packs.
+    public var frameworkFiles: [FrameworkFile] = []
 
     public init(
         markdownFiles: [MarkdownFile], assets: [Asset] = [], templateOverrides: [String: String] = [:],

@@ -12,6 +12,8 @@ public struct Handbook: Sendable {
     /// references to them are not reported a second time.
     public var brokenIDs: Set<String>
     public var relations: Relations
+    /// The framework packs (ISO/IEC 42001, EU AI Act, ISO/IEC 27001) with the handbook's own changes.
+    public var frameworks: FrameworkLibrary = .builtIn
 
     private var index: [String: Int]
 

@@ -83,9 +83,12 @@ public enum HandbookBuilder {
             return document
         }
 
-        let handbook = Handbook(
+        var handbook = Handbook(
             settings: settings, standard: standard, documents: parsed, assets: source.assets,
             templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs)
+        let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
+        handbook.frameworks = frameworks.library
+        diagnostics += frameworks.diagnostics
         return Output(handbook: handbook, diagnostics: diagnostics)
     }
 }
