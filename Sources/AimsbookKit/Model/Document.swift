@@ -14,6 +14,8 @@ public struct Document: Sendable, Hashable {
     public var controls: [Located<String>]
     public var related: [Located<String>]
     public var tags: [String]
+    /// Requirements of other frameworks cited directly (`eu_ai_act: [Art.14]`), by pack id.
+    public var citations: [String: [Located<String>]] = [:]
     public var details: Details
     /// Root-relative path of the source file (`content/risks/bias.md`).
     public var path: String
@@ -63,6 +65,8 @@ public struct Document: Sendable, Hashable {
         public var provider: String?
         public var supplier: String?
         public var impactAssessment: Located<String>?
+        /// Where `eu_ai_act_risk` was written, for diagnostics about the class.
+        public var euAIActRiskLocation: SourceLocation? = nil
     }
 
     public struct ImpactAssessment: Sendable, Hashable {

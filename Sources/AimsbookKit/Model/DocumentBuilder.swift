@@ -64,6 +64,7 @@ public enum DocumentBuilder {
         let controls = reader.list("controls")
         let related = reader.list("related")
         let tags = reader.list("tags").map(\.value)
+        let citations = FrameworkLibrary.citationFields.map { ($0.pack, reader.list($0.field)) }.filter { !$1.isEmpty }
 
         let details = type.map { readDetails(of: $0, &reader) } ?? .none
         if let type {
@@ -73,11 +74,12 @@ public enum DocumentBuilder {
         guard let id, DocumentID.isValid(id.value), let type else {
             return Output(document: nil, declaredID: id, diagnostics: reader.diagnostics)
         }
-        let document = Document(
+        var document = Document(
             id: id, type: type, title: title?.value ?? id.value, owner: owner, approver: approver, status: status,
             version: version, effective: effective, review: review, clauses: clauses, controls: controls,
             related: related, tags: tags, details: details, path: path, contentPath: contentPath,
             body: MarkdownDocument(), bodySource: "", bodyFirstLine: 1)
+        document.citations = Dictionary(citations, uniquingKeysWith: { a, _ in a })
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 
@@ -103,7 +105,8 @@ public enum DocumentBuilder {
                     euAIActRisk: reader.oneOf("eu_ai_act_risk", Vocabulary.euAIActRisk),
                     provider: reader.oneOf("provider", Vocabulary.provider),
                     supplier: reader.text("supplier")?.value,
-                    impactAssessment: reader.text("impact_assessment")))
+                    impactAssessment: reader.text("impact_assessment"),
+                    euAIActRiskLocation: reader.frontMatter["eu_ai_act_risk"]?.value.location))
         case .impactAssessment:
             return .impactAssessment(.init(aiSystems: reader.list("ai_systems"), date: reader.day("date")?.value))
         case .objective:

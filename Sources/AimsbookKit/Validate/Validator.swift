@@ -22,6 +22,8 @@ public enum Validator {
         RoleRules.reportingCycles,
         SoARules.check,
         ReviewRules.overdueReviews,
+        FrameworkRules.citations,
+        FrameworkRules.prohibitedPractices,
     ]
 
     public static func validate(_ handbook: Handbook, asOf: Day) -> [Diagnostic] {

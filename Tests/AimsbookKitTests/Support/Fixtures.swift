@@ -24,6 +24,7 @@ enum Fixtures {
             for file in source.markdownFiles { byPath[file.path] = file }
             merged.assets += source.assets
             merged.diagnostics += source.diagnostics
+            merged.frameworkFiles += source.frameworkFiles
             if let settings = source.settingsText { merged.settingsText = settings }
         }
         merged.markdownFiles = byPath.values.sorted { $0.path < $1.path }
