@@ -13,6 +13,7 @@ enum AuditFindings {
         findings += overdueReviews(handbook, asOf: asOf)
         findings += untreatedRisks(handbook)
         findings += aiSystemFindings(handbook)
+        findings += euAIActGaps(handbook)
         findings += roleFindings(handbook)
         findings += recordFindings(handbook, asOf: asOf)
         return findings
@@ -103,6 +104,22 @@ enum AuditFindings {
             }
         }
         return findings
+    }
+
+    /// One finding per AI system and EU AI Act obligation no document addresses, directly or
+    /// through the crosswalk. A prohibited system is `prohibited-ai-system` instead.
+    static func euAIActGaps(_ handbook: Handbook) -> [AuditReport.Finding] {
+        AIActObligations(handbook).systems.filter { !$0.isProhibited }.flatMap { system in
+            system.obligations.filter { $0.status == .open }.map { obligation in
+                let requirement = obligation.requirement
+                var message =
+                    "\(system.title): EU AI Act \(requirement.id) \(requirement.title) is addressed by no document; cite it with 'eu_ai_act: [\(requirement.id)]' where the handbook meets it"
+                if let targets = obligation.mapping?.targets, !targets.isEmpty {
+                    message += ", or cover \(targets.joined(separator: ", "))"
+                }
+                return AuditReport.Finding(kind: "eu-ai-act-gap", document: system.id, message: message)
+            }
+        }
     }
 
     static func roleFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
