@@ -111,6 +111,12 @@ public struct FrameworkLibrary: Sendable, Hashable {
                 if let appliesTo = entry.appliesTo { requirement.appliesTo = appliesTo.map(\.value) }
                 if let role = entry.role { requirement.role = role }
                 pack.requirements[index] = requirement
+            } else if let other = pack.requirements.first(where: { $0.id.lowercased() == id.lowercased() }) {
+                diagnostics.append(
+                    .error(
+                        "duplicate-requirement",
+                        "'\(id)' differs only in case from '\(other.id)' of \(pack.name); use '\(other.id)' or an id of its own",
+                        at: entry.id.location))
             } else if let title = entry.title {
                 pack.requirements.append(
                     .init(

@@ -37,6 +37,13 @@ enum FrameworkPackReader {
     static let requirementKeys = ["id", "title", "parent", "group", "applies_to", "role"]
     static let mappingKeys = ["requirement", "clauses", "controls", "basis", "source"]
 
+    /// Requirement ids become page names: letters, digits, `.` and `-`, starting with a letter or
+    /// digit, no `..`.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isASCIIAlphanumeric, !id.contains("..") else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" }
+    }
+
     /// `nil` when the file is unusable (not YAML or JSON, not a mapping, no `framework`).
     static func read(_ text: String, file: String) -> (FrameworkDefinition?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -221,6 +228,14 @@ enum FrameworkPackReader {
                 }
                 return nil
             }
+            guard FrameworkPackReader.isValidID(id.value) else {
+                diagnostics.append(
+                    .error(
+                        "invalid-id",
+                        "'\(id.value)' is not a valid requirement id; use letters, digits, '.' and '-', starting with a letter or digit (Art.4, 6.1.2, A.8.15)",
+                        at: id.location))
+                return nil
+            }
             var appliesTo = list(fields, "applies_to")
             if let classes = appliesTo {
                 appliesTo = classes.filter { value in
@@ -277,5 +292,11 @@ enum FrameworkPackReader {
                 requirement: requirement, clauses: clauses, controls: controls, basis: basis.value,
                 source: text(fields, "source")?.value)
         }
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
     }
 }
