@@ -22,17 +22,24 @@ public enum Pipeline {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// Model and validate a loaded handbook (no I/O).
-    public static func check(_ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001) -> Checked {
-        let built = HandbookBuilder.build(source, standard: standard)
+    /// Model and validate a loaded handbook (no I/O). `rendersHTML: false` skips the bodies'
+    /// HTML, for commands that only report.
+    public static func check(
+        _ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001, rendersHTML: Bool = true
+    ) -> Checked {
+        let built = HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML)
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
         let diagnostics = built.diagnostics + Validator.validate(built.handbook, asOf: day)
         return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
     }
 
     /// Load from disk, then check. `gitHistory` adds each document's last commit (for the site).
-    public static func check(_ paths: HandbookPaths, asOf: Day?, gitHistory: Bool = false) throws -> Checked {
-        try check(HandbookLoader.load(paths, gitHistory: gitHistory), asOf: asOf)
+    public static func check(
+        _ paths: HandbookPaths, asOf: Day?, gitHistory: Bool = false, rendersHTML: Bool = true
+    )
+        throws -> Checked
+    {
+        try check(HandbookLoader.load(paths, gitHistory: gitHistory), asOf: asOf, rendersHTML: rendersHTML)
     }
 }
 

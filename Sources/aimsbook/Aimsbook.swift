@@ -98,7 +98,7 @@ struct AsOfOption: ParsableArguments {
 func checkedHandbook(_ location: HandbookLocation, asOf: Day?) throws -> Pipeline.Checked {
     try location.checkRoot()
     do {
-        return try Pipeline.check(location.paths, asOf: asOf)
+        return try Pipeline.check(location.paths, asOf: asOf, rendersHTML: false)
     } catch let error as HandbookLoadError {
         throw CommandFailure(error.description)
     }

@@ -85,7 +85,7 @@ struct NewCommand: ParsableCommand {
             content: content.map { URL(fileURLWithPath: $0, relativeTo: current) })
         let checked: Pipeline.Checked
         do {
-            checked = try Pipeline.check(paths, asOf: nil)
+            checked = try Pipeline.check(paths, asOf: nil, rendersHTML: false)
         } catch let error as HandbookLoadError {
             throw CommandFailure(error.description)
         }

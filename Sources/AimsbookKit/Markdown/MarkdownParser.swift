@@ -14,10 +14,14 @@ public enum MarkdownParser {
         /// Put before every heading id, so several documents can share one page (the print view)
         /// without clashing ids. Slugs themselves (and so link checking) are unaffected.
         public var headingIDPrefix = ""
+        /// Render HTML and plain text. Checking needs only headings and links, so `check`,
+        /// `soa` and `audit` skip the rendering, which is a large part of a body's cost.
+        public var rendersHTML = true
 
-        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "") {
+        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "", rendersHTML: Bool = true) {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
+            self.rendersHTML = rendersHTML
         }
     }
 
@@ -57,13 +61,17 @@ public enum MarkdownParser {
         var tree = TreeEditor(root: root, positions: positions, options: options)
         tree.edit(rewrite: rewrite)
 
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        let htmlPointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
-        let html = String(cString: htmlPointer)
-        free(htmlPointer)
-        let textPointer = cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)!
-        let plainText = String(cString: textPointer)
-        free(textPointer)
+        var html = ""
+        var plainText = ""
+        if options.rendersHTML {
+            let extensions = cmark_parser_get_syntax_extensions(parser)
+            let htmlPointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+            html = String(cString: htmlPointer)
+            free(htmlPointer)
+            let textPointer = cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)!
+            plainText = String(cString: textPointer)
+            free(textPointer)
+        }
         return MarkdownDocument(
             headings: tree.headings, links: tree.links, rawHTML: tree.rawHTML, html: html, plainText: plainText)
     }

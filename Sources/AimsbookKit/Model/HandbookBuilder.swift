@@ -9,7 +9,12 @@ public enum HandbookBuilder {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func build(_ source: HandbookSource, standard: StandardModel = .iso42001) -> Output {
+    /// - Parameter rendersHTML: render each body's HTML (for the site); checking needs only its links.
+    public static func build(
+        _ source: HandbookSource, standard: StandardModel = .iso42001, rendersHTML: Bool = true
+    )
+        -> Output
+    {
         var diagnostics = source.diagnostics
         var settings = Settings()
         if let text = source.settingsText {
@@ -67,7 +72,7 @@ public enum HandbookBuilder {
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: source.assets.map(\.contentPath), standard: standard)
-        let options = MarkdownParser.Options(allowRawHTML: settings.allowRawHTML)
+        let options = MarkdownParser.Options(allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML)
 
         let parsed = documents.concurrentMap { entry -> Document in
             var document = entry.document
