@@ -98,6 +98,10 @@ expect_status 0 "audit json" "$binary" audit "$repo" --format json --as-of 2026-
 json "assert d['asOf']=='2026-11-29' and len(d['mandatory'])>=15 and 0<=d['score']<=1 and d['soa']['controls']==38" \
   && pass || fail "audit JSON shape"
 make_handbook nothing clean
+expect_status 0 "soa without a Statement of Applicability" "$binary" soa "$work/nothing" --format json
+json "assert d['document'] is None and d['summary']['decided'] == 0 and len(d['controls']) == 38" \
+  && pass || fail "soa JSON without an SoA document"
+grep -q "no Statement of Applicability" "$work/err" && pass || fail "soa says the handbook has no SoA"
 expect_status 1 "audit with missing mandatory items" "$binary" audit "$work/nothing" --format json
 json "assert any(m['status']=='missing' for m in d['mandatory'])" && pass || fail "audit reports missing items"
 expect_status 0 "model json" "$binary" model --format json
