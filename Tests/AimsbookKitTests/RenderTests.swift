@@ -10,117 +10,117 @@ import Testing
 
     static let files: [String: String] = [
         "roles/owner.md": """
-            ---
-            id: ROLE-OWNER
-            type: role
-            title: AI governance officer
-            status: approved
-            members: ["Priya Raman"]
-            clauses: [5.3]
-            ---
-            # Purpose
-            Runs the AIMS.
-            """,
+        ---
+        id: ROLE-OWNER
+        type: role
+        title: AI governance officer
+        status: approved
+        members: ["Priya Raman"]
+        clauses: [5.3]
+        ---
+        # Purpose
+        Runs the AIMS.
+        """,
         "roles/ceo.md": """
-            ---
-            id: ROLE-CEO
-            type: role
-            title: Chief executive
-            status: approved
-            ---
-            Leads.
-            """,
+        ---
+        id: ROLE-CEO
+        type: role
+        title: Chief executive
+        status: approved
+        ---
+        Leads.
+        """,
         "policies/ai-policy.md": """
-            ---
-            id: POL-001
-            type: policy
-            title: AI policy
-            owner: ROLE-OWNER
-            approver: ROLE-CEO
-            status: approved
-            version: "1.0"
-            effective: 2026-01-15
-            review: 2026-06-01
-            clauses: [5.2, 4.3]
-            controls: [A.2.2]
-            ---
-            # Purpose
-            See the [procedure](PROC-001#steps) and [[6.1.2]] and [[A.2.2]].
-            ## Scope
-            Everything in [the register](../risks/bias.md).
-            # Purpose
-            A second heading with the same text.
-            """,
+        ---
+        id: POL-001
+        type: policy
+        title: AI policy
+        owner: ROLE-OWNER
+        approver: ROLE-CEO
+        status: approved
+        version: "1.0"
+        effective: 2026-01-15
+        review: 2026-06-01
+        clauses: [5.2, 4.3]
+        controls: [A.2.2]
+        ---
+        # Purpose
+        See the [procedure](PROC-001#steps) and [[6.1.2]] and [[A.2.2]].
+        ## Scope
+        Everything in [the register](../risks/bias.md).
+        # Purpose
+        A second heading with the same text.
+        """,
         "procedures/risk.md": """
-            ---
-            id: PROC-001
-            type: procedure
-            title: "<script>alert(1)</script> & risk assessment"
-            owner: ROLE-OWNER
-            status: draft
-            clauses: [6.1.2]
-            controls: [A.5.2]
-            ---
-            # Steps
-            1. Assess.
-            """,
+        ---
+        id: PROC-001
+        type: procedure
+        title: "<script>alert(1)</script> & risk assessment"
+        owner: ROLE-OWNER
+        status: draft
+        clauses: [6.1.2]
+        controls: [A.5.2]
+        ---
+        # Steps
+        1. Assess.
+        """,
         "risks/bias.md": """
-            ---
-            id: RISK-001
-            type: risk
-            title: Unfair bias
-            owner: ROLE-OWNER
-            status: approved
-            likelihood: 4
-            impact: 5
-            residual_likelihood: 2
-            residual_impact: 3
-            treatment: mitigate
-            ai_systems: [AIS-1]
-            controls: [A.2.2]
-            ---
-            Bias in [[AIS-1]].
-            """,
+        ---
+        id: RISK-001
+        type: risk
+        title: Unfair bias
+        owner: ROLE-OWNER
+        status: approved
+        likelihood: 4
+        impact: 5
+        residual_likelihood: 2
+        residual_impact: 3
+        treatment: mitigate
+        ai_systems: [AIS-1]
+        controls: [A.2.2]
+        ---
+        Bias in [[AIS-1]].
+        """,
         "systems/scoring.md": """
-            ---
-            id: AIS-1
-            type: ai-system
-            title: Scoring model
-            owner: ROLE-OWNER
-            status: approved
-            lifecycle: deployed
-            eu_ai_act_risk: high
-            provider: third-party
-            supplier: ScoreCo
-            impact_assessment: IA-1
-            ---
-            The model.
-            """,
+        ---
+        id: AIS-1
+        type: ai-system
+        title: Scoring model
+        owner: ROLE-OWNER
+        status: approved
+        lifecycle: deployed
+        eu_ai_act_risk: high
+        provider: third-party
+        supplier: ScoreCo
+        impact_assessment: IA-1
+        ---
+        The model.
+        """,
         "systems/ia.md": """
-            ---
-            id: IA-1
-            type: impact-assessment
-            title: Impact of scoring
-            owner: ROLE-OWNER
-            status: in-review
-            ai_systems: [AIS-1]
-            date: 2026-03-01
-            ---
-            Assessed.
-            """,
+        ---
+        id: IA-1
+        type: impact-assessment
+        title: Impact of scoring
+        owner: ROLE-OWNER
+        status: in-review
+        ai_systems: [AIS-1]
+        date: 2026-03-01
+        ---
+        Assessed.
+        """,
         "soa.md": """
-            ---
-            id: SOA-001
-            type: soa
-            title: Statement of Applicability
-            status: approved
-            clauses: [6.1.3]
-            decisions:
-              A.2.2: { applicable: true, status: implemented, justification: "Policy needed" }
-            ---
-            # About
-            Made under the [policy](policies/ai-policy.md) and clause [[6.1.3]].
-            """,
+        ---
+        id: SOA-001
+        type: soa
+        title: Statement of Applicability
+        status: approved
+        clauses: [6.1.3]
+        decisions:
+          A.2.2: { applicable: true, status: implemented, justification: "Policy needed" }
+        ---
+        # About
+        Made under the [policy](policies/ai-policy.md) and clause [[6.1.3]].
+        """,
     ]
 
     static func render(
@@ -149,8 +149,9 @@ import Testing
         expected += DocumentType.allCases.map(SitePaths.typeList)
         for path in expected { #expect(pages[path] != nil, "missing \(path)") }
         #expect(pages.keys.filter { $0.hasPrefix("controls/A.") }.count == StandardModel.iso42001.controls.count)
-        #expect(pages.keys.filter { $0.hasPrefix("clauses/") && $0 != "clauses/index.html" }.count
-            == StandardModel.iso42001.clauses.count)
+        #expect(
+            pages.keys.filter { $0.hasPrefix("clauses/") && $0 != "clauses/index.html" }.count
+                == StandardModel.iso42001.clauses.count)
     }
 
     @Test func everyRelativeLinkAndAnchorResolves() throws {
@@ -225,7 +226,8 @@ import Testing
         #expect(try sidebar("types/policy.html").contains("<a href=\"../types/policy.html\" aria-current=\"page\">"))
         let onDocument = try sidebar("docs/pol-001.html")
         #expect(!onDocument.contains("aria-current"), "a document is not in the sidebar")
-        #expect(onDocument.contains("<a href=\"../types/policy.html\" class=\"in-section\">"), "its type is highlighted")
+        #expect(
+            onDocument.contains("<a href=\"../types/policy.html\" class=\"in-section\">"), "its type is highlighted")
         #expect(!onDocument.contains("docs/"), "the sidebar never lists documents")
     }
 
@@ -255,7 +257,9 @@ import Testing
 
     @Test func aMissingPartialFailsNamingTheTemplate() throws {
         #expect {
-            _ = try Self.render(overrides: ["document.mustache": "{{<layout}}{{$content}}{{>metadata-pannel}}{{/content}}{{/layout}}"])
+            _ = try Self.render(overrides: [
+                "document.mustache": "{{<layout}}{{$content}}{{>metadata-pannel}}{{/content}}{{/layout}}"
+            ])
         } throws: { error in
             guard let error = error as? ThemeError else { return false }
             return error.file.contains("templates/document.mustache") && error.message.contains("metadata-pannel")
@@ -284,20 +288,24 @@ import Testing
     }
 
     @Test func anOverrideReplacesABuiltInFile() throws {
-        let pages = try Self.render(overrides: ["404.mustache": "{{<layout}}{{$content}}<h1>Lost: {{siteTitle}}</h1>{{/content}}{{/layout}}"])
+        let pages = try Self.render(overrides: [
+            "404.mustache": "{{<layout}}{{$content}}<h1>Lost: {{siteTitle}}</h1>{{/content}}{{/layout}}"
+        ])
         #expect(try #require(pages["404.html"]).contains("<h1>Lost: Test handbook</h1>"))
     }
 
     @Test func headingsAreDemotedSoEachPageHasOneH1() {
-        #expect(RenderText.demoteHeadings("<h1 id=\"a\">A</h1><p>&lt;h1&gt;</p><h6>x</h6><hr>", by: 1)
-            == "<h2 id=\"a\">A</h2><p>&lt;h1&gt;</p><h6>x</h6><hr>")
+        #expect(
+            RenderText.demoteHeadings("<h1 id=\"a\">A</h1><p>&lt;h1&gt;</p><h6>x</h6><hr>", by: 1)
+                == "<h2 id=\"a\">A</h2><p>&lt;h1&gt;</p><h6>x</h6><hr>")
         #expect(RenderText.demoteHeadings("<h2>B</h2>", by: 2) == "<h4>B</h4>")
     }
 
     @Test func theSearchIndexQuotesAsJSONValueDoes() {
-        for text in ["plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",
-            "line\u{2028}para\u{2029}", "&amp;"]
-        {
+        for text in [
+            "plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",
+            "line\u{2028}para\u{2029}", "&amp;",
+        ] {
             var bytes: [UInt8] = []
             SearchIndex.appendQuoted(text, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.quote(text), "\(text)")
@@ -305,7 +313,8 @@ import Testing
     }
 
     @Test func taskListCheckboxesGetAnAccessibleName() {
-        let html = "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> a</li><li><input type=\"checkbox\" disabled=\"\" /> b</li>"
+        let html =
+            "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> a</li><li><input type=\"checkbox\" disabled=\"\" /> b</li>"
         let page = RenderText.bodyForPage(html, demotingHeadingsBy: 1)
         #expect(page.contains("aria-label=\"Done\"") && page.contains("aria-label=\"Not done\""))
     }
@@ -332,7 +341,8 @@ enum HTMLScan {
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
             for link in attributes("href", in: html) + attributes("src", in: html) {
                 if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
-                let parts = unescape(link).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let parts = unescape(link).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(
+                    String.init)
                 let target = parts[0].isEmpty ? path : resolve(parts[0], from: path)
                 guard let target, pages[target] != nil else {
                     problems.append("\(path): \(link) leads to no file")

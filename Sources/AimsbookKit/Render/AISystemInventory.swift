@@ -11,7 +11,9 @@ enum AISystemInventory {
             let system = document.aiSystem
             let id = document.id.value
             var assessments = handbook.relations.assessmentsByAISystem[id] ?? []
-            if let named = system?.impactAssessment?.value, !assessments.contains(named) { assessments.insert(named, at: 0) }
+            if let named = system?.impactAssessment?.value, !assessments.contains(named) {
+                assessments.insert(named, at: 0)
+            }
             if assessments.isEmpty { withoutAssessment += 1 }
             let risks = handbook.relations.risksByAISystem[id] ?? []
             var row = context.documentRef(document, linker: linker)

@@ -20,17 +20,21 @@ enum AuditPage {
 
         let checklist = audit.mandatory.map { item -> View in
             [
-                "clause": item.clause, "clauseTitle": item.clauseTitle, "href": linker.clause(item.clause), "what": item.what,
+                "clause": item.clause, "clauseTitle": item.clauseTitle, "href": linker.clause(item.clause),
+                "what": item.what,
                 "coverage": Badge.coverage(item.status), "done": item.status == .covered,
-                "documents": context.documentRefs(item.documents, linker: linker), "hasDocuments": !item.documents.isEmpty,
+                "documents": context.documentRefs(item.documents, linker: linker),
+                "hasDocuments": !item.documents.isEmpty,
             ]
         }
 
         // Clauses 4–10: each top-level clause with all its subclauses.
         var clauseBars: [CoverageChart.Bar] = []
         for top in standard.clauses where top.parent == nil {
-            var bar = CoverageChart.Bar(label: "\(top.id) \(top.title)", href: linker.clause(top.id), covered: 0, draftOnly: 0, missing: 0)
-            for clause in standard.clauses where clause.id == top.id || ClausePages.ancestors(of: clause, standard: standard).first?.id == top.id {
+            var bar = CoverageChart.Bar(
+                label: "\(top.id) \(top.title)", href: linker.clause(top.id), covered: 0, draftOnly: 0, missing: 0)
+            for clause in standard.clauses
+            where clause.id == top.id || ClausePages.ancestors(of: clause, standard: standard).first?.id == top.id {
                 switch audit.clauseCoverage[clause.id] ?? .missing {
                 case .covered: bar.covered += 1
                 case .draftOnly: bar.draftOnly += 1
@@ -45,7 +49,8 @@ enum AuditPage {
             if controlBars.last?.label.hasPrefix(top.id + " ") != true {
                 controlBars.append(
                     CoverageChart.Bar(
-                        label: "\(top.id) \(top.title)", href: linker.to(SitePaths.objective(top.id)), covered: 0, draftOnly: 0,
+                        label: "\(top.id) \(top.title)", href: linker.to(SitePaths.objective(top.id)), covered: 0,
+                        draftOnly: 0,
                         missing: 0))
             }
             switch audit.controlCoverage[entry.control.id] ?? .missing {
@@ -89,8 +94,10 @@ enum AuditPage {
             "soaApplicable": audit.soa.applicable,
             "soaImplemented": audit.soa.implemented,
             "soaHref": linker.to(SitePaths.soa),
-            "clauseChart": CoverageChart.svg(id: "chart-clauses", title: "Coverage of clauses 4 to 10", bars: clauseBars),
-            "controlChart": CoverageChart.svg(id: "chart-controls", title: "Coverage of Annex A controls", bars: controlBars),
+            "clauseChart": CoverageChart.svg(
+                id: "chart-clauses", title: "Coverage of clauses 4 to 10", bars: clauseBars),
+            "controlChart": CoverageChart.svg(
+                id: "chart-controls", title: "Coverage of Annex A controls", bars: controlBars),
             "findingGroups": findingGroups,
             "hasFindings": !audit.findings.isEmpty,
             "findingCount": RenderText.count(audit.findings.count, "finding"),

@@ -32,7 +32,8 @@ enum Badge {
     }
 
     static func applicability(_ entry: StatementOfApplicability.Entry) -> [String: Any] {
-        entry.isApplicable ? make("Applicable", .accent) : entry.isExcluded ? make("Excluded", .muted) : make("Undecided", .bad)
+        entry.isApplicable
+            ? make("Applicable", .accent) : entry.isExcluded ? make("Excluded", .muted) : make("Undecided", .bad)
     }
 
     static func implementation(_ entry: StatementOfApplicability.Entry) -> [String: Any]? {

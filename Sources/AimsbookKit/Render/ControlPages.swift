@@ -56,7 +56,8 @@ enum ControlPages {
         ]
         var trail: [(label: String, path: String)] = [("Annex A", SitePaths.controls)]
         if entry.topObjective.id != entry.objective.id {
-            trail.append(("\(entry.topObjective.id) \(entry.topObjective.title)", SitePaths.objective(entry.topObjective.id)))
+            trail.append(
+                ("\(entry.topObjective.id) \(entry.topObjective.title)", SitePaths.objective(entry.topObjective.id)))
         }
         trail.append(("\(entry.objective.id) \(entry.objective.title)", SitePaths.objective(entry.objective.id)))
         let frame = RenderContext.Frame(
@@ -109,7 +110,8 @@ enum ControlPages {
             "soaHref": linker.to(SitePaths.soa),
             "controlCount": context.soa.entries.count,
         ]
-        let frame = RenderContext.Frame(path: path, kind: "controls", title: "Annex A controls", section: SitePaths.controls)
+        let frame = RenderContext.Frame(
+            path: path, kind: "controls", title: "Annex A controls", section: SitePaths.controls)
         return try context.page(frame, template: "controls", view)
     }
 }

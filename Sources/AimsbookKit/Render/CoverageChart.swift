@@ -17,9 +17,12 @@ enum CoverageChart {
         let barWidth = 320
         let width = labelWidth + barWidth + 120
         let height = rowHeight * bars.count + 4
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"group\" aria-labelledby=\"\(id)-title\">"
-        let summary = bars.map { "\($0.label): \($0.covered) of \($0.total) covered, \($0.draftOnly) drafts only, \($0.missing) missing" }
-            .joined(separator: "; ")
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"group\" aria-labelledby=\"\(id)-title\">"
+        let summary = bars.map {
+            "\($0.label): \($0.covered) of \($0.total) covered, \($0.draftOnly) drafts only, \($0.missing) missing"
+        }
+        .joined(separator: "; ")
         svg += "<title id=\"\(id)-title\">\(HTML.escape(title + ". " + summary))</title>"
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 4
@@ -27,12 +30,15 @@ enum CoverageChart {
             svg += "<text class=\"chart-label\" x=\"0\" y=\"\(y + 15)\">\(HTML.escape(shortened(bar.label)))</text></a>"
             var x = labelWidth
             let total = max(1, bar.total)
-            for (count, kind) in [(bar.covered, "covered"), (bar.draftOnly, "draft"), (bar.missing, "missing")] where count > 0 {
+            for (count, kind) in [(bar.covered, "covered"), (bar.draftOnly, "draft"), (bar.missing, "missing")]
+            where count > 0 {
                 let w = max(2, barWidth * count / total)
-                svg += "<rect class=\"chart-\(kind)\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"20\" rx=\"2\"></rect>"
+                svg +=
+                    "<rect class=\"chart-\(kind)\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"20\" rx=\"2\"></rect>"
                 x += w
             }
-            svg += "<text class=\"chart-value\" x=\"\(labelWidth + barWidth + 10)\" y=\"\(y + 15)\">\(bar.covered)/\(bar.total) covered</text>"
+            svg +=
+                "<text class=\"chart-value\" x=\"\(labelWidth + barWidth + 10)\" y=\"\(y + 15)\">\(bar.covered)/\(bar.total) covered</text>"
         }
         return svg + "</svg>"
     }

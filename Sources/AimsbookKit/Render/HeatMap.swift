@@ -4,7 +4,10 @@
 /// script also uses to filter the table.
 enum HeatMap {
     /// - Parameter scores: risk id → (likelihood, impact), for the risks that have both.
-    static func view(kind: String, caption: String, scores: [(id: String, likelihood: Int, impact: Int)], context: RenderContext, linker: Linker) -> View {
+    static func view(
+        kind: String, caption: String, scores: [(id: String, likelihood: Int, impact: Int)], context: RenderContext,
+        linker: Linker
+    ) -> View {
         var cells: [String: [String]] = [:]
         for score in scores where (1...5).contains(score.likelihood) && (1...5).contains(score.impact) {
             cells["\(score.likelihood)-\(score.impact)", default: []].append(score.id)

@@ -55,7 +55,8 @@ enum HomePage {
             "documentTotal": handbook.documents.count,
             "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
             "typeRows": typeRows,
-            "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count] },
+            "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count]
+            },
             "overdue": overdueRows,
             "hasOverdue": !overdue.isEmpty,
             "overdueCount": RenderText.count(overdue.count, "review"),

@@ -16,5 +16,7 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = contents
     }
 
-    public static func text(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, contents: .text(text)) }
+    public static func text(_ path: String, _ text: String) -> OutputFile {
+        OutputFile(path: path, contents: .text(text))
+    }
 }

@@ -43,7 +43,8 @@ struct RenderContext: Sendable {
             let linker = Linker(page: SitePaths.document("x"))
             let section = SitePaths.typeList(type)
             sidebars[Self.sidebarKey(linker: linker, section: section, navigation: navigation)] = try theme.render(
-                ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
+                ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar"
+            )
         }
         self.sidebars = sidebars
     }
@@ -58,7 +59,8 @@ struct RenderContext: Sendable {
         if let cached = sidebars[Self.sidebarKey(linker: linker, section: section, navigation: navigation)] {
             return cached
         }
-        return try theme.render(["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
+        return try theme.render(
+            ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
     }
 
     /// The frame every page shares: header, sidebar, breadcrumbs, footer.
@@ -115,7 +117,8 @@ struct RenderContext: Sendable {
     func documentRef(_ id: String, linker: Linker) -> View {
         guard let document = handbook.document(id) else {
             return [
-                "id": id, "title": id, "href": "", "linked": false, "typeName": "", "status": Badge.make("Unknown", .bad),
+                "id": id, "title": id, "href": "", "linked": false, "typeName": "",
+                "status": Badge.make("Unknown", .bad),
                 "evidence": Badge.make("Not evidence", .muted), "ownerTitle": "", "hasOwner": false, "ownerHref": "",
             ]
         }

@@ -3,8 +3,12 @@
 enum RenderText {
     static func trimmed<S: StringProtocol>(_ text: S) -> String {
         var slice = Substring(text)
-        while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" { slice = slice.dropLast() }
+        while let first = slice.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
+            slice = slice.dropFirst()
+        }
+        while let last = slice.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
+            slice = slice.dropLast()
+        }
         return String(slice)
     }
 
@@ -62,7 +66,8 @@ enum RenderText {
                 "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                 with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"
             ).replacingAll(
-                "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
+                "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
         }
         return html
     }

@@ -19,8 +19,11 @@ enum RiskRegister {
             row["scores"] = RiskScores.view(risk)
             row["inherentSort"] = risk?.inherentScore ?? -1
             row["residualSort"] = risk?.residualScore ?? -1
-            row["inherentCell"] = risk.flatMap { r in r.likelihood.flatMap { l in r.impact.map { "inherent-\(l)-\($0)" } } } ?? ""
-            row["residualCell"] = risk.flatMap { r in r.residualLikelihood.flatMap { l in r.residualImpact.map { "residual-\(l)-\($0)" } } } ?? ""
+            row["inherentCell"] =
+                risk.flatMap { r in r.likelihood.flatMap { l in r.impact.map { "inherent-\(l)-\($0)" } } } ?? ""
+            row["residualCell"] =
+                risk.flatMap { r in r.residualLikelihood.flatMap { l in r.residualImpact.map { "residual-\(l)-\($0)" } }
+                } ?? ""
             row["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
             row["hasControls"] = !document.controls.isEmpty
             row["systems"] = (risk?.aiSystems ?? []).map { context.documentRef($0.value, linker: linker) }
@@ -35,9 +38,11 @@ enum RiskRegister {
             "hasUntreated": untreated > 0,
             "high": risks.filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
             "inherentMap": HeatMap.view(
-                kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context, linker: linker),
+                kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context,
+                linker: linker),
             "residualMap": HeatMap.view(
-                kind: "residual", caption: "Residual risk (after treatment)", scores: residual, context: context, linker: linker),
+                kind: "residual", caption: "Residual risk (after treatment)", scores: residual, context: context,
+                linker: linker),
             "typeListHref": linker.typeList(.risk),
         ]
         let frame = RenderContext.Frame(

@@ -8,7 +8,9 @@ enum RoleDirectory {
         let roles = handbook.documents(of: .role).map { document -> View in
             var view = context.documentRef(document, linker: linker)
             let role = document.role ?? Document.Role(reportsTo: nil, members: [])
-            for (key, value) in DocumentDetails.role(document, role, context: context, linker: linker) { view[key] = value }
+            for (key, value) in DocumentDetails.role(document, role, context: context, linker: linker) {
+                view[key] = value
+            }
             view["anchor"] = DocumentID.slug(document.id.value)
             let owns = handbook.relations.ownedBy[document.id.value]?.count ?? 0
             let approves = handbook.relations.approvedBy[document.id.value]?.count ?? 0

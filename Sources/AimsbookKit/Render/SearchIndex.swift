@@ -16,7 +16,8 @@ enum SearchIndex {
                 entry(
                     url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,
                     type: document.type.displayName, status: document.status.rawValue,
-                    keywords: (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(separator: " "),
+                    keywords: (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(
+                        separator: " "),
                     text: text))
         }
         for clause in handbook.standard.clauses {
@@ -50,7 +51,9 @@ enum SearchIndex {
     /// Short keys keep the index small: url, id, title, type, status, keywords, text.
     static let keys = ["u", "i", "t", "y", "s", "k", "x"]
 
-    static func entry(url: String, id: String, title: String, type: String, status: String, keywords: String, text: String)
+    static func entry(
+        url: String, id: String, title: String, type: String, status: String, keywords: String, text: String
+    )
         -> [String]
     {
         [url, id, title, type, status, keywords, text]
@@ -74,7 +77,9 @@ enum SearchIndex {
                 case UInt8(ascii: "\t"): output += [92, UInt8(ascii: "t")]
                 case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
                     output += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in older JavaScript.
                     output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 2

@@ -50,7 +50,8 @@ enum SoAPage {
             "hasDocument": document != nil,
             "document": document.map { context.documentRef($0, linker: linker) } ?? false,
             "body": document.map {
-                RenderText.bodyForPage(BodyHTML.html(of: $0, forPage: path, handbook: context.handbook), demotingHeadingsBy: 1)
+                RenderText.bodyForPage(
+                    BodyHTML.html(of: $0, forPage: path, handbook: context.handbook), demotingHeadingsBy: 1)
             } ?? "",
             "hasBody": !RenderText.trimmed(document?.body.html ?? "").isEmpty,
             "version": document?.version ?? "",

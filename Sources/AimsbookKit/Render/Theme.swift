@@ -30,7 +30,8 @@ public struct Theme: Sendable {
     /// A theme from exactly these files, for tests and for `load`.
     init(files: [String: String], overridden: Set<String> = []) throws {
         func origin(_ path: String) -> String {
-            overridden.contains(path) ? "templates/\(path) (the handbook's override)" : "templates/\(path) (built-in theme)"
+            overridden.contains(path)
+                ? "templates/\(path) (the handbook's override)" : "templates/\(path) (built-in theme)"
         }
         var library = MustacheLibrary()
         var names: Set<String> = []
@@ -57,7 +58,8 @@ public struct Theme: Sendable {
             for reference in Self.partialReferences(in: source.text) where !names.contains(reference.name) {
                 throw ThemeError(
                     file: origin(source.path), line: reference.line, column: reference.column,
-                    message: "'{{\(reference.sigil)\(reference.name)}}' names no template: there is no templates/\(reference.name).mustache"
+                    message:
+                        "'{{\(reference.sigil)\(reference.name)}}' names no template: there is no templates/\(reference.name).mustache"
                         + Suggestion.didYouMean(reference.name, in: names.sorted()))
             }
         }
@@ -93,7 +95,8 @@ public struct Theme: Sendable {
                     let name = RenderText.trimmed(tag.dropFirst())
                     if !name.hasPrefix("*"), !name.isEmpty {
                         let column = line[..<open.lowerBound].count + 1
-                        references.append(PartialReference(sigil: sigil, name: String(name), line: lineIndex + 1, column: column))
+                        references.append(
+                            PartialReference(sigil: sigil, name: String(name), line: lineIndex + 1, column: column))
                     }
                 }
                 rest = afterOpen[close.upperBound...]
@@ -105,7 +108,9 @@ public struct Theme: Sendable {
     /// Renders a template of the theme; a missing template is an error, never an empty page.
     func render(_ view: [String: Any], template: String) throws -> String {
         guard let output = library.render(view, withTemplate: template) else {
-            throw ThemeError(file: "templates/\(template).mustache", line: nil, column: nil, message: "the theme has no such template")
+            throw ThemeError(
+                file: "templates/\(template).mustache", line: nil, column: nil,
+                message: "the theme has no such template")
         }
         return output
     }
