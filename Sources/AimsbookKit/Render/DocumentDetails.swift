@@ -60,6 +60,7 @@ enum DocumentDetails {
             "risks": risks,
             "hasRisks": !risks.isEmpty,
             "inventoryHref": linker.to(SitePaths.aiSystems),
+            "aiAct": FrameworkPages.systemChecklist(document, context: context, linker: linker),
         ]
     }
 

@@ -42,6 +42,7 @@ struct Navigation {
         sections = [
             Section(heading: "Overview", items: [Item(path: SitePaths.home, label: "Home"), Item(path: SitePaths.print, label: "Print view")]),
             compliance, documents, Section(heading: "ISO/IEC 42001", items: standardItems),
+            FrameworkPages.navigationSection(handbook),
         ]
         paths = Set(sections.flatMap { $0.items.map(\.path) })
     }

@@ -39,6 +39,7 @@ public enum SiteRenderer {
         files.append(try RoleDirectory.render(context: context))
         files += try SoAPage.render(context: context)
         files.append(try AuditPage.render(context: context))
+        files += try FrameworkPages.render(context: context)
         files += try StaticPages.render(context: context)
         files.append(try PrintView.render(context: context))
         files.append(SearchIndex.render(handbook))

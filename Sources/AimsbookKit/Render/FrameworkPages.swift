@@ -1,0 +1,381 @@
+/// The framework pages: an index of the packs, a page per pack (EU AI Act, ISO/IEC 27001) and per
+/// requirement with its crosswalk to ISO/IEC 42001 and the documents covering it, the EU AI Act
+/// readiness of every AI system, and the obligation checklist on each AI system's page.
+///
+/// Coverage is worked out once per build (`FrameworkCoverage`, `AIActObligations`); the pages
+/// read flat view models like every other page.
+enum FrameworkPages {
+    static func render(context: RenderContext) throws -> [OutputFile] {
+        let handbook = context.handbook
+        let coverage = FrameworkCoverage(handbook)
+        let obligations = AIActObligations(handbook, coverage: coverage)
+        var files: [OutputFile] = []
+        files.append(try indexPage(context: context, coverage: coverage, obligations: obligations))
+        files.append(try readinessPage(context: context, obligations: obligations))
+        for pack in crosswalkPacks(handbook) {
+            files.append(try packPage(pack, context: context, coverage: coverage))
+            for (index, requirement) in pack.requirements.enumerated() {
+                files.append(
+                    try requirementPage(
+                        requirement, in: pack, previous: index > 0 ? pack.requirements[index - 1] : nil,
+                        next: index + 1 < pack.requirements.count ? pack.requirements[index + 1] : nil,
+                        context: context, coverage: coverage, obligations: obligations))
+            }
+        }
+        return files
+    }
+
+    /// The packs with a crosswalk (all but ISO/IEC 42001, whose clauses and controls have their own pages).
+    static func crosswalkPacks(_ handbook: Handbook) -> [FrameworkPack] {
+        handbook.frameworks.packs.filter { $0.id != "iso42001" }
+    }
+
+    /// The sidebar's "Frameworks" section: the readiness overview and each pack.
+    static func navigationSection(_ handbook: Handbook) -> Navigation.Section {
+        var items = [
+            Navigation.Item(path: SitePaths.frameworks, label: "All frameworks"),
+            Navigation.Item(path: SitePaths.aiActReadiness, label: "EU AI Act readiness"),
+        ]
+        items += crosswalkPacks(handbook).map {
+            Navigation.Item(path: SitePaths.framework($0.id), label: $0.name, count: $0.requirements.count)
+        }
+        return Navigation.Section(heading: "Frameworks", items: items)
+    }
+
+    // MARK: Badges
+
+    static func badge(_ status: RequirementCoverage.Status) -> View {
+        switch status {
+        case .covered: Badge.make("Covered", .ok)
+        case .partial: Badge.make("Partial", .warn)
+        case .open: Badge.make("Open", .bad)
+        }
+    }
+
+    static func roleLabel(_ role: FrameworkPack.Role?) -> String {
+        switch role {
+        case .provider: "Provider"
+        case .deployer: "Deployer"
+        case .both: "Provider and deployer"
+        case nil: ""
+        }
+    }
+
+    static func countsLabel(_ statuses: [RequirementCoverage.Status]) -> String {
+        RequirementCoverage.Status.allCases.map { status in
+            "\(statuses.filter { $0 == status }.count) \(status.rawValue)"
+        }.joined(separator: ", ")
+    }
+
+    // MARK: Shared rows
+
+    /// A mapped 42001 clause or control: its page, title, and the documents covering it.
+    static func targetRow(_ target: RequirementCoverage.Target, context: RenderContext, linker: Linker) -> View {
+        let standard = context.handbook.standard
+        let title = target.isControl ? standard.control(target.id)?.title : standard.clause(target.id)?.title
+        return [
+            "id": target.id,
+            "title": title ?? "",
+            "href": target.isControl ? linker.control(target.id) : linker.clause(target.id),
+            "kind": target.isControl ? "Annex A control" : "Clause",
+            "documents": context.documentRefs(target.documents, linker: linker),
+            "hasDocuments": !target.documents.isEmpty,
+            "coverage": target.isCovered
+                ? Badge.make("Covered", .ok)
+                : target.documents.isEmpty ? Badge.make("No document", .bad) : Badge.make("Drafts only", .warn),
+        ]
+    }
+
+    /// One line of an AI system's checklist: the obligation, its status, who addresses it, what is missing.
+    static func obligationRow(_ obligation: RequirementCoverage, context: RenderContext, linker: Linker) -> View {
+        let standard = context.handbook.standard
+        let uncovered = obligation.uncovered.map { id -> View in
+            let isControl = standard.control(id) != nil
+            return [
+                "id": id, "href": isControl ? linker.control(id) : linker.clause(id),
+                "title": (isControl ? standard.control(id)?.title : standard.clause(id)?.title) ?? "",
+            ]
+        }
+        let documents = obligation.documents.map { id -> View in
+            let document = context.handbook.document(id)
+            return [
+                "id": id, "href": linker.document(id), "title": document?.title ?? id,
+                "approved": document?.status == .approved,
+                "status": document.map { Badge.status($0.status) } ?? Badge.make("Unknown", .bad),
+                "cites": obligation.direct.contains(id),
+            ]
+        }
+        return [
+            "id": obligation.requirement.id,
+            "title": obligation.requirement.title,
+            "href": linker.to(SitePaths.requirement(obligation.requirement.id, in: obligation.pack)),
+            "role": roleLabel(obligation.requirement.role),
+            "status": badge(obligation.status),
+            "statusSort": RequirementCoverage.Status.allCases.firstIndex(of: obligation.status) ?? 0,
+            "documents": documents,
+            "hasDocuments": !documents.isEmpty,
+            "uncovered": uncovered,
+            "hasUncovered": !uncovered.isEmpty && obligation.status != .covered,
+        ]
+    }
+
+    /// The checklist of one AI system, for its page and the readiness overview.
+    static func checklist(_ system: AIActObligations.System, context: RenderContext, linker: Linker) -> View {
+        let rows = system.obligations.map { obligationRow($0, context: context, linker: linker) }
+        return [
+            "systemID": system.id,
+            "systemTitle": system.title,
+            "systemHref": linker.document(system.id),
+            "euRisk": Badge.euAIActRisk(system.riskClass),
+            "provider": DocumentDetails.providerLabel(system.provider),
+            "summary": system.summary,
+            "obligations": rows,
+            "hasObligations": !rows.isEmpty,
+            "counts": countsLabel(system.obligations.map(\.status)),
+            "openCount": system.count(.open),
+            "partialCount": system.count(.partial),
+            "coveredCount": system.count(.covered),
+            "readinessHref": linker.to(SitePaths.aiActReadiness),
+            "packHref": linker.to(SitePaths.framework(AIActObligations.packID)),
+        ]
+    }
+
+    /// The checklist on an AI system's own page (`{{>framework-checklist}}` in its panel).
+    static func systemChecklist(_ document: Document, context: RenderContext, linker: Linker) -> View {
+        let handbook = context.handbook
+        let system = AIActObligations.system(document, handbook: handbook, coverage: FrameworkCoverage(handbook))
+        return checklist(system, context: context, linker: linker)
+    }
+
+    // MARK: Pages
+
+    static func indexPage(
+        context: RenderContext, coverage: FrameworkCoverage, obligations: AIActObligations
+    ) throws
+        -> OutputFile
+    {
+        let handbook = context.handbook
+        let path = SitePaths.frameworks
+        let linker = Linker(page: path)
+        var packs: [View] = []
+        if let hub = handbook.frameworks.pack("iso42001") {
+            packs.append([
+                "name": hub.name, "title": hub.title, "href": linker.to(SitePaths.clauses),
+                "requirements":
+                    "\(handbook.standard.clauses.count) clauses, \(handbook.standard.controls.count) Annex A controls",
+                "coverage":
+                    "The hub every crosswalk leads to; see the clauses, the Annex A controls and the audit readiness report.",
+                "note": hub.note ?? "",
+            ])
+        }
+        for pack in crosswalkPacks(handbook) {
+            let statuses = pack.requirements.map { coverage.coverage(of: $0, in: pack).status }
+            packs.append([
+                "name": pack.name, "title": pack.title, "href": linker.to(SitePaths.framework(pack.id)),
+                "requirements": RenderText.count(pack.requirements.count, "requirement"),
+                "coverage": "Across the handbook: " + countsLabel(statuses) + ".",
+                "note": pack.note ?? "",
+            ])
+        }
+        let all = obligations.systems.flatMap { $0.obligations.map(\.status) }
+        let view: View = [
+            "packs": packs,
+            "readinessHref": linker.to(SitePaths.aiActReadiness),
+            "systemCount": RenderText.count(obligations.systems.count, "AI system"),
+            "obligationCounts": countsLabel(all),
+        ]
+        let frame = RenderContext.Frame(path: path, kind: "frameworks", title: "Frameworks", section: path)
+        return try context.page(frame, template: "frameworks", view)
+    }
+
+    static func readinessPage(context: RenderContext, obligations: AIActObligations) throws -> OutputFile {
+        let path = SitePaths.aiActReadiness
+        let linker = Linker(page: path)
+        let systems = obligations.systems.map { checklist($0, context: context, linker: linker) }
+        let all = obligations.systems.flatMap { $0.obligations.map(\.status) }
+        let view: View = [
+            "systems": systems,
+            "hasSystems": !systems.isEmpty,
+            "systemCount": RenderText.count(systems.count, "AI system"),
+            "covered": all.filter { $0 == .covered }.count,
+            "partial": all.filter { $0 == .partial }.count,
+            "open": all.filter { $0 == .open }.count,
+            "coveredBadge": badge(.covered),
+            "partialBadge": badge(.partial),
+            "openBadge": badge(.open),
+            "packHref": linker.to(SitePaths.framework(AIActObligations.packID)),
+            "inventoryHref": linker.to(SitePaths.aiSystems),
+        ]
+        let frame = RenderContext.Frame(
+            path: path, kind: "ai-act-readiness", title: "EU AI Act readiness",
+            trail: [("Frameworks", SitePaths.frameworks)], section: path)
+        return try context.page(frame, template: "framework-readiness", view)
+    }
+
+    /// Requirements in groups: a chapter of the Act, or a top-level clause with its subclauses.
+    static func groups(_ pack: FrameworkPack) -> [(title: String, requirements: [(FrameworkPack.Requirement, Int)])] {
+        if pack.requirements.contains(where: { $0.group != nil }) {
+            var groups: [(title: String, requirements: [(FrameworkPack.Requirement, Int)])] = []
+            for requirement in pack.requirements {
+                let title = requirement.group ?? "Other requirements"
+                if let index = groups.firstIndex(where: { $0.title == title }) {
+                    groups[index].requirements.append((requirement, 0))
+                } else {
+                    groups.append((title, [(requirement, 0)]))
+                }
+            }
+            return groups
+        }
+        let ids = Set(pack.requirements.map(\.id))
+        return pack.requirements.filter { $0.parent == nil || !ids.contains($0.parent!) }.map { top in
+            var rows: [(FrameworkPack.Requirement, Int)] = []
+            func add(_ requirement: FrameworkPack.Requirement, depth: Int) {
+                rows.append((requirement, depth))
+                for child in pack.children(of: requirement.id) { add(child, depth: depth + 1) }
+            }
+            add(top, depth: 0)
+            return ("\(top.id) \(top.title)", rows)
+        }
+    }
+
+    static func packPage(
+        _ pack: FrameworkPack, context: RenderContext, coverage: FrameworkCoverage
+    ) throws
+        -> OutputFile
+    {
+        let path = SitePaths.framework(pack.id)
+        let linker = Linker(page: path)
+        let standard = context.handbook.standard
+        var statuses: [RequirementCoverage.Status] = []
+        let groupViews = groups(pack).enumerated().map { index, group -> View in
+            let rows = group.requirements.map { requirement, depth -> View in
+                let entry = coverage.coverage(of: requirement, in: pack)
+                statuses.append(entry.status)
+                let targets = (entry.mapping?.targets ?? []).map { id -> View in
+                    let isControl = standard.control(id) != nil
+                    return ["id": id, "href": isControl ? linker.control(id) : linker.clause(id)]
+                }
+                return [
+                    "id": requirement.id,
+                    "title": requirement.title,
+                    "href": linker.to(SitePaths.requirement(requirement.id, in: pack.id)),
+                    "depth": depth,
+                    "appliesTo": requirement.appliesTo.joined(separator: ", "),
+                    "role": roleLabel(requirement.role),
+                    "targets": targets,
+                    "hasTargets": !targets.isEmpty,
+                    "documentCount": entry.documents.count,
+                    "status": badge(entry.status),
+                    "overridden": entry.mapping?.origin != nil,
+                ]
+            }
+            return ["title": group.title, "headingID": "group-\(index + 1)", "rows": rows]
+        }
+        var bases: [View] = []
+        for mapping in pack.mappings where !bases.contains(where: { ($0["basis"] as? String) == mapping.basis }) {
+            bases.append([
+                "basis": mapping.basis, "hasSource": mapping.source != nil, "source": mapping.source ?? "",
+                "origin": mapping.origin ?? "", "hasOrigin": mapping.origin != nil,
+            ])
+        }
+        let view: View = [
+            "packID": pack.id,
+            "name": pack.name,
+            "packTitle": pack.title,
+            "note": pack.note ?? "",
+            "hasNote": pack.note != nil,
+            "citation": pack.citationExample ?? "",
+            "hasCitation": pack.citationExample != nil,
+            "isEUAIAct": pack.id == AIActObligations.packID,
+            "readinessHref": linker.to(SitePaths.aiActReadiness),
+            "groups": groupViews,
+            "counts": countsLabel(statuses),
+            "requirementCount": RenderText.count(pack.requirements.count, "requirement"),
+            "bases": bases,
+        ]
+        let frame = RenderContext.Frame(
+            path: path, kind: "framework", title: pack.name, trail: [("Frameworks", SitePaths.frameworks)],
+            section: path)
+        return try context.page(frame, template: "framework", view)
+    }
+
+    static func requirementPage(
+        _ requirement: FrameworkPack.Requirement, in pack: FrameworkPack, previous: FrameworkPack.Requirement?,
+        next: FrameworkPack.Requirement?, context: RenderContext, coverage: FrameworkCoverage,
+        obligations: AIActObligations
+    ) throws -> OutputFile {
+        let path = SitePaths.requirement(requirement.id, in: pack.id)
+        let linker = Linker(page: path)
+        let entry = coverage.coverage(of: requirement, in: pack)
+        let mapping = entry.mapping
+        let targets = entry.targets.map { targetRow($0, context: context, linker: linker) }
+        let systems = obligations.systems.compactMap { system -> View? in
+            guard pack.id == AIActObligations.packID,
+                let obligation = system.obligations.first(where: { $0.requirement.id == requirement.id })
+            else { return nil }
+            var row = context.documentRef(system.id, linker: linker)
+            row["euRisk"] = Badge.euAIActRisk(system.riskClass)
+            row["coverage"] = badge(obligation.status)
+            row["addressedBy"] = RenderText.count(obligation.documents.count, "document")
+            return row
+        }
+        func neighbour(_ requirement: FrameworkPack.Requirement?) -> Any {
+            guard let requirement else { return false }
+            return [
+                "id": requirement.id, "title": requirement.title,
+                "href": linker.to(SitePaths.requirement(requirement.id, in: pack.id)),
+            ] as View
+        }
+        let parent = requirement.parent.flatMap(pack.requirement)
+        let view: View = [
+            "packName": pack.name,
+            "packHref": linker.to(SitePaths.framework(pack.id)),
+            "requirementID": requirement.id,
+            "requirementTitle": requirement.title,
+            "coverage": badge(entry.status),
+            "documentCount": RenderText.count(entry.documents.count, "document"),
+            "hasParent": parent != nil,
+            "parentID": parent?.id ?? "",
+            "parentTitle": parent?.title ?? "",
+            "parentHref": parent.map { linker.to(SitePaths.requirement($0.id, in: pack.id)) } ?? "",
+            "group": requirement.group ?? "",
+            "hasGroup": requirement.group != nil,
+            "appliesTo": requirement.appliesTo.map { Badge.euAIActRisk($0) },
+            "hasAppliesTo": !requirement.appliesTo.isEmpty,
+            "role": roleLabel(requirement.role),
+            "hasRole": requirement.role != nil,
+            "hasMapping": mapping != nil,
+            "targets": targets,
+            "hasTargets": !targets.isEmpty,
+            "basis": mapping?.basis ?? "",
+            "hasSource": mapping?.source != nil,
+            "source": mapping?.source ?? "",
+            "hasOrigin": mapping?.origin != nil,
+            "origin": mapping?.origin ?? "",
+            "citation": pack.citationField.map { "\($0): [\(requirement.id)]" } ?? "",
+            "hasCitation": pack.citationField != nil,
+            "direct": context.documentRefs(entry.direct, linker: linker),
+            "hasDirect": !entry.direct.isEmpty,
+            "isEUAIAct": pack.id == AIActObligations.packID,
+            "systems": systems,
+            "hasSystems": !systems.isEmpty,
+            "readinessHref": linker.to(SitePaths.aiActReadiness),
+            "previous": neighbour(previous),
+            "next": neighbour(next),
+        ]
+        let frame = RenderContext.Frame(
+            path: path, kind: "requirement", title: "\(pack.name) \(requirement.id) \(requirement.title)",
+            trail: [("Frameworks", SitePaths.frameworks), (pack.name, SitePaths.framework(pack.id))],
+            crumb: requirement.id, section: SitePaths.framework(pack.id))
+        return try context.page(frame, template: "framework-requirement", view)
+    }
+}
+
+extension SitePaths {
+    static let frameworks = "frameworks/index.html"
+    static let aiActReadiness = "frameworks/eu-ai-act-readiness.html"
+    /// A pack's page; pack ids are the built-in ones (a handbook cannot add packs).
+    static func framework(_ pack: String) -> String { "frameworks/\(pack).html" }
+    /// A requirement's page; ids are letters, digits, `.` and `-` (checked when a pack is read).
+    static func requirement(_ id: String, in pack: String) -> String { "frameworks/\(pack)/\(id.lowercased()).html" }
+}
