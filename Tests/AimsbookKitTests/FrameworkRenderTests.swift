@@ -171,6 +171,8 @@ import Testing
         #expect(index.contains("href=\"../frameworks/eu-ai-act.html\""))
         #expect(index.contains("href=\"../frameworks/iso27001.html\""))
         #expect(index.contains("href=\"../clauses/index.html\""))
+        // Search finds the requirement pages.
+        #expect(pages[SitePaths.searchIndex]?.contains("\"u\":\"frameworks/eu-ai-act/art.14.html\"") == true)
         // The sidebar links the frameworks from every page.
         #expect(pages["index.html"]?.contains("href=\"frameworks/eu-ai-act-readiness.html\"") == true)
     }

@@ -42,6 +42,20 @@ enum FrameworkPages {
         return Navigation.Section(heading: "Frameworks", items: items)
     }
 
+    /// Search entries for the requirement pages, so "Art.14" or "human oversight" finds them.
+    static func searchEntries(_ handbook: Handbook) -> [[String]] {
+        crosswalkPacks(handbook).flatMap { pack in
+            pack.requirements.map { requirement in
+                let targets = pack.mapping(for: requirement.id)?.targets ?? []
+                return SearchIndex.entry(
+                    url: SitePaths.requirement(requirement.id, in: pack.id), id: requirement.id,
+                    title: requirement.title, type: pack.name, status: "",
+                    keywords: ([requirement.group ?? ""] + requirement.appliesTo + targets).joined(separator: " "),
+                    text: "\(pack.name) \(requirement.id) \(requirement.title)")
+            }
+        }
+    }
+
     // MARK: Badges
 
     static func badge(_ status: RequirementCoverage.Status) -> View {

@@ -32,6 +32,7 @@ enum SearchIndex {
                     url: SitePaths.control(control.id), id: control.id, title: control.title, type: "Annex A control",
                     status: "", keywords: control.objective, text: "Annex A control \(control.id) \(control.title)"))
         }
+        entries += FrameworkPages.searchEntries(handbook)
         var script: [UInt8] = Array("window.\(globalName) = [".utf8)
         script.reserveCapacity(entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 8 } } + 64)
         for (index, entry) in entries.enumerated() {
