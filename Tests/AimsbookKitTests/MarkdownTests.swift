@@ -73,4 +73,20 @@ import Testing
         #expect(html.contains("type=\"checkbox\""))
         #expect(html.contains("href=\"http://www.example.org\""))
     }
+
+    @Test func headingLevelsShiftUnderThePageButKeepTheirWrittenLevel() {
+        let options = MarkdownParser.Options(headingLevelOffset: 1)
+        let document = MarkdownParser.parse("# A\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)
+        #expect(document.headings.map(\.level) == [1, 6])
+        #expect(document.html.contains("<h2 id=\"a\">"))
+        #expect(document.html.contains("<h6 id=\"f\">"))
+        #expect(document.html.contains("<code>&lt;h1&gt;</code>"))
+    }
+
+    @Test func taskListCheckboxesHaveAnAccessibleName() {
+        let html = MarkdownParser.parse("- [x] done\n- [ ] open\n- plain\n", firstLine: 1, file: "f.md").html
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> done"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> open"))
+        #expect(html.components(separatedBy: "<input").count == 3)
+    }
 }

@@ -294,13 +294,6 @@ import Testing
         #expect(try #require(pages["404.html"]).contains("<h1>Lost: Test handbook</h1>"))
     }
 
-    @Test func headingsAreDemotedSoEachPageHasOneH1() {
-        #expect(
-            RenderText.demoteHeadings("<h1 id=\"a\">A</h1><p>&lt;h1&gt;</p><h6>x</h6><hr>", by: 1)
-                == "<h2 id=\"a\">A</h2><p>&lt;h1&gt;</p><h6>x</h6><hr>")
-        #expect(RenderText.demoteHeadings("<h2>B</h2>", by: 2) == "<h4>B</h4>")
-    }
-
     @Test func theSearchIndexQuotesAsJSONValueDoes() {
         for text in [
             "plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",
@@ -310,13 +303,6 @@ import Testing
             SearchIndex.appendQuoted(text, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == JSONValue.quote(text), "\(text)")
         }
-    }
-
-    @Test func taskListCheckboxesGetAnAccessibleName() {
-        let html =
-            "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> a</li><li><input type=\"checkbox\" disabled=\"\" /> b</li>"
-        let page = RenderText.bodyForPage(html, demotingHeadingsBy: 1)
-        #expect(page.contains("aria-label=\"Done\"") && page.contains("aria-label=\"Not done\""))
     }
 
     @Test func partialReferencesAreFoundWithTheirPositions() {

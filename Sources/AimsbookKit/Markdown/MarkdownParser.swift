@@ -17,11 +17,19 @@ public enum MarkdownParser {
         /// Render HTML and plain text. Checking needs only headings and links, so `check`,
         /// `soa` and `audit` skip the rendering, which is a large part of a body's cost.
         public var rendersHTML = true
+        /// Added to every heading's level in the HTML (never past h6), so the body sits under the
+        /// page's own headings: 1 on a document's page, whose title is the only `<h1>`.
+        /// `Heading.level` stays the level as written.
+        public var headingLevelOffset = 0
 
-        public init(allowRawHTML: Bool = false, headingIDPrefix: String = "", rendersHTML: Bool = true) {
+        public init(
+            allowRawHTML: Bool = false, headingIDPrefix: String = "", rendersHTML: Bool = true,
+            headingLevelOffset: Int = 0
+        ) {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
             self.rendersHTML = rendersHTML
+            self.headingLevelOffset = headingLevelOffset
         }
     }
 

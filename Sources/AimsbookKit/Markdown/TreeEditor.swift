@@ -23,6 +23,8 @@ struct TreeEditor {
         var linkNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var htmlNodes: [OpaquePointer] = []
+        var taskItems: [OpaquePointer] = []
+        let taskList = cmark_find_syntax_extension("tasklist")
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
@@ -43,6 +45,8 @@ struct TreeEditor {
                 headingNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 htmlNodes.append(node)
+            case CMARK_NODE_ITEM where event == CMARK_EVENT_ENTER:
+                if let taskList, cmark_node_get_syntax_extension(node) == taskList { taskItems.append(node) }
             default:
                 break
             }
@@ -77,6 +81,8 @@ struct TreeEditor {
             headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
             wrapHeading(node, level: level, slug: slug)
         }
+
+        for node in taskItems { labelTaskItem(node) }
 
         for node in htmlNodes {
             let location = positions.location(of: node)
@@ -152,12 +158,42 @@ struct TreeEditor {
         cmark_node_free(node)
     }
 
+    /// Renders a task-list item's checkbox with an accessible name ("Done" / "Not done"), which
+    /// cmark-gfm's own rendering lacks: the item becomes a plain list item whose first inline
+    /// is the labelled checkbox.
+    private func labelTaskItem(_ item: OpaquePointer) {
+        let checked = cmark_gfm_extensions_get_tasklist_item_checked(item)
+        let checkbox =
+            checked
+            ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> "
+            : "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> "
+        cmark_node_set_syntax_extension(item, nil)
+        let input = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(input, checkbox)
+        if let first = cmark_node_first_child(item), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
+            if let firstInline = cmark_node_first_child(first) {
+                cmark_node_insert_before(firstInline, input)
+            } else {
+                cmark_node_append_child(first, input)
+            }
+        } else {
+            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            cmark_node_append_child(paragraph, input)
+            if let first = cmark_node_first_child(item) {
+                cmark_node_insert_before(first, paragraph)
+            } else {
+                cmark_node_append_child(item, paragraph)
+            }
+        }
+    }
+
     /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
     /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        let shown = min(6, max(1, level + options.headingLevelOffset))
+        cmark_node_set_on_enter(block, "<h\(shown) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
+        cmark_node_set_on_exit(block, "</h\(shown)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(block, child)
         }

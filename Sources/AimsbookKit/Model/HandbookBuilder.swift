@@ -72,7 +72,9 @@ public enum HandbookBuilder {
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: source.assets.map(\.contentPath), standard: standard)
-        let options = MarkdownParser.Options(allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML)
+        // Bodies are rendered for their document's page, under its `<h1>` title.
+        let options = MarkdownParser.Options(
+            allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
 
         let parsed = documents.concurrentMap { entry -> Document in
             var document = entry.document

@@ -9,7 +9,7 @@ enum BodyHTML {
         let resolver = handbook.resolver
         return MarkdownParser.parse(
             document.bodySource, firstLine: document.bodyFirstLine, file: document.path,
-            options: .init(allowRawHTML: handbook.settings.allowRawHTML)
+            options: .init(allowRawHTML: handbook.settings.allowRawHTML, headingLevelOffset: 1)
         ) { reference in
             resolver.url(for: resolver.resolve(reference, from: document.contentPath), from: page)
         }.html

@@ -51,7 +51,7 @@ enum DocumentPage {
             ["text": heading.text, "slug": heading.slug, "level": heading.level]
         }
         view["hasToc"] = headings.count >= 2
-        view["body"] = RenderText.bodyForPage(document.body.html, demotingHeadingsBy: 1)
+        view["body"] = document.body.html
         view["hasBody"] = !RenderText.trimmed(document.body.html).isEmpty
 
         let backlinks = handbook.relations.referencedBy[id] ?? []

@@ -26,7 +26,9 @@ enum PrintView {
         let own = document.id.value
         let parsed = MarkdownParser.parse(
             document.bodySource, firstLine: document.bodyFirstLine, file: document.path,
-            options: .init(allowRawHTML: handbook.settings.allowRawHTML, headingIDPrefix: headingPrefix(own))
+            options: .init(
+                allowRawHTML: handbook.settings.allowRawHTML, headingIDPrefix: headingPrefix(own), headingLevelOffset: 2
+            )
         ) { reference in
             switch handbook.resolver.resolve(reference, from: document.contentPath) {
             case .document(let id, let anchor):
@@ -40,7 +42,7 @@ enum PrintView {
                 return handbook.resolver.url(for: target, from: page)
             }
         }
-        return RenderText.bodyForPage(parsed.html, demotingHeadingsBy: 2)
+        return parsed.html
     }
 
     static func render(context: RenderContext) throws -> OutputFile {

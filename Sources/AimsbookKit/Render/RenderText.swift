@@ -1,5 +1,6 @@
-/// Small text transformations the pages share: trimming, human dates, and demoting the body's
-/// headings so each page keeps one `<h1>` (the document's title).
+/// Small text transformations the pages share: trimming, human dates, whitespace, counts.
+/// (Body HTML is never edited as text: heading levels and task-list labels are set on the
+/// Markdown AST, see `MarkdownParser.Options`.)
 enum RenderText {
     static func trimmed<S: StringProtocol>(_ text: S) -> String {
         var slice = Substring(text)
@@ -22,73 +23,23 @@ enum RenderText {
         "\(day.day) \(monthNames[day.month - 1]) \(day.year)"
     }
 
-    /// Shifts every heading of body HTML down by `levels` (h1 → h2 …, never past h6). The body
-    /// is cmark-gfm's output, where a literal `<h1` in text is always escaped as `&lt;h1`, so
-    /// only real heading tags match.
-    static func demoteHeadings(_ html: String, by levels: Int) -> String {
-        guard levels > 0, html.contains("<h") else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 16)
-        var index = html.startIndex
-        while let open = html[index...].firstIndex(of: "<") {
-            output += html[index..<open]
-            let afterOpen = html.index(after: open)
-            var cursor = afterOpen
-            var closing = false
-            if cursor < html.endIndex, html[cursor] == "/" {
-                closing = true
-                cursor = html.index(after: cursor)
-            }
-            if cursor < html.endIndex, html[cursor] == "h" || html[cursor] == "H" {
-                let digitIndex = html.index(after: cursor)
-                if digitIndex < html.endIndex, let level = html[digitIndex].wholeNumberValue, (1...6).contains(level) {
-                    let next = html.index(after: digitIndex)
-                    if next < html.endIndex, html[next] == ">" || html[next] == " " {
-                        output += (closing ? "</h" : "<h") + String(min(6, level + levels))
-                        index = next
-                        continue
-                    }
-                }
-            }
-            output += "<"
-            index = afterOpen
-        }
-        output += html[index...]
-        return output
-    }
-
-    /// Body HTML as a page shows it: headings demoted under the page's own, and GFM task-list
-    /// checkboxes (disabled, without a label in cmark-gfm's output) given an accessible name.
-    static func bodyForPage(_ html: String, demotingHeadingsBy levels: Int) -> String {
-        var html = demoteHeadings(html, by: levels)
-        if html.contains("<input type=\"checkbox\"") {
-            html = html.replacingAll(
-                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"
-            ).replacingAll(
-                "<input type=\"checkbox\" disabled=\"\" />",
-                with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
-        }
-        return html
-    }
-
-    /// Collapses runs of whitespace to single spaces.
+    /// Collapses runs of whitespace to single spaces. Works on UTF-8 bytes: ASCII whitespace
+    /// only, which is what cmark's plain text contains between words.
     static func collapsingWhitespace(_ text: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = !output.isEmpty
             } else {
-                if pendingSpace { output.append(" ") }
+                if pendingSpace { output.append(0x20) }
                 pendingSpace = false
-                output.append(character)
+                output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
-
     /// A count with its noun: "1 document", "3 documents".
     static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(value) " + (value == 1 ? singular : (plural ?? singular + "s"))

@@ -49,10 +49,7 @@ enum SoAPage {
         let view: View = [
             "hasDocument": document != nil,
             "document": document.map { context.documentRef($0, linker: linker) } ?? false,
-            "body": document.map {
-                RenderText.bodyForPage(
-                    BodyHTML.html(of: $0, forPage: path, handbook: context.handbook), demotingHeadingsBy: 1)
-            } ?? "",
+            "body": document.map { BodyHTML.html(of: $0, forPage: path, handbook: context.handbook) } ?? "",
             "hasBody": !RenderText.trimmed(document?.body.html ?? "").isEmpty,
             "version": document?.version ?? "",
             "hasVersion": document?.version != nil,
