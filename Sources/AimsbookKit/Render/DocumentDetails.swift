@@ -2,7 +2,9 @@
 /// its risks and impact assessments, a role's reporting line and what it owns and approves …
 /// Each key is a view or `false`, so the template shows exactly one panel.
 enum DocumentDetails {
-    static let keys = ["riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel"]
+    static let keys = [
+        "riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel",
+    ]
 
     static func view(_ document: Document, context: RenderContext, linker: Linker) -> View {
         var view: View = [:]
@@ -12,41 +14,51 @@ enum DocumentDetails {
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
         case .role(let role): view["rolePanel"] = self.role(document, role, context: context, linker: linker)
         case .impactAssessment(let assessment):
-            view["assessmentPanel"] = [
-                "date": context.date(assessment.date),
-                "systems": assessment.aiSystems.map { context.documentRef($0.value, linker: linker) },
-            ] as View
+            view["assessmentPanel"] =
+                [
+                    "date": context.date(assessment.date),
+                    "systems": assessment.aiSystems.map { context.documentRef($0.value, linker: linker) },
+                ] as View
         case .objective(let objective):
             let overdue = objective.due.map { $0 < context.asOf && document.status != .retired } ?? false
-            view["objectivePanel"] = [
-                "hasTarget": objective.target != nil, "target": objective.target ?? "", "due": context.date(objective.due),
-                "overdue": overdue,
-            ] as View
+            view["objectivePanel"] =
+                [
+                    "hasTarget": objective.target != nil, "target": objective.target ?? "",
+                    "due": context.date(objective.due),
+                    "overdue": overdue,
+                ] as View
         case .record(let record):
-            view["recordPanel"] = [
-                "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
-            ] as View
+            view["recordPanel"] =
+                [
+                    "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
+                ] as View
         case .soa:
             let counts = context.soa.counts
-            view["soaPanel"] = [
-                "href": linker.to(SitePaths.soa), "applicable": counts.applicable, "excluded": counts.excluded,
-                "implemented": counts.implemented, "controls": counts.controls,
-            ] as View
+            view["soaPanel"] =
+                [
+                    "href": linker.to(SitePaths.soa), "applicable": counts.applicable, "excluded": counts.excluded,
+                    "implemented": counts.implemented, "controls": counts.controls,
+                ] as View
         case .none:
             break
         }
         return view
     }
 
-    static func aiSystem(_ document: Document, _ system: Document.AISystem, context: RenderContext, linker: Linker) -> View {
+    static func aiSystem(
+        _ document: Document, _ system: Document.AISystem, context: RenderContext, linker: Linker
+    ) -> View {
         let relations = context.handbook.relations
         let id = document.id.value
         var assessments = relations.assessmentsByAISystem[id] ?? []
         if let named = system.impactAssessment?.value, !assessments.contains(named) { assessments.insert(named, at: 0) }
         let risks = (relations.risksByAISystem[id] ?? []).sorted().map { riskID -> View in
             var ref = context.documentRef(riskID, linker: linker)
-            if let risk = context.handbook.document(riskID)?.risk { ref["scores"] = RiskScores.view(risk) }
-            else { ref["scores"] = RiskScores.view(nil) }
+            if let risk = context.handbook.document(riskID)?.risk {
+                ref["scores"] = RiskScores.view(risk)
+            } else {
+                ref["scores"] = RiskScores.view(nil)
+            }
             return ref
         }
         return [

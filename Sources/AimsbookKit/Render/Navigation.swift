@@ -38,9 +38,12 @@ struct Navigation {
             Item(path: SitePaths.clause(clause.id), label: "\(clause.id) \(clause.title)")
         }
         standardItems.insert(Item(path: SitePaths.clauses, label: "All clauses"), at: 0)
-        standardItems.append(Item(path: SitePaths.controls, label: "Annex A controls", count: handbook.standard.controls.count))
+        standardItems.append(
+            Item(path: SitePaths.controls, label: "Annex A controls", count: handbook.standard.controls.count))
         sections = [
-            Section(heading: "Overview", items: [Item(path: SitePaths.home, label: "Home"), Item(path: SitePaths.print, label: "Print view")]),
+            Section(
+                heading: "Overview",
+                items: [Item(path: SitePaths.home, label: "Home"), Item(path: SitePaths.print, label: "Print view")]),
             compliance, documents, Section(heading: "ISO/IEC 42001", items: standardItems),
             FrameworkPages.navigationSection(handbook),
         ]
@@ -68,7 +71,9 @@ struct Navigation {
     }
 
     /// Breadcrumbs from Home to the page; the last crumb is the page itself (not a link).
-    static func breadcrumbs(_ trail: [(label: String, path: String)], current: String, linker: Linker) -> [[String: Any]] {
+    static func breadcrumbs(
+        _ trail: [(label: String, path: String)], current: String, linker: Linker
+    ) -> [[String: Any]] {
         var crumbs: [[String: Any]] = [["label": "Home", "href": linker.to(SitePaths.home), "isLink": true]]
         for crumb in trail {
             crumbs.append(["label": crumb.label, "href": linker.to(crumb.path), "isLink": true])

@@ -46,7 +46,8 @@ public enum SiteRenderer {
 
         for (path, text) in theme.assets { files.append(.text(path, text)) }
         for asset in handbook.assets {
-            files.append(OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
+            files.append(
+                OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
         }
         return files.sorted { $0.path < $1.path }
     }
