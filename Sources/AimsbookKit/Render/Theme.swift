@@ -17,7 +17,8 @@ public struct Theme: Sendable {
     /// The page templates the renderer asks for by name.
     static let requiredTemplates = [
         "layout", "sidebar", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
-        "ai-systems", "roles", "soa", "audit", "search", "print", "404",
+        "ai-systems", "roles", "soa", "audit", "search", "print", "404", "frameworks", "framework",
+        "framework-requirement", "framework-readiness",
     ]
 
     /// The built-in theme, with `overrides` (`[path under templates/: text]`) replacing files of the same path.
