@@ -168,27 +168,9 @@ enum FrameworkPackReader {
         /// A list of single values (one value alone is a list of one); nil when the key is absent.
         mutating func list(_ entries: [YAMLEntry], _ key: String) -> [Located<String>]? {
             guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-            switch entry.value {
-            case .scalar(let text, let location):
-                return text.isEmpty || text == "null" || text == "~" ? [] : [Located(text, at: location)]
-            case .sequence(let items, _):
-                var values: [Located<String>] = []
-                for item in items {
-                    if case .scalar(let text, let location) = item {
-                        values.append(Located(text, at: location))
-                    } else {
-                        diagnostics.append(
-                            .error(
-                                "invalid-value", "each item of '\(key)' must be a single value, not \(item.kindName)",
-                                at: item.location))
-                    }
-                }
-                return values
-            case .mapping(_, let location):
-                diagnostics.append(
-                    .error("invalid-value", "'\(key)' must be a list like [A, B], not a mapping", at: location))
-                return []
-            }
+            let (values, problems) = entry.value.scalarList(key: key)
+            diagnostics += problems
+            return values
         }
 
         /// The items of a list of mappings (`requirements`, `mappings`).

@@ -27,6 +27,34 @@ public indirect enum YAMLValue: Sendable, Hashable {
     }
 }
 
+extension YAMLValue {
+    /// The value read as a list of single values, as front matter and framework files write
+    /// lists: `[A, B]`, a block list, or one value alone (a list of one); an empty value or YAML
+    /// null is an empty list. Items that are not single values are reported against `key`.
+    public func scalarList(key: String) -> (values: [Located<String>], diagnostics: [Diagnostic]) {
+        switch self {
+        case .scalar(let text, let location):
+            return (text.isEmpty || text == "null" || text == "~" ? [] : [Located(text, at: location)], [])
+        case .sequence(let items, _):
+            var values: [Located<String>] = []
+            var diagnostics: [Diagnostic] = []
+            for item in items {
+                if case .scalar(let text, let location) = item {
+                    values.append(Located(text, at: location))
+                } else {
+                    diagnostics.append(
+                        .error(
+                            "invalid-value", "each item of '\(key)' must be a single value, not \(item.kindName)",
+                            at: item.location))
+                }
+            }
+            return (values, diagnostics)
+        case .mapping(_, let location):
+            return ([], [.error("invalid-value", "'\(key)' must be a list like [A, B], not a mapping", at: location)])
+        }
+    }
+}
+
 public struct YAMLEntry: Sendable, Hashable {
     public var key: String
     public var keyLocation: SourceLocation

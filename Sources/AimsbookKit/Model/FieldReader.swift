@@ -38,27 +38,9 @@ struct FieldReader {
     /// A list of single values; one value on its own is read as a list of one.
     mutating func list(_ key: String) -> [Located<String>] {
         guard let entry = frontMatter[key] else { return [] }
-        switch entry.value {
-        case .scalar(let text, let location):
-            return text.isEmpty ? [] : [Located(text, at: location)]
-        case .sequence(let items, _):
-            var values: [Located<String>] = []
-            for item in items {
-                if case .scalar(let text, let location) = item {
-                    values.append(Located(text, at: location))
-                } else {
-                    diagnostics.append(
-                        .error(
-                            "invalid-value", "each item of '\(key)' must be a single value, not \(item.kindName)",
-                            at: item.location))
-                }
-            }
-            return values
-        case .mapping(_, let location):
-            diagnostics.append(
-                .error("invalid-value", "'\(key)' must be a list like [A, B], not a mapping", at: location))
-            return []
-        }
+        let (values, problems) = entry.value.scalarList(key: key)
+        diagnostics += problems
+        return values
     }
 
     mutating func oneOf(_ key: String, _ allowed: [String]) -> String? {
