@@ -52,6 +52,18 @@ import Testing
         #expect(source.diagnostics.first?.location.file == "content/leak.md")
     }
 
+    @Test func assetsDifferingOnlyInCaseAreReportedNotWrittenOverEachOther() {
+        var source = Fixtures.source([:])
+        source.assets = [
+            .init(path: "content/img/Chart.png", contentPath: "img/Chart.png", absolutePath: "/x/Chart.png"),
+            .init(path: "content/img/chart.png", contentPath: "img/chart.png", absolutePath: "/x/chart.png"),
+        ]
+        let checked = Pipeline.check(source, asOf: Fixtures.asOf)
+        #expect(checked.diagnostics.map(\.code) == ["duplicate-output-path"])
+        #expect(checked.diagnostics.first?.location.file == "content/img/chart.png")
+        #expect(checked.handbook.assets.map(\.contentPath) == ["img/Chart.png"])
+    }
+
     @Test func aTenMegabyteDocumentIsChecked() throws {
         var body = "---\nid: REC-001\ntype: record\ntitle: Large log\nstatus: draft\n---\n# Log\n\n"
         let paragraph = "An entry of the monitoring log with a [link](#log) and [[6.1.2]] and some **bold** text.\n\n"

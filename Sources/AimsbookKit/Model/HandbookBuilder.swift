@@ -16,6 +16,7 @@ public enum HandbookBuilder {
         -> Output
     {
         var diagnostics = source.diagnostics
+        let assets = uniqueAssets(source.assets, diagnostics: &diagnostics)
         var settings = Settings()
         if let text = source.settingsText {
             let (parsed, settingsDiagnostics) = Settings.parse(text)
@@ -71,7 +72,7 @@ public enum HandbookBuilder {
 
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
-            assetPaths: source.assets.map(\.contentPath), standard: standard)
+            assetPaths: assets.map(\.contentPath), standard: standard)
         // Bodies are rendered for their document's page, under its `<h1>` title.
         let options = MarkdownParser.Options(
             allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
@@ -91,12 +92,39 @@ public enum HandbookBuilder {
         }
 
         var handbook = Handbook(
-            settings: settings, standard: standard, documents: parsed, assets: source.assets,
+            settings: settings, standard: standard, documents: parsed, assets: assets,
             templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs)
         let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
         handbook.frameworks = frameworks.library
         diagnostics += frameworks.diagnostics
         return Output(handbook: handbook, diagnostics: diagnostics)
+    }
+}
+
+extension HandbookBuilder {
+    /// Assets whose paths differ only in case would be one file in the site on case-insensitive
+    /// file systems (and on most web servers' disks): the second is reported and left out.
+    static func uniqueAssets(
+        _ assets: [HandbookSource.Asset], diagnostics: inout [Diagnostic]
+    )
+        -> [HandbookSource.Asset]
+    {
+        var firstByKey: [String: String] = [:]
+        var unique: [HandbookSource.Asset] = []
+        for asset in assets {
+            let key = asset.contentPath.lowercased()
+            if let first = firstByKey[key] {
+                diagnostics.append(
+                    .error(
+                        "duplicate-output-path",
+                        "this file and \(first) differ only in case, so the site would hold one file for both; rename one",
+                        at: .file(asset.path)))
+                continue
+            }
+            firstByKey[key] = asset.path
+            unique.append(asset)
+        }
+        return unique
     }
 }
 
