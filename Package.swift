@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "AimsbookKitTests",
             dependencies: ["AimsbookKit"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ]
 )

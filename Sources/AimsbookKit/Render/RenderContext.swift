@@ -81,7 +81,7 @@ struct RenderContext: Sendable {
 
     func layout(_ frame: Frame) throws -> View {
         let linker = Linker(page: frame.path)
-        var scripts = frame.scripts.map { ["src": linker.to($0)] }
+        let scripts = frame.scripts.map { ["src": linker.to($0)] }
         let organisation = handbook.settings.organisation ?? ""
         return [
             "root": linker.root,

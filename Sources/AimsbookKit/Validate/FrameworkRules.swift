@@ -22,7 +22,7 @@ enum FrameworkRules {
 
     static func message(_ id: String, field: String, pack: FrameworkPack) -> String {
         let ids = pack.requirements.map(\.id)
-        var message = "'\(id)' in '\(field)' is not a requirement of the \(pack.name) pack"
+        let message = "'\(id)' in '\(field)' is not a requirement of the \(pack.name) pack"
         if pack.id == "eu-ai-act" {
             // "Art. 14", "Article 14" and "14" all mean Art.14 when the pack has it.
             let number = id.filter(\.isNumber)
