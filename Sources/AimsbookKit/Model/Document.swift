@@ -28,6 +28,9 @@ public struct Document: Sendable, Hashable {
     public var bodyFirstLine: Int
     /// The last git commit that changed the file, when the handbook is a git repository.
     public var lastChange: LastChange?
+    /// What each of `body.links` points at, in the same order: resolved once, in the model
+    /// stage, for the page, the backlinks and the checks alike.
+    public var linkTargets: [LinkTarget] = []
 
     /// The fields only one type has.
     public enum Details: Sendable, Hashable {

@@ -29,7 +29,7 @@ public struct Handbook: Sendable {
         self.resolver = resolver
         self.brokenIDs = brokenIDs
         self.index = Dictionary(self.documents.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        self.relations = Relations(documents: self.documents, resolver: resolver)
+        self.relations = Relations(documents: self.documents)
     }
 
     public func document(_ id: String) -> Document? { index[id].map { documents[$0] } }
@@ -54,7 +54,7 @@ public struct Relations: Sendable {
     public var risksByAISystem: [String: [String]] = [:]
     public var assessmentsByAISystem: [String: [String]] = [:]
 
-    init(documents: [Document], resolver: LinkResolver) {
+    init(documents: [Document]) {
         var referencedBy: [String: Set<String>] = [:]
         for document in documents {
             let id = document.id.value
@@ -70,10 +70,8 @@ public struct Relations: Sendable {
             if let system = document.aiSystem, let assessment = system.impactAssessment {
                 targets.append(assessment.value)
             }
-            for link in document.body.links {
-                if case .document(let target, _) = resolver.resolve(link, from: document.contentPath) {
-                    targets.append(target)
-                }
+            for case .document(let target, _) in document.linkTargets {
+                targets.append(target)
             }
             for target in targets where target != id { referencedBy[target, default: []].insert(id) }
             for clause in Set(document.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }

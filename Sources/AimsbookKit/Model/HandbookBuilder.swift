@@ -83,11 +83,15 @@ public enum HandbookBuilder {
             document.bodyFirstLine = entry.split.bodyFirstLine
             document.lastChange = source.lastChanges[document.path]
             let page = SitePaths.document(document.id.value)
+            var targets: [LinkTarget] = []
             document.body = MarkdownParser.parse(
                 entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
             ) { reference in
-                resolver.url(for: resolver.resolve(reference, from: document.contentPath), from: page)
+                let target = resolver.resolve(reference, from: document.contentPath)
+                targets.append(target)
+                return resolver.url(for: target, from: page)
             }
+            document.linkTargets = targets
             return document
         }
 

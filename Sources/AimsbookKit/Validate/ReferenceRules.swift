@@ -95,8 +95,8 @@ enum ReferenceRules {
         let handbook = context.handbook
         var diagnostics: [Diagnostic] = []
         for document in handbook.documents {
-            for link in document.body.links {
-                switch handbook.resolver.resolve(link, from: document.contentPath) {
+            for (link, target) in zip(document.body.links, document.linkTargets) {
+                switch target {
                 case .unresolved(let reason):
                     let code: String
                     if link.kind == .wiki, link.destination.first?.isNumber == true {
