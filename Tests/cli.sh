@@ -142,7 +142,10 @@ wait_for "d['version'] > $first" && pass || fail "serve did not rebuild after an
 printf -- '---\nid: POL-BROKEN\ntype: policy\ntitle: Broken\nstatus: draft\nowner: ROLE-NOBODY\n---\n' >"$work/site/content/broken.md"
 wait_for "d['errors'] and d['errors'][0]['file'] == 'content/broken.md' and d['errors'][0]['line'] == 6" \
   && pass || fail "serve did not report the error with file and line"
-curl -s "http://127.0.0.1:$port/docs/scope-001.html" | grep -q "(edited)" && pass || fail "serve stopped serving the last good site"
+# To a file, not a pipe: under pipefail, grep -q closing the pipe early fails curl (exit 23).
+code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/scope-001.html")
+[ "$code" = 200 ] && grep -q "(edited)" "$work/page" && pass \
+  || { fail "serve stopped serving the last good site ($code)"; sed 's/^/    /' "$work/serve.log" | tail -20; }
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 rm -f "$work/site/content/broken.md"
 
