@@ -21,6 +21,13 @@ public struct Theme: Sendable {
         "framework-requirement", "framework-readiness",
     ]
 
+    /// Put above every template so `{{value}}` is escaped by `HTML.escape` (bytes, not
+    /// characters) instead of swift-mustache's default; a standalone tag, so it adds no output.
+    static let escapingPragma: String = {
+        HTML.registerContentType
+        return "{{% CONTENT_TYPE: \(HTML.contentTypeName) }}\n"
+    }()
+
     /// The built-in theme, with `overrides` (`[path under templates/: text]`) replacing files of the same path.
     public static func load(overrides: [String: String] = [:]) throws -> Theme {
         var files = EmbeddedResources.templates
@@ -45,10 +52,12 @@ public struct Theme: Sendable {
             } else if path.hasSuffix(".mustache") {
                 let name = String(path.dropLast(".mustache".count))
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
+                    // The pragma is a line of its own above the file's first line.
                     throw ThemeError(
-                        file: origin(path), line: error.context.lineNumber, column: error.context.columnNumber,
+                        file: origin(path), line: max(1, error.context.lineNumber - 1),
+                        column: error.context.columnNumber,
                         message: "the template does not parse: \(error.error)")
                 }
                 names.insert(name)
