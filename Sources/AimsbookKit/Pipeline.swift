@@ -27,9 +27,14 @@ public enum Pipeline {
     public static func check(
         _ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001, rendersHTML: Bool = true
     ) -> Checked {
-        let built = HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML)
+        let timings = StageTimings.shared
+        let built = timings.measure("front matter, Markdown, model") {
+            HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML)
+        }
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
-        let diagnostics = built.diagnostics + Validator.validate(built.handbook, asOf: day)
+        let diagnostics = timings.measure("validate") {
+            built.diagnostics + Validator.validate(built.handbook, asOf: day)
+        }
         return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
     }
 

@@ -11,13 +11,17 @@ public enum SiteBuild {
         _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
-        let checked = try Pipeline.check(paths, asOf: asOf, gitHistory: gitHistory)
+        let timings = StageTimings.shared
+        let source = try timings.measure("load") { try HandbookLoader.load(paths, gitHistory: gitHistory) }
+        let checked = Pipeline.check(source, asOf: asOf)
         let report = checked.report
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
-        let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
-        try SiteWriter.write(files, to: paths.output)
+        let files = try timings.measure("render (all)") {
+            try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
+        }
+        try timings.measure("write") { try SiteWriter.write(files, to: paths.output) }
         return Outcome(checked: checked, writtenFiles: files.count)
     }
 }

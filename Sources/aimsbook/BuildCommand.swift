@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             throw CommandFailure("the site could not be rendered: \(error)")
         }
+        if StageTimings.shared.enabled { printToStandardError(StageTimings.shared.report() + "\n") }
         let report = outcome.checked.report
         if !report.diagnostics.isEmpty {
             printToStandardError(DiagnosticFormat.text.render(report, color: standardErrorIsTerminal))

@@ -203,6 +203,60 @@ import Testing
         #expect(try #require(pages["assets/search-index.js"]).contains("\\u003cscript\\u003ealert(1)"))
     }
 
+    /// Swift compares `Character`s as grapheme clusters: `"` followed by a combining accent is
+    /// one character that is not `"`. Escaping must work on bytes, or that quote leaves the attribute.
+    @Test func aQuoteHiddenInAGraphemeClusterCannotLeaveAnAttribute() throws {
+        var files = Self.files
+        files["procedures/sneaky.md"] = """
+            ---
+            id: PROC-002
+            type: procedure
+            title: 'Sneaky"\u{301} onmouseover=alert(1) x="\u{301}'
+            owner: ROLE-OWNER
+            status: draft
+            related: [POL-001]
+            ---
+            Text.
+            """
+        let pages = try Self.render(files)
+        let quoteAndAccent: [UInt8] = [UInt8(ascii: "\""), 0xCC, 0x81]
+        for (path, text) in pages where path.hasSuffix(".html") {
+            #expect(!Array(text.utf8).contains(quoteAndAccent), "a raw quote before an accent in \(path)")
+        }
+        // Listed in the policy's backlinks, inside a title="…" attribute and as text.
+        #expect(try #require(pages["docs/pol-001.html"]).contains("Sneaky&quot;\u{301} onmouseover=alert(1)"))
+    }
+
+    @Test func escapingWorksOnBytes() {
+        #expect(Array(HTML.escape("a\"\u{301}<b>&'c'").utf8) == Array("a&quot;\u{301}&lt;b&gt;&amp;&#39;c&#39;".utf8))
+        #expect(HTML.escape("plain é ✓ 𝄞") == "plain é ✓ 𝄞")
+        #expect(HTML.escape("") == "")
+    }
+
+    @Test func anAIsystemsChecklistShowsFiveDocumentsPerObligationAndLinksTheRest() throws {
+        var files = Self.files
+        for number in 1...7 {
+            files["records/r\(number).md"] = """
+                ---
+                id: REC-\(number)
+                type: record
+                title: Deployer log \(number)
+                owner: ROLE-OWNER
+                status: approved
+                date: 2026-10-01
+                eu_ai_act: [Art.26]
+                ---
+                Kept.
+                """
+        }
+        let page = try #require(try Self.render(files)["docs/ais-1.html"])
+        let row = try #require(page.split(separator: "\n").first { $0.contains(">Art.26</a>") })
+        #expect(row.contains("docs/rec-5.html") && !row.contains("docs/rec-6.html"))
+        #expect(row.contains("<a href=\"../frameworks/eu-ai-act/art.26.html\">and 2 more</a>"))
+        let requirement = try #require(try Self.render(files)["frameworks/eu-ai-act/art.26.html"])
+        #expect(requirement.contains("rec-7.html"), "the requirement's page lists them all")
+    }
+
     @Test func everyPageCarriesTheSecurityPolicyAndNoInlineScriptOrStyle() throws {
         let pages = try Self.render()
         for (path, html) in pages where path.hasSuffix(".html") {
@@ -284,6 +338,12 @@ import Testing
         } throws: { error in
             guard let error = error as? ThemeError else { return false }
             return error.file.contains("404.mustache") && error.line != nil
+        }
+        // Line numbers are the file's own (the theme adds a line above every template).
+        #expect {
+            _ = try Theme.load(overrides: ["404.mustache": "<p>\n<p>{{/never-opened}}\n"])
+        } throws: { error in
+            (error as? ThemeError)?.line == 2
         }
     }
 

@@ -20,4 +20,20 @@ import Testing
         #expect(report.missingCount == 0)
         #expect(report.soa.decided == 38)
     }
+
+    /// Documents are read, parsed and rendered on all cores; the site must not depend on it.
+    @Test func aParallelBuildGivesTheSameBytesAsASerialOne() throws {
+        let paths = HandbookPaths(root: Fixtures.repositoryRoot)
+        func build() throws -> [OutputFile] {
+            let checked = try Pipeline.check(paths, asOf: Fixtures.asOf)
+            return try SiteRenderer.render(checked.handbook, options: .init(asOf: Fixtures.asOf))
+        }
+        let parallel = try build()
+        let serial = try Parallel.$isSerial.withValue(true) { try build() }
+        #expect(parallel.count > 150)
+        #expect(parallel.map(\.path) == serial.map(\.path))
+        for (one, other) in zip(parallel, serial) where one != other {
+            Issue.record("\(one.path) differs between a parallel and a serial build")
+        }
+    }
 }

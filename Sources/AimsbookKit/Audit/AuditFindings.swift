@@ -7,13 +7,15 @@ enum AuditFindings {
     /// Record kinds for activities that recur at least yearly (9.2 internal audit, 9.3 management review).
     static let recurringRecordKinds = ["internal-audit", "management-review"]
 
-    static func all(handbook: Handbook, soa: StatementOfApplicability, asOf: Day) -> [AuditReport.Finding] {
+    static func all(
+        handbook: Handbook, soa: StatementOfApplicability, obligations: AIActObligations, asOf: Day
+    ) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         findings += soaFindings(handbook: handbook, soa: soa)
         findings += overdueReviews(handbook, asOf: asOf)
         findings += untreatedRisks(handbook)
         findings += aiSystemFindings(handbook)
-        findings += euAIActGaps(handbook)
+        findings += euAIActGaps(obligations)
         findings += roleFindings(handbook)
         findings += recordFindings(handbook, asOf: asOf)
         return findings
@@ -108,8 +110,8 @@ enum AuditFindings {
 
     /// One finding per AI system and EU AI Act obligation no document addresses, directly or
     /// through the crosswalk. A prohibited system is `prohibited-ai-system` instead.
-    static func euAIActGaps(_ handbook: Handbook) -> [AuditReport.Finding] {
-        AIActObligations(handbook).systems.filter { !$0.isProhibited }.flatMap { system in
+    static func euAIActGaps(_ obligations: AIActObligations) -> [AuditReport.Finding] {
+        obligations.systems.filter { !$0.isProhibited }.flatMap { system in
             system.obligations.filter { $0.status == .open }.map { obligation in
                 let requirement = obligation.requirement
                 var message =

@@ -54,7 +54,11 @@ public struct AuditReport: Sendable {
     public var draftOnlyCount: Int { mandatory.filter { $0.status == .draftOnly }.count }
     public var coveredCount: Int { mandatory.filter { $0.status == .covered }.count }
 
-    public init(handbook: Handbook, asOf: Day) {
+    /// - Parameters: `soa` and `obligations` when the caller has already derived them (the site does).
+    public init(
+        handbook: Handbook, asOf: Day, soa statement: StatementOfApplicability? = nil,
+        obligations: AIActObligations? = nil
+    ) {
         self.asOf = asOf
         func coverage(of ids: [String]) -> (CoverageStatus, [String]) {
             let documents = ids.compactMap(handbook.document).filter { $0.status != .retired }
@@ -75,7 +79,7 @@ public struct AuditReport: Sendable {
                 ($0.id, coverage(of: relations.documentsByClause[$0.id] ?? []).0)
             })
 
-        let statement = StatementOfApplicability(handbook)
+        let statement = statement ?? StatementOfApplicability(handbook)
         let counts = statement.counts
         soa = SoASummary(
             present: statement.document != nil, controls: counts.controls, decided: counts.decided,
@@ -85,7 +89,8 @@ public struct AuditReport: Sendable {
                 (entry.control.id, entry.isExcluded ? .covered : coverage(of: entry.implementedBy).0)
             })
 
-        findings = AuditFindings.all(handbook: handbook, soa: statement, asOf: asOf)
+        findings = AuditFindings.all(
+            handbook: handbook, soa: statement, obligations: obligations ?? AIActObligations(handbook), asOf: asOf)
         score = AuditReport.score(
             mandatory: mandatory, soa: statement, findings: findings.count, documents: handbook.documents.count)
     }

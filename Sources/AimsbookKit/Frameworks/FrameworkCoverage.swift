@@ -45,11 +45,33 @@ public struct FrameworkCoverage: Sendable {
     let handbook: Handbook
     /// pack id → requirement id → documents citing it.
     let citing: [String: [String: [String]]]
+    /// The same, as positions in `handbook.documents`, approved first, then by id.
+    let citingOrdered: [String: [String: [Int]]]
+    /// clause id → documents listing it or one of its subclauses, approved first, then by id.
+    let clauseDocuments: [String: [Int]]
+    /// control id → documents listing it, approved first, then by id.
+    let controlDocuments: [String: [Int]]
 
     public init(_ handbook: Handbook) {
         self.handbook = handbook
+        let documents = handbook.documents
+        var position: [String: Int] = [:]
+        for (index, document) in documents.enumerated() { position[document.id.value] = index }
+        /// Retired documents address nothing; approved ones come first, each group in id order
+        /// (the documents are sorted by id, so their positions are too).
+        func ordered(_ ids: some Sequence<String>) -> [Int] {
+            var seen: Set<Int> = []
+            let indices = ids.compactMap { position[$0] }.filter {
+                documents[$0].status != .retired && seen.insert($0).inserted
+            }.sorted()
+            return indices.filter { documents[$0].status == .approved }
+                + indices.filter {
+                    documents[$0].status != .approved
+                }
+        }
+
         var citing: [String: [String: [String]]] = [:]
-        for document in handbook.documents where document.status != .retired {
+        for document in documents where document.status != .retired {
             for (pack, requirements) in document.citations {
                 for requirement in Set(requirements.map(\.value)) {
                     citing[pack, default: [:]][requirement, default: []].append(document.id.value)
@@ -57,6 +79,17 @@ public struct FrameworkCoverage: Sendable {
             }
         }
         self.citing = citing
+        citingOrdered = citing.mapValues { $0.mapValues { ordered($0) } }
+        let relations = handbook.relations
+        var clauseDocuments: [String: [Int]] = [:]
+        // Every clause a crosswalk can name: the standard's, and any a handbook's pack maps to.
+        let mapped = handbook.frameworks.packs.flatMap { $0.mappings.flatMap(\.clauses) }
+        for clause in Set(handbook.standard.clauses.map(\.id) + mapped) {
+            let family = handbook.standard.clauses.filter { $0.id == clause || $0.id.hasPrefix(clause + ".") }
+            clauseDocuments[clause] = ordered(family.flatMap { relations.documentsByClause[$0.id] ?? [] })
+        }
+        self.clauseDocuments = clauseDocuments
+        controlDocuments = relations.documentsByControl.mapValues { ordered($0) }
     }
 
     /// The documents citing a requirement directly, in any status but retired.
@@ -65,30 +98,34 @@ public struct FrameworkCoverage: Sendable {
     public func coverage(
         of requirement: FrameworkPack.Requirement, in pack: FrameworkPack, forSystem system: String? = nil
     ) -> RequirementCoverage {
-        let relevant = { (id: String) -> Document? in
-            guard let document = handbook.document(id), document.status != .retired else { return nil }
-            if let system, !concerns(document, system: system) { return nil }
-            return document
+        let documents = handbook.documents
+        let systemAssessment = system.flatMap { handbook.document($0)?.aiSystem?.impactAssessment?.value }
+        func relevant(_ indices: [Int]) -> [Int] {
+            guard let system else { return indices }
+            return indices.filter { concerns(documents[$0], system: system, systemAssessment: systemAssessment) }
         }
-        let direct = ordered(citing(requirement.id, in: pack.id).compactMap(relevant))
+        func isApproved(_ index: Int) -> Bool { documents[index].status == .approved }
+        func ids(_ indices: [Int]) -> [String] { indices.map { documents[$0].id.value } }
+
+        let direct = relevant(citingOrdered[pack.id]?[requirement.id] ?? [])
         let mapping = pack.mapping(for: requirement.id)
         var targets: [RequirementCoverage.Target] = []
         for clause in mapping?.clauses ?? [] {
-            let documents = ordered(clauseDocuments(clause).compactMap(relevant))
+            let covering = relevant(clauseDocuments[clause] ?? [])
             targets.append(
                 .init(
-                    id: clause, isControl: false, documents: documents.map(\.id.value),
-                    isCovered: documents.contains { $0.status == .approved }))
+                    id: clause, isControl: false, documents: ids(covering),
+                    isCovered: covering.contains(where: isApproved)))
         }
         for control in mapping?.controls ?? [] {
-            let documents = ordered((handbook.relations.documentsByControl[control] ?? []).compactMap(relevant))
+            let covering = relevant(controlDocuments[control] ?? [])
             targets.append(
                 .init(
-                    id: control, isControl: true, documents: documents.map(\.id.value),
-                    isCovered: documents.contains { $0.status == .approved }))
+                    id: control, isControl: true, documents: ids(covering),
+                    isCovered: covering.contains(where: isApproved)))
         }
         let status: RequirementCoverage.Status
-        if direct.contains(where: { $0.status == .approved }) || (!targets.isEmpty && targets.allSatisfy(\.isCovered)) {
+        if direct.contains(where: isApproved) || (!targets.isEmpty && targets.allSatisfy(\.isCovered)) {
             status = .covered
         } else if !direct.isEmpty || targets.contains(where: { !$0.documents.isEmpty }) {
             status = .partial
@@ -96,28 +133,13 @@ public struct FrameworkCoverage: Sendable {
             status = .open
         }
         return RequirementCoverage(
-            pack: pack.id, requirement: requirement, mapping: mapping, direct: direct.map(\.id.value), targets: targets,
+            pack: pack.id, requirement: requirement, mapping: mapping, direct: ids(direct), targets: targets,
             status: status)
-    }
-
-    /// Documents listing a clause or one of its subclauses (9.2 is covered by a 9.2.2 audit programme).
-    func clauseDocuments(_ clause: String) -> [String] {
-        var seen: Set<String> = []
-        return handbook.standard.clauses.filter { $0.id == clause || $0.id.hasPrefix(clause + ".") }
-            .flatMap { handbook.relations.documentsByClause[$0.id] ?? [] }
-            .filter { seen.insert($0).inserted }
-    }
-
-    /// Approved first, then by id.
-    func ordered(_ documents: [Document]) -> [Document] {
-        documents.sorted {
-            ($0.status != .approved ? 1 : 0, $0.id.value) < ($1.status != .approved ? 1 : 0, $1.id.value)
-        }
     }
 
     /// Whether a document speaks for an AI system: its own page, a risk or impact assessment
     /// naming it (or named by it), or any document not tied to particular systems.
-    func concerns(_ document: Document, system: String) -> Bool {
+    func concerns(_ document: Document, system: String, systemAssessment: String?) -> Bool {
         switch document.details {
         case .aiSystem:
             return document.id.value == system
@@ -125,7 +147,7 @@ public struct FrameworkCoverage: Sendable {
             return risk.aiSystems.isEmpty || risk.aiSystems.contains { $0.value == system }
         case .impactAssessment(let assessment):
             return assessment.aiSystems.isEmpty || assessment.aiSystems.contains { $0.value == system }
-                || handbook.document(system)?.aiSystem?.impactAssessment?.value == document.id.value
+                || systemAssessment == document.id.value
         default:
             return true
         }

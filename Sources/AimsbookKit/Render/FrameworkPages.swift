@@ -7,8 +7,8 @@
 enum FrameworkPages {
     static func render(context: RenderContext) throws -> [OutputFile] {
         let handbook = context.handbook
-        let coverage = FrameworkCoverage(handbook)
-        let obligations = AIActObligations(handbook, coverage: coverage)
+        let coverage = context.coverage
+        let obligations = context.obligations
         var files: [OutputFile] = []
         files.append(try indexPage(context: context, coverage: coverage, obligations: obligations))
         files.append(try readinessPage(context: context, obligations: obligations))
@@ -101,6 +101,11 @@ enum FrameworkPages {
     }
 
     /// One line of an AI system's checklist: the obligation, its status, who addresses it, what is missing.
+    /// Documents shown per obligation in a checklist; the requirement's page lists them all. A
+    /// clause such as 6.1.2 can be covered by hundreds of risks, and a checklist per AI system
+    /// that repeated them all would make the site grow with systems × documents.
+    static let checklistDocumentLimit = 5
+
     static func obligationRow(_ obligation: RequirementCoverage, context: RenderContext, linker: Linker) -> View {
         let standard = context.handbook.standard
         let uncovered = obligation.uncovered.map { id -> View in
@@ -110,15 +115,18 @@ enum FrameworkPages {
                 "title": (isControl ? standard.control(id)?.title : standard.clause(id)?.title) ?? "",
             ]
         }
-        let documents = obligation.documents.map { id -> View in
+        let citing = Set(obligation.direct)
+        let addressing = obligation.documents
+        let documents = addressing.prefix(checklistDocumentLimit).map { id -> View in
             let document = context.handbook.document(id)
             return [
                 "id": id, "href": linker.document(id), "title": document?.title ?? id,
                 "approved": document?.status == .approved,
                 "status": document.map { Badge.status($0.status) } ?? Badge.make("Unknown", .bad),
-                "cites": obligation.direct.contains(id),
+                "cites": citing.contains(id),
             ]
         }
+        let more = addressing.count - documents.count
         return [
             "id": obligation.requirement.id,
             "title": obligation.requirement.title,
@@ -128,6 +136,8 @@ enum FrameworkPages {
             "statusSort": RequirementCoverage.Status.allCases.firstIndex(of: obligation.status) ?? 0,
             "documents": documents,
             "hasDocuments": !documents.isEmpty,
+            "hasMore": more > 0,
+            "moreCount": more,
             "uncovered": uncovered,
             "hasUncovered": !uncovered.isEmpty && obligation.status != .covered,
         ]
@@ -157,7 +167,9 @@ enum FrameworkPages {
     /// The checklist on an AI system's own page (`{{>framework-checklist}}` in its panel).
     static func systemChecklist(_ document: Document, context: RenderContext, linker: Linker) -> View {
         let handbook = context.handbook
-        let system = AIActObligations.system(document, handbook: handbook, coverage: FrameworkCoverage(handbook))
+        let system =
+            context.obligations.system(document.id.value)
+            ?? AIActObligations.system(document, handbook: handbook, coverage: context.coverage)
         return checklist(system, context: context, linker: linker)
     }
 

@@ -11,6 +11,9 @@ struct RenderContext: Sendable {
     let theme: Theme
     let soa: StatementOfApplicability
     let audit: AuditReport
+    /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
+    let coverage: FrameworkCoverage
+    let obligations: AIActObligations
     let navigation: Navigation
     /// role id → roles that report to it.
     let directReports: [String: [String]]
@@ -28,7 +31,9 @@ struct RenderContext: Sendable {
         self.options = options
         self.theme = theme
         soa = StatementOfApplicability(handbook)
-        audit = AuditReport(handbook: handbook, asOf: options.asOf)
+        coverage = FrameworkCoverage(handbook)
+        obligations = AIActObligations(handbook, coverage: coverage)
+        audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
         navigation = Navigation(handbook: handbook)
         var reports: [String: [String]] = [:]
         var byType: [DocumentType: [String]] = [:]

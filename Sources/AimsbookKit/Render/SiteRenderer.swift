@@ -22,27 +22,39 @@ public enum SiteRenderer {
     }
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
-        let context = try RenderContext(handbook: handbook, options: options, theme: theme)
-        var files: [OutputFile] = []
-
-        let documentPages = handbook.documents.concurrentMap { document -> Result<OutputFile, any Error> in
-            Result { try DocumentPage.render(document, context: context) }
+        let timings = StageTimings.shared
+        let context = try timings.measure("render: shared context") {
+            try RenderContext(handbook: handbook, options: options, theme: theme)
         }
-        for page in documentPages { files.append(try page.get()) }
 
-        files.append(try HomePage.render(context: context))
-        files += try ClausePages.render(context: context)
-        files += try ControlPages.render(context: context)
-        files += try TypeListPages.render(context: context)
-        files.append(try RiskRegister.render(context: context))
-        files.append(try AISystemInventory.render(context: context))
-        files.append(try RoleDirectory.render(context: context))
-        files += try SoAPage.render(context: context)
-        files.append(try AuditPage.render(context: context))
-        files += try FrameworkPages.render(context: context)
-        files += try StaticPages.render(context: context)
-        files.append(try PrintView.render(context: context))
-        files.append(SearchIndex.render(handbook))
+        // Every page family and every document page is a job; all run across the cores. The
+        // big families go first so no core is left with one long job at the end.
+        typealias Job = @Sendable () throws -> [OutputFile]
+        func family(_ name: String, _ render: @escaping @Sendable () throws -> [OutputFile]) -> Job {
+            { try timings.measure("render: \(name) (one core)", render) }
+        }
+        var jobs: [Job] = [
+            family("framework pages") { try FrameworkPages.render(context: context) },
+            family("print view") { [try PrintView.render(context: context)] },
+            family("clause pages") { try ClausePages.render(context: context) },
+            family("control pages") { try ControlPages.render(context: context) },
+            family("type lists") { try TypeListPages.render(context: context) },
+            family("search index") { [SearchIndex.render(handbook)] },
+            family("registers") {
+                [
+                    try HomePage.render(context: context), try RiskRegister.render(context: context),
+                    try AISystemInventory.render(context: context), try RoleDirectory.render(context: context),
+                    try AuditPage.render(context: context),
+                ] + (try StaticPages.render(context: context))
+            },
+            family("SoA") { try SoAPage.render(context: context) },
+        ]
+        jobs += handbook.documents.map { document in { [try DocumentPage.render(document, context: context)] } }
+        let results = timings.measure("render: all pages") {
+            jobs.concurrentMap { job in Result { try job() } }
+        }
+        var files: [OutputFile] = []
+        for result in results { files += try result.get() }
 
         for (path, text) in theme.assets { files.append(.text(path, text)) }
         for asset in handbook.assets {

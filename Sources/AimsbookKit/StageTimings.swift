@@ -1,0 +1,41 @@
+import Foundation
+
+/// Wall time per stage of one run, printed to standard error when `AIMSBOOK_TIMINGS=1`, so a
+/// team with a large handbook (and the benchmark) can see where a build spends its time, as
+/// Hugo's `--templateMetrics` does. Off by default: output stays byte-identical either way.
+public final class StageTimings: @unchecked Sendable {
+    public static let shared = StageTimings(
+        enabled: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false)
+
+    public let enabled: Bool
+    private let lock = NSLock()
+    private var entries: [(stage: String, duration: Duration)] = []
+
+    public init(enabled: Bool) { self.enabled = enabled }
+
+    /// Runs `body`, recording its wall time under `stage` when enabled.
+    @discardableResult
+    public func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+        guard enabled else { return try body() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            lock.withLock { entries.append((stage, elapsed)) }
+        }
+        return try body()
+    }
+
+    /// The stages in the order they finished, one per line, then clears them.
+    public func report() -> String {
+        lock.withLock {
+            defer { entries = [] }
+            return entries.map { entry in
+                let milliseconds =
+                    Double(entry.duration.components.seconds) * 1000
+                    + Double(entry.duration.components.attoseconds) / 1e15
+                return String(format: "%9.1f ms  %@", milliseconds, entry.stage)
+            }.joined(separator: "\n")
+        }
+    }
+}
