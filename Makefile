@@ -7,7 +7,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 
-.PHONY: handbook test deps build release lint format check site-check bench clean
+.PHONY: handbook test deps build release lint format check site-check bench fuzz clean
 
 # Installs what is missing with apt-get (as root, or through sudo when available).
 deps:
@@ -43,16 +43,22 @@ check: build
 	$(DEBUG_BINARY) check .
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins Fuzz
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Plugins Fuzz
 
 # Times aimsbook against Hugo and the cmark-gfm command (Benchmarks/bench.sh); SIZES="500 2000 10000".
 bench: release
 	@for tool in hyperfine hugo cmark-gfm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing time; fi
 	bash Benchmarks/bench.sh $(SIZES)
+
+# libFuzzer over the front-matter splitter, the YAML-to-model step and the link resolver
+# (Fuzz/run.sh, Linux): FUZZ_SECONDS per target; crashes land in .build/fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build output

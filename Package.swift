@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// `AIMSBOOK_FUZZ=1 swift build -c release --scratch-path .build/fuzz --product aimsbook-fuzz` (Fuzz/run.sh):
+/// adds the libFuzzer target and instruments AimsbookKit for it. Unset, the package is unchanged.
+let fuzzing = Context.environment["AIMSBOOK_FUZZ"] != nil
+let fuzzSanitizers = "-sanitize=fuzzer,address"
+
 let package = Package(
     name: "aimsbook",
     platforms: [.macOS(.v14)],
@@ -37,6 +42,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Standard/iso42001.json", "Standard/eu-ai-act.json", "Standard/iso27001.json"],
+            swiftSettings: fuzzing ? [.unsafeFlags([fuzzSanitizers])] : [],
             plugins: ["EmbedThemePlugin"]
         ),
         // The loopback preview server of `aimsbook serve`, kept apart so the pipeline needs no server.
@@ -62,3 +68,16 @@ let package = Package(
         ),
     ]
 )
+
+if fuzzing {
+    package.products.append(.executable(name: "aimsbook-fuzz", targets: ["aimsbook-fuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "aimsbook-fuzz",
+            dependencies: ["AimsbookKit"],
+            path: "Fuzz",
+            exclude: ["run.sh", "aimsbook.dict"],
+            swiftSettings: [.unsafeFlags([fuzzSanitizers])],
+            linkerSettings: [.unsafeFlags([fuzzSanitizers])]
+        ))
+}
