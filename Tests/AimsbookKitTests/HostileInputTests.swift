@@ -76,6 +76,26 @@ import Testing
                 .count - 1)
     }
 
+    /// Found by Fuzz/run.sh (front-matter and model targets): Foundation's string search skips a
+    /// CR followed by a combining mark, so that CR survived decoding; the splitter counts only LF,
+    /// and every position after it was reported a line too early.
+    @Test func aCarriageReturnBeforeACombiningMarkIsStillALineEnding() throws {
+        // The fuzzer's reproducer: CR, U+06D6 ARABIC SMALL HIGH LIGATURE (a combining mark), "?1(+".
+        #expect(TextDecoding.decode([0x0D, 0xDB, 0x96, 0x3F, 0x31, 0x28, 0x2B]) == .success("\n\u{6D6}?1(+"))
+        #expect(TextDecoding.normalizeLineEndings("a\r\u{301}b\r\nc\r\r\nd\n\re") == "a\n\u{301}b\nc\n\nd\n\ne")
+        // Old Mac line endings, and a line of the front matter that starts with a combining mark.
+        let text =
+            "---\rid: REC-001\rtype: record\rtitle: Log\rtags: [a,\r\u{301}b]\rstatus: draft\r---\r[x](#nowhere)\r"
+        guard case .success(let decoded) = TextDecoding.decode(Array(text.utf8)) else {
+            Issue.record("not decoded")
+            return
+        }
+        #expect(!decoded.utf8.contains(13))
+        let checked = Pipeline.check(Fixtures.source(["log.md": decoded]), asOf: Fixtures.asOf)
+        #expect(checked.diagnostics.map(\.code) == ["unknown-anchor"])
+        #expect(checked.diagnostics.first?.location.line == 9)
+    }
+
     /// A seeded "fuzzer" over the whole pipeline: flips, cuts and repeats bytes of real
     /// documents. Whatever comes out must be diagnostics with sane positions, never a crash.
     @Test func mutatedDocumentsNeverCrashThePipeline() throws {

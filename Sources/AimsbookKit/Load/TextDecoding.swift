@@ -16,9 +16,22 @@ public enum TextDecoding {
         return .success(normalizeLineEndings(text))
     }
 
+    /// On bytes: Foundation's `replacingOccurrences(of: "\r", …)` skips a CR followed by a
+    /// combining mark (it keeps composed character sequences whole), found by Fuzz/run.sh.
     public static func normalizeLineEndings(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 10, afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 13
+            bytes.append(afterCR ? 10 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func firstInvalidPosition(_ bytes: [UInt8]) -> Result {
