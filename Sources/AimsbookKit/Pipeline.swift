@@ -25,11 +25,12 @@ public enum Pipeline {
     /// Model and validate a loaded handbook (no I/O). `rendersHTML: false` skips the bodies'
     /// HTML, for commands that only report.
     public static func check(
-        _ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001, rendersHTML: Bool = true
+        _ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001, rendersHTML: Bool = true,
+        cache: BuildCache? = nil
     ) -> Checked {
         let timings = StageTimings.shared
         let built = timings.measure("front matter, Markdown, model") {
-            HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML)
+            HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML, cache: cache)
         }
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
         let diagnostics = timings.measure("validate") {

@@ -5,23 +5,29 @@ public enum SiteBuild {
         public var checked: Pipeline.Checked
         /// How many files were written; nil when the handbook's problems stopped the build.
         public var writtenFiles: Int?
+        /// With a cache: how many pages were rendered, the others being the previous build's.
+        public var renderedPages: Int?
     }
 
+    /// - Parameter cache: the previous build's work, for `serve`'s rebuilds; nil builds everything.
     public static func run(
-        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true
+        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, cache: BuildCache? = nil
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         let timings = StageTimings.shared
         let source = try timings.measure("load") { try HandbookLoader.load(paths, gitHistory: gitHistory) }
-        let checked = Pipeline.check(source, asOf: asOf)
+        let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         let report = checked.report
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
         let files = try timings.measure("render (all)") {
-            try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
+            try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf, cache: cache))
         }
-        try timings.measure("write") { try SiteWriter.write(files, to: paths.output) }
-        return Outcome(checked: checked, writtenFiles: files.count)
+        try timings.measure("write") {
+            try SiteWriter.write(files, to: paths.output, unchanged: cache?.reusedPages ?? [])
+        }
+        cache?.finishRender()
+        return Outcome(checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages)
     }
 }

@@ -85,14 +85,24 @@ struct PreviewBuilder: Sendable {
     let asOf: Day?
     let state: PreviewState
     let log: @Sendable (String) -> Void
+    /// Each rebuild re-does only what the edit changed (`BuildCache`).
+    let cache = BuildCache()
 
     func rebuild() async {
         do {
-            let outcome = try SiteBuild.run(paths, asOf: asOf)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache)
+            let elapsed = clock.now - start
+            if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             let report = outcome.checked.report
             if let written = outcome.writtenFiles {
                 await state.built()
-                log("Built \(written) files" + (report.warningCount > 0 ? " (\(report.warningCount) warnings)" : ""))
+                let milliseconds =
+                    elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+                log(
+                    "Built \(written) files in \(milliseconds) ms (\(outcome.renderedPages ?? written) pages rendered)"
+                        + (report.warningCount > 0 ? " (\(report.warningCount) warnings)" : ""))
             } else {
                 await state.failed(report.diagnostics)
                 log(DiagnosticFormat.text.render(report) + "The last good site is still served.")

@@ -9,9 +9,12 @@ public enum HandbookBuilder {
         public var diagnostics: [Diagnostic]
     }
 
-    /// - Parameter rendersHTML: render each body's HTML (for the site); checking needs only its links.
+    /// - Parameters:
+    ///   - rendersHTML: render each body's HTML (for the site); checking needs only its links.
+    ///   - cache: what the previous build in this process made (`serve`); nil for a fresh build.
     public static func build(
-        _ source: HandbookSource, standard: StandardModel = .iso42001, rendersHTML: Bool = true
+        _ source: HandbookSource, standard: StandardModel = .iso42001, rendersHTML: Bool = true,
+        cache: BuildCache? = nil
     )
         -> Output
     {
@@ -25,20 +28,11 @@ public enum HandbookBuilder {
         }
 
         // Front matter of every file, in parallel: each file is independent.
-        let headers = source.markdownFiles.concurrentMap {
-            file -> (DocumentBuilder.Output?, SplitDocument?, [Diagnostic]) in
-            switch FrontMatterSplitter.split(file.text, file: file.path) {
-            case .failure(let diagnostic):
-                return (nil, nil, [diagnostic])
-            case .success(let split):
-                switch FrontMatterParser.parse(split, file: file.path) {
-                case .failure(let diagnostic):
-                    return (nil, split, [diagnostic])
-                case .success(let frontMatter):
-                    let output = DocumentBuilder.build(frontMatter, path: file.path, contentPath: file.contentPath)
-                    return (output, split, output.diagnostics)
-                }
-            }
+        let headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
+            guard let cache else { return header(of: file) }
+            var key = Hasher()
+            key.combine(file)
+            return cache.header(file.path, key: key.finalize()) { header(of: file) }
         }
 
         var documents: [(document: Document, split: SplitDocument)] = []
@@ -77,23 +71,51 @@ public enum HandbookBuilder {
         let options = MarkdownParser.Options(
             allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
 
+        // A body's links resolve against every id, path and asset: all of them are in its key.
+        var resolverKey = Hasher()
+        for entry in documents {
+            resolverKey.combine(entry.document.id.value)
+            resolverKey.combine(entry.document.contentPath)
+        }
+        resolverKey.combine(assets.map(\.contentPath))
+        resolverKey.combine(settings.allowRawHTML)
+        resolverKey.combine(rendersHTML)
+        let bodyContext = resolverKey.finalize()
+
         let parsed = documents.concurrentMap { entry -> Document in
             var document = entry.document
             document.bodySource = entry.split.body
             document.bodyFirstLine = entry.split.bodyFirstLine
             document.lastChange = source.lastChanges[document.path]
             let page = SitePaths.document(document.id.value)
-            var targets: [LinkTarget] = []
-            document.body = MarkdownParser.parse(
-                entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
-            ) { reference in
-                let target = resolver.resolve(reference, from: document.contentPath)
-                targets.append(target)
-                return resolver.url(for: target, from: page)
+            let parse = { () -> BuildCache.MarkdownBody in
+                var targets: [LinkTarget] = []
+                let body = MarkdownParser.parse(
+                    entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
+                ) { reference in
+                    let target = resolver.resolve(reference, from: document.contentPath)
+                    targets.append(target)
+                    return resolver.url(for: target, from: page)
+                }
+                return .init(document: body, targets: targets)
             }
-            document.linkTargets = targets
+            var body: BuildCache.MarkdownBody
+            if let cache {
+                var key = Hasher()
+                key.combine(bodyContext)
+                key.combine(document.id.value)
+                key.combine(document.contentPath)
+                key.combine(entry.split.body)
+                key.combine(entry.split.bodyFirstLine)
+                body = cache.body(document.path, key: key.finalize(), make: parse)
+            } else {
+                body = parse()
+            }
+            document.body = body.document
+            document.linkTargets = body.targets
             return document
         }
+        cache?.finishModel()
 
         var handbook = Handbook(
             settings: settings, standard: standard, documents: parsed, assets: assets,
@@ -102,6 +124,24 @@ public enum HandbookBuilder {
         handbook.frameworks = frameworks.library
         diagnostics += frameworks.diagnostics
         return Output(handbook: handbook, diagnostics: diagnostics)
+    }
+}
+
+extension HandbookBuilder {
+    /// One file's front matter, split, parsed and made into a document (or the reason it cannot be).
+    static func header(of file: HandbookSource.MarkdownFile) -> BuildCache.Header {
+        switch FrontMatterSplitter.split(file.text, file: file.path) {
+        case .failure(let diagnostic):
+            return (nil, nil, [diagnostic])
+        case .success(let split):
+            switch FrontMatterParser.parse(split, file: file.path) {
+            case .failure(let diagnostic):
+                return (nil, split, [diagnostic])
+            case .success(let frontMatter):
+                let output = DocumentBuilder.build(frontMatter, path: file.path, contentPath: file.contentPath)
+                return (output, split, output.diagnostics)
+            }
+        }
     }
 }
 

@@ -50,7 +50,19 @@ enum PrintView {
         let linker = Linker(page: path)
         let handbook = context.handbook
         let documents = orderedDocuments(handbook)
-        let bodies = documents.concurrentMap { body(of: $0, handbook: handbook) }
+        let bodies = documents.concurrentMap { document in
+            guard let cache = context.options.cache else { return body(of: document, handbook: handbook) }
+            // Links in the body resolve against every document, so the body key includes the
+            // model's key for the body (id, path, text) and the set of all ids and paths.
+            var key = Hasher()
+            key.combine(document.id.value)
+            key.combine(document.contentPath)
+            key.combine(document.bodySource)
+            key.combine(document.bodyFirstLine)
+            key.combine(handbook.settings.allowRawHTML)
+            key.combine(context.documentPathsKey)
+            return cache.printBody(document.path, key: key.finalize()) { body(of: document, handbook: handbook) }
+        }
         var sections: [View] = []
         var lastType: DocumentType?
         for (document, body) in zip(documents, bodies) {

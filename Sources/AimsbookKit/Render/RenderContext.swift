@@ -23,6 +23,9 @@ struct RenderContext: Sendable {
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
+    /// A hash of every document's id and path and every asset's path: what a body's links can
+    /// resolve to, so part of the key of anything cached that holds resolved links.
+    let documentPathsKey: Int
 
     var asOf: Day { options.asOf }
 
@@ -52,6 +55,13 @@ struct RenderContext: Sendable {
             )
         }
         self.sidebars = sidebars
+        var pathsKey = Hasher()
+        for document in handbook.documents {
+            pathsKey.combine(document.id.value)
+            pathsKey.combine(document.contentPath)
+        }
+        pathsKey.combine(handbook.assets.map(\.contentPath))
+        documentPathsKey = pathsKey.finalize()
     }
 
     /// Pages at the same depth, with the same current nav item and section, share a sidebar.
@@ -115,7 +125,14 @@ struct RenderContext: Sendable {
     /// Renders `template` with the page's frame merged under its own keys.
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
-        return .text(frame.path, try theme.render(merged, template: template))
+        guard let cache = options.cache else { return .text(frame.path, try theme.render(merged, template: template)) }
+        var key = Hasher()
+        key.combine(theme.fingerprint)
+        key.combine(template)
+        ViewFingerprint.combine(merged, into: &key)
+        return .text(
+            frame.path, try cache.page(frame.path, key: key.finalize()) { try theme.render(merged, template: template) }
+        )
     }
 
     /// A link to a document with what lists show about it. Every key is always present.

@@ -8,11 +8,14 @@ public enum SiteRenderer {
     public struct Options: Sendable {
         /// "Today" for overdue reviews and the audit page.
         public var asOf: Day
+        /// The previous build's pages, for `serve`; nil renders every page.
+        public var cache: BuildCache?
 
         // The site never carries serve's live-reload script: the preview server adds it to the
         // HTML it serves, so a published site and a previewed one are built the same way.
-        public init(asOf: Day) {
+        public init(asOf: Day, cache: BuildCache? = nil) {
             self.asOf = asOf
+            self.cache = cache
         }
     }
 
@@ -23,6 +26,7 @@ public enum SiteRenderer {
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
         let timings = StageTimings.shared
+        options.cache?.startRender()
         let context = try timings.measure("render: shared context") {
             try RenderContext(handbook: handbook, options: options, theme: theme)
         }

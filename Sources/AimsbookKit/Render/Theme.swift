@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     /// Files under `templates/assets/`, by path inside the site (`assets/style.css`).
     public let assets: [String: String]
+    /// A hash of every file of the theme, part of the render cache's key.
+    let fingerprint: Int
 
     /// The page templates the renderer asks for by name.
     static let requiredTemplates = [
@@ -81,6 +83,12 @@ public struct Theme: Sendable {
         self.library = library
         self.templateNames = names
         self.assets = assets
+        var hasher = Hasher()
+        for path in files.keys.sorted() {
+            hasher.combine(path)
+            hasher.combine(files[path]!)
+        }
+        fingerprint = hasher.finalize()
     }
 
     struct PartialReference: Equatable {

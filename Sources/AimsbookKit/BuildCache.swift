@@ -1,0 +1,161 @@
+import Foundation
+
+/// What a build hands the next one in the same process, so `serve` re-does only what an edit
+/// changed: each file's front matter and model (keyed by its text), each body's Markdown (keyed
+/// by its text and every link target it could resolve to), and each page's HTML (keyed by the
+/// view it was rendered from and the theme).
+///
+/// Keys are hashes of every input of the step, so a hit is the same output by construction,
+/// without a dependency graph that could forget an edge: when a document's title changes, the
+/// views of every page that shows it change, and exactly those pages are rendered again. Each
+/// build keeps only the entries it used, so the cache never outgrows the handbook.
+public final class BuildCache: @unchecked Sendable {
+    typealias Header = (output: DocumentBuilder.Output?, split: SplitDocument?, diagnostics: [Diagnostic])
+
+    /// A parsed body and the targets of its links.
+    struct MarkdownBody: Sendable {
+        var document: MarkdownDocument
+        var targets: [LinkTarget]
+    }
+
+    /// The entries of the last finished stage, and those the running one has used or made.
+    struct Generation<Value> {
+        var current: [String: (key: Int, value: Value)] = [:]
+        var next: [String: (key: Int, value: Value)] = [:]
+
+        mutating func lookUp(_ name: String, key: Int) -> Value? {
+            guard let hit = current[name], hit.key == key else { return nil }
+            next[name] = hit
+            return hit.value
+        }
+
+        mutating func turn() {
+            current = next
+            next = [:]
+        }
+    }
+
+    private let lock = NSLock()
+    private var headers = Generation<Header>()
+    private var bodies = Generation<MarkdownBody>()
+    private var printBodies = Generation<String>()
+    private var pages = Generation<String>()
+    private var reused: Set<String> = []
+    private var renderedCount = 0
+
+    public init() {}
+
+    /// The value for `name` made from inputs hashing to `key`: the cached one, or `make()`'s.
+    private func value<Value>(
+        _ generation: ReferenceWritableKeyPath<BuildCache, Generation<Value>>, _ name: String, key: Int,
+        make: () throws -> Value
+    ) rethrows -> (value: Value, hit: Bool) {
+        if let hit = lock.withLock({ self[keyPath: generation].lookUp(name, key: key) }) { return (hit, true) }
+        let value = try make()
+        lock.withLock { self[keyPath: generation].next[name] = (key, value) }
+        return (value, false)
+    }
+
+    // MARK: Model stage
+
+    func header(_ path: String, key: Int, make: () -> Header) -> Header {
+        value(\.headers, path, key: key, make: make).value
+    }
+
+    func body(_ path: String, key: Int, make: () -> MarkdownBody) -> MarkdownBody {
+        value(\.bodies, path, key: key, make: make).value
+    }
+
+    /// Ends the model stage: entries of files that are gone or changed are dropped.
+    func finishModel() {
+        lock.withLock {
+            headers.turn()
+            bodies.turn()
+        }
+    }
+
+    // MARK: Render stage
+
+    func printBody(_ path: String, key: Int, make: () -> String) -> String {
+        value(\.printBodies, path, key: key, make: make).value
+    }
+
+    func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
+        let (text, hit) = try value(\.pages, path, key: key, make: render)
+        lock.withLock {
+            if hit { reused.insert(path) } else { renderedCount += 1 }
+        }
+        return text
+    }
+
+    func startRender() {
+        lock.withLock {
+            reused = []
+            renderedCount = 0
+            pages.next = [:]
+            printBodies.next = [:]
+        }
+    }
+
+    /// Ends the render stage. Call it only once the site is written: a failed build must not
+    /// make the cache forget what the output folder holds.
+    public func finishRender() {
+        lock.withLock {
+            pages.turn()
+            printBodies.turn()
+        }
+    }
+
+    /// Pages of the last render taken from the cache: the same bytes the previous build wrote,
+    /// so the write stage may link the previous file instead of writing it again.
+    public var reusedPages: Set<String> { lock.withLock { reused } }
+    /// Pages the last render had to render.
+    public var renderedPages: Int { lock.withLock { renderedCount } }
+}
+
+/// A hash of a view model (`[String: Any]` of strings, numbers, booleans, views and arrays),
+/// the same for equal views whatever the order of their keys: the render cache's key.
+enum ViewFingerprint {
+    static func combine(_ value: Any, into hasher: inout Hasher) {
+        switch value {
+        case let string as String:
+            hasher.combine(0 as UInt8)
+            hasher.combine(string)
+        case let bool as Bool:
+            hasher.combine(1 as UInt8)
+            hasher.combine(bool)
+        case let int as Int:
+            hasher.combine(2 as UInt8)
+            hasher.combine(int)
+        case let view as [String: Any]:
+            // Order-independent: a sum of per-entry hashes, no sorting of keys.
+            var sum = 0
+            for (key, entry) in view {
+                var entryHasher = Hasher()
+                entryHasher.combine(key)
+                combine(entry, into: &entryHasher)
+                sum &+= entryHasher.finalize()
+            }
+            hasher.combine(3 as UInt8)
+            hasher.combine(view.count)
+            hasher.combine(sum)
+        // Arrays of views and of strings first: a cast to their exact type copies nothing.
+        case let views as [[String: Any]]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(views.count)
+            for view in views { combine(view, into: &hasher) }
+        case let strings as [String]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(strings.count)
+            for string in strings { combine(string, into: &hasher) }
+        case let array as [Any]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(array.count)
+            for element in array { combine(element, into: &hasher) }
+        default:
+            hasher.combine(5 as UInt8)
+            hasher.combine(String(reflecting: type(of: value)))
+            hasher.combine(String(describing: value))
+        }
+    }
+}
