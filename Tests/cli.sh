@@ -136,6 +136,10 @@ code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/")
 [ "$code" = 200 ] && grep -q "/__aimsbook/live-reload.js" "$work/page" && pass || fail "serve's home page ($code)"
 code=$(curl -s -o /dev/null -w "%{http_code}" --path-as-is "http://127.0.0.1:$port/../../etc/passwd")
 [ "$code" = 404 ] && pass || fail "serve let a path climb out of output/ ($code)"
+# A "/" followed by a combining mark is still "/" to the file system: no climbing with it.
+printf 'secret' >"$work/site/$(printf '\xcc\x81')secret.txt"
+code=$(curl -s -o /dev/null -w "%{http_code}" --path-as-is "http://127.0.0.1:$port/..%2F%CC%81secret.txt")
+[ "$code" = 404 ] && pass || fail "serve let a path climb out with a combining mark ($code)"
 first=$(python3 -c "import json; print(json.load(open('$work/out'))['version'])")
 sed -i 's/^title: \(.*\)$/title: \1 (edited)/' "$work/site/content/scope.md"
 wait_for "d['version'] > $first" && pass || fail "serve did not rebuild after an edit"

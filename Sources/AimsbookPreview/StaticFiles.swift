@@ -28,10 +28,14 @@ enum StaticFiles {
     }
 
     /// The request path made relative, percent-decoded, without `.` or `..` segments.
+    ///
+    /// Split on Unicode scalars, as the file system does: split on `Character`s, a `/` followed
+    /// by a combining mark is not `/`, and `..%2F%CC%81x` would hide a `..` segment.
     static func safePath(_ path: String) -> String? {
-        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0") else { return nil }
+        guard let decoded = path.removingPercentEncoding, !decoded.unicodeScalars.contains("\0") else { return nil }
         var parts: [Substring] = []
-        for segment in decoded.split(separator: "/") {
+        for scalars in decoded.unicodeScalars.split(separator: "/") {
+            let segment = Substring(scalars)
             if segment == "." { continue }
             if segment == ".." || segment.hasPrefix(".aimsbook") { return nil }
             parts.append(segment)

@@ -22,6 +22,15 @@ import Testing
         try assertSnapshot(format.render(Self.report), named: "check-\(format.rawValue).\(extensions[format]!)")
     }
 
+    /// A line break followed by a combining mark is one `Character`, but still a line break in
+    /// the workflow command: escaping works on scalars (found by the fuzzer's helper review).
+    @Test func gitHubEscapingSeesLineBreaksBeforeCombiningMarks() {
+        let escaped = GitHubDiagnosticWriter.data("a\n\u{301}::error::x\r\u{301}y")
+        #expect(!escaped.unicodeScalars.contains("\n") && !escaped.unicodeScalars.contains("\r"))
+        #expect(escaped == "a%0A\u{301}::error::x%0D\u{301}y")
+        #expect("a-b\u{301}-c".replacingAll("-", with: " ") == "a b\u{301} c")
+    }
+
     @Test func machineFormatsParse() throws {
         for format in [DiagnosticFormat.json, .sarif] {
             let data = Data(format.render(Self.report).utf8)

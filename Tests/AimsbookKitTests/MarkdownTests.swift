@@ -36,6 +36,11 @@ import Testing
         #expect(document.links.first?.location.column == 9)
     }
 
+    @Test func aWikiLinkDoesNotSpanALineBreakHiddenBeforeACombiningMark() {
+        let pieces = WikiLinkScanner.scan("[[POL-001\n\u{301}x]]")
+        #expect(!pieces.contains { if case .link = $0 { true } else { false } })
+    }
+
     @Test func ignoresWikiSyntaxInCode() {
         let document = MarkdownParser.parse("`[[POL-001]]`\n\n    [[POL-002]]\n", firstLine: 1, file: "f.md")
         #expect(document.links.isEmpty)

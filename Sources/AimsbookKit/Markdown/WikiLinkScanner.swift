@@ -25,7 +25,8 @@ enum WikiLinkScanner {
         while let open = rest.range(of: "[[") {
             guard let close = rest[open.upperBound...].range(of: "]]") else { break }
             let inner = rest[open.upperBound..<close.lowerBound]
-            if inner.isEmpty || inner.contains("[") || inner.contains("\n") {
+            // Scalars, not characters: "\n" followed by a combining mark is still a line break.
+            if inner.isEmpty || inner.unicodeScalars.contains("[") || inner.unicodeScalars.contains("\n") {
                 pending += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]
                 continue
