@@ -85,11 +85,7 @@ import Testing
         let checked = Pipeline.check(source, asOf: RenderTests.asOf)
         #expect(!checked.hasErrors, "\(checked.diagnostics.map(\.message))")
         let output = try SiteRenderer.render(checked.handbook, options: .init(asOf: RenderTests.asOf))
-        var pages: [String: String] = [:]
-        for file in output {
-            if case .text(let text) = file.contents { pages[file.path] = text } else { pages[file.path] = "" }
-        }
-        return pages
+        return Fixtures.pages(output)
     }
 
     @Test func aPagePerFrameworkAndRequirement() throws {

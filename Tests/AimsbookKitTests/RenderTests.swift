@@ -130,11 +130,7 @@ import Testing
         source.templateOverrides = overrides
         let checked = Pipeline.check(source, asOf: asOf)
         let output = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf))
-        var pages: [String: String] = [:]
-        for file in output {
-            if case .text(let text) = file.contents { pages[file.path] = text } else { pages[file.path] = "" }
-        }
-        return pages
+        return Fixtures.pages(output)
     }
 
     @Test func pagesExistAtTheirPaths() throws {

@@ -43,10 +43,9 @@ public struct RequirementCoverage: Sendable, Hashable {
 /// systems) do not count; organisation-wide documents (policies, procedures, records …) do.
 public struct FrameworkCoverage: Sendable {
     let handbook: Handbook
-    /// pack id → requirement id → documents citing it.
-    let citing: [String: [String: [String]]]
-    /// The same, as positions in `handbook.documents`, approved first, then by id.
-    let citingOrdered: [String: [String: [Int]]]
+    /// pack id → requirement id → documents citing it, as positions in `handbook.documents`,
+    /// approved first, then by id.
+    let citing: [String: [String: [Int]]]
     /// clause id → documents listing it or one of its subclauses, approved first, then by id.
     let clauseDocuments: [String: [Int]]
     /// control id → documents listing it, approved first, then by id.
@@ -78,8 +77,7 @@ public struct FrameworkCoverage: Sendable {
                 }
             }
         }
-        self.citing = citing
-        citingOrdered = citing.mapValues { $0.mapValues { ordered($0) } }
+        self.citing = citing.mapValues { $0.mapValues { ordered($0) } }
         let relations = handbook.relations
         var clauseDocuments: [String: [Int]] = [:]
         // Every clause a crosswalk can name: the standard's, and any a handbook's pack maps to.
@@ -91,9 +89,6 @@ public struct FrameworkCoverage: Sendable {
         self.clauseDocuments = clauseDocuments
         controlDocuments = relations.documentsByControl.mapValues { ordered($0) }
     }
-
-    /// The documents citing a requirement directly, in any status but retired.
-    public func citing(_ requirement: String, in pack: String) -> [String] { citing[pack]?[requirement] ?? [] }
 
     public func coverage(
         of requirement: FrameworkPack.Requirement, in pack: FrameworkPack, forSystem system: String? = nil
@@ -107,7 +102,7 @@ public struct FrameworkCoverage: Sendable {
         func isApproved(_ index: Int) -> Bool { documents[index].status == .approved }
         func ids(_ indices: [Int]) -> [String] { indices.map { documents[$0].id.value } }
 
-        let direct = relevant(citingOrdered[pack.id]?[requirement.id] ?? [])
+        let direct = relevant(citing[pack.id]?[requirement.id] ?? [])
         let mapping = pack.mapping(for: requirement.id)
         var targets: [RequirementCoverage.Target] = []
         for clause in mapping?.clauses ?? [] {

@@ -73,11 +73,7 @@ public enum HandbookBuilder {
 
         // A body's links resolve against every id, path and asset: all of them are in its key.
         var resolverKey = Hasher()
-        for entry in documents {
-            resolverKey.combine(entry.document.id.value)
-            resolverKey.combine(entry.document.contentPath)
-        }
-        resolverKey.combine(assets.map(\.contentPath))
+        resolverKey.combine(resolver.fingerprint)
         resolverKey.combine(settings.allowRawHTML)
         resolverKey.combine(rendersHTML)
         let bodyContext = resolverKey.finalize()

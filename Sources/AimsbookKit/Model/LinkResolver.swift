@@ -24,6 +24,9 @@ public struct LinkResolver: Sendable {
     let idsByContentPath: [String: String]
     let assetPaths: Set<String>
     let standard: StandardModel
+    /// A hash of every id, path and asset a link can resolve to: part of the key of anything the
+    /// build cache keeps with resolved links in it (`BuildCache`).
+    let fingerprint: Int
 
     public init(documents: [(id: String, contentPath: String)], assetPaths: [String], standard: StandardModel) {
         var ids: [String: String] = [:]
@@ -39,6 +42,13 @@ public struct LinkResolver: Sendable {
         self.idsByContentPath = byPath
         self.assetPaths = Set(assetPaths)
         self.standard = standard
+        var hasher = Hasher()
+        for (id, contentPath) in documents {
+            hasher.combine(id)
+            hasher.combine(contentPath)
+        }
+        hasher.combine(assetPaths)
+        fingerprint = hasher.finalize()
     }
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]

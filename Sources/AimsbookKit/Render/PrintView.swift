@@ -52,15 +52,14 @@ enum PrintView {
         let documents = orderedDocuments(handbook)
         let bodies = documents.concurrentMap { document in
             guard let cache = context.options.cache else { return body(of: document, handbook: handbook) }
-            // Links in the body resolve against every document, so the body key includes the
-            // model's key for the body (id, path, text) and the set of all ids and paths.
+            // Links in the body resolve against every document: the resolver's fingerprint is in the key.
             var key = Hasher()
             key.combine(document.id.value)
             key.combine(document.contentPath)
             key.combine(document.bodySource)
             key.combine(document.bodyFirstLine)
             key.combine(handbook.settings.allowRawHTML)
-            key.combine(context.documentPathsKey)
+            key.combine(handbook.resolver.fingerprint)
             return cache.printBody(document.path, key: key.finalize()) { body(of: document, handbook: handbook) }
         }
         var sections: [View] = []

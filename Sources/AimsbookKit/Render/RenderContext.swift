@@ -23,9 +23,6 @@ struct RenderContext: Sendable {
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
-    /// A hash of every document's id and path and every asset's path: what a body's links can
-    /// resolve to, so part of the key of anything cached that holds resolved links.
-    let documentPathsKey: Int
 
     var asOf: Day { options.asOf }
 
@@ -55,13 +52,6 @@ struct RenderContext: Sendable {
             )
         }
         self.sidebars = sidebars
-        var pathsKey = Hasher()
-        for document in handbook.documents {
-            pathsKey.combine(document.id.value)
-            pathsKey.combine(document.contentPath)
-        }
-        pathsKey.combine(handbook.assets.map(\.contentPath))
-        documentPathsKey = pathsKey.finalize()
     }
 
     /// Pages at the same depth, with the same current nav item and section, share a sidebar.

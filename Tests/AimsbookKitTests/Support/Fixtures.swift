@@ -44,4 +44,13 @@ enum Fixtures {
             },
             settingsText: settings)
     }
+
+    /// The rendered site as path → text (files copied from the handbook map to "").
+    static func pages(_ files: [OutputFile]) -> [String: String] {
+        var pages: [String: String] = [:]
+        for file in files {
+            if case .text(let text) = file.contents { pages[file.path] = text } else { pages[file.path] = "" }
+        }
+        return pages
+    }
 }
