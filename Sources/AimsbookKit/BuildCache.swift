@@ -39,7 +39,11 @@ public final class BuildCache: @unchecked Sendable {
     private var headers = Generation<Header>()
     private var bodies = Generation<MarkdownBody>()
     private var printBodies = Generation<String>()
+    private var printSections = Generation<String>()
     private var pages = Generation<String>()
+    /// The last written site, and the one being rendered (it becomes the last once written).
+    private var site: RenderedSite?
+    private var pendingSite: RenderedSite?
     private var reused: Set<String> = []
     private var renderedCount = 0
 
@@ -80,11 +84,13 @@ public final class BuildCache: @unchecked Sendable {
         value(\.printBodies, path, key: key, make: make).value
     }
 
+    func printSection(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
+        try value(\.printSections, path, key: key, make: render).value
+    }
+
     func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
         let (text, hit) = try value(\.pages, path, key: key, make: render)
-        lock.withLock {
-            if hit { reused.insert(path) } else { renderedCount += 1 }
-        }
+        if hit { lock.withLock { _ = reused.insert(path) } }
         return text
     }
 
@@ -94,6 +100,58 @@ public final class BuildCache: @unchecked Sendable {
             renderedCount = 0
             pages.next = [:]
             printBodies.next = [:]
+            printSections.next = [:]
+            pendingSite = nil
+        }
+    }
+
+    private var lastTheme: (overrides: [String: String], theme: Theme)?
+
+    /// The compiled theme of the last render when the handbook's overrides are the same.
+    func theme(overrides: [String: String], load: () throws -> Theme) throws -> Theme {
+        if let last = lock.withLock({ lastTheme }), last.overrides == overrides { return last.theme }
+        let theme = try load()
+        lock.withLock { lastTheme = (overrides, theme) }
+        return theme
+    }
+
+    /// What a render made, for the next one: when the outline is the same, only the pages
+    /// that carry the changed documents' bodies are made again (`SiteRenderer`).
+    struct RenderedSite: Sendable {
+        /// The outline's fingerprint with the theme's and the as-of date.
+        var key: Int
+        var context: RenderContext
+        /// With their bodies, in the handbook's order.
+        var documents: [Document]
+        var files: [OutputFile]
+        var printShell: [String]
+        var printSections: [String: String]
+        var searchEntries: [[UInt8]]
+        var otherSearchEntries: [[UInt8]]
+    }
+
+    /// The last written site when its key is `key`.
+    func renderedSite(key: Int) -> RenderedSite? {
+        lock.withLock { site?.key == key ? site : nil }
+    }
+
+    /// Ends a render that took `files` from the last site except `rendered`: everything the
+    /// last render cached stays, and the files not rendered count as reused.
+    func keepUnrendered(of files: [OutputFile], rendered: Set<String>) {
+        lock.withLock {
+            pages.next.merge(pages.current) { new, _ in new }
+            printBodies.next.merge(printBodies.current) { new, _ in new }
+            printSections.next.merge(printSections.current) { new, _ in new }
+            for file in files where !rendered.contains(file.path) {
+                if case .text = file.contents { reused.insert(file.path) }
+            }
+        }
+    }
+
+    func rendered(_ site: RenderedSite) {
+        lock.withLock {
+            pendingSite = site
+            renderedCount = site.files.filter { $0.path.hasSuffix(".html") && !reused.contains($0.path) }.count
         }
     }
 
@@ -103,13 +161,16 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             pages.turn()
             printBodies.turn()
+            printSections.turn()
+            site = pendingSite
+            pendingSite = nil
         }
     }
 
     /// Pages of the last render taken from the cache: the same bytes the previous build wrote,
     /// so the write stage may link the previous file instead of writing it again.
     public var reusedPages: Set<String> { lock.withLock { reused } }
-    /// Pages the last render had to render.
+    /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }
 }
 
@@ -120,7 +181,7 @@ enum ViewFingerprint {
         switch value {
         case let string as String:
             hasher.combine(0 as UInt8)
-            hasher.combine(string)
+            hasher.combineUTF8(string)
         case let bool as Bool:
             hasher.combine(1 as UInt8)
             hasher.combine(bool)
@@ -147,7 +208,10 @@ enum ViewFingerprint {
         case let strings as [String]:
             hasher.combine(4 as UInt8)
             hasher.combine(strings.count)
-            for string in strings { combine(string, into: &hasher) }
+            for string in strings {
+                hasher.combine(0 as UInt8)
+                hasher.combineUTF8(string)
+            }
         case let array as [Any]:
             hasher.combine(4 as UInt8)
             hasher.combine(array.count)
@@ -156,6 +220,19 @@ enum ViewFingerprint {
             hasher.combine(5 as UInt8)
             hasher.combine(String(reflecting: type(of: value)))
             hasher.combine(String(describing: value))
+        }
+    }
+}
+
+extension Hasher {
+    /// Hashes a string's UTF-8 bytes and length. `combine(String)` hashes the NFC normalisation
+    /// (canonically equal strings hash alike), several times slower on megabytes of HTML; cache
+    /// keys want the bytes as they are.
+    mutating func combineUTF8(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            combine(bytes.count)
+            combine(bytes: UnsafeRawBufferPointer(bytes))
         }
     }
 }

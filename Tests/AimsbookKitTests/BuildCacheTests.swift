@@ -22,6 +22,17 @@ import Testing
 
     static func pageCount(_ files: [OutputFile]) -> Int { files.filter { $0.path.hasSuffix(".html") }.count }
 
+    /// Files the writer may link from the previous build: all but copied assets.
+    static func textFileCount(_ files: [OutputFile]) -> Int {
+        files.filter { if case .text = $0.contents { true } else { false } }.count
+    }
+
+    /// The site's files `cache`'s last render made again rather than took from the previous one.
+    static func rendered(_ files: [OutputFile], cache: BuildCache) -> Set<String> {
+        Set(files.filter { if case .text = $0.contents { true } else { false } }.map(\.path)).subtracting(
+            cache.reusedPages)
+    }
+
     @Test func anUnchangedHandbookRendersNothingAgain() throws {
         let cache = BuildCache()
         let first = try Self.build(RenderTests.files, cache: cache)
@@ -29,7 +40,7 @@ import Testing
         let second = try Self.build(RenderTests.files, cache: cache)
         #expect(second == first)
         #expect(cache.renderedPages == 0)
-        #expect(cache.reusedPages.count == Self.pageCount(first))
+        #expect(cache.reusedPages.count == Self.textFileCount(first))
     }
 
     @Test func anEditedTitleRendersTheDocumentAndThePagesShowingItAndMatchesAFreshBuild() throws {
@@ -59,6 +70,39 @@ import Testing
             of: "# Steps", with: "# Procedure steps")
         let incremental = try Self.build(edited, cache: cache)
         #expect(incremental == (try Self.build(edited, cache: nil)))
+    }
+
+    @Test func anEditedSentenceRendersOnlyThePagesCarryingTheBody() throws {
+        let cache = BuildCache()
+        let before = try Self.build(RenderTests.files, cache: cache)
+        var edited = RenderTests.files
+        edited["procedures/risk.md"] = edited["procedures/risk.md"]! + "\nOne more sentence.\n"
+        let incremental = try Self.build(edited, cache: cache)
+        #expect(incremental == (try Self.build(edited, cache: nil)), "an incremental build differs from a fresh one")
+        #expect(incremental != before)
+        #expect(
+            Self.rendered(incremental, cache: cache)
+                == ["docs/proc-001.html", "print.html", SitePaths.searchIndex])
+    }
+
+    @Test func anEditedSoABodyRendersTheSoAPageToo() throws {
+        let cache = BuildCache()
+        _ = try Self.build(RenderTests.files, cache: cache)
+        var edited = RenderTests.files
+        edited["soa.md"] = edited["soa.md"]!.replacingOccurrences(of: "# About", with: "# About this statement")
+        let incremental = try Self.build(edited, cache: cache)
+        #expect(incremental == (try Self.build(edited, cache: nil)))
+        #expect(Self.rendered(incremental, cache: cache).contains(SitePaths.soa))
+    }
+
+    @Test func aNewLinkInABodyRendersTheTargetsBacklinksToo() throws {
+        let cache = BuildCache()
+        _ = try Self.build(RenderTests.files, cache: cache)
+        var edited = RenderTests.files
+        edited["procedures/risk.md"] = edited["procedures/risk.md"]! + "\nSee also [[RISK-001]].\n"
+        let incremental = try Self.build(edited, cache: cache)
+        #expect(incremental == (try Self.build(edited, cache: nil)))
+        #expect(Self.rendered(incremental, cache: cache).contains("docs/risk-001.html"), "its backlinks changed")
     }
 
     @Test func aChangedTemplateRendersEveryPageAgain() throws {

@@ -60,4 +60,58 @@ import Testing
         }
         #expect(throws: Never.self) { try SiteWriter.checkOutputLocation(HandbookPaths(root: root)) }
     }
+
+    // MARK: In-place updates (serve's rebuilds)
+
+    func inode(_ path: URL) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path.path)[.systemFileNumber] as? Int)
+    }
+
+    func files(under folder: URL) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    @Test func anUpdateKeepsUnchangedFilesRewritesChangedOnesAndDropsTheRest() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        try SiteWriter.write(
+            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("old/gone.html", "gone")], to: output)
+        let homeInode = try inode(output.appendingPathComponent("index.html"))
+        try SiteWriter.write(
+            [.text("index.html", "home"), .text("docs/a.html", "a, edited"), .text("docs/b.html", "b")], to: output,
+            unchanged: ["index.html"])
+        #expect(try inode(output.appendingPathComponent("index.html")) == homeInode, "kept, not written again")
+        #expect(try String(contentsOf: output.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
+        #expect(try String(contentsOf: output.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
+        #expect(
+            try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "docs/b.html", "index.html"],
+            "the removed page and its empty folder are gone, no hidden file is left")
+    }
+
+    @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SiteWriter.write([.text("index.html", "good"), .text("docs/a.html", "a")], to: folder)
+        let before = try files(under: folder)
+        #expect(throws: SiteWriteError.self) {
+            try SiteWriter.write(
+                [
+                    .text("docs/a.html", "new a"), .init(path: "z.png", contents: .copy(from: "/nonexistent/z.png")),
+                    .text("index.html", "good"),
+                ], to: folder, unchanged: ["index.html"])
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a")
+        #expect(try files(under: folder) == before)
+    }
+
+    @Test func anUpdateWhereAFolderBecameAFileWritesTheWholeSite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SiteWriter.write([.text("index.html", "home"), .text("docs/a.html", "a")], to: folder)
+        try SiteWriter.write(
+            [.text("index.html", "home"), .text("docs", "now a file")], to: folder, unchanged: ["index.html"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("docs"), encoding: .utf8) == "now a file")
+        #expect(try files(under: folder) == [SiteWriter.markerName, "docs", "index.html"])
+    }
 }

@@ -31,7 +31,9 @@ public enum HandbookBuilder {
         let headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
             guard let cache else { return header(of: file) }
             var key = Hasher()
-            key.combine(file)
+            key.combine(file.path)
+            key.combine(file.contentPath)
+            key.combineUTF8(file.text)
             return cache.header(file.path, key: key.finalize()) { header(of: file) }
         }
 
@@ -101,7 +103,7 @@ public enum HandbookBuilder {
                 key.combine(bodyContext)
                 key.combine(document.id.value)
                 key.combine(document.contentPath)
-                key.combine(entry.split.body)
+                key.combineUTF8(entry.split.body)
                 key.combine(entry.split.bodyFirstLine)
                 body = cache.body(document.path, key: key.finalize(), make: parse)
             } else {

@@ -45,44 +45,58 @@ enum PrintView {
         return parsed.html
     }
 
-    static func render(context: RenderContext) throws -> OutputFile {
+    /// The print body of `document`, parsed again (cached for `serve`: links in it resolve against
+    /// every document, so the resolver's fingerprint is part of the key).
+    static func cachedBody(of document: Document, handbook: Handbook, cache: BuildCache?) -> String {
+        guard let cache else { return body(of: document, handbook: handbook) }
+        var key = Hasher()
+        key.combine(document.id.value)
+        key.combine(document.contentPath)
+        key.combineUTF8(document.bodySource)
+        key.combine(document.bodyFirstLine)
+        key.combine(handbook.settings.allowRawHTML)
+        key.combine(handbook.resolver.fingerprint)
+        return cache.printBody(document.path, key: key.finalize()) { body(of: document, handbook: handbook) }
+    }
+
+    /// One document's `<article>`, rendered on its own with `print-document` (on all cores with
+    /// the document pages); `render` joins them in order.
+    static func section(_ document: Document, context: RenderContext) throws -> String {
+        let linker = Linker(page: SitePaths.print)
+        var view = context.documentRef(document, linker: linker)
+        view["anchor"] = anchor(document.id.value)
+        view["body"] = cachedBody(of: document, handbook: context.handbook, cache: context.options.cache)
+        view["hasVersion"] = document.version != nil
+        view["version"] = document.version ?? ""
+        view["effective"] = context.date(document.effective)
+        view["review"] = context.review(document)
+        view["owner"] = printRoleLink(document.owner?.value, context: context)
+        view["approver"] = DocumentPage.roleLink(document.approver?.value, context: context, linker: linker)
+        view["clauses"] = document.clauses.map { ["id": $0.value, "href": linker.clause($0.value)] }
+        view["hasClauses"] = !document.clauses.isEmpty
+        view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
+        view["hasControls"] = !document.controls.isEmpty
+        guard let cache = context.options.cache else {
+            return try context.theme.render(view, template: "print-document")
+        }
+        var key = Hasher()
+        key.combine(context.theme.fingerprint)
+        ViewFingerprint.combine(view, into: &key)
+        return try cache.printSection(document.path, key: key.finalize()) {
+            try context.theme.render(view, template: "print-document")
+        }
+    }
+
+    /// Stands where the sections go while the page around them is rendered. Text from the
+    /// handbook is escaped, so only a template can hold it.
+    static let sectionsMarker = "<!--aimsbook:print-sections-->"
+
+    /// The page around the sections (cover, contents, layout), split where the sections go. It
+    /// depends on the outline only, so `serve` keeps it while bodies change; the sections, 1 MB
+    /// per hundred documents, never pass through the template engine.
+    static func shell(context: RenderContext) throws -> [String] {
         let path = SitePaths.print
-        let linker = Linker(page: path)
-        let handbook = context.handbook
-        let documents = orderedDocuments(handbook)
-        let bodies = documents.concurrentMap { document in
-            guard let cache = context.options.cache else { return body(of: document, handbook: handbook) }
-            // Links in the body resolve against every document: the resolver's fingerprint is in the key.
-            var key = Hasher()
-            key.combine(document.id.value)
-            key.combine(document.contentPath)
-            key.combine(document.bodySource)
-            key.combine(document.bodyFirstLine)
-            key.combine(handbook.settings.allowRawHTML)
-            key.combine(handbook.resolver.fingerprint)
-            return cache.printBody(document.path, key: key.finalize()) { body(of: document, handbook: handbook) }
-        }
-        var sections: [View] = []
-        var lastType: DocumentType?
-        for (document, body) in zip(documents, bodies) {
-            var view = context.documentRef(document, linker: linker)
-            view["anchor"] = anchor(document.id.value)
-            view["body"] = body
-            view["hasVersion"] = document.version != nil
-            view["version"] = document.version ?? ""
-            view["effective"] = context.date(document.effective)
-            view["review"] = context.review(document)
-            view["owner"] = printRoleLink(document.owner?.value, context: context)
-            view["approver"] = DocumentPage.roleLink(document.approver?.value, context: context, linker: linker)
-            view["clauses"] = document.clauses.map { ["id": $0.value, "href": linker.clause($0.value)] }
-            view["hasClauses"] = !document.clauses.isEmpty
-            view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
-            view["hasControls"] = !document.controls.isEmpty
-            view["startsType"] = document.type != lastType
-            view["typePlural"] = document.type.pluralName
-            lastType = document.type
-            sections.append(view)
-        }
+        let documents = orderedDocuments(context.handbook)
         let contents = DocumentType.allCases.compactMap { type -> View? in
             let ofType = documents.filter { $0.type == type }
             guard !ofType.isEmpty else { return nil }
@@ -91,8 +105,19 @@ enum PrintView {
                 "entries": ofType.map { ["id": $0.id.value, "title": $0.title, "anchor": anchor($0.id.value)] },
             ]
         }
-        let view: View = ["documents": sections, "contents": contents, "documentTotal": documents.count]
+        let view: View = ["documents": sectionsMarker, "contents": contents, "documentTotal": documents.count]
         let frame = RenderContext.Frame(path: path, kind: "print", title: "Print view", section: path)
-        return try context.page(frame, template: "print", view)
+        let page = try context.theme.render(
+            try context.layout(frame).merging(view) { _, own in own }, template: "print")
+        return page.splitting(by: sectionsMarker)
+    }
+
+    /// The page: the shell with every document's section (`sections`, by id) in its place.
+    static func render(context: RenderContext, shell: [String], sections: [String: String]) -> OutputFile {
+        let documents = orderedDocuments(context.handbook)
+        var joined = ""
+        joined.reserveCapacity(sections.values.reduce(0) { $0 + $1.utf8.count })
+        for document in documents { joined += sections[document.id.value] ?? "" }
+        return .text(SitePaths.print, shell.joined(separator: joined))
     }
 }

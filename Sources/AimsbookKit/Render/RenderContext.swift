@@ -7,7 +7,7 @@ typealias View = [String: Any]
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
     let handbook: Handbook
-    let options: SiteRenderer.Options
+    var options: SiteRenderer.Options
     let theme: Theme
     let soa: StatementOfApplicability
     let audit: AuditReport

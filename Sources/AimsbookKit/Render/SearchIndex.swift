@@ -8,18 +8,39 @@ enum SearchIndex {
     static let globalName = "AIMSBOOK_SEARCH_INDEX"
 
     static func render(_ handbook: Handbook) -> OutputFile {
-        var entries: [[String]] = []
-        for document in handbook.documents {
-            var text = RenderText.collapsingWhitespace(document.body.plainText)
-            if text.count > textLimit { text = String(text.prefix(textLimit)) }
-            entries.append(
-                entry(
-                    url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,
-                    type: document.type.displayName, status: document.status.rawValue,
-                    keywords: (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(
-                        separator: " "),
-                    text: text))
+        render(documentEntries: handbook.documents.map(documentEntry), otherEntries: otherEntries(handbook))
+    }
+
+    /// The index from its entries, each already a JSON object: the documents' (made with their
+    /// pages, on all cores) and the rest.
+    static func render(documentEntries: [[UInt8]], otherEntries: [[UInt8]]) -> OutputFile {
+        let entries = documentEntries + otherEntries
+        var script: [UInt8] = Array("window.\(globalName) = [".utf8)
+        script.reserveCapacity(entries.reduce(0) { $0 + $1.count + 1 } + 64)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { script.append(UInt8(ascii: ",")) }
+            script += entry
         }
+        script += Array("];\n".utf8)
+        return .text(SitePaths.searchIndex, String(decoding: script, as: UTF8.self))
+    }
+
+    /// A document's entry: its page, fields, and the start of its body text.
+    static func documentEntry(_ document: Document) -> [UInt8] {
+        var text = RenderText.collapsingWhitespace(document.body.plainText)
+        if text.count > textLimit { text = String(text.prefix(textLimit)) }
+        return serialized(
+            entry(
+                url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,
+                type: document.type.displayName, status: document.status.rawValue,
+                keywords: (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(
+                    separator: " "),
+                text: text))
+    }
+
+    /// The clauses', controls' and frameworks' entries.
+    static func otherEntries(_ handbook: Handbook) -> [[UInt8]] {
+        var entries: [[String]] = []
         for clause in handbook.standard.clauses {
             entries.append(
                 entry(
@@ -33,20 +54,20 @@ enum SearchIndex {
                     status: "", keywords: control.objective, text: "Annex A control \(control.id) \(control.title)"))
         }
         entries += FrameworkPages.searchEntries(handbook)
-        var script: [UInt8] = Array("window.\(globalName) = [".utf8)
-        script.reserveCapacity(entries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 8 } } + 64)
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { script.append(UInt8(ascii: ",")) }
-            script.append(UInt8(ascii: "{"))
-            for (key, value) in zip(keys, entry) {
-                if key != keys[0] { script.append(UInt8(ascii: ",")) }
-                script += Array("\"\(key)\":".utf8)
-                appendQuoted(value, to: &script)
-            }
-            script.append(UInt8(ascii: "}"))
+        return entries.map(serialized)
+    }
+
+    /// One entry as a JSON object with the short keys.
+    static func serialized(_ entry: [String]) -> [UInt8] {
+        var object: [UInt8] = [UInt8(ascii: "{")]
+        object.reserveCapacity(entry.reduce(0) { $0 + $1.utf8.count + 8 } + 2)
+        for (key, value) in zip(keys, entry) {
+            if key != keys[0] { object.append(UInt8(ascii: ",")) }
+            object += Array("\"\(key)\":".utf8)
+            appendQuoted(value, to: &object)
         }
-        script += Array("];\n".utf8)
-        return .text(SitePaths.searchIndex, String(decoding: script, as: UTF8.self))
+        object.append(UInt8(ascii: "}"))
+        return object
     }
 
     /// Short keys keep the index small: url, id, title, type, status, keywords, text.

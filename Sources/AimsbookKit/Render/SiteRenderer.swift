@@ -20,30 +20,58 @@ public enum SiteRenderer {
     }
 
     public static func render(_ handbook: Handbook, options: Options) throws -> [OutputFile] {
-        let theme = try Theme.load(overrides: handbook.templateOverrides)
+        let theme = try StageTimings.shared.measure("render: theme") {
+            guard let cache = options.cache else { return try Theme.load(overrides: handbook.templateOverrides) }
+            return try cache.theme(overrides: handbook.templateOverrides) {
+                try Theme.load(overrides: handbook.templateOverrides)
+            }
+        }
         return try render(handbook, options: options, theme: theme)
     }
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
         let timings = StageTimings.shared
-        options.cache?.startRender()
+        let cache = options.cache
+        cache?.startRender()
+        // Every page but the four that carry bodies is made from the outline alone, so an edit
+        // that leaves the outline as it was changes only those (`HandbookOutline`).
+        let outline = timings.measure("render: outline") { handbook.outline }
+        var key: Int?
+        if let cache {
+            var hasher = Hasher()
+            hasher.combine(handbook.outlineFingerprint)
+            hasher.combine(theme.fingerprint)
+            hasher.combine(options.asOf)
+            key = hasher.finalize()
+            if let previous = cache.renderedSite(key: key!) {
+                return try timings.measure("render: changed bodies only") {
+                    try renderChangedBodies(handbook, previous: previous, cache: cache)
+                }
+            }
+        }
         let context = try timings.measure("render: shared context") {
-            try RenderContext(handbook: handbook, options: options, theme: theme)
+            try RenderContext(handbook: outline, options: options, theme: theme)
         }
 
-        // Every page family and every document page is a job; all run across the cores. The
-        // big families go first so no core is left with one long job at the end.
-        typealias Job = @Sendable () throws -> [OutputFile]
+        // Every page family and every document is a job; all run across the cores. The big
+        // families go first so no core is left with one long job at the end. A document's job
+        // makes its page, its print-view section and its search entry: the three that read its body.
+        typealias Job = @Sendable () throws -> JobOutput
         func family(_ name: String, _ render: @escaping @Sendable () throws -> [OutputFile]) -> Job {
-            { try timings.measure("render: \(name) (one core)", render) }
+            { .files(try timings.measure("render: \(name) (one core)", render)) }
         }
+        let soaDocument = handbook.soaDocument
         var jobs: [Job] = [
             family("framework pages") { try FrameworkPages.render(context: context) },
-            family("print view") { [try PrintView.render(context: context)] },
             family("clause pages") { try ClausePages.render(context: context) },
             family("control pages") { try ControlPages.render(context: context) },
             family("type lists") { try TypeListPages.render(context: context) },
-            family("search index") { [SearchIndex.render(handbook)] },
+            {
+                .searchEntries(
+                    timings.measure("render: search entries of the standard (one core)") {
+                        SearchIndex.otherEntries(outline)
+                    })
+            },
             family("registers") {
                 [
                     try HomePage.render(context: context), try RiskRegister.render(context: context),
@@ -51,20 +79,114 @@ public enum SiteRenderer {
                     try AuditPage.render(context: context),
                 ] + (try StaticPages.render(context: context))
             },
-            family("SoA") { try SoAPage.render(context: context) },
+            family("SoA") { try SoAPage.render(context: context, document: soaDocument) },
         ]
-        jobs += handbook.documents.map { document in { [try DocumentPage.render(document, context: context)] } }
-        let results = timings.measure("render: all pages") {
-            jobs.concurrentMap { job in Result { try job() } }
+        let familyCount = jobs.count
+        jobs += handbook.documents.map { document in { try documentJob(document, context: context) } }
+        let results = try timings.measure("render: all pages") {
+            try jobs.concurrentMap { job in Result { try job() } }.map { try $0.get() }
         }
         var files: [OutputFile] = []
-        for result in results { files += try result.get() }
-
+        var otherSearchEntries: [[UInt8]] = []
+        for result in results.prefix(familyCount) {
+            switch result {
+            case .files(let made): files += made
+            case .searchEntries(let entries): otherSearchEntries = entries
+            case .document: break
+            }
+        }
+        var printSections: [String: String] = [:]
+        var searchEntries: [[UInt8]] = []
+        for (document, result) in zip(handbook.documents, results.dropFirst(familyCount)) {
+            guard case .document(let page, let section, let entry) = result else { continue }
+            files.append(page)
+            printSections[document.id.value] = section
+            searchEntries.append(entry)
+        }
+        let printShell = try timings.measure("render: print view and search index") {
+            let shell = try PrintView.shell(context: context)
+            files += [
+                PrintView.render(context: context, shell: shell, sections: printSections),
+                SearchIndex.render(documentEntries: searchEntries, otherEntries: otherSearchEntries),
+            ]
+            return shell
+        }
         for (path, text) in theme.assets { files.append(.text(path, text)) }
         for asset in handbook.assets {
             files.append(
                 OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
         }
-        return files.sorted { $0.path < $1.path }
+        files.sort { $0.path < $1.path }
+        if let cache, let key {
+            // The context kept for the next render does not hold the cache that keeps it.
+            var kept = context
+            kept.options.cache = nil
+            cache.rendered(
+                .init(
+                    key: key, context: kept, documents: handbook.documents, files: files,
+                    printShell: printShell, printSections: printSections, searchEntries: searchEntries,
+                    otherSearchEntries: otherSearchEntries))
+        }
+        return files
+    }
+
+    enum JobOutput {
+        case files([OutputFile])
+        case searchEntries([[UInt8]])
+        case document(page: OutputFile, printSection: String, searchEntry: [UInt8])
+    }
+
+    static func documentJob(_ document: Document, context: RenderContext) throws -> JobOutput {
+        .document(
+            page: try DocumentPage.render(document, context: context),
+            printSection: try PrintView.section(document, context: context),
+            searchEntry: SearchIndex.documentEntry(document))
+    }
+
+    /// The render when only bodies changed since `previous` (same outline, theme and date): the
+    /// changed documents' pages, sections and search entries, the print view, the search index
+    /// and, if its document changed, the SoA page are made again; every other file is the
+    /// previous one.
+    static func renderChangedBodies(
+        _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
+    ) throws -> [OutputFile] {
+        let context = {
+            var context = previous.context
+            context.options.cache = cache
+            return context
+        }()
+        let changed = handbook.documents.indices.filter { handbook.documents[$0] != previous.documents[$0] }
+        var site = previous
+        site.documents = handbook.documents
+        guard !changed.isEmpty else {
+            cache.keepUnrendered(of: previous.files, rendered: [])
+            cache.rendered(site)
+            return previous.files
+        }
+        let made = try changed.concurrentMap { index in
+            Result { try documentJob(handbook.documents[index], context: context) }
+        }.map { try $0.get() }
+        var replaced: [String: OutputFile] = [:]
+        for (index, output) in zip(changed, made) {
+            guard case .document(let page, let section, let entry) = output else { continue }
+            replaced[page.path] = page
+            site.printSections[handbook.documents[index].id.value] = section
+            site.searchEntries[index] = entry
+        }
+        for file in [
+            PrintView.render(context: context, shell: site.printShell, sections: site.printSections),
+            SearchIndex.render(documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries),
+        ] {
+            replaced[file.path] = file
+        }
+        if changed.contains(where: { handbook.documents[$0].type == .soa }) {
+            for file in try SoAPage.render(context: context, document: handbook.soaDocument) {
+                replaced[file.path] = file
+            }
+        }
+        site.files = previous.files.map { replaced[$0.path] ?? $0 }
+        cache.keepUnrendered(of: site.files, rendered: Set(replaced.keys))
+        cache.rendered(site)
+        return site.files
     }
 }

@@ -2,7 +2,9 @@
 /// `SoAExport` next to it): counts, the SoA document's own text, then one row per Annex A
 /// control grouped by objective. Printable on A4 landscape (the stylesheet's `@page soa`).
 enum SoAPage {
-    static func render(context: RenderContext) throws -> [OutputFile] {
+    /// - Parameter document: the SoA document with its body (the context's handbook is the
+    ///   outline, without bodies).
+    static func render(context: RenderContext, document: Document?) throws -> [OutputFile] {
         let path = SitePaths.soa
         let linker = Linker(page: path)
         let soa = context.soa
@@ -44,7 +46,6 @@ enum SoAPage {
         }
         flush()
 
-        let document = soa.document
         let undecided = counts.controls - counts.decided
         let view: View = [
             "hasDocument": document != nil,

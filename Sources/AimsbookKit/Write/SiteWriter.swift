@@ -67,6 +67,13 @@ public enum SiteWriter {
             try fileManager.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
         }
 
+        // A rebuild that reuses most files updates the site in place (`SiteUpdate`).
+        if !unchanged.isEmpty, fileManager.fileExists(atPath: outputPath + "/" + markerName) {
+            do {
+                return try SiteUpdate.update(files, in: outputPath, unchanged: unchanged)
+            } catch is SiteUpdate.NeedsFullWrite {}
+        }
+
         let staging = outputPath + "/" + stagingName
         let retired = outputPath + "/" + retiredName
         try? fileManager.removeItem(atPath: staging)
@@ -114,21 +121,26 @@ public enum SiteWriter {
                 try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 createdDirectories.insert(directory)
             }
-            let url = URL(fileURLWithPath: destination)
             if let previous, previous.unchanged.contains(file.path), case .text(let text) = file.contents,
                 linkPrevious(previous.folder + "/" + relative, to: destination, size: text.utf8.count)
             {
                 continue
             }
-            switch file.contents {
-            case .text(let text): try Data(text.utf8).write(to: url)
-            case .bytes(let bytes): try Data(bytes).write(to: url)
-            case .copy(let source):
-                guard let data = fileManager.contents(atPath: source) else {
-                    throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
-                }
-                try data.write(to: url)
+            try write(file.contents, to: destination)
+        }
+    }
+
+    /// Writes one file's contents (reading a copied asset now).
+    static func write(_ contents: OutputFile.Contents, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        switch contents {
+        case .text(let text): try Data(text.utf8).write(to: url)
+        case .bytes(let bytes): try Data(bytes).write(to: url)
+        case .copy(let source):
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
             }
+            try data.write(to: url)
         }
     }
 

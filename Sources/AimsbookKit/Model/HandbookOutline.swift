@@ -1,0 +1,47 @@
+/// A handbook without its documents' bodies: what every page may show about a document other
+/// than its own page, the print view, the search index and the SoA page (the four that carry
+/// body text).
+///
+/// Most edits while `serve` runs change one body and nothing else. The render stage builds every
+/// other page from the outline only, so when an edit leaves the outline's fingerprint as it was,
+/// those pages are the previous build's by construction, and only the bodies' pages are made
+/// again. Where a document's links lead stays in the outline (`linkTargets`): backlinks and
+/// evidence lists depend on them.
+extension Handbook {
+    var outline: Handbook {
+        var outline = self
+        outline.documents = documents.map(\.outline)
+        return outline
+    }
+
+    /// A hash of everything the outline holds, for the render cache's key.
+    var outlineFingerprint: Int {
+        var hasher = Hasher()
+        hasher.combine(settings)
+        hasher.combine(standard.standard)
+        hasher.combine(standard.clauses)
+        hasher.combine(standard.objectives)
+        hasher.combine(standard.controls)
+        hasher.combine(standard.mandatory)
+        hasher.combine(documents.count)
+        for document in documents { hasher.combine(document.outline) }
+        hasher.combine(assets)
+        hasher.combine(templateOverrides)
+        hasher.combine(resolver.fingerprint)
+        hasher.combine(brokenIDs)
+        hasher.combine(frameworks)
+        return hasher.finalize()
+    }
+}
+
+extension Document {
+    /// The document without its body: the front matter, where it was written, and where its
+    /// links lead.
+    var outline: Document {
+        var outline = self
+        outline.body = MarkdownDocument()
+        outline.bodySource = ""
+        outline.bodyFirstLine = 0
+        return outline
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The write stage for `serve`'s rebuilds: when the render cache says most files are the ones
+/// the previous build wrote, the site is updated in place instead of written whole.
+///
+/// Every new or changed file is first written next to its destination under a hidden name;
+/// only when all of them are written are they renamed over the old ones (a reader sees either
+/// the old file or the new, never half of one), and then files the site no longer has are
+/// deleted. A failure while writing removes the hidden files again, so the previous site stays
+/// as it was, the same promise as the full write.
+enum SiteUpdate {
+    static let pendingPrefix = ".aimsbook-new-"
+
+    /// Why the update gave way to a full write: the folder's shape changed in a way renames cannot
+    /// follow (a file where a folder is now, or the other way round).
+    struct NeedsFullWrite: Error {}
+
+    /// - Parameter unchanged: files whose bytes are those of the previous build; each is kept
+    ///   when it is still there with the expected size, and written again otherwise.
+    static func update(_ files: [OutputFile], in output: String, unchanged: Set<String>) throws {
+        var plan: [(file: OutputFile, relative: String)] = []
+        var wanted: Set<String> = []
+        for file in files {
+            guard let relative = SiteWriter.safeRelativePath(file.path) else {
+                throw SiteWriteError(
+                    description: "refusing to write '\(file.path)': it would lie outside the output folder")
+            }
+            guard wanted.insert(relative.lowercased()).inserted else {
+                throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
+            }
+            plan.append((file, relative))
+        }
+
+        var pending: [(temporary: String, destination: String)] = []
+        do {
+            for (file, relative) in plan {
+                let destination = output + "/" + relative
+                var status = stat()
+                let exists = lstat(destination, &status) == 0
+                if exists, (status.st_mode & S_IFMT) != S_IFREG { throw NeedsFullWrite() }
+                if exists, unchanged.contains(file.path), case .text(let text) = file.contents,
+                    Int(status.st_size) == text.utf8.count
+                {
+                    continue
+                }
+                let directory = (destination as NSString).deletingLastPathComponent
+                if lstat(directory, &status) == 0 {
+                    if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
+                } else {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+                let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
+                pending.append((temporary, destination))
+                try SiteWriter.write(file.contents, to: temporary)
+            }
+        } catch {
+            for (temporary, _) in pending { unlink(temporary) }
+            throw error
+        }
+        for (temporary, destination) in pending where rename(temporary, destination) != 0 {
+            throw SiteWriteError(
+                description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
+        }
+        removeFiles(in: output, notIn: Set(plan.map(\.relative)))
+    }
+
+    /// Deletes what the new site does not have (pages of removed documents, stray files), then
+    /// folders left empty. The marker stays.
+    static func removeFiles(in output: String, notIn kept: Set<String>) {
+        func walk(_ relative: String) -> Bool {
+            let folder = relative.isEmpty ? output : output + "/" + relative
+            guard let handle = opendir(folder) else { return false }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(handle)
+            var isEmpty = true
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if relative.isEmpty && name == SiteWriter.markerName {
+                    isEmpty = false
+                    continue
+                }
+                var status = stat()
+                guard lstat(output + "/" + child, &status) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    if walk(child) { rmdir(output + "/" + child) } else { isEmpty = false }
+                } else if kept.contains(child) {
+                    isEmpty = false
+                } else {
+                    unlink(output + "/" + child)
+                }
+            }
+            return isEmpty
+        }
+        _ = walk("")
+    }
+}
