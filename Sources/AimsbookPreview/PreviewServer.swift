@@ -131,22 +131,5 @@ struct PreviewBuilder: Sendable {
     }
 
     /// Path, size and modification time of every watched file.
-    func fingerprint() -> [String] {
-        var entries: [String] = []
-        let fileManager = FileManager.default
-        for folder in [paths.content, paths.templates, paths.frameworks] {
-            guard let enumerator = fileManager.enumerator(atPath: folder.path) else { continue }
-            while let path = enumerator.nextObject() as? String {
-                let attributes = enumerator.fileAttributes ?? [:]
-                let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                entries.append("\(folder.path)/\(path)|\(size)|\(modified)")
-            }
-        }
-        if let attributes = try? fileManager.attributesOfItem(atPath: paths.settings.path) {
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            entries.append("settings|\((attributes[.size] as? NSNumber)?.intValue ?? 0)|\(modified)")
-        }
-        return entries.sorted()
-    }
+    func fingerprint() -> [String: SourceStamps.Stamp] { SourceStamps.of(paths) }
 }

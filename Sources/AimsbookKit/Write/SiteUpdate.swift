@@ -69,15 +69,9 @@ enum SiteUpdate {
     static func removeFiles(in output: String, notIn kept: Set<String>) {
         func walk(_ relative: String) -> Bool {
             let folder = relative.isEmpty ? output : output + "/" + relative
-            guard let handle = opendir(folder) else { return false }
-            var names: [String] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(handle)
+            var status = stat()
+            guard lstat(folder, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return false }
+            let names = FileSystem.entries(of: folder)
             var isEmpty = true
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
