@@ -3,14 +3,19 @@
 struct Linker {
     /// The page the links are written into (`docs/pol-001.html`).
     let page: String
+    /// The folder prefix of the site root ("" or "../"), for asset links in templates.
+    let root: String
 
-    func to(_ path: String) -> String { SitePaths.relative(from: page, to: path) }
+    init(page: String) {
+        self.page = page
+        root = SitePaths.relative(from: page, to: "")
+    }
+
+    func to(_ path: String) -> String { root + path }
     func document(_ id: String) -> String { to(SitePaths.document(id)) }
     func clause(_ id: String) -> String { to(SitePaths.clause(id)) }
     func control(_ id: String) -> String { to(SitePaths.control(id)) }
     func typeList(_ type: DocumentType) -> String { to(SitePaths.typeList(type)) }
-    /// The folder prefix of the site root ("" or "../"), for asset links in templates.
-    var root: String { SitePaths.relative(from: page, to: "") }
 }
 
 /// The theme's own files and the pages only the render stage knows about.

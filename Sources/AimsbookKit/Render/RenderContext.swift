@@ -20,6 +20,17 @@ struct RenderContext: Sendable {
     /// Ids of every document in its type, sorted, for previous/next.
     let idsByType: [DocumentType: [String]]
 
+    /// What lists show about each document (`documentRef`), built once per link depth (by the
+    /// linker's root: "", "../", "../../") instead of once per mention: a document is listed on
+    /// its neighbours', owner's, clauses' and controls' pages.
+    let refsByRoot: [String: DocumentRefs]
+
+    /// Views hold only strings, numbers, booleans and arrays and dictionaries of them, all
+    /// values; `Any` hides that from the compiler. Built once, never changed.
+    struct DocumentRefs: @unchecked Sendable {
+        let byID: [String: View]
+    }
+
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
@@ -43,6 +54,18 @@ struct RenderContext: Sendable {
         }
         directReports = reports
         idsByType = byType
+        let roots = ["", "../", "../../"]
+        // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
+        let ids = Dictionary(grouping: handbook.documents.map(\.id.value), by: { $0 })
+        let tables = roots.concurrentMap { root in
+            var byID: [String: View] = [:]
+            for document in handbook.documents where ids[document.id.value]?.count == 1 {
+                byID[document.id.value] = Self.makeDocumentRef(document, handbook: handbook, root: root)
+            }
+            return DocumentRefs(byID: byID)
+        }
+        let refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
+        self.refsByRoot = refsByRoot
         var sidebars: [String: String] = [:]
         for type in DocumentType.allCases {
             let linker = Linker(page: SitePaths.document("x"))
@@ -127,6 +150,7 @@ struct RenderContext: Sendable {
 
     /// A link to a document with what lists show about it. Every key is always present.
     func documentRef(_ id: String, linker: Linker) -> View {
+        if let ref = refsByRoot[linker.root]?.byID[id] { return ref }
         guard let document = handbook.document(id) else {
             return [
                 "id": id, "title": id, "href": "", "linked": false, "typeName": "",
@@ -138,11 +162,16 @@ struct RenderContext: Sendable {
     }
 
     func documentRef(_ document: Document, linker: Linker) -> View {
+        refsByRoot[linker.root]?.byID[document.id.value]
+            ?? Self.makeDocumentRef(document, handbook: handbook, root: linker.root)
+    }
+
+    static func makeDocumentRef(_ document: Document, handbook: Handbook, root: String) -> View {
         let owner = document.owner.flatMap { handbook.document($0.value) }
         return [
             "id": document.id.value,
             "title": document.title,
-            "href": linker.document(document.id.value),
+            "href": root + SitePaths.document(document.id.value),
             "linked": true,
             "typeName": document.type.displayName,
             "status": Badge.status(document.status),
@@ -150,7 +179,7 @@ struct RenderContext: Sendable {
             "evidence": Badge.evidence(document.status),
             "hasOwner": owner != nil,
             "ownerTitle": owner?.title ?? document.owner?.value ?? "",
-            "ownerHref": owner.map { linker.document($0.id.value) } ?? "",
+            "ownerHref": owner.map { root + SitePaths.document($0.id.value) } ?? "",
         ]
     }
 
