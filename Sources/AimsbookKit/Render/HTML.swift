@@ -46,3 +46,17 @@ public enum HTML {
     /// Registers the content type once per process (swift-mustache keeps a global registry).
     static let registerContentType: Void = MustacheContentTypes.register(ContentType(), named: contentTypeName)
 }
+
+// swift-mustache renders a value it has no protocol for with `String(describing:)`, after
+// trying it as a template, a lambda and an optional: four dynamic casts per `{{value}}`, most
+// of a page's render time. The view models' leaves are strings and numbers; as custom
+// renderables they take the first cast and print exactly what `String(describing:)` printed.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+}
