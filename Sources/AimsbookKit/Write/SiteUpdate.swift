@@ -31,37 +31,40 @@ enum SiteUpdate {
             plan.append((file, relative))
         }
 
+        let timings = StageTimings.shared
         var pending: [(temporary: String, destination: String)] = []
-        do {
-            for (file, relative) in plan {
-                let destination = output + "/" + relative
-                var status = stat()
-                let exists = lstat(destination, &status) == 0
-                if exists, (status.st_mode & S_IFMT) != S_IFREG { throw NeedsFullWrite() }
-                if exists, unchanged.contains(file.path), case .text(let text) = file.contents,
-                    Int(status.st_size) == text.utf8.count
-                {
-                    continue
+        try timings.measure("write: changed files") {
+            do {
+                for (file, relative) in plan {
+                    let destination = output + "/" + relative
+                    var status = stat()
+                    let exists = lstat(destination, &status) == 0
+                    if exists, (status.st_mode & S_IFMT) != S_IFREG { throw NeedsFullWrite() }
+                    if exists, unchanged.contains(file.path), case .text(let text) = file.contents,
+                        Int(status.st_size) == text.utf8.count
+                    {
+                        continue
+                    }
+                    let directory = (destination as NSString).deletingLastPathComponent
+                    if lstat(directory, &status) == 0 {
+                        if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
+                    } else {
+                        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    }
+                    let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
+                    pending.append((temporary, destination))
+                    try SiteWriter.write(file.contents, to: temporary)
                 }
-                let directory = (destination as NSString).deletingLastPathComponent
-                if lstat(directory, &status) == 0 {
-                    if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
-                } else {
-                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
-                let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
-                pending.append((temporary, destination))
-                try SiteWriter.write(file.contents, to: temporary)
+            } catch {
+                for (temporary, _) in pending { unlink(temporary) }
+                throw error
             }
-        } catch {
-            for (temporary, _) in pending { unlink(temporary) }
-            throw error
         }
         for (temporary, destination) in pending where rename(temporary, destination) != 0 {
             throw SiteWriteError(
                 description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
         }
-        removeFiles(in: output, notIn: Set(plan.map(\.relative)))
+        timings.measure("write: removed files") { removeFiles(in: output, notIn: Set(plan.map(\.relative))) }
     }
 
     /// Deletes what the new site does not have (pages of removed documents, stray files), then
