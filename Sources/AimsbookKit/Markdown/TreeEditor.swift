@@ -18,16 +18,21 @@ struct TreeEditor {
     }
 
     mutating func edit(rewrite: MarkdownParser.LinkRewriter) {
+        // Without HTML (`check`), the tree is only read: links are found but not rewritten,
+        // headings get no wrapper, task items no label, raw HTML stays. Only wiki links in
+        // headings are still made into nodes, since they change the heading's text and slug.
+        let edits = options.rendersHTML
         // Collect first, edit after: cmark's iterator must not see the tree change under it.
-        var textNodes: [OpaquePointer] = []
+        var textNodes: [(node: OpaquePointer, inHeading: Bool)] = []
         var linkNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var htmlNodes: [OpaquePointer] = []
         var taskItems: [OpaquePointer] = []
-        let taskList = cmark_find_syntax_extension("tasklist")
+        let taskList = edits ? cmark_find_syntax_extension("tasklist") : nil
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var headingDepth = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
@@ -40,9 +45,14 @@ struct TreeEditor {
                     linkDepth -= 1
                 }
             case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
-                textNodes.append(node)
-            case CMARK_NODE_HEADING where event == CMARK_EVENT_ENTER:
-                headingNodes.append(node)
+                textNodes.append((node, headingDepth > 0))
+            case CMARK_NODE_HEADING:
+                if event == CMARK_EVENT_ENTER {
+                    headingNodes.append(node)
+                    headingDepth += 1
+                } else {
+                    headingDepth -= 1
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 htmlNodes.append(node)
             case CMARK_NODE_ITEM where event == CMARK_EVENT_ENTER:
@@ -52,21 +62,24 @@ struct TreeEditor {
             }
         }
 
-        var wikiLinks: [(node: OpaquePointer, reference: LinkReference)] = []
-        for node in textNodes {
-            wikiLinks += splitWikiLinks(node)
+        var wikiLinks: [(node: OpaquePointer?, reference: LinkReference)] = []
+        for (node, inHeading) in textNodes {
+            wikiLinks += splitWikiLinks(node, makesNodes: edits || inHeading)
         }
         // Document order: links as written, wiki links merged by position.
-        var allLinks: [(node: OpaquePointer, reference: LinkReference)] = linkNodes.map { node in
+        var allLinks: [(node: OpaquePointer?, reference: LinkReference)] = linkNodes.map { node in
             let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             return (node, LinkReference(kind: kind, destination: destination, location: linkLocation(node)))
         }
         allLinks += wikiLinks
         allLinks.sort { $0.reference.location < $1.reference.location }
+        links.reserveCapacity(allLinks.count)
         for (node, reference) in allLinks {
             links.append(reference)
-            if let url = rewrite(reference) {
+            let url = rewrite(reference)
+            guard edits, let node else { continue }
+            if let url {
                 cmark_node_set_url(node, url)
             } else {
                 unwrap(node)
@@ -79,7 +92,7 @@ struct TreeEditor {
             let slug = slugger.next(text)
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
-            wrapHeading(node, level: level, slug: slug)
+            if edits { wrapHeading(node, level: level, slug: slug) }
         }
 
         for node in taskItems { labelTaskItem(node) }
@@ -88,6 +101,7 @@ struct TreeEditor {
             let location = positions.location(of: node)
             if options.allowRawHTML { continue }
             rawHTML.append(location)
+            guard edits else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
@@ -107,38 +121,49 @@ struct TreeEditor {
         return positions.location(line: line, byteColumn: column)
     }
 
-    /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes.
-    private func splitWikiLinks(_ node: OpaquePointer) -> [(node: OpaquePointer, reference: LinkReference)] {
+    /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes, or with
+    /// `makesNodes` false only finds them (the node is nil) and leaves the tree alone.
+    private func splitWikiLinks(
+        _ node: OpaquePointer, makesNodes: Bool
+    ) -> [(node: OpaquePointer?, reference: LinkReference)] {
         guard let literalPointer = cmark_node_get_literal(node) else { return [] }
         guard WikiLinkScanner.containsOpening(literalPointer) else { return [] }
         let literal = String(cString: literalPointer)
         let pieces = WikiLinkScanner.scan(literal)
         guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { return [] }
         let start = positions.location(of: node)
-        var created: [(node: OpaquePointer, reference: LinkReference)] = []
+        var created: [(node: OpaquePointer?, reference: LinkReference)] = []
         var scalarOffset = 0
         for piece in pieces {
             switch piece {
             case .text(let text):
-                let textNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(textNode, text)
-                cmark_node_insert_before(node, textNode)
+                if makesNodes {
+                    let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_insert_before(node, textNode)
+                }
                 scalarOffset += text.unicodeScalars.count
             case .link(let target, let label, let source):
-                let linkNode = cmark_node_new(CMARK_NODE_LINK)!
-                cmark_node_set_url(linkNode, target)
-                let labelNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(labelNode, label ?? target)
-                cmark_node_append_child(linkNode, labelNode)
-                cmark_node_insert_before(node, linkNode)
+                var linkNode: OpaquePointer?
+                if makesNodes {
+                    let newNode = cmark_node_new(CMARK_NODE_LINK)!
+                    cmark_node_set_url(newNode, target)
+                    let labelNode = cmark_node_new(CMARK_NODE_TEXT)!
+                    cmark_node_set_literal(labelNode, label ?? target)
+                    cmark_node_append_child(newNode, labelNode)
+                    cmark_node_insert_before(node, newNode)
+                    linkNode = newNode
+                }
                 var location = start
                 location.column += scalarOffset
                 created.append((linkNode, LinkReference(kind: .wiki, destination: target, location: location)))
                 scalarOffset += source.unicodeScalars.count
             }
         }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
+        if makesNodes {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         return created
     }
 
