@@ -67,6 +67,9 @@ public enum HandbookBuilder {
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: assets.map(\.contentPath), standard: standard)
+        // In the handbook's order (by id) already, so `Handbook` need not copy them all to sort.
+        // Ids are unique here (duplicates were reported and left out above).
+        documents.sort { $0.document.id.value < $1.document.id.value }
         // Bodies are rendered for their document's page, under its `<h1>` title.
         let options = MarkdownParser.Options(
             allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
@@ -91,7 +94,8 @@ public enum HandbookBuilder {
                 ) { reference in
                     let target = resolver.resolve(reference, from: document.contentPath)
                     targets.append(target)
-                    return resolver.url(for: target, from: page)
+                    // Without HTML the URL is never written anywhere: skip making it.
+                    return rendersHTML ? resolver.url(for: target, from: page) : nil
                 }
                 return .init(document: body, targets: targets)
             }
