@@ -52,7 +52,14 @@ public enum MarkdownParser {
         _ body: String, firstLine: Int, file: String, options: Options = Options(),
         rewrite: LinkRewriter = { $0.destination }
     ) -> MarkdownDocument {
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES)!
+        // Without HTML nothing outlives the parse: cmark allocates from this thread's arena, and
+        // it is emptied after the tree and the parser are freed (defers run last to first).
+        let arena = options.rendersHTML ? nil : MarkdownArena.forThisThread()
+        defer { arena?.pointee.reset() }
+        let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        let parser =
+            arena == nil
+            ? cmark_parser_new(cmarkOptions)! : cmark_parser_new_with_mem(cmarkOptions, MarkdownArena.allocator)!
         defer { cmark_parser_free(parser) }
         for syntaxExtension in syntaxExtensions {
             cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -67,7 +74,8 @@ public enum MarkdownParser {
         cmark_consolidate_text_nodes(root)
 
         let positions = SourcePositions(body: body, firstLine: firstLine, file: file)
-        var tree = TreeEditor(root: root, positions: positions, options: options)
+        var tree = TreeEditor(
+            root: root, positions: positions, options: options, memory: arena == nil ? nil : MarkdownArena.allocator)
         tree.edit(rewrite: rewrite)
 
         var html = ""

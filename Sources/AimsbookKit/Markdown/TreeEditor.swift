@@ -11,10 +11,23 @@ struct TreeEditor {
     private(set) var links: [LinkReference] = []
     private(set) var rawHTML: [SourceLocation] = []
 
-    init(root: OpaquePointer, positions: SourcePositions, options: MarkdownParser.Options) {
+    /// The allocator the tree was parsed with, or nil for the system's: cmark only links
+    /// nodes made with the same allocator (it silently refuses others), so new nodes use it.
+    let memory: UnsafeMutablePointer<cmark_mem>?
+
+    init(
+        root: OpaquePointer, positions: SourcePositions, options: MarkdownParser.Options,
+        memory: UnsafeMutablePointer<cmark_mem>? = nil
+    ) {
         self.root = root
         self.positions = positions
         self.options = options
+        self.memory = memory
+    }
+
+    private func newNode(_ type: cmark_node_type) -> OpaquePointer {
+        if let memory { return cmark_node_new_with_mem(type, memory)! }
+        return cmark_node_new(type)!
     }
 
     mutating func edit(rewrite: MarkdownParser.LinkRewriter) {
@@ -138,7 +151,7 @@ struct TreeEditor {
             switch piece {
             case .text(let text):
                 if makesNodes {
-                    let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+                    let textNode = newNode(CMARK_NODE_TEXT)
                     cmark_node_set_literal(textNode, text)
                     cmark_node_insert_before(node, textNode)
                 }
@@ -146,13 +159,13 @@ struct TreeEditor {
             case .link(let target, let label, let source):
                 var linkNode: OpaquePointer?
                 if makesNodes {
-                    let newNode = cmark_node_new(CMARK_NODE_LINK)!
-                    cmark_node_set_url(newNode, target)
-                    let labelNode = cmark_node_new(CMARK_NODE_TEXT)!
+                    let wikiLink = newNode(CMARK_NODE_LINK)
+                    cmark_node_set_url(wikiLink, target)
+                    let labelNode = newNode(CMARK_NODE_TEXT)
                     cmark_node_set_literal(labelNode, label ?? target)
-                    cmark_node_append_child(newNode, labelNode)
-                    cmark_node_insert_before(node, newNode)
-                    linkNode = newNode
+                    cmark_node_append_child(wikiLink, labelNode)
+                    cmark_node_insert_before(node, wikiLink)
+                    linkNode = wikiLink
                 }
                 var location = start
                 location.column += scalarOffset
@@ -171,7 +184,7 @@ struct TreeEditor {
     private func unwrap(_ node: OpaquePointer) {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let alt = Self.plainText(of: node)
-            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            let text = newNode(CMARK_NODE_TEXT)
             cmark_node_set_literal(text, alt)
             cmark_node_insert_before(node, text)
         } else {
@@ -193,7 +206,7 @@ struct TreeEditor {
             ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> "
             : "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> "
         cmark_node_set_syntax_extension(item, nil)
-        let input = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        let input = newNode(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(input, checkbox)
         if let first = cmark_node_first_child(item), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
             if let firstInline = cmark_node_first_child(first) {
@@ -202,7 +215,7 @@ struct TreeEditor {
                 cmark_node_append_child(first, input)
             }
         } else {
-            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            let paragraph = newNode(CMARK_NODE_PARAGRAPH)
             cmark_node_append_child(paragraph, input)
             if let first = cmark_node_first_child(item) {
                 cmark_node_insert_before(first, paragraph)
@@ -215,7 +228,7 @@ struct TreeEditor {
     /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
     /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
         let shown = min(6, max(1, level + options.headingLevelOffset))
         cmark_node_set_on_enter(block, "<h\(shown) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
         cmark_node_set_on_exit(block, "</h\(shown)>")
