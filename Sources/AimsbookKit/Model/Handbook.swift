@@ -31,14 +31,17 @@ public struct Handbook: Sendable {
         self.templateOverrides = templateOverrides
         self.resolver = resolver
         self.brokenIDs = brokenIDs
-        // By position, never `for document in documents`: iterating copies every document.
+        // Through the buffer, never `for document in documents` or the array's subscript: both
+        // copy the whole document (a large value) to read one field of it.
         var index: [String: Int] = [:]
         index.reserveCapacity(self.documents.count)
         var positionsByType: [DocumentType: [Int]] = [:]
-        for position in self.documents.indices {
-            let id = self.documents[position].id.value
-            if index[id] == nil { index[id] = position }
-            positionsByType[self.documents[position].type, default: []].append(position)
+        self.documents.withUnsafeBufferPointer { documents in
+            for position in documents.indices {
+                let id = documents[position].id.value
+                if index[id] == nil { index[id] = position }
+                positionsByType[documents[position].type, default: []].append(position)
+            }
         }
         self.index = index
         self.positionsByType = positionsByType
@@ -81,9 +84,11 @@ public struct Relations: Sendable {
 
     init(documents: [Document]) {
         var referencedBy: [String: Set<String>] = [:]
-        // By position, not `for document in documents`, which copies every document.
-        for position in documents.indices {
-            add(documents[position], referencedBy: &referencedBy)
+        // Through the buffer, which lends each document: iterating the array copies each.
+        documents.withUnsafeBufferPointer { documents in
+            for position in documents.indices {
+                add(documents[position], referencedBy: &referencedBy)
+            }
         }
         self.referencedBy = referencedBy.mapValues { $0.sorted() }
     }

@@ -28,7 +28,7 @@ public enum HandbookBuilder {
         }
 
         // Front matter of every file, in parallel: each file is independent.
-        let headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
+        var headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
             guard let cache else { return header(of: file) }
             var key = Hasher()
             key.combine(file)
@@ -36,11 +36,13 @@ public enum HandbookBuilder {
         }
 
         var documents: [(document: Document, split: SplitDocument)] = []
+        documents.reserveCapacity(headers.count)
         var brokenIDs: Set<String> = []
         var firstDefinition: [String: Located<String>] = [:]
-        for (output, split, fileDiagnostics) in headers {
-            diagnostics += fileDiagnostics
-            guard let output, let split else { continue }
+        // Each header is taken out of the array, not copied: a document is a large value.
+        for position in headers.indices {
+            diagnostics += headers[position].diagnostics
+            guard var output = headers[position].output.take(), let split = headers[position].split else { continue }
             if let declared = output.declaredID {
                 let key = declared.value.lowercased()
                 if let first = firstDefinition[key] {
@@ -57,7 +59,7 @@ public enum HandbookBuilder {
                 }
                 firstDefinition[key] = declared
             }
-            if let document = output.document {
+            if let document = output.document.take() {
                 documents.append((document, split))
             } else if let declared = output.declaredID {
                 brokenIDs.insert(declared.value)
