@@ -220,3 +220,29 @@ extension FastPathTests {
         #expect(link("POL-001#top") == .document(id: "POL-001", anchor: "top"))
     }
 }
+
+extension FastPathTests {
+    @Test func markdownArenaKeepsWhatItHoldsUntilReset() throws {
+        let memory = MarkdownArena.allocator.pointee
+        let zeroed = try #require(memory.calloc(4, 4))
+        #expect(UnsafeRawBufferPointer(start: zeroed, count: 16).allSatisfy { $0 == 0 })
+        zeroed.storeBytes(of: 42, as: Int.self)
+        // Grown in place while it is the latest block, moved (with its bytes) when it is not.
+        let grown = try #require(memory.realloc(zeroed, 64))
+        #expect(grown == zeroed)
+        let other = try #require(memory.realloc(nil, 8))
+        other.storeBytes(of: 7, as: Int.self)
+        // Larger than a chunk: a chunk of its own.
+        let moved = try #require(memory.realloc(grown, 1 << 20))
+        #expect(moved != grown)
+        #expect(moved.load(as: Int.self) == 42)
+        #expect(other.load(as: Int.self) == 7)
+        #expect(memory.calloc(Int.max, 2) == nil)
+        memory.free(moved)
+        MarkdownArena.forThisThread().pointee.reset()
+        // After a reset the first chunk is used again.
+        let again = try #require(memory.calloc(1, 16))
+        #expect(again == zeroed)
+        MarkdownArena.forThisThread().pointee.reset()
+    }
+}
