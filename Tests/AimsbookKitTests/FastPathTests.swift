@@ -246,3 +246,15 @@ extension FastPathTests {
         MarkdownArena.forThisThread().pointee.reset()
     }
 }
+
+extension FastPathTests {
+    @Test func datesParseOnBytesAsTheCharacterSplitDid() {
+        #expect(Day("2026-03-31") == Day(year: 2026, month: 3, day: 31))
+        for text in [
+            "２０２６-01-15", "2026-01-1\u{301}5", "2026-01-15\u{301}", "+026-01-15", "0000-01-01", " 2026-01-15",
+            "2026-13-01", "2026-04-31", "2026/01/15", "20260-1-15", "",
+        ] {
+            #expect(Day(text) == nil, "\(text)")
+        }
+    }
+}

@@ -153,7 +153,8 @@ public struct LinkResolver: Sendable {
     }
 
     static func removingPercentEncoding(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        // A byte search: where a '%' is no escape, the loop below keeps it anyway.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         var index = 0
