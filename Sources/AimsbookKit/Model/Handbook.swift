@@ -84,36 +84,39 @@ public struct Relations: Sendable {
 
     init(documents: [Document]) {
         var referencedBy: [String: Set<String>] = [:]
-        // Through the buffer, which lends each document: iterating the array copies each.
+        // Through pointers into the array's buffer: iterating the array, its subscript and even
+        // a borrowing parameter copied each whole document (a large value) to read a few fields.
         documents.withUnsafeBufferPointer { documents in
             for position in documents.indices {
-                add(documents[position], referencedBy: &referencedBy)
+                add(documents.baseAddress! + position, referencedBy: &referencedBy)
             }
         }
         self.referencedBy = referencedBy.mapValues { $0.sorted() }
     }
 
-    private mutating func add(_ document: borrowing Document, referencedBy: inout [String: Set<String>]) {
-        let id = document.id.value
-        var targets: [String] = document.related.map(\.value)
-        if let risk = document.risk {
+    private mutating func add(_ pointer: UnsafePointer<Document>, referencedBy: inout [String: Set<String>]) {
+        let id = pointer.pointee.id.value
+        var targets: [String] = pointer.pointee.related.map(\.value)
+        if let risk = pointer.pointee.risk {
             targets += risk.aiSystems.map(\.value)
             for system in risk.aiSystems { risksByAISystem[system.value, default: []].append(id) }
         }
-        if let assessment = document.impactAssessment {
+        if let assessment = pointer.pointee.impactAssessment {
             targets += assessment.aiSystems.map(\.value)
             for system in assessment.aiSystems { assessmentsByAISystem[system.value, default: []].append(id) }
         }
-        if let system = document.aiSystem, let assessment = system.impactAssessment {
+        if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
             targets.append(assessment.value)
         }
-        for case .document(let target, _) in document.linkTargets {
+        for case .document(let target, _) in pointer.pointee.linkTargets {
             targets.append(target)
         }
         for target in targets where target != id { referencedBy[target, default: []].insert(id) }
-        for clause in Set(document.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }
-        for control in Set(document.controls.map(\.value)) { documentsByControl[control, default: []].append(id) }
-        if let owner = document.owner { ownedBy[owner.value, default: []].append(id) }
-        if let approver = document.approver { approvedBy[approver.value, default: []].append(id) }
+        for clause in Set(pointer.pointee.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }
+        for control in Set(pointer.pointee.controls.map(\.value)) {
+            documentsByControl[control, default: []].append(id)
+        }
+        if let owner = pointer.pointee.owner { ownedBy[owner.value, default: []].append(id) }
+        if let approver = pointer.pointee.approver { approvedBy[approver.value, default: []].append(id) }
     }
 }
