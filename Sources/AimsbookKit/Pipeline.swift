@@ -34,7 +34,10 @@ public enum Pipeline {
         }
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
         let diagnostics = timings.measure("validate") {
-            built.diagnostics + Validator.validate(built.handbook, asOf: day)
+            // `Validator.validate`, with the rules on all cores: each is a pure function of the
+            // handbook, and their diagnostics are joined in the rules' order, as there.
+            let context = Validator.Context(handbook: built.handbook, asOf: day)
+            return built.diagnostics + Validator.rules.concurrentMap { $0(context) }.joined()
         }
         return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
     }
@@ -45,7 +48,10 @@ public enum Pipeline {
     )
         throws -> Checked
     {
-        try check(HandbookLoader.load(paths, gitHistory: gitHistory), asOf: asOf, rendersHTML: rendersHTML)
+        let source = try StageTimings.shared.measure("load") {
+            try HandbookLoader.load(paths, gitHistory: gitHistory)
+        }
+        return check(source, asOf: asOf, rendersHTML: rendersHTML)
     }
 }
 

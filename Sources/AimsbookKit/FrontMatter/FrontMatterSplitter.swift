@@ -13,8 +13,16 @@ public struct SplitDocument: Sendable, Equatable {
 /// UTF-8 bytes line by line only as far as the closing delimiter.
 public enum FrontMatterSplitter {
     public static func split(_ text: String, file: String) -> Result<SplitDocument, Diagnostic> {
+        // On the string's own UTF-8 storage: no copy of the whole file into an array.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ split(bytes: $0[...], file: file) }) {
+            return result
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { split(bytes: $0[...], file: file) }
+    }
+
+    static func split(bytes: Slice<UnsafeBufferPointer<UInt8>>, file: String) -> Result<SplitDocument, Diagnostic> {
         // The text is already LF-only and BOM-free (TextDecoding); tolerate both anyway for callers on strings.
-        var bytes = Array(text.utf8)[...]
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
 
         /// The line starting at `start`: its end (before any CR) and where the next line starts.

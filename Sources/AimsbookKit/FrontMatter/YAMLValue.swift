@@ -78,7 +78,13 @@ public struct FrontMatter: Sendable, Hashable {
         self.location = location
     }
 
+    /// The first entry with this key. Compares keys through the array's buffer: `first(where:)`
+    /// copied every entry it passed (a key, a location and a value tree), and a document's
+    /// fields are looked up some thirty times.
     public subscript(key: String) -> YAMLEntry? {
-        entries.first { $0.key == key }
+        let position = entries.withUnsafeBufferPointer { entries in
+            entries.indices.first { entries[$0].key == key }
+        }
+        return position.map { entries[$0] }
     }
 }

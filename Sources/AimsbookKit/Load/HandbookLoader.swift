@@ -49,12 +49,17 @@ public enum HandbookLoader {
             case asset(HandbookSource.Asset)
             case problem(Diagnostic)
         }
+        // Paths by string concatenation, not `URL.appendingPathComponent` and `displayPath` per
+        // file (a tenth of a large check): listed paths have no `.` or `..` to standardize, so
+        // the display path of `content/x` minus its `x` is the prefix of every file's.
+        let contentPath = paths.content.path.hasSuffix("/") ? paths.content.path : paths.content.path + "/"
+        let displayPrefix = String(paths.displayPath(paths.content.appendingPathComponent("x")).dropLast())
         // Files are independent: read and decode them on all cores, keep the sorted order.
         let entries = listFiles(under: paths.content).concurrentMap { file -> Entry in
-            let url = paths.content.appendingPathComponent(file.path)
-            let displayPath = paths.displayPath(url)
+            let absolutePath = contentPath + file.path
+            let displayPath = displayPrefix + file.path
             if file.isSymbolicLink {
-                let resolved = url.resolvingSymlinksInPath().path
+                let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
                 if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
                     return .problem(
                         .warning(
@@ -65,13 +70,13 @@ public enum HandbookLoader {
             }
             let lowered = file.path.lowercased()
             guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
-                return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: url.path))
+                return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath))
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let bytes = FileBytes.contents(atPath: absolutePath) else {
                 return .problem(
                     .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
             }
-            switch TextDecoding.decode(data) {
+            switch TextDecoding.decode(bytes) {
             case .success(let text):
                 return .markdown(.init(path: displayPath, contentPath: file.path, text: text))
             case .failure(let line, let column):
@@ -109,32 +114,56 @@ public enum HandbookLoader {
         var isSymbolicLink: Bool
     }
 
-    /// Files below a folder, relative to it, sorted, skipping hidden files and folders.
+    /// Files below a folder, relative to it, sorted, skipping hidden files and folders (and
+    /// everything in them). A symbolic link to a folder is skipped; one to anything else is
+    /// listed as a link, for the loader to check where it leads.
+    ///
+    /// Walks with `opendir`/`readdir`, whose entries carry their type: FileManager's enumerator
+    /// asked for every entry's attributes (an `lstat` and a dictionary each), a serial twentieth
+    /// of checking a large handbook. Like that enumerator, a folder that is itself a symbolic
+    /// link, or missing, lists nothing.
     static func listFiles(under folder: URL) -> [ListedFile] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        let root = folder.path
+        var status = stat()
+        guard lstat(root, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
         var files: [ListedFile] = []
-        while let path = enumerator.nextObject() as? String {
-            let name = path.split(separator: "/").last ?? ""
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
+        listFiles(in: root.hasSuffix("/") ? String(root.dropLast()) : root, relative: "", into: &files)
+        files.sort { $0.path < $1.path }
+        return files
+    }
+
+    private static func listFiles(in directory: String, relative: String, into files: inout [ListedFile]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            // Also skips `.` and `..`.
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let absolute = directory + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(absolute, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_REG)
+                }
             }
             switch type {
-            case .typeDirectory?:
-                continue
-            case .typeSymbolicLink?:
-                var isDirectory: ObjCBool = false
-                let target = folder.appendingPathComponent(path).path
-                if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-                    continue
-                }
+            case Int32(DT_DIR):
+                listFiles(in: absolute, relative: path, into: &files)
+            case Int32(DT_LNK):
+                var status = stat()
+                if stat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { continue }
                 files.append(ListedFile(path: path, isSymbolicLink: true))
             default:
                 files.append(ListedFile(path: path, isSymbolicLink: false))
             }
         }
-        return files.sorted { $0.path < $1.path }
     }
 
     static func readTemplates(_ folder: URL) -> [String: String] {

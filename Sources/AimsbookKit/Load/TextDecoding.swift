@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns file bytes into text the rest of the pipeline can trust: UTF-8 only, a leading BOM
 /// dropped, CRLF and lone CR line endings made LF (line numbers stay as the author sees them).
 public enum TextDecoding {
@@ -8,30 +14,48 @@ public enum TextDecoding {
     }
 
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> Result where Bytes.Element == UInt8 {
-        var bytes = Array(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let result = bytes.withContiguousStorageIfAvailable(decode(buffer:)) { return result }
+        return Array(bytes).withUnsafeBufferPointer(decode(buffer:))
+    }
+
+    /// Validates and normalizes in place on the bytes: no copy into an array first, and the
+    /// search for a CR is a `memchr`, not a walk over the string's UTF-8 view.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>) -> Result {
+        var bytes = buffer
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return firstInvalidPosition(bytes)
+            return firstInvalidPosition(Array(bytes))
         }
-        return .success(normalizeLineEndings(text))
+        guard let base = bytes.baseAddress, memchr(base, 13, bytes.count) != nil else { return .success(text) }
+        return .success(normalizeLineEndings(bytes))
     }
 
     /// On bytes: Foundation's `replacingOccurrences(of: "\r", …)` skips a CR followed by a
     /// combining mark (it keeps composed character sequences whole), found by Fuzz/run.sh.
     public static func normalizeLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var afterCR = false
-        for byte in text.utf8 {
-            if byte == 10, afterCR {
-                afterCR = false
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, memchr(base, 13, bytes.count) != nil else { return nil }
+            return normalizeLineEndings(bytes)
+        } ?? text
+    }
+
+    /// CRLF and lone CR made LF, on valid UTF-8 (a CR byte is never part of a longer scalar).
+    static func normalizeLineEndings(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var afterCR = false
+            for byte in bytes {
+                if byte == 10, afterCR {
+                    afterCR = false
+                    continue
+                }
+                afterCR = byte == 13
+                output[count] = afterCR ? 10 : byte
+                count += 1
             }
-            afterCR = byte == 13
-            bytes.append(afterCR ? 10 : byte)
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func firstInvalidPosition(_ bytes: [UInt8]) -> Result {

@@ -7,6 +7,8 @@ public struct HeadingSlugger: Sendable {
     public init() {}
 
     public static func slug(_ text: String) -> String {
+        var text = text
+        if let slug = text.withUTF8(asciiSlug) { return slug }
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -18,6 +20,29 @@ public struct HeadingSlugger: Sendable {
             }
         }
         return result
+    }
+
+    /// The same rule on bytes for an all-ASCII heading (nearly every one), or nil for others:
+    /// in ASCII, lower-casing is per byte and the letters and digits are `a`–`z` and `0`–`9`.
+    static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            for byte in bytes {
+                let kept: UInt8
+                switch byte {
+                case UInt8(ascii: " "): kept = UInt8(ascii: "-")
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                    UInt8(ascii: "_"):
+                    kept = byte
+                default: continue
+                }
+                output[count] = kept
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The slug for the next heading of a document, made unique within it.

@@ -36,11 +36,13 @@ public enum MarkdownParser {
     /// What to do with a link: the URL to put in the page, or nil to drop the link and keep its text.
     public typealias LinkRewriter = (LinkReference) -> String?
 
-    private static let registerExtensions: Void = {
-        cmark_gfm_core_extensions_ensure_registered()
-    }()
-
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// The extensions, looked up once: cmark-gfm's registry is global and, once filled, only read.
+    nonisolated(unsafe) private static let syntaxExtensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
 
     /// - Parameters:
     ///   - body: the Markdown text after the front matter.
@@ -50,23 +52,30 @@ public enum MarkdownParser {
         _ body: String, firstLine: Int, file: String, options: Options = Options(),
         rewrite: LinkRewriter = { $0.destination }
     ) -> MarkdownDocument {
-        _ = registerExtensions
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES)!
+        // Without HTML nothing outlives the parse: cmark allocates from this thread's arena, and
+        // it is emptied after the tree and the parser are freed (defers run last to first).
+        let arena = options.rendersHTML ? nil : MarkdownArena.forThisThread()
+        defer { arena?.pointee.reset() }
+        let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        let parser =
+            arena == nil
+            ? cmark_parser_new(cmarkOptions)! : cmark_parser_new_with_mem(cmarkOptions, MarkdownArena.allocator)!
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
+        for syntaxExtension in syntaxExtensions {
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
-        body.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // Fed from the string's own UTF-8 storage (cmark takes a length, no NUL needed).
+        var body = body
+        body.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
 
         let positions = SourcePositions(body: body, firstLine: firstLine, file: file)
-        var tree = TreeEditor(root: root, positions: positions, options: options)
+        var tree = TreeEditor(
+            root: root, positions: positions, options: options, memory: arena == nil ? nil : MarkdownArena.allocator)
         tree.edit(rewrite: rewrite)
 
         var html = ""
@@ -87,21 +96,26 @@ public enum MarkdownParser {
 
 /// Converts cmark's positions (1-based lines of the body, 1-based byte columns) into file
 /// positions with columns in Unicode scalars, as Yams reports them. Works on the UTF-8 bytes:
-/// the line table is one scan, and a column is a count of non-continuation bytes.
+/// the line table is one `memchr` scan, and a column is a count of non-continuation bytes.
 struct SourcePositions {
-    let bytes: [UInt8]
+    let body: String
     /// Byte offset at which each line starts.
     let lineStarts: [Int]
     let firstLine: Int
     let file: String
 
     init(body: String, firstLine: Int, file: String) {
-        let bytes = Array(body.utf8)
+        var body = body
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 10, bytes.count - offset) {
+                offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                starts.append(offset)
+            }
         }
-        self.bytes = bytes
+        self.body = body
         self.lineStarts = starts
         self.firstLine = firstLine
         self.file = file
@@ -112,12 +126,15 @@ struct SourcePositions {
         var column = max(1, Int(byteColumn))
         if lineStarts.indices.contains(lineIndex) {
             let start = lineStarts[lineIndex]
-            let end = min(bytes.count, start + column - 1)
-            var scalars = 0
-            for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
-                scalars += 1
+            var body = body
+            column = body.withUTF8 { bytes in
+                let end = min(bytes.count, start + column - 1)
+                var scalars = 0
+                for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
+                    scalars += 1
+                }
+                return scalars + 1
             }
-            column = scalars + 1
         }
         return SourceLocation(file: file, line: max(1, Int(line)) + firstLine - 1, column: column)
     }

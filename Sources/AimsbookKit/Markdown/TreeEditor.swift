@@ -11,23 +11,41 @@ struct TreeEditor {
     private(set) var links: [LinkReference] = []
     private(set) var rawHTML: [SourceLocation] = []
 
-    init(root: OpaquePointer, positions: SourcePositions, options: MarkdownParser.Options) {
+    /// The allocator the tree was parsed with, or nil for the system's: cmark only links
+    /// nodes made with the same allocator (it silently refuses others), so new nodes use it.
+    let memory: UnsafeMutablePointer<cmark_mem>?
+
+    init(
+        root: OpaquePointer, positions: SourcePositions, options: MarkdownParser.Options,
+        memory: UnsafeMutablePointer<cmark_mem>? = nil
+    ) {
         self.root = root
         self.positions = positions
         self.options = options
+        self.memory = memory
+    }
+
+    private func newNode(_ type: cmark_node_type) -> OpaquePointer {
+        if let memory { return cmark_node_new_with_mem(type, memory)! }
+        return cmark_node_new(type)!
     }
 
     mutating func edit(rewrite: MarkdownParser.LinkRewriter) {
+        // Without HTML (`check`), the tree is only read: links are found but not rewritten,
+        // headings get no wrapper, task items no label, raw HTML stays. Only wiki links in
+        // headings are still made into nodes, since they change the heading's text and slug.
+        let edits = options.rendersHTML
         // Collect first, edit after: cmark's iterator must not see the tree change under it.
-        var textNodes: [OpaquePointer] = []
+        var textNodes: [(node: OpaquePointer, inHeading: Bool)] = []
         var linkNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var htmlNodes: [OpaquePointer] = []
         var taskItems: [OpaquePointer] = []
-        let taskList = cmark_find_syntax_extension("tasklist")
+        let taskList = edits ? cmark_find_syntax_extension("tasklist") : nil
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         var linkDepth = 0
+        var headingDepth = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
@@ -40,9 +58,14 @@ struct TreeEditor {
                     linkDepth -= 1
                 }
             case CMARK_NODE_TEXT where event == CMARK_EVENT_ENTER && linkDepth == 0:
-                textNodes.append(node)
-            case CMARK_NODE_HEADING where event == CMARK_EVENT_ENTER:
-                headingNodes.append(node)
+                textNodes.append((node, headingDepth > 0))
+            case CMARK_NODE_HEADING:
+                if event == CMARK_EVENT_ENTER {
+                    headingNodes.append(node)
+                    headingDepth += 1
+                } else {
+                    headingDepth -= 1
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 htmlNodes.append(node)
             case CMARK_NODE_ITEM where event == CMARK_EVENT_ENTER:
@@ -52,21 +75,24 @@ struct TreeEditor {
             }
         }
 
-        var wikiLinks: [(node: OpaquePointer, reference: LinkReference)] = []
-        for node in textNodes {
-            wikiLinks += splitWikiLinks(node)
+        var wikiLinks: [(node: OpaquePointer?, reference: LinkReference)] = []
+        for (node, inHeading) in textNodes {
+            wikiLinks += splitWikiLinks(node, makesNodes: edits || inHeading)
         }
         // Document order: links as written, wiki links merged by position.
-        var allLinks: [(node: OpaquePointer, reference: LinkReference)] = linkNodes.map { node in
+        var allLinks: [(node: OpaquePointer?, reference: LinkReference)] = linkNodes.map { node in
             let kind: LinkReference.Kind = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             return (node, LinkReference(kind: kind, destination: destination, location: linkLocation(node)))
         }
         allLinks += wikiLinks
         allLinks.sort { $0.reference.location < $1.reference.location }
+        links.reserveCapacity(allLinks.count)
         for (node, reference) in allLinks {
             links.append(reference)
-            if let url = rewrite(reference) {
+            let url = rewrite(reference)
+            guard edits, let node else { continue }
+            if let url {
                 cmark_node_set_url(node, url)
             } else {
                 unwrap(node)
@@ -79,7 +105,7 @@ struct TreeEditor {
             let slug = slugger.next(text)
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
-            wrapHeading(node, level: level, slug: slug)
+            if edits { wrapHeading(node, level: level, slug: slug) }
         }
 
         for node in taskItems { labelTaskItem(node) }
@@ -88,6 +114,7 @@ struct TreeEditor {
             let location = positions.location(of: node)
             if options.allowRawHTML { continue }
             rawHTML.append(location)
+            guard edits else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
@@ -107,38 +134,49 @@ struct TreeEditor {
         return positions.location(line: line, byteColumn: column)
     }
 
-    /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes.
-    private func splitWikiLinks(_ node: OpaquePointer) -> [(node: OpaquePointer, reference: LinkReference)] {
+    /// Replaces `[[target]]` and `[[target|text]]` in a text node by link nodes, or with
+    /// `makesNodes` false only finds them (the node is nil) and leaves the tree alone.
+    private func splitWikiLinks(
+        _ node: OpaquePointer, makesNodes: Bool
+    ) -> [(node: OpaquePointer?, reference: LinkReference)] {
         guard let literalPointer = cmark_node_get_literal(node) else { return [] }
         guard WikiLinkScanner.containsOpening(literalPointer) else { return [] }
         let literal = String(cString: literalPointer)
         let pieces = WikiLinkScanner.scan(literal)
         guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { return [] }
         let start = positions.location(of: node)
-        var created: [(node: OpaquePointer, reference: LinkReference)] = []
+        var created: [(node: OpaquePointer?, reference: LinkReference)] = []
         var scalarOffset = 0
         for piece in pieces {
             switch piece {
             case .text(let text):
-                let textNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(textNode, text)
-                cmark_node_insert_before(node, textNode)
+                if makesNodes {
+                    let textNode = newNode(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_insert_before(node, textNode)
+                }
                 scalarOffset += text.unicodeScalars.count
             case .link(let target, let label, let source):
-                let linkNode = cmark_node_new(CMARK_NODE_LINK)!
-                cmark_node_set_url(linkNode, target)
-                let labelNode = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(labelNode, label ?? target)
-                cmark_node_append_child(linkNode, labelNode)
-                cmark_node_insert_before(node, linkNode)
+                var linkNode: OpaquePointer?
+                if makesNodes {
+                    let wikiLink = newNode(CMARK_NODE_LINK)
+                    cmark_node_set_url(wikiLink, target)
+                    let labelNode = newNode(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(labelNode, label ?? target)
+                    cmark_node_append_child(wikiLink, labelNode)
+                    cmark_node_insert_before(node, wikiLink)
+                    linkNode = wikiLink
+                }
                 var location = start
                 location.column += scalarOffset
                 created.append((linkNode, LinkReference(kind: .wiki, destination: target, location: location)))
                 scalarOffset += source.unicodeScalars.count
             }
         }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
+        if makesNodes {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         return created
     }
 
@@ -146,7 +184,7 @@ struct TreeEditor {
     private func unwrap(_ node: OpaquePointer) {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let alt = Self.plainText(of: node)
-            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            let text = newNode(CMARK_NODE_TEXT)
             cmark_node_set_literal(text, alt)
             cmark_node_insert_before(node, text)
         } else {
@@ -168,7 +206,7 @@ struct TreeEditor {
             ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> "
             : "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> "
         cmark_node_set_syntax_extension(item, nil)
-        let input = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        let input = newNode(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(input, checkbox)
         if let first = cmark_node_first_child(item), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
             if let firstInline = cmark_node_first_child(first) {
@@ -177,7 +215,7 @@ struct TreeEditor {
                 cmark_node_append_child(first, input)
             }
         } else {
-            let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            let paragraph = newNode(CMARK_NODE_PARAGRAPH)
             cmark_node_append_child(paragraph, input)
             if let first = cmark_node_first_child(item) {
                 cmark_node_insert_before(first, paragraph)
@@ -190,7 +228,7 @@ struct TreeEditor {
     /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
     /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
         let shown = min(6, max(1, level + options.headingLevelOffset))
         cmark_node_set_on_enter(block, "<h\(shown) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
         cmark_node_set_on_exit(block, "</h\(shown)>")

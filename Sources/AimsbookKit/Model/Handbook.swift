@@ -16,6 +16,9 @@ public struct Handbook: Sendable {
     public var frameworks: FrameworkLibrary = .builtIn
 
     private var index: [String: Int]
+    /// Positions in `documents` of each type's documents, in order: the rules ask for one type's
+    /// documents many times, and filtering copied every document (a large value) each time.
+    private var positionsByType: [DocumentType: [Int]]
 
     public init(
         settings: Settings, standard: StandardModel, documents: [Document], assets: [HandbookSource.Asset],
@@ -23,21 +26,46 @@ public struct Handbook: Sendable {
     ) {
         self.settings = settings
         self.standard = standard
-        self.documents = documents.sorted { $0.id.value < $1.id.value }
+        self.documents = Self.sortedByID(documents)
         self.assets = assets
         self.templateOverrides = templateOverrides
         self.resolver = resolver
         self.brokenIDs = brokenIDs
-        self.index = Dictionary(self.documents.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        // Through the buffer, never `for document in documents` or the array's subscript: both
+        // copy the whole document (a large value) to read one field of it.
+        var index: [String: Int] = [:]
+        index.reserveCapacity(self.documents.count)
+        var positionsByType: [DocumentType: [Int]] = [:]
+        self.documents.withUnsafeBufferPointer { documents in
+            for position in documents.indices {
+                let id = documents[position].id.value
+                if index[id] == nil { index[id] = position }
+                positionsByType[documents[position].type, default: []].append(position)
+            }
+        }
+        self.index = index
+        self.positionsByType = positionsByType
         self.relations = Relations(documents: self.documents)
+    }
+
+    /// Sorted by id; an array already in order (as `HandbookBuilder` makes it) is kept as it is,
+    /// without copying every document into a new one. Strictly increasing only: equal ids are
+    /// left to `sorted`, whatever order it gives them.
+    static func sortedByID(_ documents: [Document]) -> [Document] {
+        var position = documents.startIndex
+        while position + 1 < documents.endIndex, documents[position].id.value < documents[position + 1].id.value {
+            position += 1
+        }
+        if position + 1 >= documents.endIndex { return documents }
+        return documents.sorted { $0.id.value < $1.id.value }
     }
 
     public func document(_ id: String) -> Document? { index[id].map { documents[$0] } }
 
-    public func documents(of type: DocumentType) -> [Document] { documents.filter { $0.type == type } }
+    public func documents(of type: DocumentType) -> [Document] { (positionsByType[type] ?? []).map { documents[$0] } }
 
     /// The one Statement of Applicability, if the handbook has any (a second is an error).
-    public var soaDocument: Document? { documents.first { $0.type == .soa } }
+    public var soaDocument: Document? { positionsByType[.soa]?.first.map { documents[$0] } }
 }
 
 /// Who points at whom: backlinks, and which documents address each clause and control. Built
@@ -56,29 +84,39 @@ public struct Relations: Sendable {
 
     init(documents: [Document]) {
         var referencedBy: [String: Set<String>] = [:]
-        for document in documents {
-            let id = document.id.value
-            var targets: [String] = document.related.map(\.value)
-            if let risk = document.risk {
-                targets += risk.aiSystems.map(\.value)
-                for system in risk.aiSystems { risksByAISystem[system.value, default: []].append(id) }
+        // Through pointers into the array's buffer: iterating the array, its subscript and even
+        // a borrowing parameter copied each whole document (a large value) to read a few fields.
+        documents.withUnsafeBufferPointer { documents in
+            for position in documents.indices {
+                add(documents.baseAddress! + position, referencedBy: &referencedBy)
             }
-            if let assessment = document.impactAssessment {
-                targets += assessment.aiSystems.map(\.value)
-                for system in assessment.aiSystems { assessmentsByAISystem[system.value, default: []].append(id) }
-            }
-            if let system = document.aiSystem, let assessment = system.impactAssessment {
-                targets.append(assessment.value)
-            }
-            for case .document(let target, _) in document.linkTargets {
-                targets.append(target)
-            }
-            for target in targets where target != id { referencedBy[target, default: []].insert(id) }
-            for clause in Set(document.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }
-            for control in Set(document.controls.map(\.value)) { documentsByControl[control, default: []].append(id) }
-            if let owner = document.owner { ownedBy[owner.value, default: []].append(id) }
-            if let approver = document.approver { approvedBy[approver.value, default: []].append(id) }
         }
         self.referencedBy = referencedBy.mapValues { $0.sorted() }
+    }
+
+    private mutating func add(_ pointer: UnsafePointer<Document>, referencedBy: inout [String: Set<String>]) {
+        let id = pointer.pointee.id.value
+        var targets: [String] = pointer.pointee.related.map(\.value)
+        if let risk = pointer.pointee.risk {
+            targets += risk.aiSystems.map(\.value)
+            for system in risk.aiSystems { risksByAISystem[system.value, default: []].append(id) }
+        }
+        if let assessment = pointer.pointee.impactAssessment {
+            targets += assessment.aiSystems.map(\.value)
+            for system in assessment.aiSystems { assessmentsByAISystem[system.value, default: []].append(id) }
+        }
+        if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
+            targets.append(assessment.value)
+        }
+        for case .document(let target, _) in pointer.pointee.linkTargets {
+            targets.append(target)
+        }
+        for target in targets where target != id { referencedBy[target, default: []].insert(id) }
+        for clause in Set(pointer.pointee.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }
+        for control in Set(pointer.pointee.controls.map(\.value)) {
+            documentsByControl[control, default: []].append(id)
+        }
+        if let owner = pointer.pointee.owner { ownedBy[owner.value, default: []].append(id) }
+        if let approver = pointer.pointee.approver { approvedBy[approver.value, default: []].append(id) }
     }
 }

@@ -28,7 +28,7 @@ public enum HandbookBuilder {
         }
 
         // Front matter of every file, in parallel: each file is independent.
-        let headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
+        var headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
             guard let cache else { return header(of: file) }
             var key = Hasher()
             key.combine(file.path)
@@ -38,11 +38,13 @@ public enum HandbookBuilder {
         }
 
         var documents: [(document: Document, split: SplitDocument)] = []
+        documents.reserveCapacity(headers.count)
         var brokenIDs: Set<String> = []
         var firstDefinition: [String: Located<String>] = [:]
-        for (output, split, fileDiagnostics) in headers {
-            diagnostics += fileDiagnostics
-            guard let output, let split else { continue }
+        // Each header is taken out of the array, not copied: a document is a large value.
+        for position in headers.indices {
+            diagnostics += headers[position].diagnostics
+            guard var output = headers[position].output.take(), let split = headers[position].split else { continue }
             if let declared = output.declaredID {
                 let key = declared.value.lowercased()
                 if let first = firstDefinition[key] {
@@ -59,7 +61,7 @@ public enum HandbookBuilder {
                 }
                 firstDefinition[key] = declared
             }
-            if let document = output.document {
+            if let document = output.document.take() {
                 documents.append((document, split))
             } else if let declared = output.declaredID {
                 brokenIDs.insert(declared.value)
@@ -69,6 +71,9 @@ public enum HandbookBuilder {
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: assets.map(\.contentPath), standard: standard)
+        // In the handbook's order (by id) already, so `Handbook` need not copy them all to sort.
+        // Ids are unique here (duplicates were reported and left out above).
+        documents.sort { $0.document.id.value < $1.document.id.value }
         // Bodies are rendered for their document's page, under its `<h1>` title.
         let options = MarkdownParser.Options(
             allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
@@ -93,7 +98,8 @@ public enum HandbookBuilder {
                 ) { reference in
                     let target = resolver.resolve(reference, from: document.contentPath)
                     targets.append(target)
-                    return resolver.url(for: target, from: page)
+                    // Without HTML the URL is never written anywhere: skip making it.
+                    return rendersHTML ? resolver.url(for: target, from: page) : nil
                 }
                 return .init(document: body, targets: targets)
             }

@@ -56,17 +56,18 @@ public struct LinkResolver: Sendable {
     public func resolve(_ reference: LinkReference, from contentPath: String) -> LinkTarget {
         let destination = Substring(reference.destination).trimmingCharacters(in: " ")
         if destination.isEmpty { return .unresolved(reason: "the link has no target") }
-        if let scheme = Self.scheme(of: destination) {
+        let isASCII = destination.utf8.allSatisfy { $0 < 0x80 }
+        if let scheme = Self.scheme(of: destination, isASCII: isASCII) {
             return Self.safeSchemes.contains(scheme.lowercased()) ? .external(destination) : .unsafe(scheme: scheme)
         }
         if destination.hasPrefix("//") { return .external(destination) }
         var pathPart = Substring(destination)
         var anchor: String?
-        if let hash = destination.firstIndex(of: "#") {
+        if let hash = Self.firstIndex(of: "#", in: pathPart, isASCII: isASCII) {
             pathPart = destination[..<hash]
             anchor = String(destination[destination.index(after: hash)...])
         }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        if let query = Self.firstIndex(of: "?", in: pathPart, isASCII: isASCII) { pathPart = pathPart[..<query] }
         if pathPart.isEmpty {
             return .inPage(anchor: anchor ?? "")
         }
@@ -127,8 +128,20 @@ public struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// Where an ASCII character first stands in `text`. On the bytes when the text is all ASCII,
+    /// where every character is one byte: resolving runs for every link of every document, and
+    /// a search by characters costs several times more. By characters otherwise, since there a
+    /// combining mark after the character makes it another character, which is not a match.
+    static func firstIndex(of character: Unicode.Scalar, in text: Substring, isASCII: Bool) -> String.Index? {
+        isASCII ? text.utf8.firstIndex(of: UInt8(character.value)) : text.firstIndex(of: Character(character))
+    }
+
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        scheme(of: destination, isASCII: destination.utf8.allSatisfy { $0 < 0x80 })
+    }
+
+    static func scheme(of destination: String, isASCII: Bool) -> String? {
+        guard let colon = firstIndex(of: ":", in: Substring(destination), isASCII: isASCII) else { return nil }
         let candidate = destination[..<colon]
         guard let first = candidate.unicodeScalars.first, DocumentID.isASCIILetter(first),
             candidate.unicodeScalars.allSatisfy({
@@ -140,7 +153,8 @@ public struct LinkResolver: Sendable {
     }
 
     static func removingPercentEncoding(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        // A byte search: where a '%' is no escape, the loop below keeps it anyway.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         var index = 0

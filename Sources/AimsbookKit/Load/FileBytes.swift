@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a whole file into bytes with `open`/`read`, sized by `fstat`: the loader reads
+/// thousands of small files, and `FileManager.contents(atPath:)` wraps each in `Data` that is
+/// then copied into an array to decode.
+enum FileBytes {
+    /// The file's bytes, or nil when it cannot be opened or read (as `contents(atPath:)`).
+    static func contents(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        // One byte more than the size, so a single read that fills it means the file grew.
+        let size = max(Int(status.st_size), 0) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let result = read(descriptor, buffer.baseAddress! + count, size - count)
+                if result > 0 {
+                    count += result
+                } else if result == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        if failed { return nil }
+        guard bytes.count == size else { return bytes }
+        // The file grew since `fstat`: read on to its end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let result = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if result > 0 {
+                bytes += chunk[..<result]
+            } else if result == 0 {
+                return bytes
+            } else if errno != EINTR {
+                return nil
+            }
+        }
+    }
+}
