@@ -60,6 +60,34 @@ public final class BuildCache: @unchecked Sendable {
         return (value, false)
     }
 
+    // MARK: Load stage
+
+    private var sourceFiles = Generation<HandbookSource.MarkdownFile>()
+
+    /// The file read last time, when its size and modification time are still `stamp`.
+    func sourceFile(_ path: String, stamp: SourceStamps.Stamp) -> HandbookSource.MarkdownFile? {
+        lock.withLock { sourceFiles.lookUp(path, key: stamp.hashValue) }
+    }
+
+    func keep(_ file: HandbookSource.MarkdownFile, path: String, stamp: SourceStamps.Stamp) {
+        lock.withLock { sourceFiles.next[path] = (stamp.hashValue, file) }
+    }
+
+    private var lastGitHistory: (key: Int, changes: [String: LastChange])?
+
+    /// The documents' last commits, read again only when `key` (the repository's HEAD) changed.
+    func gitHistory(key: Int, read: () -> [String: LastChange]) -> [String: LastChange] {
+        if let last = lock.withLock({ lastGitHistory }), last.key == key { return last.changes }
+        let changes = read()
+        lock.withLock { lastGitHistory = (key, changes) }
+        return changes
+    }
+
+    /// Ends the load stage: files not listed this time are forgotten.
+    func finishLoad() {
+        lock.withLock { sourceFiles.turn() }
+    }
+
     // MARK: Model stage
 
     func header(_ path: String, key: Int, make: () -> Header) -> Header {

@@ -15,7 +15,9 @@ public enum SiteBuild {
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         let timings = StageTimings.shared
-        let source = try timings.measure("load") { try HandbookLoader.load(paths, gitHistory: gitHistory) }
+        let source = try timings.measure("load") {
+            try HandbookLoader.load(paths, gitHistory: gitHistory, cache: cache)
+        }
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         let report = checked.report
         if report.errorCount > 0 || (strict && report.warningCount > 0) {

@@ -124,6 +124,33 @@ import Testing
         #expect(incremental == (try Self.build(fewer, cache: nil)))
     }
 
+    @Test func theLoaderReadsAgainOnlyFilesWhoseSizeOrTimeChanged() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let policy = root.appendingPathComponent("content/policy.md")
+        let risk = root.appendingPathComponent("content/risk.md")
+        try "first".write(to: policy, atomically: false, encoding: .utf8)
+        try "risk".write(to: risk, atomically: false, encoding: .utf8)
+        let paths = HandbookPaths(root: root)
+        let cache = BuildCache()
+        let first = try HandbookLoader.load(paths, cache: cache)
+        #expect(first.markdownFiles.allSatisfy { $0.textHash != nil })
+
+        // Same size, time put back: the cache cannot tell, and keeps what it read (this is
+        // what the stamp promises); a fresh load sees the new text.
+        var status = stat()
+        #expect(stat(policy.path, &status) == 0)
+        try "fir5t".write(to: policy, atomically: false, encoding: .utf8)
+        let times = [status.st_atim, status.st_mtim]
+        #expect(utimensat(AT_FDCWD, policy.path, times, 0) == 0)
+        try "risk, edited".write(to: risk, atomically: false, encoding: .utf8)
+        let second = try HandbookLoader.load(paths, cache: cache)
+        #expect(second.markdownFiles.map(\.text) == ["first", "risk, edited"])
+        #expect(try HandbookLoader.load(paths).markdownFiles.map(\.text) == ["fir5t", "risk, edited"])
+    }
+
     @Test func theWriterLinksUnchangedPagesAndRewritesOnesEditedByHand() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

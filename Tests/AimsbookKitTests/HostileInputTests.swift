@@ -52,6 +52,40 @@ import Testing
         #expect(source.diagnostics.first?.location.file == "content/leak.md")
     }
 
+    @Test func namedPipesAreSkippedWithAWarningNotReadForEver() throws {
+        let root = try temporaryHandbook([
+            "content/role.md": Array("---\nid: ROLE-A\ntype: role\ntitle: R\nstatus: draft\n---\n".utf8)
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Opening a pipe for reading waits for a writer: a loader that did would hang here.
+        for name in ["content/pipe.md", "content/pipe.png", "templates/pipe.mustache"] {
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
+            #expect(mkfifo(root.appendingPathComponent(name).path, 0o644) == 0)
+        }
+        let source = try HandbookLoader.load(HandbookPaths(root: root))
+        #expect(source.markdownFiles.map(\.path) == ["content/role.md"])
+        #expect(source.assets.isEmpty)
+        #expect(source.templateOverrides.isEmpty)
+        #expect(
+            source.diagnostics.map { "\($0.code) \($0.location.file)" } == [
+                "special-file content/pipe.md", "special-file content/pipe.png",
+            ])
+    }
+
+    @Test func aContentFolderThatIsALinkIsRead() throws {
+        let root = try temporaryHandbook([
+            "shared/role.md": Array("---\nid: ROLE-A\ntype: role\ntitle: R\nstatus: draft\n---\n".utf8)
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("content").path,
+            withDestinationPath: root.appendingPathComponent("shared").path)
+        let source = try HandbookLoader.load(HandbookPaths(root: root))
+        #expect(source.markdownFiles.map(\.path) == ["content/role.md"])
+        #expect(source.diagnostics.isEmpty)
+    }
+
     @Test func assetsDifferingOnlyInCaseAreReportedNotWrittenOverEachOther() {
         var source = Fixtures.source([:])
         source.assets = [

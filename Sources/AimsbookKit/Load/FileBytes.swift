@@ -8,13 +8,15 @@
 /// thousands of small files, and `FileManager.contents(atPath:)` wraps each in `Data` that is
 /// then copied into an array to decode.
 enum FileBytes {
-    /// The file's bytes, or nil when it cannot be opened or read (as `contents(atPath:)`).
+    /// The file's bytes, or nil when it cannot be opened or read (as `contents(atPath:)`) or is
+    /// not a regular file.
     static func contents(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, then regular files only: opening a named pipe would wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         // One byte more than the size, so a single read that fills it means the file grew.
         let size = max(Int(status.st_size), 0) + 1
         var failed = false

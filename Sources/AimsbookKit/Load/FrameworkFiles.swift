@@ -30,7 +30,7 @@ extension HandbookLoader {
     ) -> (files: [HandbookSource.FrameworkFile], diagnostics: [Diagnostic]) {
         var files: [HandbookSource.FrameworkFile] = []
         var diagnostics: [Diagnostic] = []
-        for listed in listFiles(under: paths.frameworks) {
+        for listed in listFiles(under: paths.frameworks) where !listed.isSpecial {
             let fileExtension = listed.path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             guard frameworkExtensions.contains(fileExtension) else { continue }
             let url = paths.frameworks.appendingPathComponent(listed.path)

@@ -12,11 +12,23 @@ public struct LastChange: Sendable, Hashable {
 /// Outside a git repository, or without git, there is simply no history.
 public enum GitHistory {
     /// Keys are paths relative to the handbook root (`content/risks/bias.md`).
-    public static func lastChanges(root: URL, content: URL) -> [String: LastChange] {
+    /// - Parameter cache: `serve`'s: the history is read again only when HEAD moved.
+    public static func lastChanges(root: URL, content: URL, cache: BuildCache? = nil) -> [String: LastChange] {
         guard
-            let topLevel = run(["-C", root.path, "rev-parse", "--show-toplevel"], in: root)?
-                .trimmingCharacters(in: .whitespacesAndNewlines), !topLevel.isEmpty
+            let lines = run(["-C", root.path, "rev-parse", "--show-toplevel", "HEAD"], in: root)?
+                .split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }), lines.count == 2,
+            !lines[0].isEmpty
         else { return [:] }
+        let topLevel = lines[0]
+        var key = Hasher()
+        key.combine(topLevel)
+        key.combine(lines[1])
+        key.combine(content.path)
+        return cache?.gitHistory(key: key.finalize()) { read(topLevel: topLevel, root: root, content: content) }
+            ?? read(topLevel: topLevel, root: root, content: content)
+    }
+
+    static func read(topLevel: String, root: URL, content: URL) -> [String: LastChange] {
         guard
             let log = run(
                 ["-C", topLevel, "log", "--no-renames", "--format=%x1e%h %cs", "--name-only", "--", content.path],

@@ -33,8 +33,15 @@ public struct HandbookLoadError: Error, CustomStringConvertible {
 
 /// Reads a handbook folder into a `HandbookSource`: the one place that touches the input files.
 public enum HandbookLoader {
-    /// - Parameter gitHistory: read each file's last change from git (off for speed or privacy).
-    public static func load(_ paths: HandbookPaths, gitHistory: Bool = false) throws -> HandbookSource {
+    /// - Parameters:
+    ///   - gitHistory: read each file's last change from git (off for speed or privacy).
+    ///   - cache: the previous load in this process (`serve`): a Markdown file whose size and
+    ///     modification time are unchanged is taken from it instead of read and decoded again.
+    public static func load(
+        _ paths: HandbookPaths, gitHistory: Bool = false, cache: BuildCache? = nil
+    ) throws
+        -> HandbookSource
+    {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: paths.content.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -44,11 +51,6 @@ public enum HandbookLoader {
         }
         var source = HandbookSource(markdownFiles: [])
         let contentRoot = paths.content.resolvingSymlinksInPath().path
-        enum Entry: Sendable {
-            case markdown(HandbookSource.MarkdownFile)
-            case asset(HandbookSource.Asset)
-            case problem(Diagnostic)
-        }
         // Paths by string concatenation, not `URL.appendingPathComponent` and `displayPath` per
         // file (a tenth of a large check): listed paths have no `.` or `..` to standardize, so
         // the display path of `content/x` minus its `x` is the prefix of every file's.
@@ -68,24 +70,30 @@ public enum HandbookLoader {
                             at: .file(displayPath)))
                 }
             }
+            if file.isSpecial {
+                return .problem(
+                    .warning(
+                        "special-file",
+                        "skipped: this is a named pipe, socket or device, not a file; keep only documents and their files in content/",
+                        at: .file(displayPath)))
+            }
             let lowered = file.path.lowercased()
             guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
                 return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath))
             }
-            guard let bytes = FileBytes.contents(atPath: absolutePath) else {
-                return .problem(
-                    .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
+            guard let cache, let stamp = SourceStamps.stamp(absolutePath, followingLinks: true) else {
+                return read(absolutePath, displayPath: displayPath, contentPath: file.path)
             }
-            switch TextDecoding.decode(bytes) {
-            case .success(let text):
-                return .markdown(.init(path: displayPath, contentPath: file.path, text: text))
-            case .failure(let line, let column):
-                return .problem(
-                    .error(
-                        "invalid-utf8", "this file is not valid UTF-8; save it as UTF-8",
-                        at: SourceLocation(file: displayPath, line: line, column: column)))
-            }
+            if let previous = cache.sourceFile(absolutePath, stamp: stamp) { return .markdown(previous) }
+            let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
+            guard case .markdown(var read) = entry else { return entry }
+            var hasher = Hasher()
+            hasher.combineUTF8(read.text)
+            read.textHash = hasher.finalize()
+            cache.keep(read, path: absolutePath, stamp: stamp)
+            return .markdown(read)
         }
+        cache?.finishLoad()
         for entry in entries {
             switch entry {
             case .markdown(let file): source.markdownFiles.append(file)
@@ -94,7 +102,7 @@ public enum HandbookLoader {
             }
         }
         if gitHistory {
-            source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content)
+            source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content, cache: cache)
         }
         source.templateOverrides = readTemplates(paths.templates)
         let frameworks = readFrameworkFiles(paths)
@@ -109,9 +117,35 @@ public enum HandbookLoader {
         return source
     }
 
+    /// What one listed file becomes.
+    enum Entry: Sendable {
+        case markdown(HandbookSource.MarkdownFile)
+        case asset(HandbookSource.Asset)
+        case problem(Diagnostic)
+    }
+
+    /// Reads and decodes one Markdown file.
+    static func read(_ absolutePath: String, displayPath: String, contentPath: String) -> Entry {
+        guard let bytes = FileBytes.contents(atPath: absolutePath) else {
+            return .problem(
+                .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
+        }
+        switch TextDecoding.decode(bytes) {
+        case .success(let text):
+            return .markdown(.init(path: displayPath, contentPath: contentPath, text: text))
+        case .failure(let line, let column):
+            return .problem(
+                .error(
+                    "invalid-utf8", "this file is not valid UTF-8; save it as UTF-8",
+                    at: SourceLocation(file: displayPath, line: line, column: column)))
+        }
+    }
+
     struct ListedFile: Sendable {
         var path: String
         var isSymbolicLink: Bool
+        /// A named pipe, socket or device (or a link to one): reading it could block for ever.
+        var isSpecial = false
     }
 
     /// Files below a folder, relative to it, sorted, skipping hidden files and folders (and
@@ -125,7 +159,8 @@ public enum HandbookLoader {
     static func listFiles(under folder: URL) -> [ListedFile] {
         let root = folder.path
         var status = stat()
-        guard lstat(root, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
+        // `stat`, not `lstat`: content/ may itself be a link to the folder that holds it.
+        guard stat(root, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
         var files: [ListedFile] = []
         listFiles(in: root.hasSuffix("/") ? String(root.dropLast()) : root, relative: "", into: &files)
         files.sort { $0.path < $1.path }
@@ -150,7 +185,8 @@ public enum HandbookLoader {
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFLNK: type = Int32(DT_LNK)
-                default: type = Int32(DT_REG)
+                case S_IFREG: type = Int32(DT_REG)
+                default: type = Int32(DT_FIFO)
                 }
             }
             switch type {
@@ -158,17 +194,20 @@ public enum HandbookLoader {
                 listFiles(in: absolute, relative: path, into: &files)
             case Int32(DT_LNK):
                 var status = stat()
-                if stat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { continue }
-                files.append(ListedFile(path: path, isSymbolicLink: true))
-            default:
+                let target = stat(absolute, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
+                if target == S_IFDIR { continue }
+                files.append(ListedFile(path: path, isSymbolicLink: true, isSpecial: target != S_IFREG))
+            case Int32(DT_REG):
                 files.append(ListedFile(path: path, isSymbolicLink: false))
+            default:
+                files.append(ListedFile(path: path, isSymbolicLink: false, isSpecial: true))
             }
         }
     }
 
     static func readTemplates(_ folder: URL) -> [String: String] {
         var templates: [String: String] = [:]
-        for relative in listFiles(under: folder).map(\.path) {
+        for relative in listFiles(under: folder).filter({ !$0.isSpecial }).map(\.path) {
             if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
                 case .success(let text) = TextDecoding.decode(data)
             {

@@ -10,11 +10,15 @@ public struct HandbookSource: Sendable {
         /// Relative to content/: `risks/bias.md`. Links by path resolve against this.
         public var contentPath: String
         public var text: String
+        /// A hash of `text`'s bytes, when the loader made one for `serve`'s cache (it then
+        /// need not hash megabytes again on every rebuild); nil otherwise.
+        public var textHash: Int?
 
-        public init(path: String, contentPath: String, text: String) {
+        public init(path: String, contentPath: String, text: String, textHash: Int? = nil) {
             self.path = path
             self.contentPath = contentPath
             self.text = text
+            self.textHash = textHash
         }
     }
 

@@ -20,9 +20,10 @@ public enum SourceStamps {
         return stamps
     }
 
-    static func stamp(_ path: String) -> Stamp? {
+    /// - Parameter followingLinks: stamp the file a symbolic link leads to, not the link.
+    static func stamp(_ path: String, followingLinks: Bool = false) -> Stamp? {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
         return Stamp(
             size: Int64(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
     }

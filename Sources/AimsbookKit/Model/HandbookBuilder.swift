@@ -33,11 +33,11 @@ public enum HandbookBuilder {
             var key = Hasher()
             key.combine(file.path)
             key.combine(file.contentPath)
-            key.combineUTF8(file.text)
+            if let textHash = file.textHash { key.combine(textHash) } else { key.combineUTF8(file.text) }
             return cache.header(file.path, key: key.finalize()) { header(of: file) }
         }
 
-        var documents: [(document: Document, split: SplitDocument)] = []
+        var documents: [(document: Document, split: SplitDocument, textHash: Int?)] = []
         documents.reserveCapacity(headers.count)
         var brokenIDs: Set<String> = []
         var firstDefinition: [String: Located<String>] = [:]
@@ -62,7 +62,7 @@ public enum HandbookBuilder {
                 firstDefinition[key] = declared
             }
             if let document = output.document.take() {
-                documents.append((document, split))
+                documents.append((document, split, source.markdownFiles[position].textHash))
             } else if let declared = output.declaredID {
                 brokenIDs.insert(declared.value)
             }
@@ -109,7 +109,8 @@ public enum HandbookBuilder {
                 key.combine(bodyContext)
                 key.combine(document.id.value)
                 key.combine(document.contentPath)
-                key.combineUTF8(entry.split.body)
+                // The file's hash, when the loader made one, stands for the body it contains.
+                if let textHash = entry.textHash { key.combine(textHash) } else { key.combineUTF8(entry.split.body) }
                 key.combine(entry.split.bodyFirstLine)
                 body = cache.body(document.path, key: key.finalize(), make: parse)
             } else {

@@ -144,10 +144,10 @@ public enum SiteWriter {
         case .text(let text): try FileSystem.write(text, to: path)
         case .bytes(let bytes): try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         case .copy(let source):
-            guard let data = FileManager.default.contents(atPath: source) else {
+            guard let bytes = FileBytes.contents(atPath: source) else {
                 throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
             }
-            try data.withUnsafeBytes { try FileSystem.write($0, to: path) }
+            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         }
     }
 
