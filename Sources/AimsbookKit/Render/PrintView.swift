@@ -18,7 +18,15 @@ enum PrintView {
     }
 
     static func orderedDocuments(_ handbook: Handbook) -> [Document] {
-        handbook.documents.sorted { ($0.type.order, $0.id.value) < ($1.type.order, $1.id.value) }
+        orderedIndices(handbook).map { handbook.documents[$0] }
+    }
+
+    /// Positions in `handbook.documents` in print order: sorting positions moves no document.
+    static func orderedIndices(_ handbook: Handbook) -> [Int] {
+        let documents = handbook.documents
+        return documents.indices.sorted {
+            (documents[$0].type.order, documents[$0].id.value) < (documents[$1].type.order, documents[$1].id.value)
+        }
     }
 
     static func body(of document: Document, handbook: Handbook) -> String {
@@ -114,10 +122,10 @@ enum PrintView {
 
     /// The page: the shell with every document's section (`sections`, by id) in its place.
     static func render(context: RenderContext, shell: [String], sections: [String: String]) -> OutputFile {
-        let documents = orderedDocuments(context.handbook)
+        let documents = context.handbook.documents
         var joined = ""
         joined.reserveCapacity(sections.values.reduce(0) { $0 + $1.utf8.count })
-        for document in documents { joined += sections[document.id.value] ?? "" }
+        for index in orderedIndices(context.handbook) { joined += sections[documents[index].id.value] ?? "" }
         return .text(SitePaths.print, shell.joined(separator: joined))
     }
 }

@@ -155,7 +155,10 @@ public enum SiteRenderer {
             context.options.cache = cache
             return context
         }()
-        let changed = handbook.documents.indices.filter { handbook.documents[$0] != previous.documents[$0] }
+        // Compared in place: a `Document` is a large value, and copying one retains every field.
+        let changed = handbook.documents.withUnsafeBufferPointer { now in
+            previous.documents.withUnsafeBufferPointer { before in now.indices.filter { now[$0] != before[$0] } }
+        }
         var site = previous
         site.documents = handbook.documents
         guard !changed.isEmpty else {
