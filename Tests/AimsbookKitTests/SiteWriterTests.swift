@@ -50,6 +50,15 @@ import Testing
         #expect(SiteWriter.safeRelativePath("docs/../../a.html") == nil)
         #expect(SiteWriter.safeRelativePath("/etc/passwd") == nil)
         #expect(SiteWriter.safeRelativePath(SiteWriter.markerName) == nil)
+        #expect(SiteWriter.safeRelativePath("docs/./a.html") == "docs/a.html")
+        #expect(SiteWriter.safeRelativePath("docs/.aimsbook-staging") == "docs/.aimsbook-staging")
+        #expect(SiteWriter.safeRelativePath(".aimsbook-staging/a.html") == nil)
+        #expect(SiteWriter.safeRelativePath("") == nil)
+        #expect(SiteWriter.safeRelativePath("docs/") == "docs")
+        #expect(SiteWriter.isPlainRelativePath("frameworks/eu-ai-act/art.73.html"))
+        for unusual in ["/a", "a//b", "a/../b", "./a", "a/.b", "a b", "a\\b", "é.html", "a/", ""] {
+            #expect(!SiteWriter.isPlainRelativePath(unusual), "\(unusual)")
+        }
     }
 
     @Test func refusesOutputFoldersThatHoldTheHandbook() {

@@ -162,8 +162,34 @@ public enum SiteWriter {
         return link(previous, destination) == 0
     }
 
+    /// Non-empty ASCII segments of letters, digits, `-`, `_` and `.`, none starting with a dot
+    /// (so none is `.`, `..` or one of the writer's own `.aimsbook-…` names): a path
+    /// `safeRelativePath` would return unchanged.
+    static func isPlainRelativePath(_ path: String) -> Bool {
+        var segmentLength = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                if segmentLength == 0 { return false }
+                segmentLength = 0
+                continue
+            case UInt8(ascii: "."):
+                if segmentLength == 0 { return false }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            default:
+                return false
+            }
+            segmentLength += 1
+        }
+        return segmentLength > 0
+    }
+
     /// The path normalised, or nil when it is absolute, empty, or climbs out with `..`.
     static func safeRelativePath(_ path: String) -> String? {
+        // Almost every path the renderer makes is already clean: check its bytes once.
+        if isPlainRelativePath(path) { return path }
         if path.hasPrefix("/") || path.contains("\\") || path.contains("\0") { return nil }
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
