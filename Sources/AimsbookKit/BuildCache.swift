@@ -158,6 +158,11 @@ public final class BuildCache: @unchecked Sendable {
         var otherSearchEntries: [[UInt8]]
     }
 
+    /// The last written site, whatever its key.
+    func lastRenderedSite() -> RenderedSite? {
+        lock.withLock { site }
+    }
+
     /// The last written site when its key is `key`.
     func renderedSite(key: Int) -> RenderedSite? {
         lock.withLock { site?.key == key ? site : nil }

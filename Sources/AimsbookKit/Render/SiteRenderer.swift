@@ -82,7 +82,11 @@ public enum SiteRenderer {
             family("SoA") { try SoAPage.render(context: context, document: soaDocument) },
         ]
         let familyCount = jobs.count
-        jobs += handbook.documents.map { document in { try documentJob(document, context: context) } }
+        // A search entry is made from its document alone: an unchanged document keeps its entry.
+        let previousEntries = cache?.lastRenderedSite().map(SearchEntries.init)
+        jobs += handbook.documents.map { document in
+            { try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document)) }
+        }
         let results = try timings.measure("render: all pages") {
             try jobs.concurrentMap { job in Result { try job() } }.map { try $0.get() }
         }
@@ -136,11 +140,32 @@ public enum SiteRenderer {
         case document(page: OutputFile, printSection: String, searchEntry: [UInt8])
     }
 
-    static func documentJob(_ document: Document, context: RenderContext) throws -> JobOutput {
+    /// - Parameter searchEntry: the document's entry when the last render made it from the same document.
+    static func documentJob(
+        _ document: Document, context: RenderContext, searchEntry: [UInt8]? = nil
+    ) throws
+        -> JobOutput
+    {
         .document(
             page: try DocumentPage.render(document, context: context),
             printSection: try PrintView.section(document, context: context),
-            searchEntry: SearchIndex.documentEntry(document))
+            searchEntry: searchEntry ?? SearchIndex.documentEntry(document))
+    }
+
+    /// The last render's search entries by document id, with the documents they were made from.
+    struct SearchEntries: Sendable {
+        var byID: [String: (document: Document, entry: [UInt8])] = [:]
+
+        init(_ site: BuildCache.RenderedSite) {
+            for (document, entry) in zip(site.documents, site.searchEntries) {
+                byID[document.id.value] = (document, entry)
+            }
+        }
+
+        func entry(for document: Document) -> [UInt8]? {
+            guard let previous = byID[document.id.value], previous.document == document else { return nil }
+            return previous.entry
+        }
     }
 
     /// The render when only bodies changed since `previous` (same outline, theme and date): the
