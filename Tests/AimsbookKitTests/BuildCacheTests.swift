@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func theLoaderReadsAgainOnlyFilesWhoseSizeOrTimeChanged() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        let root = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func theWriterLinksUnchangedPagesAndRewritesOnesEditedByHand() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SiteWriter.write([.text("index.html", "home"), .text("docs/a.html", "page a")], to: folder)
         func inode(_ path: String) throws -> Int {

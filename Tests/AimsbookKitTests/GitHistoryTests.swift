@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func outsideGitThereIsNoHistory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        let folder = try Fixtures.temporaryFolder()
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

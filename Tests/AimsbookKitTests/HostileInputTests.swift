@@ -7,7 +7,7 @@ import Testing
 /// in a crash, a hang or a silently skipped file.
 @Suite struct HostileInputTests {
     func temporaryHandbook(_ files: [String: [UInt8]]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        let root = try Fixtures.temporaryFolder()
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(

@@ -4,14 +4,8 @@ import Testing
 @testable import AimsbookKit
 
 @Suite struct SiteWriterTests {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func replacesItsOwnSiteWhole() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
         try SiteWriter.write([.text("index.html", "one"), .text("docs/a.html", "a")], to: output)
@@ -23,7 +17,7 @@ import Testing
     }
 
     @Test func refusesAFolderItDidNotMake() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try "mine".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         #expect(throws: SiteWriteError.self) { try SiteWriter.write([.text("index.html", "x")], to: folder) }
@@ -31,7 +25,7 @@ import Testing
     }
 
     @Test func aFailedWriteLeavesThePreviousSite() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SiteWriter.write([.text("index.html", "good")], to: folder)
         #expect(throws: SiteWriteError.self) {
@@ -81,7 +75,7 @@ import Testing
     }
 
     @Test func anUpdateKeepsUnchangedFilesRewritesChangedOnesAndDropsTheRest() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
         try SiteWriter.write(
@@ -99,7 +93,7 @@ import Testing
     }
 
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SiteWriter.write([.text("index.html", "good"), .text("docs/a.html", "a")], to: folder)
         let before = try files(under: folder)
@@ -115,7 +109,7 @@ import Testing
     }
 
     @Test func anUpdateWhereAFolderBecameAFileWritesTheWholeSite() throws {
-        let folder = try temporaryFolder()
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try SiteWriter.write([.text("index.html", "home"), .text("docs/a.html", "a")], to: folder)
         try SiteWriter.write(

@@ -6,7 +6,7 @@ import Testing
 /// What `serve` polls: every file a build reads, and nothing that is no reason to rebuild.
 @Suite struct SourceStampsTests {
     @Test func anEditChangesTheStampsAndHiddenFilesAndFolderLinksAreLeftOut() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
+        let root = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("content")
         try FileManager.default.createDirectory(

@@ -40,9 +40,7 @@ public enum SourceStamps {
                 // The file it leads to, for its edits; never a linked folder (it could loop),
                 // which the loader does not read either.
                 guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
-                stamps[path] = Stamp(
-                    size: Int64(status.st_size), seconds: Int(status.st_mtim.tv_sec),
-                    nanoseconds: Int(status.st_mtim.tv_nsec))
+                stamps[path] = stamp(path, followingLinks: true)
             default:
                 if let stamp = stamp(path) { stamps[path] = stamp }
             }

@@ -9,6 +9,11 @@ public struct HeadingSlugger: Sendable {
     public static func slug(_ text: String) -> String {
         var text = text
         if let slug = text.withUTF8(asciiSlug) { return slug }
+        return unicodeSlug(text)
+    }
+
+    /// The rule itself, on Unicode scalars, for any heading.
+    static func unicodeSlug(_ text: String) -> String {
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {

@@ -14,8 +14,8 @@ extension Handbook {
         return outline
     }
 
-    /// A hash of everything the outline holds, for the render cache's key.
-    var outlineFingerprint: Int {
+    /// A hash of everything the handbook holds; on the outline, the render cache's key.
+    var fingerprint: Int {
         var hasher = Hasher()
         hasher.combine(settings)
         hasher.combine(standard.standard)
@@ -24,7 +24,7 @@ extension Handbook {
         hasher.combine(standard.controls)
         hasher.combine(standard.mandatory)
         hasher.combine(documents.count)
-        for document in documents { hasher.combine(document.outline) }
+        for document in documents { hasher.combine(document) }
         hasher.combine(assets)
         hasher.combine(templateOverrides)
         hasher.combine(resolver.fingerprint)

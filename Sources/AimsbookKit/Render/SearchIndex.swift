@@ -7,10 +7,6 @@ enum SearchIndex {
     static let textLimit = 10_000
     static let globalName = "AIMSBOOK_SEARCH_INDEX"
 
-    static func render(_ handbook: Handbook) -> OutputFile {
-        render(documentEntries: handbook.documents.map(documentEntry), otherEntries: otherEntries(handbook))
-    }
-
     /// The index from its entries, each already a JSON object: the documents' (made with their
     /// pages, on all cores) and the rest.
     static func render(documentEntries: [[UInt8]], otherEntries: [[UInt8]]) -> OutputFile {

@@ -36,17 +36,16 @@ public enum SiteRenderer {
         // Every page but the four that carry bodies is made from the outline alone, so an edit
         // that leaves the outline as it was changes only those (`HandbookOutline`).
         let outline = timings.measure("render: outline") { handbook.outline }
-        var key: Int?
-        if let cache {
+        let key: Int? = cache.map { _ in
             var hasher = Hasher()
-            hasher.combine(handbook.outlineFingerprint)
+            hasher.combine(outline.fingerprint)
             hasher.combine(theme.fingerprint)
             hasher.combine(options.asOf)
-            key = hasher.finalize()
-            if let previous = cache.renderedSite(key: key!) {
-                return try timings.measure("render: changed bodies only") {
-                    try renderChangedBodies(handbook, previous: previous, cache: cache)
-                }
+            return hasher.finalize()
+        }
+        if let cache, let key, let previous = cache.renderedSite(key: key) {
+            return try timings.measure("render: changed bodies only") {
+                try renderChangedBodies(handbook, previous: previous, cache: cache)
             }
         }
         let context = try timings.measure("render: shared context") {

@@ -18,18 +18,7 @@ enum SiteUpdate {
     /// - Parameter unchanged: files whose bytes are those of the previous build; each is kept
     ///   when it is still there with the expected size, and written again otherwise.
     static func update(_ files: [OutputFile], in output: String, unchanged: Set<String>) throws {
-        var plan: [(file: OutputFile, relative: String)] = []
-        var wanted: Set<String> = []
-        for file in files {
-            guard let relative = SiteWriter.safeRelativePath(file.path) else {
-                throw SiteWriteError(
-                    description: "refusing to write '\(file.path)': it would lie outside the output folder")
-            }
-            guard wanted.insert(relative.lowercased()).inserted else {
-                throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
-            }
-            plan.append((file, relative))
-        }
+        let plan = try SiteWriter.relativePaths(files)
 
         let timings = StageTimings.shared
         var pending: [(temporary: String, destination: String)] = []

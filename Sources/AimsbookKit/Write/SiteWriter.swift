@@ -106,22 +106,13 @@ public enum SiteWriter {
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var createdDirectories: Set<String> = [folder]
-        var written: Set<String> = []
-        var plan: [(file: OutputFile, relative: String)] = []
-        for file in files {
-            guard let relative = safeRelativePath(file.path) else {
-                throw SiteWriteError(
-                    description: "refusing to write '\(file.path)': it would lie outside the output folder")
-            }
-            guard written.insert(relative.lowercased()).inserted else {
-                throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
-            }
+        let plan = try relativePaths(files)
+        for (_, relative) in plan {
             let directory = ((folder + "/" + relative) as NSString).deletingLastPathComponent
             if !createdDirectories.contains(directory) {
                 try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 createdDirectories.insert(directory)
             }
-            plan.append((file, relative))
         }
         // Folders first, then the files on all cores: each write is independent.
         let results = plan.concurrentMap { file, relative in
@@ -136,6 +127,22 @@ public enum SiteWriter {
             }
         }
         for result in results { try result.get() }
+    }
+
+    /// Each file with its path inside the output folder, checked before anything is written:
+    /// none may climb out, and no two may land on the same file (also on a case-insensitive disk).
+    static func relativePaths(_ files: [OutputFile]) throws -> [(file: OutputFile, relative: String)] {
+        var written: Set<String> = []
+        return try files.map { file in
+            guard let relative = safeRelativePath(file.path) else {
+                throw SiteWriteError(
+                    description: "refusing to write '\(file.path)': it would lie outside the output folder")
+            }
+            guard written.insert(relative.lowercased()).inserted else {
+                throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
+            }
+            return (file, relative)
+        }
     }
 
     /// Writes one file's contents (reading a copied asset now).
