@@ -71,6 +71,24 @@ import Testing
         #expect(diagnostic.location.column == 4)
     }
 
+    /// libyaml also breaks lines at CR, U+0085, U+2028 and U+2029; the search for the second of
+    /// two equal keys split lines at LF alone, and ran past the last line and crashed on text with
+    /// CRLF line ends (found by the mutation test of `FlatYAMLReaderTests`).
+    @Test func pointsAtARepeatedKeyWhateverEndsTheLines() {
+        for separator in ["\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let yaml = ["id: A", "title: T", "owner: O", "id: B", "status: draft", ""].joined(separator: separator)
+            let split = SplitDocument(yaml: yaml, yamlFirstLine: 2, body: "", bodyFirstLine: 3)
+            guard case .failure(let diagnostic) = FrontMatterParser.parse(split, file: "f.md") else {
+                Issue.record("a repeated key was accepted with lines ended by \(separator.debugDescription)")
+                continue
+            }
+            #expect(diagnostic.code == "duplicate-key")
+            #expect(
+                diagnostic.location == SourceLocation(file: "f.md", line: 5, column: 1), "\(separator.debugDescription)"
+            )
+        }
+    }
+
     @Test func readsSettings() {
         let (settings, diagnostics) = Settings.parse(
             "title: Handbook\norganisation: ACME\nas_of: 2026-06-01\nallow_raw_html: true\ncolour: blue\n")

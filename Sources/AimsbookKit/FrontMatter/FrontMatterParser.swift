@@ -7,6 +7,12 @@ public enum FrontMatterParser {
     static let maximumDepth = 16
 
     public static func parse(_ split: SplitDocument, file: String) -> Result<FrontMatter, Diagnostic> {
+        parse(split, file: file, flatReader: true)
+    }
+
+    /// `flatReader: false` reads through Yams alone, for the tests that hold `FlatYAMLReader` to
+    /// Yams' reading.
+    static func parse(_ split: SplitDocument, file: String, flatReader: Bool) -> Result<FrontMatter, Diagnostic> {
         let lineOffset = split.yamlFirstLine - 1
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return SourceLocation(file: file, line: split.yamlFirstLine, column: 1) }
@@ -26,6 +32,13 @@ public enum FrontMatterParser {
                     "yaml-anchor",
                     "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out",
                     at: SourceLocation(file: file, line: anchor.line + lineOffset, column: anchor.column)))
+        }
+        if flatReader,
+            let entries = FlatYAMLReader.read(
+                split.yaml,
+                locate: { SourceLocation(file: file, line: $0 + lineOffset, column: $1) })
+        {
+            return .success(FrontMatter(entries: entries, location: frontMatterStart))
         }
         let root: Node?
         do {
@@ -147,8 +160,9 @@ public enum FrontMatterParser {
 
     /// Yams marks the first of two equal keys; the second is the one to remove, so point there.
     static func secondOccurrence(of key: String, in yaml: String, after first: Mark) -> (line: Int, column: Int)? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1 else { return nil }
+        // Lines as libyaml counts them: LF, CR, CRLF, U+0085, U+2028 and U+2029 all end one.
+        let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
         for index in first.line..<lines.count {
             let line = lines[index]
             let indentation = line.prefix { $0 == " " }.count

@@ -64,7 +64,7 @@ public struct StatementOfApplicability: Sendable {
             var implementedBy: [String] = []
             var treatsRisks: [String] = []
             for id in ids {
-                switch handbook.document(id)?.type {
+                switch handbook.position(of: id).map({ handbook.documents[$0].type }) {
                 case .risk?: treatsRisks.append(id)
                 case .soa?, nil: break
                 default: implementedBy.append(id)

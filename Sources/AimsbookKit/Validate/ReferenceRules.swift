@@ -9,7 +9,7 @@ enum ReferenceRules {
 
         func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: Document) {
             let id = reference.value
-            guard let target = handbook.document(id) else {
+            guard let position = handbook.position(of: id) else {
                 if handbook.brokenIDs.contains(id) { return }
                 let candidates = handbook.documents.filter { expected == nil || $0.type == expected }.map(\.id.value)
                 let kind = expected.map { "\($0.displayName.lowercased()) document" } ?? "document"
@@ -21,14 +21,15 @@ enum ReferenceRules {
                         at: reference.location))
                 return
             }
-            if let expected, target.type != expected {
+            let targetType = handbook.documents[position].type
+            if let expected, targetType != expected {
                 diagnostics.append(
                     .error(
                         "wrong-reference-type",
-                        "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(target.type.rawValue)",
+                        "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(targetType.rawValue)",
                         at: reference.location))
             }
-            if target.id.value == document.id.value, field == "reports_to" || field == "related" {
+            if id == document.id.value, field == "reports_to" || field == "related" {
                 diagnostics.append(
                     .error("self-reference", "'\(field)' names the document itself; remove it", at: reference.location))
             }
@@ -118,12 +119,15 @@ enum ReferenceRules {
                             "'\(scheme):' links can run code or hide content, so this link is dropped from the page; link to a page or an https address",
                             at: link.location))
                 case .document(let id, let anchor?):
-                    if let target = handbook.document(id), !target.body.anchors.contains(anchor) {
+                    if let position = handbook.position(of: id),
+                        !handbook.documents[position].body.anchors.contains(anchor)
+                    {
                         diagnostics.append(
                             .error(
                                 "unknown-anchor",
                                 "\(id) has no heading with the anchor '#\(anchor)'"
-                                    + Suggestion.didYouMean(anchor, in: target.body.headings.map(\.slug)),
+                                    + Suggestion.didYouMean(
+                                        anchor, in: handbook.documents[position].body.headings.map(\.slug)),
                                 at: link.location))
                     }
                 case .inPage(let anchor):

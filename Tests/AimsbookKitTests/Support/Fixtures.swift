@@ -31,7 +31,6 @@ enum Fixtures {
         return merged
     }
 
-    /// One line per diagnostic, `severity code file:line:column`, the form of the expected.txt files.
     /// A new empty folder under the system's temporary folder; the caller removes it.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aimsbook-\(UUID().uuidString)")
@@ -39,6 +38,7 @@ enum Fixtures {
         return folder
     }
 
+    /// One line per diagnostic, `severity code file:line:column`, the form of the expected.txt files.
     static func summary(_ diagnostics: [Diagnostic]) -> [String] {
         diagnostics.sortedByLocation().map { "\($0.severity.rawValue) \($0.code) \($0.location)" }
     }
