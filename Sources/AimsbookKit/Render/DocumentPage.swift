@@ -52,7 +52,7 @@ enum DocumentPage {
         }
         view["hasToc"] = headings.count >= 2
         view["body"] = document.body.html
-        view["hasBody"] = !RenderText.trimmed(document.body.html).isEmpty
+        view["hasBody"] = !RenderText.isBlank(document.body.html)
 
         let backlinks = handbook.relations.referencedBy[id] ?? []
         view["backlinks"] = context.documentRefs(backlinks, linker: linker)

@@ -13,6 +13,12 @@ enum RenderText {
         return String(slice)
     }
 
+    /// Whether the text is empty or only ASCII whitespace, without making a trimmed copy: pages
+    /// ask this of every body's HTML, and copying each body to ask was a fiftieth of a build.
+    static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",

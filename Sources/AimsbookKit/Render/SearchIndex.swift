@@ -24,7 +24,12 @@ enum SearchIndex {
     /// A document's entry: its page, fields, and the start of its body text.
     static func documentEntry(_ document: Document) -> [UInt8] {
         var text = RenderText.collapsingWhitespace(document.body.plainText)
-        if text.count > textLimit { text = String(text.prefix(textLimit)) }
+        // Counting characters walks the whole text; no text has more characters than bytes.
+        if text.utf8.count > textLimit,
+            let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex)
+        {
+            text = String(text[..<end])
+        }
         return serialized(
             entry(
                 url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,

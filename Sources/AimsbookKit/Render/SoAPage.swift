@@ -51,7 +51,7 @@ enum SoAPage {
             "hasDocument": document != nil,
             "document": document.map { context.documentRef($0, linker: linker) } ?? false,
             "body": document.map { BodyHTML.html(of: $0, forPage: path, handbook: context.handbook) } ?? "",
-            "hasBody": !RenderText.trimmed(document?.body.html ?? "").isEmpty,
+            "hasBody": !RenderText.isBlank(document?.body.html ?? ""),
             "version": document?.version ?? "",
             "hasVersion": document?.version != nil,
             "effective": context.date(document?.effective),
