@@ -104,6 +104,7 @@ import Testing
             "title: next\u{85}line",
             "title: bom\u{FEFF}inside",
             "title: bell\u{7}",
+            String(repeating: "k", count: 1100) + ": a key too long for libyaml",
         ]
         for yaml in declined {
             #expect(flat(yaml) == nil, "the reader should leave to Yams: \(yaml.debugDescription)")

@@ -117,7 +117,8 @@ enum FlatYAMLReader {
             {
                 position += 1
             }
-            guard position < end, bytes[position] == UInt8(ascii: ":") else { return nil }
+            // libyaml gives up on a key whose `:` is over 1,024 characters from its start.
+            guard position < end, bytes[position] == UInt8(ascii: ":"), position - start <= 256 else { return nil }
             guard position + 1 == end || bytes[position + 1] == UInt8(ascii: " ") else { return nil }
             return position
         }
