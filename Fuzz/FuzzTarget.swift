@@ -3,7 +3,7 @@ import Foundation
 
 // What is fuzzed (Fuzz/run.sh builds and runs it). One binary fuzzes three stages, chosen by FUZZ_TARGET:
 //   front-matter  file bytes → TextDecoding → FrontMatterSplitter
-//   model         … → FrontMatterParser (Yams) → DocumentBuilder
+//   model         … → FrontMatterParser (the flat reader, checked against Yams) → DocumentBuilder
 //   links         the input as a body: every link cmark-gfm and the wiki-link scanner find, and
 //                 every line as a raw destination, through LinkResolver and its URLs
 // Any input must end in values and diagnostics. A crash, a hang or a broken invariant below is a bug.
@@ -77,7 +77,12 @@ func fuzzModel(_ bytes: UnsafeBufferPointer<UInt8>) {
             location.file == file && (1...lines + 1).contains(location.line) && location.column >= 1,
             "\(what) at \(location) in a file of \(lines) lines")
     }
-    switch FrontMatterParser.parse(split, file: file) {
+    let parsed = FrontMatterParser.parse(split, file: file)
+    // The flat fast path must read whatever it accepts exactly as Yams does.
+    require(
+        parsed == FrontMatterParser.parse(split, file: file, flatReader: false),
+        "the flat reader and Yams read the front matter differently")
+    switch parsed {
     case .failure(let diagnostic):
         requireInFile(diagnostic.location, diagnostic.code)
     case .success(let frontMatter):

@@ -89,6 +89,21 @@ import Testing
         }
     }
 
+    /// Yams orders repeated keys that are mappings arbitrarily among plain ones, so its message
+    /// and position varied between runs (found by the fuzzer).
+    @Test func reportsARepeatedComplexKeyTheSameEveryTime() {
+        let yaml = "id: A\ntitle: T\n? key: in a key\nstatus: draft\ntitle: T\n? key: in a key\nstatus: draft"
+        let split = SplitDocument(yaml: yaml, yamlFirstLine: 2, body: "", bodyFirstLine: 9)
+        let first = FrontMatterParser.parse(split, file: "f.md")
+        guard case .failure(let diagnostic) = first else {
+            Issue.record("repeated keys were accepted")
+            return
+        }
+        #expect(diagnostic.code == "invalid-key")
+        #expect(diagnostic.location == SourceLocation(file: "f.md", line: 2, column: 1))
+        for _ in 0..<50 { #expect(FrontMatterParser.parse(split, file: "f.md") == first) }
+    }
+
     @Test func readsSettings() {
         let (settings, diagnostics) = Settings.parse(
             "title: Handbook\norganisation: ACME\nas_of: 2026-06-01\nallow_raw_html: true\ncolour: blue\n")
