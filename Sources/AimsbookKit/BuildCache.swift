@@ -156,7 +156,21 @@ public final class BuildCache: @unchecked Sendable {
         var printSections: [String: String]
         var searchEntries: [[UInt8]]
         var otherSearchEntries: [[UInt8]]
+        /// What each page job read, by the job's key, for a targeted rebuild (`PageRead`).
+        var records: [String: PageRecord]
     }
+
+    private var madeJobs: Set<String>?
+
+    /// Notes which page jobs the render made: `nil` for every page, or the keys a targeted
+    /// rebuild made again (for tests, and to show that a rebuild stayed targeted).
+    func made(jobs: Set<String>?) {
+        lock.withLock { madeJobs = jobs }
+    }
+
+    /// The page jobs the last render made again when it was a targeted rebuild; nil when it
+    /// made every page, or took every page but the changed bodies' from the last build.
+    var targetedJobs: Set<String>? { lock.withLock { madeJobs } }
 
     /// The last written site, whatever its key.
     func lastRenderedSite() -> RenderedSite? {

@@ -6,19 +6,51 @@ typealias View = [String: Any]
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
-    let handbook: Handbook
+    /// The outline pages are made from. Pages read it through `handbook`, which notes each read;
+    /// only the renderer reads it directly, to compare builds.
+    let outline: Handbook
     var options: SiteRenderer.Options
     let theme: Theme
-    let soa: StatementOfApplicability
-    let audit: AuditReport
-    /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
-    let coverage: FrameworkCoverage
-    let obligations: AIActObligations
+    /// Where the page being made notes what it reads (`PageRead`); nil notes nothing.
+    var log: ReadLog?
+    private let derived: Derived
     let navigation: Navigation
-    /// role id → roles that report to it.
-    let directReports: [String: [String]]
-    /// Ids of every document in its type, sorted, for previous/next.
+    /// Ids of every document in its type, sorted, for previous/next. The same while ids and
+    /// types are (a targeted rebuild's condition), so reads of it are not noted.
     let idsByType: [DocumentType: [String]]
+
+    /// The parts derived from many documents. A page reading one depends on it as a whole: a
+    /// rebuild compares each with the last build's (`SiteRenderer.changedParts`).
+    struct Derived: Sendable {
+        var soa: StatementOfApplicability
+        var audit: AuditReport
+        /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
+        var coverage: FrameworkCoverage
+        var obligations: AIActObligations
+        /// role id → roles that report to it.
+        var directReports: [String: [String]]
+    }
+
+    var handbook: HandbookReader { HandbookReader(outline, log: log) }
+    var soa: StatementOfApplicability { noting(.soa, derived.soa) }
+    var audit: AuditReport { noting(.audit, derived.audit) }
+    var coverage: FrameworkCoverage { noting(.coverage, derived.coverage) }
+    var obligations: AIActObligations { noting(.obligations, derived.obligations) }
+    var directReports: [String: [String]] { noting(.directReports, derived.directReports) }
+    /// The derived parts without noting a read, for the renderer's comparisons.
+    var derivedParts: Derived { derived }
+
+    private func noting<Value>(_ read: PageRead, _ value: Value) -> Value {
+        log?.note(read)
+        return value
+    }
+
+    /// The context for one page, noting its reads in `log`.
+    func noting(into log: ReadLog) -> RenderContext {
+        var context = self
+        context.log = log
+        return context
+    }
 
     /// What lists show about each document (`documentRef`), built once per link depth (by the
     /// linker's root: "", "../", "../../") instead of once per mention: a document is listed on
@@ -31,6 +63,10 @@ struct RenderContext: Sendable {
         let byID: [String: View]
     }
 
+    /// document id → its owner's id: a document's ref shows its owner's title, so reading the
+    /// ref reads the owner too.
+    let ownerIDs: [String: String]
+
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
@@ -38,13 +74,13 @@ struct RenderContext: Sendable {
     var asOf: Day { options.asOf }
 
     init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) throws {
-        self.handbook = handbook
+        outline = handbook
         self.options = options
         self.theme = theme
-        soa = StatementOfApplicability(handbook)
-        coverage = FrameworkCoverage(handbook)
-        obligations = AIActObligations(handbook, coverage: coverage)
-        audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
+        let soa = StatementOfApplicability(handbook)
+        let coverage = FrameworkCoverage(handbook)
+        let obligations = AIActObligations(handbook, coverage: coverage)
+        let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
         navigation = Navigation(handbook: handbook)
         var reports: [String: [String]] = [:]
         var byType: [DocumentType: [String]] = [:]
@@ -52,7 +88,8 @@ struct RenderContext: Sendable {
             byType[document.type, default: []].append(document.id.value)
             if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
         }
-        directReports = reports
+        derived = Derived(
+            soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports)
         idsByType = byType
         let roots = ["", "../", "../../"]
         // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
@@ -66,6 +103,11 @@ struct RenderContext: Sendable {
         }
         let refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
         self.refsByRoot = refsByRoot
+        var ownerIDs: [String: String] = [:]
+        for document in handbook.documents {
+            if let owner = document.owner?.value { ownerIDs[document.id.value] = owner }
+        }
+        self.ownerIDs = ownerIDs
         var sidebars: [String: String] = [:]
         for type in DocumentType.allCases {
             let linker = Linker(page: SitePaths.document("x"))
@@ -150,8 +192,12 @@ struct RenderContext: Sendable {
 
     /// A link to a document with what lists show about it. Every key is always present.
     func documentRef(_ id: String, linker: Linker) -> View {
+        if let log {
+            log.note(.document(id))
+            if let owner = ownerIDs[id] { log.note(.document(owner)) }
+        }
         if let ref = refsByRoot[linker.root]?.byID[id] { return ref }
-        guard let document = handbook.document(id) else {
+        guard let document = outline.document(id) else {
             return [
                 "id": id, "title": id, "href": "", "linked": false, "typeName": "",
                 "status": Badge.make("Unknown", .bad),
@@ -162,8 +208,12 @@ struct RenderContext: Sendable {
     }
 
     func documentRef(_ document: Document, linker: Linker) -> View {
-        refsByRoot[linker.root]?.byID[document.id.value]
-            ?? Self.makeDocumentRef(document, handbook: handbook, root: linker.root)
+        if let log {
+            log.note(.document(document.id.value))
+            if let owner = document.owner?.value { log.note(.document(owner)) }
+        }
+        return refsByRoot[linker.root]?.byID[document.id.value]
+            ?? Self.makeDocumentRef(document, handbook: outline, root: linker.root)
     }
 
     static func makeDocumentRef(_ document: Document, handbook: Handbook, root: String) -> View {

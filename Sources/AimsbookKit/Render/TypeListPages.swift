@@ -2,8 +2,8 @@
 /// status, owner and next review, in a sortable table. Written for every type, empty or not, so
 /// the sidebar's links always resolve.
 enum TypeListPages {
-    static func render(context: RenderContext) throws -> [OutputFile] {
-        try DocumentType.allCases.map { try page($0, context: context) }
+    static func jobs(context: RenderContext) -> [PageJob] {
+        DocumentType.allCases.map { type in PageJob(SitePaths.typeList(type)) { try page(type, context: $0) } }
     }
 
     /// The compliance view that shows a type better than a plain list, if any.
