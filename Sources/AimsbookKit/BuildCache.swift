@@ -41,6 +41,7 @@ public final class BuildCache: @unchecked Sendable {
     private var printBodies = Generation<String>()
     private var printSections = Generation<String>()
     private var pages = Generation<String>()
+    private var fragments = Generation<String>()
     /// The last written site, and the one being rendered (it becomes the last once written).
     private var site: RenderedSite?
     private var pendingSite: RenderedSite?
@@ -116,6 +117,11 @@ public final class BuildCache: @unchecked Sendable {
         try value(\.printSections, path, key: key, make: render).value
     }
 
+    /// A row of a long table (`RenderContext.rowsHTML`), named by its page and position.
+    func fragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
+        try value(\.fragments, name, key: key, make: render).value
+    }
+
     func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
         let (text, hit) = try value(\.pages, path, key: key, make: render)
         if hit { lock.withLock { _ = reused.insert(path) } }
@@ -127,6 +133,7 @@ public final class BuildCache: @unchecked Sendable {
             reused = []
             renderedCount = 0
             pages.next = [:]
+            fragments.next = [:]
             printBodies.next = [:]
             printSections.next = [:]
             pendingSite = nil
@@ -187,6 +194,7 @@ public final class BuildCache: @unchecked Sendable {
     func keepUnrendered(of files: [OutputFile], rendered: Set<String>) {
         lock.withLock {
             pages.next.merge(pages.current) { new, _ in new }
+            fragments.next.merge(fragments.current) { new, _ in new }
             printBodies.next.merge(printBodies.current) { new, _ in new }
             printSections.next.merge(printSections.current) { new, _ in new }
             for file in files where !rendered.contains(file.path) {
@@ -207,6 +215,7 @@ public final class BuildCache: @unchecked Sendable {
     public func finishRender() {
         lock.withLock {
             pages.turn()
+            fragments.turn()
             printBodies.turn()
             printSections.turn()
             site = pendingSite

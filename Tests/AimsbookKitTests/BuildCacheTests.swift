@@ -278,4 +278,21 @@ import Testing
         let second = try Self.expectEachStepMatchesAFreshBuild([retyped])
         #expect(second.targetedJobs == nil, "another type is not a targeted rebuild")
     }
+
+    @Test func rowsRenderedOnTheirOwnReadAsRowsRenderedInThePage() throws {
+        // The page templates iterating `rows` in place, as they did before the rows were
+        // rendered one by one: every key a row template reads must be in the row's own view.
+        var inPlace: [String: String] = [:]
+        for name in ["risks", "type-list"] {
+            let text = try #require(EmbeddedResources.templates["\(name).mustache"])
+            let row = name == "risks" ? "risk-row" : "type-row"
+            inPlace["\(name).mustache"] = text.replacingOccurrences(
+                of: "{{{rowsHTML}}}", with: "{{#rows}}{{>\(row)}}{{/rows}}")
+        }
+        let rowByRow = try RenderTests.render()
+        let whole = try RenderTests.render(overrides: inPlace)
+        for path in ["risks.html", "types/risk.html", "types/policy.html", "types/role.html"] {
+            #expect(rowByRow[path] != nil && rowByRow[path] == whole[path], "\(path)")
+        }
+    }
 }

@@ -190,6 +190,28 @@ struct RenderContext: Sendable {
         )
     }
 
+    /// The rows of a long table, each rendered on its own with `template` (from its own view
+    /// only, so every key a row template reads must be in the row) and joined, for the page
+    /// template to place with `{{{rowsHTML}}}`. `serve` keeps each row's HTML keyed by its view:
+    /// a title edit re-renders one row of the risk register, not its 750 KB.
+    func rowsHTML(_ rows: [View], template: String, page: String) throws -> String {
+        var html = ""
+        for (index, row) in rows.enumerated() {
+            guard let cache = options.cache else {
+                html += try theme.render(row, template: template)
+                continue
+            }
+            var key = Hasher()
+            key.combine(theme.fingerprint)
+            key.combine(template)
+            ViewFingerprint.combine(row, into: &key)
+            html += try cache.fragment("\(page)#\(index)", key: key.finalize()) {
+                try theme.render(row, template: template)
+            }
+        }
+        return html
+    }
+
     /// A link to a document with what lists show about it. Every key is always present.
     func documentRef(_ id: String, linker: Linker) -> View {
         if let log {

@@ -32,6 +32,7 @@ enum RiskRegister {
         }
         let view: View = [
             "rows": rows,
+            "rowsHTML": try context.rowsHTML(rows, template: "risk-row", page: path),
             "hasRows": !rows.isEmpty,
             "total": RenderText.count(risks.count, "risk"),
             "untreated": untreated,

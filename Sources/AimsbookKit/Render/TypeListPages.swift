@@ -39,6 +39,7 @@ enum TypeListPages {
         let view: View = [
             "typeName": type.pluralName,
             "rows": rows,
+            "rowsHTML": try context.rowsHTML(rows, template: "type-row", page: path),
             "hasRows": !rows.isEmpty,
             "total": RenderText.count(documents.count, "document"),
             "byStatus": byStatus,
