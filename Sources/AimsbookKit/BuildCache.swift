@@ -29,6 +29,12 @@ public final class BuildCache: @unchecked Sendable {
             return hit.value
         }
 
+        /// Also finds what the running stage made: for values many steps share.
+        mutating func lookUpIncludingNext(_ name: String, key: Int) -> Value? {
+            if let made = next[name], made.key == key { return made.value }
+            return lookUp(name, key: key)
+        }
+
         mutating func turn() {
             current = next
             next = [:]
@@ -120,6 +126,14 @@ public final class BuildCache: @unchecked Sendable {
     /// A row of a long table (`RenderContext.rowsHTML`), named by its page and position.
     func fragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
         try value(\.fragments, name, key: key, make: render).value
+    }
+
+    /// A list item many pages share (`RenderContext.refsHTML`): made once per build at most.
+    func sharedFragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
+        if let hit = lock.withLock({ fragments.lookUpIncludingNext(name, key: key) }) { return hit }
+        let value = try render()
+        lock.withLock { fragments.next[name] = (key, value) }
+        return value
     }
 
     func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {

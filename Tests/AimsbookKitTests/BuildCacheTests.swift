@@ -279,20 +279,32 @@ import Testing
         #expect(second.targetedJobs == nil, "another type is not a targeted rebuild")
     }
 
-    @Test func rowsRenderedOnTheirOwnReadAsRowsRenderedInThePage() throws {
+    @Test func rowsAndListItemsRenderedOnTheirOwnReadAsRenderedInThePage() throws {
         // The page templates iterating `rows` in place, as they did before the rows were
         // rendered one by one: every key a row template reads must be in the row's own view.
+        // Lists of document refs likewise (`RenderContext.refsHTML`).
+        let lists: [(template: String, html: String, list: String, partial: String)] = [
+            ("risks", "rowsHTML", "rows", "risk-row"), ("type-list", "rowsHTML", "rows", "type-row"),
+            ("roles", "ownsHTML", "owns", "ref-item"), ("roles", "approvesHTML", "approves", "ref-item"),
+            ("details-panel", "ownsHTML", "owns", "ref-item-status"),
+            ("details-panel", "approvesHTML", "approves", "ref-item-status"),
+            ("heatmap-cells", "risksHTML", "risks", "ref-item"),
+            ("soa", "documentsHTML", "documents", "ref-id-link"), ("soa", "risksHTML", "risks", "ref-id-link"),
+            ("framework-requirement", "documentsHTML", "documents", "ref-id-status"),
+        ]
         var inPlace: [String: String] = [:]
-        for name in ["risks", "type-list"] {
-            let text = try #require(EmbeddedResources.templates["\(name).mustache"])
-            let row = name == "risks" ? "risk-row" : "type-row"
-            inPlace["\(name).mustache"] = text.replacingOccurrences(
-                of: "{{{rowsHTML}}}", with: "{{#rows}}{{>\(row)}}{{/rows}}")
+        for use in lists {
+            let file = "\(use.template).mustache"
+            let text = try #require(inPlace[file] ?? EmbeddedResources.templates[file])
+            #expect(text.contains("{{{\(use.html)}}}"), "\(file) places \(use.html)")
+            inPlace[file] = text.replacingOccurrences(
+                of: "{{{\(use.html)}}}", with: "{{#\(use.list)}}{{>\(use.partial)}}{{/\(use.list)}}")
         }
-        let rowByRow = try RenderTests.render()
+        let oneByOne = try RenderTests.render()
         let whole = try RenderTests.render(overrides: inPlace)
-        for path in ["risks.html", "types/risk.html", "types/policy.html", "types/role.html"] {
-            #expect(rowByRow[path] != nil && rowByRow[path] == whole[path], "\(path)")
+        #expect(oneByOne.keys.sorted() == whole.keys.sorted())
+        for (path, text) in oneByOne where path.hasSuffix(".html") {
+            #expect(text == whole[path], "\(path)")
         }
     }
 }

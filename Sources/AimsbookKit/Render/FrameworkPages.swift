@@ -88,7 +88,9 @@ enum FrameworkPages {
     // MARK: Shared rows
 
     /// A mapped 42001 clause or control: its page, title, and the documents covering it.
-    static func targetRow(_ target: RequirementCoverage.Target, context: RenderContext, linker: Linker) -> View {
+    static func targetRow(
+        _ target: RequirementCoverage.Target, context: RenderContext, linker: Linker
+    ) throws -> View {
         let standard = context.handbook.standard
         let title = target.isControl ? standard.control(target.id)?.title : standard.clause(target.id)?.title
         return [
@@ -97,6 +99,7 @@ enum FrameworkPages {
             "href": target.isControl ? linker.control(target.id) : linker.clause(target.id),
             "kind": target.isControl ? "Annex A control" : "Clause",
             "documents": context.documentRefs(target.documents, linker: linker),
+            "documentsHTML": try context.refsHTML(target.documents, template: "ref-id-status", linker: linker),
             "hasDocuments": !target.documents.isEmpty,
             "coverage": target.isCovered
                 ? Badge.make("Covered", .ok)
@@ -338,7 +341,7 @@ enum FrameworkPages {
         let linker = Linker(page: path)
         let entry = coverage.coverage(of: requirement, in: pack)
         let mapping = entry.mapping
-        let targets = entry.targets.map { targetRow($0, context: context, linker: linker) }
+        let targets = try entry.targets.map { try targetRow($0, context: context, linker: linker) }
         let systems = obligations.systems.compactMap { system -> View? in
             guard pack.id == AIActObligations.packID,
                 let obligation = system.obligations.first(where: { $0.requirement.id == requirement.id })

@@ -61,6 +61,8 @@ struct RenderContext: Sendable {
     /// values; `Any` hides that from the compiler. Built once, never changed.
     struct DocumentRefs: @unchecked Sendable {
         let byID: [String: View]
+        /// Each ref's `ViewFingerprint`, the key of its rendered list items (`refsHTML`).
+        let fingerprints: [String: Int]
     }
 
     /// document id → its owner's id: a document's ref shows its owner's title, so reading the
@@ -96,10 +98,13 @@ struct RenderContext: Sendable {
         let ids = Dictionary(grouping: handbook.documents.map(\.id.value), by: { $0 })
         let tables = roots.concurrentMap { root in
             var byID: [String: View] = [:]
+            var fingerprints: [String: Int] = [:]
             for document in handbook.documents where ids[document.id.value]?.count == 1 {
-                byID[document.id.value] = Self.makeDocumentRef(document, handbook: handbook, root: root)
+                let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
+                byID[document.id.value] = ref
+                if options.cache != nil { fingerprints[document.id.value] = Self.fingerprint(ref) }
             }
-            return DocumentRefs(byID: byID)
+            return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
         let refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
         self.refsByRoot = refsByRoot
@@ -207,6 +212,36 @@ struct RenderContext: Sendable {
             ViewFingerprint.combine(row, into: &key)
             html += try cache.fragment("\(page)#\(index)", key: key.finalize()) {
                 try theme.render(row, template: template)
+            }
+        }
+        return html
+    }
+
+    static func fingerprint(_ view: View) -> Int {
+        var hasher = Hasher()
+        ViewFingerprint.combine(view, into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// Document refs (`documentRef`) each rendered with `template`, a partial that reads only a
+    /// ref's own keys, and joined, for a list a page template places with `{{{…HTML}}}`. A ref
+    /// is the same on every page at the same depth, so `serve` renders each document's item
+    /// once and keeps it until the ref changes: a title edit re-renders one item of the lists
+    /// of hundreds that clause, control, SoA and framework pages show, not the lists.
+    func refsHTML(_ ids: [String], template: String, linker: Linker) throws -> String {
+        var html = ""
+        for id in ids {
+            let ref = documentRef(id, linker: linker)
+            guard let cache = options.cache else {
+                html += try theme.render(ref, template: template)
+                continue
+            }
+            var key = Hasher()
+            key.combine(theme.fingerprint)
+            key.combine(template)
+            key.combine(refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
+            html += try cache.sharedFragment("\(template)|\(linker.root)|\(id)", key: key.finalize()) {
+                try theme.render(ref, template: template)
             }
         }
         return html

@@ -38,10 +38,10 @@ enum RiskRegister {
             "untreated": untreated,
             "hasUntreated": untreated > 0,
             "high": risks.filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
-            "inherentMap": HeatMap.view(
+            "inherentMap": try HeatMap.view(
                 kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context,
                 linker: linker),
-            "residualMap": HeatMap.view(
+            "residualMap": try HeatMap.view(
                 kind: "residual", caption: "Residual risk (after treatment)", scores: residual, context: context,
                 linker: linker),
             "typeListHref": linker.typeList(.risk),
