@@ -75,7 +75,16 @@ struct RenderContext: Sendable {
 
     var asOf: Day { options.asOf }
 
-    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) throws {
+    /// A rebuild's context from the last build's (`SiteRenderer.TargetedRebuild`), which had the
+    /// same ids, types, standard, frameworks, settings and theme: the navigation, the sidebars
+    /// and previous/next are the same, and only the refs of `changed` documents and of the
+    /// documents they own are made again. The derived parts are made again whole.
+    struct Reuse {
+        var context: RenderContext
+        var changed: Set<String>
+    }
+
+    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil) throws {
         outline = handbook
         self.options = options
         self.theme = theme
@@ -83,22 +92,45 @@ struct RenderContext: Sendable {
         let coverage = FrameworkCoverage(handbook)
         let obligations = AIActObligations(handbook, coverage: coverage)
         let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
-        navigation = Navigation(handbook: handbook)
+        // Through the buffer: iterating the array copies each document (a large value).
         var reports: [String: [String]] = [:]
         var byType: [DocumentType: [String]] = [:]
-        for document in handbook.documents {
-            byType[document.type, default: []].append(document.id.value)
-            if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
+        var ownerIDs: [String: String] = [:]
+        handbook.documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                let id = documents[index].id.value
+                byType[documents[index].type, default: []].append(id)
+                if let boss = documents[index].role?.reportsTo?.value { reports[boss, default: []].append(id) }
+                if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
+            }
         }
         derived = Derived(
             soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports)
         idsByType = byType
+        self.ownerIDs = ownerIDs
         let roots = ["", "../", "../../"]
         // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
         let ids = Dictionary(grouping: handbook.documents.map(\.id.value), by: { $0 })
+        // A ref shows its document and its owner's title.
+        let remade: Set<String>? = reuse.map { reuse in
+            var remade = reuse.changed
+            for (id, owner) in ownerIDs where reuse.changed.contains(owner) { remade.insert(id) }
+            return remade
+        }
         let tables = roots.concurrentMap { root in
             var byID: [String: View] = [:]
             var fingerprints: [String: Int] = [:]
+            if let reuse, let remade, let previous = reuse.context.refsByRoot[root] {
+                byID = previous.byID
+                fingerprints = previous.fingerprints
+                for id in remade {
+                    guard ids[id]?.count == 1, let document = handbook.document(id) else { continue }
+                    let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
+                    byID[id] = ref
+                    if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                }
+                return DocumentRefs(byID: byID, fingerprints: fingerprints)
+            }
             for document in handbook.documents where ids[document.id.value]?.count == 1 {
                 let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                 byID[document.id.value] = ref
@@ -106,13 +138,13 @@ struct RenderContext: Sendable {
             }
             return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
-        let refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
-        self.refsByRoot = refsByRoot
-        var ownerIDs: [String: String] = [:]
-        for document in handbook.documents {
-            if let owner = document.owner?.value { ownerIDs[document.id.value] = owner }
+        refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
+        if let reuse {
+            navigation = reuse.context.navigation
+            sidebars = reuse.context.sidebars
+            return
         }
-        self.ownerIDs = ownerIDs
+        navigation = Navigation(handbook: handbook)
         var sidebars: [String: String] = [:]
         for type in DocumentType.allCases {
             let linker = Linker(page: SitePaths.document("x"))

@@ -54,7 +54,13 @@ public enum SiteRenderer {
             TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
         }
         let context = try timings.measure("render: shared context") {
-            try RenderContext(handbook: outline, options: options, theme: theme)
+            try RenderContext(
+                handbook: outline, options: options, theme: theme,
+                reusing: change.map { change in
+                    .init(
+                        context: change.previous.context,
+                        changed: Set(change.changed.map { outline.documents[$0].id.value }))
+                })
         }
         let dirty = change.map { $0.dirtyReads(context: context) }
         /// Whether the job `key` must be made: always in a full render; in a targeted one when
