@@ -291,6 +291,8 @@ import Testing
             ("heatmap-cells", "risksHTML", "risks", "ref-item"),
             ("soa", "documentsHTML", "documents", "ref-id-link"), ("soa", "risksHTML", "risks", "ref-id-link"),
             ("framework-requirement", "documentsHTML", "documents", "ref-id-status"),
+            ("audit", "documentsHTML", "documents", "ref-id-link"),
+            ("audit", "findingsHTML", "findings", "audit-finding"),
         ]
         var inPlace: [String: String] = [:]
         for use in lists {
