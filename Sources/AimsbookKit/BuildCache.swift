@@ -282,6 +282,10 @@ enum ViewFingerprint {
                 hasher.combine(0 as UInt8)
                 hasher.combineUTF8(string)
             }
+        case let list as ViewList:
+            // A list hashes as the fingerprint it was made with, from those of its views.
+            hasher.combine(6 as UInt8)
+            hasher.combine(list.fingerprint)
         case let array as [Any]:
             hasher.combine(4 as UInt8)
             hasher.combine(array.count)

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import AimsbookKit
@@ -307,6 +308,19 @@ import Testing
         #expect(oneByOne.keys.sorted() == whole.keys.sorted())
         for (path, text) in oneByOne where path.hasSuffix(".html") {
             #expect(text == whole[path], "\(path)")
+        }
+    }
+
+    @Test func aViewListRendersAsTheArrayItHolds() throws {
+        let template = try MustacheTemplate(
+            string:
+                "{{#rows}}{{id}}{{#first()}}!{{/first()}}{{name}},{{/rows}}{{^rows}}none {{name}}{{/rows}}|{{count(rows)}}|{{#reversed(rows)}}{{id}}{{/reversed(rows)}}|{{rows.views}}"
+        )
+        for views in [[["id": "a"], ["id": "b"]] as [View], []] {
+            let array = template.render(["rows": views, "name": "outer"] as View)
+            let list = template.render(["rows": ViewList(views: views, fingerprint: 1), "name": "outer"] as View)
+            #expect(array.contains(views.isEmpty ? "none outer|0|" : "a!outer,bouter,|2|ba|"))
+            #expect(list == array)
         }
     }
 }

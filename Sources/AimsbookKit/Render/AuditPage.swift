@@ -75,11 +75,10 @@ enum AuditPage {
                     "document": finding.document.map { context.documentRef($0, linker: linker) } ?? false,
                 ]
             }
+            let rendered = try context.rowsHTML(findings, template: "audit-finding", page: path + "#" + kind)
             return [
                 "kind": kind, "label": DocumentDetails.label(kind), "count": findings.count,
-                "findings": findings,
-                "findingsHTML": try context.rowsHTML(
-                    findings, template: "audit-finding", page: path + "#" + kind),
+                "findings": rendered.rows, "findingsHTML": rendered.html,
             ]
         }
 

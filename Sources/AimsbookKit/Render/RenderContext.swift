@@ -1,7 +1,25 @@
+import Mustache
+
 /// A view model: a flat dictionary the templates read. swift-mustache looks keys up through
 /// enclosing sections, so every dictionary carries every key its template reads (a missing one
 /// would silently pick up a parent's value), and conditionals are `Bool`s.
 typealias View = [String: Any]
+
+/// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
+/// had (document refs are fingerprinted once per build): a page listing 800 documents is then
+/// not hashed ref by ref again. Templates see it exactly as the array it holds.
+struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
+    @unchecked Sendable
+{
+    let views: [View]
+    let fingerprint: Int
+
+    func makeIterator() -> IndexingIterator<[View]> { views.makeIterator() }
+    func transform(_ name: String) -> Any? { views.transform(name) }
+    /// An array has no named children; neither has the list.
+    func child(named: String) -> Any? { nil }
+    var description: String { String(describing: views) }
+}
 
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
@@ -231,22 +249,27 @@ struct RenderContext: Sendable {
     /// only, so every key a row template reads must be in the row) and joined, for the page
     /// template to place with `{{{rowsHTML}}}`. `serve` keeps each row's HTML keyed by its view:
     /// a title edit re-renders one row of the risk register, not its 750 KB.
-    func rowsHTML(_ rows: [View], template: String, page: String) throws -> String {
+    /// Also returns the rows as a `ViewList`, fingerprinted from the rows' own fingerprints.
+    func rowsHTML(_ rows: [View], template: String, page: String) throws -> (html: String, rows: ViewList) {
         var html = ""
+        var list = Hasher()
+        list.combine(rows.count)
         for (index, row) in rows.enumerated() {
             guard let cache = options.cache else {
                 html += try theme.render(row, template: template)
                 continue
             }
+            let fingerprint = Self.fingerprint(row)
+            list.combine(fingerprint)
             var key = Hasher()
             key.combine(theme.fingerprint)
             key.combine(template)
-            ViewFingerprint.combine(row, into: &key)
+            key.combine(fingerprint)
             html += try cache.fragment("\(page)#\(index)", key: key.finalize()) {
                 try theme.render(row, template: template)
             }
         }
-        return html
+        return (html, ViewList(views: rows, fingerprint: list.finalize()))
     }
 
     static func fingerprint(_ view: View) -> Int {
@@ -322,7 +345,15 @@ struct RenderContext: Sendable {
         ]
     }
 
-    func documentRefs(_ ids: [String], linker: Linker) -> [View] { ids.map { documentRef($0, linker: linker) } }
+    func documentRefs(_ ids: [String], linker: Linker) -> ViewList {
+        let views = ids.map { documentRef($0, linker: linker) }
+        guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
+        var hasher = Hasher()
+        hasher.combine(views.count)
+        let fingerprints = refsByRoot[linker.root]?.fingerprints
+        for (id, view) in zip(ids, views) { hasher.combine(fingerprints?[id] ?? Self.fingerprint(view)) }
+        return ViewList(views: views, fingerprint: hasher.finalize())
+    }
 
     /// A date for display: `<time>` needs the ISO form, people read the long one.
     func date(_ day: Day?) -> View {

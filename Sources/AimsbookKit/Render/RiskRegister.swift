@@ -30,9 +30,10 @@ enum RiskRegister {
             row["review"] = context.review(document)
             return row
         }
+        let rendered = try context.rowsHTML(rows, template: "risk-row", page: path)
         let view: View = [
-            "rows": rows,
-            "rowsHTML": try context.rowsHTML(rows, template: "risk-row", page: path),
+            "rows": rendered.rows,
+            "rowsHTML": rendered.html,
             "hasRows": !rows.isEmpty,
             "total": RenderText.count(risks.count, "risk"),
             "untreated": untreated,

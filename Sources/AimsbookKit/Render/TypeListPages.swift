@@ -36,10 +36,11 @@ enum TypeListPages {
             if count > 0 { byStatus.append(["count": count, "badge": Badge.status(status)]) }
         }
         let richer = richerView(type)
+        let rendered = try context.rowsHTML(rows, template: "type-row", page: path)
         let view: View = [
             "typeName": type.pluralName,
-            "rows": rows,
-            "rowsHTML": try context.rowsHTML(rows, template: "type-row", page: path),
+            "rows": rendered.rows,
+            "rowsHTML": rendered.html,
             "hasRows": !rows.isEmpty,
             "total": RenderText.count(documents.count, "document"),
             "byStatus": byStatus,
