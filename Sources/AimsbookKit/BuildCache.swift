@@ -48,6 +48,24 @@ public final class BuildCache: @unchecked Sendable {
     private var printSections = Generation<String>()
     private var pages = Generation<String>()
     private var fragments = Generation<String>()
+    private var rows = Generation<KeptRow>()
+
+    /// A row of a long table as the last build made it (`RenderContext.rowsHTML(page:…)`).
+    struct KeptRow: @unchecked Sendable {
+        var reads: Set<PageRead>
+        var view: View
+        var fingerprint: Int
+        var html: String
+    }
+
+    /// The row `name` the last build made or kept.
+    func keptRow(_ name: String) -> KeptRow? {
+        lock.withLock { rows.current[name]?.value }
+    }
+
+    func keep(_ row: KeptRow, name: String) {
+        lock.withLock { rows.next[name] = (0, row) }
+    }
     /// The last written site, and the one being rendered (it becomes the last once written).
     private var site: RenderedSite?
     private var pendingSite: RenderedSite?
@@ -148,6 +166,7 @@ public final class BuildCache: @unchecked Sendable {
             renderedCount = 0
             pages.next = [:]
             fragments.next = [:]
+            rows.next = [:]
             printBodies.next = [:]
             printSections.next = [:]
             pendingSite = nil
@@ -209,6 +228,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             pages.next.merge(pages.current) { new, _ in new }
             fragments.next.merge(fragments.current) { new, _ in new }
+            rows.next.merge(rows.current) { new, _ in new }
             printBodies.next.merge(printBodies.current) { new, _ in new }
             printSections.next.merge(printSections.current) { new, _ in new }
             for file in files where !rendered.contains(file.path) {
@@ -230,6 +250,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             pages.turn()
             fragments.turn()
+            rows.turn()
             printBodies.turn()
             printSections.turn()
             site = pendingSite

@@ -271,6 +271,36 @@ import Testing
         #expect(cache.targetedJobs != nil)
     }
 
+    @Test func registerAndListRowsAreMadeAgainWhenAnythingTheyShowChanges() throws {
+        var files = RenderTests.files
+        files["risks/drift.md"] = """
+            ---
+            id: RISK-002
+            type: risk
+            title: Model drift
+            owner: ROLE-CEO
+            status: draft
+            likelihood: 2
+            impact: 2
+            ai_systems: [AIS-1]
+            review: 2026-01-01
+            ---
+            Drift.
+            """
+        let retitled = Self.editing(files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
+        let ownerRenamed = Self.editing(retitled, "roles/ceo.md", "title: Chief executive", "title: Managing director")
+        let systemRenamed = Self.editing(ownerRenamed, "systems/scoring.md", "title: Scoring model", "title: Scorer")
+        let reviewed = Self.editing(systemRenamed, "risks/drift.md", "review: 2026-01-01", "review: 2027-01-01")
+        let rescored = Self.editing(reviewed, "risks/drift.md", "likelihood: 2", "likelihood: 5")
+        let cache = BuildCache()
+        _ = try Self.build(files, cache: cache)
+        for (number, step) in [retitled, ownerRenamed, systemRenamed, reviewed, rescored, files].enumerated() {
+            let incremental = try Self.build(step, cache: cache)
+            #expect(cache.targetedJobs != nil, "step \(number + 1) is a targeted rebuild")
+            #expect(incremental == (try Self.build(step, cache: nil)), "step \(number + 1)")
+        }
+    }
+
     @Test func aChangedIDOrTypeMakesEveryPage() throws {
         let renamed = Self.editing(RenderTests.files, "risks/bias.md", "id: RISK-001", "id: RISK-009")
         let cache = try Self.expectEachStepMatchesAFreshBuild([renamed])

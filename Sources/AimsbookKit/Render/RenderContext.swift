@@ -31,6 +31,9 @@ struct RenderContext: Sendable {
     let theme: Theme
     /// Where the page being made notes what it reads (`PageRead`); nil notes nothing.
     var log: ReadLog?
+    /// In a targeted rebuild, what may read differently since the last build; nil when every
+    /// page is made from scratch.
+    var changedReads: Set<PageRead>?
     private let derived: Derived
     let navigation: Navigation
     /// Ids of every document in its type, sorted, for previous/next. The same while ids and
@@ -300,6 +303,51 @@ struct RenderContext: Sendable {
             }
         }
         return html
+    }
+
+    /// Rows of a long table, one per key, made by `makeRow` from the context it is given (which
+    /// notes the row's reads; `makeRow` must read nothing else) and rendered like
+    /// `rowsHTML(_:template:page:)`. In a targeted rebuild a row whose reads did not change is
+    /// the last build's, view, fingerprint and HTML, without being made: a title edit makes one
+    /// row of the risk register's 800.
+    func rowsHTML(
+        page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
+    ) throws -> (html: String, rows: ViewList) {
+        guard let cache = options.cache else {
+            let views = try keys.map { try makeRow($0, self) }
+            return try rowsHTML(views, template: template, page: page)
+        }
+        var html = ""
+        var views: [View] = []
+        views.reserveCapacity(keys.count)
+        var list = Hasher()
+        list.combine(keys.count)
+        for key in keys {
+            let name = page + "#" + key
+            let row: BuildCache.KeptRow
+            if let changed = changedReads, let kept = cache.keptRow(name), !changed.contains(where: kept.reads.contains)
+            {
+                row = kept
+            } else {
+                let rowLog = ReadLog()
+                let view = try makeRow(key, noting(into: rowLog))
+                let fingerprint = Self.fingerprint(view)
+                var fragmentKey = Hasher()
+                fragmentKey.combine(theme.fingerprint)
+                fragmentKey.combine(template)
+                fragmentKey.combine(fingerprint)
+                let rendered = try cache.fragment(name, key: fragmentKey.finalize()) {
+                    try theme.render(view, template: template)
+                }
+                row = .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered)
+            }
+            cache.keep(row, name: name)
+            log?.note(row.reads)
+            html += row.html
+            views.append(row.view)
+            list.combine(row.fingerprint)
+        }
+        return (html, ViewList(views: views, fingerprint: list.finalize()))
     }
 
     /// A link to a document with what lists show about it. Every key is always present.

@@ -53,7 +53,7 @@ public enum SiteRenderer {
         let change = cache?.lastRenderedSite().flatMap {
             TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
         }
-        let context = try timings.measure("render: shared context") {
+        let shared = try timings.measure("render: shared context") {
             try RenderContext(
                 handbook: outline, options: options, theme: theme,
                 reusing: change.map { change in
@@ -62,7 +62,12 @@ public enum SiteRenderer {
                         changed: Set(change.changed.map { outline.documents[$0].id.value }))
                 })
         }
-        let dirty = change.map { $0.dirtyReads(context: context) }
+        let dirty = change.map { $0.dirtyReads(context: shared) }
+        let context = {
+            var context = shared
+            context.changedReads = dirty
+            return context
+        }()
         /// Whether the job `key` must be made: always in a full render; in a targeted one when
         /// the last build has no record of it or it read something that changed.
         func needsMaking(_ key: String, familyReads: Set<PageRead> = []) -> Bool {
@@ -202,6 +207,7 @@ public enum SiteRenderer {
             // The context kept for the next render does not hold the cache that keeps it.
             var kept = context
             kept.options.cache = nil
+            kept.changedReads = nil
             site.key = key
             site.context = kept
             site.documents = handbook.documents

@@ -21,9 +21,11 @@ enum TypeListPages {
         let path = SitePaths.typeList(type)
         let linker = Linker(page: path)
         let documents = context.handbook.documents(of: type)
-        var overdue = 0
-        let rows = documents.map { document -> View in
-            if context.isOverdue(document) { overdue += 1 }
+        let overdue = documents.filter(context.isOverdue).count
+        // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
+        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: documents.map(\.id.value)) {
+            id, context in
+            guard let document = context.handbook.document(id) else { return [:] }
             var row = context.documentRef(document, linker: linker)
             row["hasVersion"] = document.version != nil
             row["version"] = document.version ?? ""
@@ -36,12 +38,11 @@ enum TypeListPages {
             if count > 0 { byStatus.append(["count": count, "badge": Badge.status(status)]) }
         }
         let richer = richerView(type)
-        let rendered = try context.rowsHTML(rows, template: "type-row", page: path)
         let view: View = [
             "typeName": type.pluralName,
             "rows": rendered.rows,
             "rowsHTML": rendered.html,
-            "hasRows": !rows.isEmpty,
+            "hasRows": !documents.isEmpty,
             "total": RenderText.count(documents.count, "document"),
             "byStatus": byStatus,
             "overdue": overdue,
