@@ -323,6 +323,8 @@ import Testing
             ("soa", "documentsHTML", "documents", "ref-id-link"), ("soa", "risksHTML", "risks", "ref-id-link"),
             ("framework-requirement", "documentsHTML", "documents", "ref-id-status"),
             ("audit", "documentsHTML", "documents", "ref-id-link"),
+            ("clause", "documentsHTML", "documents", "ref-evidence-row"),
+            ("control", "documentsHTML", "documents", "ref-evidence-row"),
             ("audit", "findingsHTML", "findings", "audit-finding"),
         ]
         var inPlace: [String: String] = [:]

@@ -66,6 +66,7 @@ enum ClausePages {
             "mandatory": mandatory,
             "hasMandatory": !mandatory.isEmpty,
             "documents": context.documentRefs(documents, linker: linker),
+            "documentsHTML": try context.refsHTML(documents, template: "ref-evidence-row", linker: linker),
             "hasDocuments": !documents.isEmpty,
             "documentCount": RenderText.count(documents.count, "document"),
             "approvedCount": approved,

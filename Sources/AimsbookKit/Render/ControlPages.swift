@@ -50,6 +50,7 @@ enum ControlPages {
             "justification": entry.justification ?? "",
             "soaHref": linker.to(SitePaths.soa) + "#" + control.id,
             "documents": context.documentRefs(implementedBy, linker: linker),
+            "documentsHTML": try context.refsHTML(implementedBy, template: "ref-evidence-row", linker: linker),
             "hasDocuments": !implementedBy.isEmpty,
             "risks": risks,
             "hasRisks": !risks.isEmpty,
