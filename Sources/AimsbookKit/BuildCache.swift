@@ -29,6 +29,12 @@ public final class BuildCache: @unchecked Sendable {
             return hit.value
         }
 
+        /// Also finds what the running stage made: for values many steps share.
+        mutating func lookUpIncludingNext(_ name: String, key: Int) -> Value? {
+            if let made = next[name], made.key == key { return made.value }
+            return lookUp(name, key: key)
+        }
+
         mutating func turn() {
             current = next
             next = [:]
@@ -41,6 +47,25 @@ public final class BuildCache: @unchecked Sendable {
     private var printBodies = Generation<String>()
     private var printSections = Generation<String>()
     private var pages = Generation<String>()
+    private var fragments = Generation<String>()
+    private var rows = Generation<KeptRow>()
+
+    /// A row of a long table as the last build made it (`RenderContext.rowsHTML(page:…)`).
+    struct KeptRow: @unchecked Sendable {
+        var reads: Set<PageRead>
+        var view: View
+        var fingerprint: Int
+        var html: String
+    }
+
+    /// The row `name` the last build made or kept.
+    func keptRow(_ name: String) -> KeptRow? {
+        lock.withLock { rows.current[name]?.value }
+    }
+
+    func keep(_ row: KeptRow, name: String) {
+        lock.withLock { rows.next[name] = (0, row) }
+    }
     /// The last written site, and the one being rendered (it becomes the last once written).
     private var site: RenderedSite?
     private var pendingSite: RenderedSite?
@@ -116,6 +141,19 @@ public final class BuildCache: @unchecked Sendable {
         try value(\.printSections, path, key: key, make: render).value
     }
 
+    /// A row of a long table (`RenderContext.rowsHTML`), named by its page and position.
+    func fragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
+        try value(\.fragments, name, key: key, make: render).value
+    }
+
+    /// A list item many pages share (`RenderContext.refsHTML`): made once per build at most.
+    func sharedFragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
+        if let hit = lock.withLock({ fragments.lookUpIncludingNext(name, key: key) }) { return hit }
+        let value = try render()
+        lock.withLock { fragments.next[name] = (key, value) }
+        return value
+    }
+
     func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
         let (text, hit) = try value(\.pages, path, key: key, make: render)
         if hit { lock.withLock { _ = reused.insert(path) } }
@@ -127,6 +165,8 @@ public final class BuildCache: @unchecked Sendable {
             reused = []
             renderedCount = 0
             pages.next = [:]
+            fragments.next = [:]
+            rows.next = [:]
             printBodies.next = [:]
             printSections.next = [:]
             pendingSite = nil
@@ -156,7 +196,21 @@ public final class BuildCache: @unchecked Sendable {
         var printSections: [String: String]
         var searchEntries: [[UInt8]]
         var otherSearchEntries: [[UInt8]]
+        /// What each page job read, by the job's key, for a targeted rebuild (`PageRead`).
+        var records: [String: PageRecord]
     }
+
+    private var madeJobs: Set<String>?
+
+    /// Notes which page jobs the render made: `nil` for every page, or the keys a targeted
+    /// rebuild made again (for tests, and to show that a rebuild stayed targeted).
+    func made(jobs: Set<String>?) {
+        lock.withLock { madeJobs = jobs }
+    }
+
+    /// The page jobs the last render made again when it was a targeted rebuild; nil when it
+    /// made every page, or took every page but the changed bodies' from the last build.
+    var targetedJobs: Set<String>? { lock.withLock { madeJobs } }
 
     /// The last written site, whatever its key.
     func lastRenderedSite() -> RenderedSite? {
@@ -173,6 +227,8 @@ public final class BuildCache: @unchecked Sendable {
     func keepUnrendered(of files: [OutputFile], rendered: Set<String>) {
         lock.withLock {
             pages.next.merge(pages.current) { new, _ in new }
+            fragments.next.merge(fragments.current) { new, _ in new }
+            rows.next.merge(rows.current) { new, _ in new }
             printBodies.next.merge(printBodies.current) { new, _ in new }
             printSections.next.merge(printSections.current) { new, _ in new }
             for file in files where !rendered.contains(file.path) {
@@ -193,6 +249,8 @@ public final class BuildCache: @unchecked Sendable {
     public func finishRender() {
         lock.withLock {
             pages.turn()
+            fragments.turn()
+            rows.turn()
             printBodies.turn()
             printSections.turn()
             site = pendingSite
@@ -245,6 +303,10 @@ enum ViewFingerprint {
                 hasher.combine(0 as UInt8)
                 hasher.combineUTF8(string)
             }
+        case let list as ViewList:
+            // A list hashes as the fingerprint it was made with, from those of its views.
+            hasher.combine(6 as UInt8)
+            hasher.combine(list.fingerprint)
         case let array as [Any]:
             hasher.combine(4 as UInt8)
             hasher.combine(array.count)

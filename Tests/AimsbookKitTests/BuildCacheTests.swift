@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import AimsbookKit
@@ -170,5 +171,188 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == "page a")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(leftovers == [SiteWriter.markerName, "docs", "index.html"])
+    }
+
+    // MARK: Targeted rebuilds after a front-matter edit
+
+    /// `files` with `old` replaced by `new` in the file at `path`.
+    static func editing(_ files: [String: String], _ path: String, _ old: String, _ new: String) -> [String: String] {
+        var edited = files
+        let text = edited[path]!
+        precondition(text.contains(old), "\(path) has no \(old)")
+        edited[path] = text.replacingOccurrences(of: old, with: new)
+        return edited
+    }
+
+    /// Builds `steps` one after the other with one cache and checks each against a fresh build;
+    /// returns the cache, whose `targetedJobs` tell what the last step made.
+    @discardableResult
+    static func expectEachStepMatchesAFreshBuild(
+        _ steps: [[String: String]], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> BuildCache {
+        let cache = BuildCache()
+        _ = try build(RenderTests.files, cache: cache)
+        for (number, files) in steps.enumerated() {
+            let incremental = try build(files, cache: cache)
+            let fresh = try build(files, cache: nil)
+            #expect(
+                incremental.map(\.path) == fresh.map(\.path), "step \(number + 1): other files",
+                sourceLocation: sourceLocation)
+            for (a, b) in zip(incremental, fresh) where a != b {
+                Issue.record("step \(number + 1): \(a.path) differs from a fresh build", sourceLocation: sourceLocation)
+            }
+        }
+        return cache
+    }
+
+    @Test func aRiskTitleEditMakesOnlyThePagesThatReadTheRisk() throws {
+        let edited = Self.editing(
+            RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
+        let made = try #require(cache.targetedJobs, "a title edit is a targeted rebuild")
+        for key in ["document RISK-001", "document AIS-1", "risks.html", "types/risk.html", "controls/A.2.2.html"] {
+            #expect(made.contains(key), "\(key) shows the risk")
+        }
+        for key in [
+            "document SOA-001", "document PROC-001", "clauses/4.1.html", "types/policy.html", "controls/A.5.2.html",
+        ] {
+            #expect(!made.contains(key), "\(key) does not read the risk")
+        }
+    }
+
+    @Test func aRoleTitleEditRemakesTheListsShowingItAsOwner() throws {
+        let edited = Self.editing(
+            RenderTests.files, "roles/owner.md", "title: AI governance officer", "title: Head of AI governance")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
+        let made = try #require(cache.targetedJobs)
+        #expect(made.contains("types/risk.html"), "the risk list shows each risk's owner")
+        #expect(made.contains("document POL-001"))
+    }
+
+    @Test func anAISystemTitleEditMatchesAFreshBuild() throws {
+        let edited = Self.editing(
+            RenderTests.files, "systems/scoring.md", "title: Scoring model", "title: Credit scoring")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
+        #expect(try #require(cache.targetedJobs).contains(SitePaths.aiActReadiness))
+    }
+
+    @Test func aStatusChangeMatchesAFreshBuild() throws {
+        let approved = Self.editing(RenderTests.files, "systems/ia.md", "status: in-review", "status: approved")
+        let draft = Self.editing(RenderTests.files, "policies/ai-policy.md", "status: approved", "status: draft")
+        try Self.expectEachStepMatchesAFreshBuild([approved, RenderTests.files, draft])
+    }
+
+    @Test func addingAndRemovingARelatedLinkMatchesAFreshBuild() throws {
+        let related = Self.editing(
+            RenderTests.files, "procedures/risk.md", "status: draft", "status: draft\nrelated: [RISK-001, POL-001]")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([related, RenderTests.files])
+        #expect(cache.targetedJobs?.contains("document RISK-001") == true, "its backlinks lost the procedure")
+    }
+
+    @Test func scoresOwnersReportingLinesAndDecisionsMatchAFreshBuild() throws {
+        let files = RenderTests.files
+        try Self.expectEachStepMatchesAFreshBuild([
+            Self.editing(files, "risks/bias.md", "likelihood: 4", "likelihood: 2"),
+            Self.editing(files, "risks/bias.md", "owner: ROLE-OWNER", "owner: ROLE-CEO"),
+            Self.editing(files, "roles/owner.md", "clauses: [5.3]", "clauses: [5.3]\nreports_to: ROLE-CEO"),
+            Self.editing(files, "soa.md", "applicable: true, status: implemented", "applicable: true, status: planned"),
+            Self.editing(files, "risks/bias.md", "controls: [A.2.2]", "controls: [A.2.2, A.5.2]"),
+            Self.editing(files, "policies/ai-policy.md", "review: 2026-06-01", "review: 2027-06-01"),
+            files,
+        ])
+    }
+
+    @Test func bodyAndTitleEditsInTurnMatchAFreshBuild() throws {
+        let titled = Self.editing(RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Bias")
+        var titledAndLonger = titled
+        titledAndLonger["risks/bias.md"]! += "\nOne more sentence.\n"
+        let retitled = Self.editing(titledAndLonger, "risks/bias.md", "title: Bias", "title: Bias, again")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([titled, titledAndLonger, retitled])
+        #expect(cache.targetedJobs != nil)
+    }
+
+    @Test func registerAndListRowsAreMadeAgainWhenAnythingTheyShowChanges() throws {
+        var files = RenderTests.files
+        files["risks/drift.md"] = """
+            ---
+            id: RISK-002
+            type: risk
+            title: Model drift
+            owner: ROLE-CEO
+            status: draft
+            likelihood: 2
+            impact: 2
+            ai_systems: [AIS-1]
+            review: 2026-01-01
+            ---
+            Drift.
+            """
+        let retitled = Self.editing(files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
+        let ownerRenamed = Self.editing(retitled, "roles/ceo.md", "title: Chief executive", "title: Managing director")
+        let systemRenamed = Self.editing(ownerRenamed, "systems/scoring.md", "title: Scoring model", "title: Scorer")
+        let reviewed = Self.editing(systemRenamed, "risks/drift.md", "review: 2026-01-01", "review: 2027-01-01")
+        let rescored = Self.editing(reviewed, "risks/drift.md", "likelihood: 2", "likelihood: 5")
+        let cache = BuildCache()
+        _ = try Self.build(files, cache: cache)
+        for (number, step) in [retitled, ownerRenamed, systemRenamed, reviewed, rescored, files].enumerated() {
+            let incremental = try Self.build(step, cache: cache)
+            #expect(cache.targetedJobs != nil, "step \(number + 1) is a targeted rebuild")
+            #expect(incremental == (try Self.build(step, cache: nil)), "step \(number + 1)")
+        }
+    }
+
+    @Test func aChangedIDOrTypeMakesEveryPage() throws {
+        let renamed = Self.editing(RenderTests.files, "risks/bias.md", "id: RISK-001", "id: RISK-009")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([renamed])
+        #expect(cache.targetedJobs == nil, "another id is not a targeted rebuild")
+        let retyped = Self.editing(RenderTests.files, "procedures/risk.md", "type: procedure", "type: policy")
+        let second = try Self.expectEachStepMatchesAFreshBuild([retyped])
+        #expect(second.targetedJobs == nil, "another type is not a targeted rebuild")
+    }
+
+    @Test func rowsAndListItemsRenderedOnTheirOwnReadAsRenderedInThePage() throws {
+        // The page templates iterating `rows` in place, as they did before the rows were
+        // rendered one by one: every key a row template reads must be in the row's own view.
+        // Lists of document refs likewise (`RenderContext.refsHTML`).
+        let lists: [(template: String, html: String, list: String, partial: String)] = [
+            ("risks", "rowsHTML", "rows", "risk-row"), ("type-list", "rowsHTML", "rows", "type-row"),
+            ("roles", "ownsHTML", "owns", "ref-item"), ("roles", "approvesHTML", "approves", "ref-item"),
+            ("details-panel", "ownsHTML", "owns", "ref-item-status"),
+            ("details-panel", "approvesHTML", "approves", "ref-item-status"),
+            ("heatmap-cells", "risksHTML", "risks", "ref-item"),
+            ("soa", "documentsHTML", "documents", "ref-id-link"), ("soa", "risksHTML", "risks", "ref-id-link"),
+            ("framework-requirement", "documentsHTML", "documents", "ref-id-status"),
+            ("audit", "documentsHTML", "documents", "ref-id-link"),
+            ("clause", "documentsHTML", "documents", "ref-evidence-row"),
+            ("control", "documentsHTML", "documents", "ref-evidence-row"),
+            ("audit", "findingsHTML", "findings", "audit-finding"),
+        ]
+        var inPlace: [String: String] = [:]
+        for use in lists {
+            let file = "\(use.template).mustache"
+            let text = try #require(inPlace[file] ?? EmbeddedResources.templates[file])
+            #expect(text.contains("{{{\(use.html)}}}"), "\(file) places \(use.html)")
+            inPlace[file] = text.replacingOccurrences(
+                of: "{{{\(use.html)}}}", with: "{{#\(use.list)}}{{>\(use.partial)}}{{/\(use.list)}}")
+        }
+        let oneByOne = try RenderTests.render()
+        let whole = try RenderTests.render(overrides: inPlace)
+        #expect(oneByOne.keys.sorted() == whole.keys.sorted())
+        for (path, text) in oneByOne where path.hasSuffix(".html") {
+            #expect(text == whole[path], "\(path)")
+        }
+    }
+
+    @Test func aViewListRendersAsTheArrayItHolds() throws {
+        let template = try MustacheTemplate(
+            string:
+                "{{#rows}}{{id}}{{#first()}}!{{/first()}}{{name}},{{/rows}}{{^rows}}none {{name}}{{/rows}}|{{count(rows)}}|{{#reversed(rows)}}{{id}}{{/reversed(rows)}}|{{rows.views}}"
+        )
+        for views in [[["id": "a"], ["id": "b"]] as [View], []] {
+            let array = template.render(["rows": views, "name": "outer"] as View)
+            let list = template.render(["rows": ViewList(views: views, fingerprint: 1), "name": "outer"] as View)
+            #expect(array.contains(views.isEmpty ? "none outer|0|" : "a!outer,bouter,|2|ba|"))
+            #expect(list == array)
+        }
     }
 }

@@ -18,12 +18,13 @@ enum AuditPage {
         let standard = handbook.standard
         let score = Int((audit.score * 100).rounded())
 
-        let checklist = audit.mandatory.map { item -> View in
+        let checklist = try audit.mandatory.map { item -> View in
             [
                 "clause": item.clause, "clauseTitle": item.clauseTitle, "href": linker.clause(item.clause),
                 "what": item.what,
                 "coverage": Badge.coverage(item.status), "done": item.status == .covered,
                 "documents": context.documentRefs(item.documents, linker: linker),
+                "documentsHTML": try context.refsHTML(item.documents, template: "ref-id-link", linker: linker),
                 "hasDocuments": !item.documents.isEmpty,
             ]
         }
@@ -66,17 +67,18 @@ enum AuditPage {
             if byKind[finding.kind] == nil { kinds.append(finding.kind) }
             byKind[finding.kind, default: []].append(finding)
         }
-        let findingGroups = kinds.map { kind -> View in
-            let findings = byKind[kind]!
+        let findingGroups = try kinds.map { kind -> View in
+            let findings = byKind[kind]!.map { finding -> View in
+                [
+                    "message": finding.message,
+                    "hasDocument": finding.document != nil,
+                    "document": finding.document.map { context.documentRef($0, linker: linker) } ?? false,
+                ]
+            }
+            let rendered = try context.rowsHTML(findings, template: "audit-finding", page: path + "#" + kind)
             return [
                 "kind": kind, "label": DocumentDetails.label(kind), "count": findings.count,
-                "findings": findings.map { finding -> View in
-                    [
-                        "message": finding.message,
-                        "hasDocument": finding.document != nil,
-                        "document": finding.document.map { context.documentRef($0, linker: linker) } ?? false,
-                    ]
-                },
+                "findings": rendered.rows, "findingsHTML": rendered.html,
             ]
         }
 

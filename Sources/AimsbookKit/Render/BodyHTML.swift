@@ -2,7 +2,7 @@
 /// made relative to `docs/<id>.html`; a page elsewhere (the SoA page at the root) parses the
 /// Markdown again with links made relative to itself, so no link breaks with the page's depth.
 enum BodyHTML {
-    static func html(of document: Document, forPage page: String, handbook: Handbook) -> String {
+    static func html(of document: Document, forPage page: String, handbook: HandbookReader) -> String {
         if page.split(separator: "/").count == SitePaths.document(document.id.value).split(separator: "/").count {
             return document.body.html
         }

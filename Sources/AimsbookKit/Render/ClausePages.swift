@@ -2,21 +2,21 @@
 /// "show me your evidence for 6.1.2" — the documents addressing the clause, approved ones
 /// (evidence) first, and whether the documented information the clause requires is covered.
 enum ClausePages {
-    static func render(context: RenderContext) throws -> [OutputFile] {
+    static func jobs(context: RenderContext) -> [PageJob] {
         let clauses = context.handbook.standard.clauses
-        var files: [OutputFile] = []
+        var jobs: [PageJob] = []
         for (index, clause) in clauses.enumerated() {
-            files.append(
-                try page(
-                    clause, previous: index > 0 ? clauses[index - 1] : nil,
-                    next: index + 1 < clauses.count ? clauses[index + 1] : nil, context: context))
+            let previous = index > 0 ? clauses[index - 1] : nil
+            let next = index + 1 < clauses.count ? clauses[index + 1] : nil
+            jobs.append(
+                PageJob(SitePaths.clause(clause.id)) { try page(clause, previous: previous, next: next, context: $0) })
         }
-        files.append(try indexPage(context: context))
-        return files
+        jobs.append(PageJob(SitePaths.clauses) { try indexPage(context: $0) })
+        return jobs
     }
 
     /// Documents listing a clause or control: approved first, then by id.
-    static func evidenceOrder(_ ids: [String], handbook: Handbook) -> [String] {
+    static func evidenceOrder(_ ids: [String], handbook: HandbookReader) -> [String] {
         ids.sorted { a, b in
             let approvedA = handbook.document(a)?.status == .approved
             let approvedB = handbook.document(b)?.status == .approved
@@ -66,6 +66,7 @@ enum ClausePages {
             "mandatory": mandatory,
             "hasMandatory": !mandatory.isEmpty,
             "documents": context.documentRefs(documents, linker: linker),
+            "documentsHTML": try context.refsHTML(documents, template: "ref-evidence-row", linker: linker),
             "hasDocuments": !documents.isEmpty,
             "documentCount": RenderText.count(documents.count, "document"),
             "approvedCount": approved,

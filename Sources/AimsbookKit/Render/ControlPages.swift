@@ -1,17 +1,20 @@
 /// A page per Annex A control (A.2.2 … A.10.4) and their index: the SoA decision for the
 /// control, the documents implementing it (approved = evidence) and the risks it treats.
 enum ControlPages {
-    static func render(context: RenderContext) throws -> [OutputFile] {
+    /// The controls are the SoA's entries, so every control page reads the SoA.
+    static func jobs(context: RenderContext) -> [PageJob] {
         let entries = context.soa.entries
-        var files: [OutputFile] = []
+        var jobs: [PageJob] = []
         for (index, entry) in entries.enumerated() {
-            files.append(
-                try page(
-                    entry, previous: index > 0 ? entries[index - 1].control : nil,
-                    next: index + 1 < entries.count ? entries[index + 1].control : nil, context: context))
+            let previous = index > 0 ? entries[index - 1].control : nil
+            let next = index + 1 < entries.count ? entries[index + 1].control : nil
+            jobs.append(
+                PageJob(SitePaths.control(entry.control.id)) {
+                    try page(entry, previous: previous, next: next, context: $0)
+                })
         }
-        files.append(try indexPage(context: context))
-        return files
+        jobs.append(PageJob(SitePaths.controls) { try indexPage(context: $0) })
+        return jobs
     }
 
     static func page(
@@ -47,6 +50,7 @@ enum ControlPages {
             "justification": entry.justification ?? "",
             "soaHref": linker.to(SitePaths.soa) + "#" + control.id,
             "documents": context.documentRefs(implementedBy, linker: linker),
+            "documentsHTML": try context.refsHTML(implementedBy, template: "ref-evidence-row", linker: linker),
             "hasDocuments": !implementedBy.isEmpty,
             "risks": risks,
             "hasRisks": !risks.isEmpty,

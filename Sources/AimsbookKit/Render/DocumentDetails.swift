@@ -6,13 +6,15 @@ enum DocumentDetails {
         "riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel",
     ]
 
-    static func view(_ document: Document, context: RenderContext, linker: Linker) -> View {
+    static func view(_ document: Document, context: RenderContext, linker: Linker) throws -> View {
         var view: View = [:]
         for key in keys { view[key] = false }
         switch document.details {
         case .risk(let risk): view["riskPanel"] = RiskScores.view(risk)
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
-        case .role(let role): view["rolePanel"] = self.role(document, role, context: context, linker: linker)
+        case .role(let role):
+            view["rolePanel"] = try self.role(
+                document, role, context: context, linker: linker, itemTemplate: "ref-item-status")
         case .impactAssessment(let assessment):
             view["assessmentPanel"] =
                 [
@@ -76,7 +78,10 @@ enum DocumentDetails {
         ]
     }
 
-    static func role(_ document: Document, _ role: Document.Role, context: RenderContext, linker: Linker) -> View {
+    /// - Parameter itemTemplate: the partial of one item of what the role owns and approves.
+    static func role(
+        _ document: Document, _ role: Document.Role, context: RenderContext, linker: Linker, itemTemplate: String
+    ) throws -> View {
         let relations = context.handbook.relations
         let id = document.id.value
         let owns = (relations.ownedBy[id] ?? []).sorted()
@@ -89,8 +94,10 @@ enum DocumentDetails {
             "members": role.members,
             "hasMembers": !role.members.isEmpty,
             "owns": context.documentRefs(owns, linker: linker),
+            "ownsHTML": try context.refsHTML(owns, template: itemTemplate, linker: linker),
             "hasOwns": !owns.isEmpty,
             "approves": context.documentRefs(approves, linker: linker),
+            "approvesHTML": try context.refsHTML(approves, template: itemTemplate, linker: linker),
             "hasApproves": !approves.isEmpty,
             "directoryHref": linker.to(SitePaths.roles) + "#" + DocumentID.slug(id),
         ]

@@ -44,7 +44,7 @@ enum DocumentPage {
         view["hasRelated"] = !document.related.isEmpty
         view["hasTags"] = !document.tags.isEmpty
 
-        for (key, value) in DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
+        for (key, value) in try DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
 
         let headings = document.body.headings
         view["toc"] = headings.filter { $0.level <= 3 }.map { heading in

@@ -5,29 +5,33 @@
 /// Coverage is worked out once per build (`FrameworkCoverage`, `AIActObligations`); the pages
 /// read flat view models like every other page.
 enum FrameworkPages {
-    static func render(context: RenderContext) throws -> [OutputFile] {
-        let handbook = context.handbook
-        let coverage = context.coverage
-        let obligations = context.obligations
-        var files: [OutputFile] = []
-        files.append(try indexPage(context: context, coverage: coverage, obligations: obligations))
-        files.append(try readinessPage(context: context, obligations: obligations))
-        for pack in crosswalkPacks(handbook) {
-            files.append(try packPage(pack, context: context, coverage: coverage))
+    static func jobs(context: RenderContext) -> [PageJob] {
+        var jobs = [
+            PageJob(SitePaths.frameworks) {
+                try indexPage(context: $0, coverage: $0.coverage, obligations: $0.obligations)
+            },
+            PageJob(SitePaths.aiActReadiness) { try readinessPage(context: $0, obligations: $0.obligations) },
+        ]
+        for pack in crosswalkPacks(context.handbook.frameworks) {
+            jobs.append(
+                PageJob(SitePaths.framework(pack.id)) { try packPage(pack, context: $0, coverage: $0.coverage) })
             for (index, requirement) in pack.requirements.enumerated() {
-                files.append(
-                    try requirementPage(
-                        requirement, in: pack, previous: index > 0 ? pack.requirements[index - 1] : nil,
-                        next: index + 1 < pack.requirements.count ? pack.requirements[index + 1] : nil,
-                        context: context, coverage: coverage, obligations: obligations))
+                let previous = index > 0 ? pack.requirements[index - 1] : nil
+                let next = index + 1 < pack.requirements.count ? pack.requirements[index + 1] : nil
+                jobs.append(
+                    PageJob(SitePaths.requirement(requirement.id, in: pack.id)) {
+                        try requirementPage(
+                            requirement, in: pack, previous: previous, next: next, context: $0,
+                            coverage: $0.coverage, obligations: $0.obligations)
+                    })
             }
         }
-        return files
+        return jobs
     }
 
     /// The packs with a crosswalk (all but ISO/IEC 42001, whose clauses and controls have their own pages).
-    static func crosswalkPacks(_ handbook: Handbook) -> [FrameworkPack] {
-        handbook.frameworks.packs.filter { $0.id != "iso42001" }
+    static func crosswalkPacks(_ frameworks: FrameworkLibrary) -> [FrameworkPack] {
+        frameworks.packs.filter { $0.id != "iso42001" }
     }
 
     /// The sidebar's "Frameworks" section: the readiness overview and each pack.
@@ -36,7 +40,7 @@ enum FrameworkPages {
             Navigation.Item(path: SitePaths.frameworks, label: "All frameworks"),
             Navigation.Item(path: SitePaths.aiActReadiness, label: "EU AI Act readiness"),
         ]
-        items += crosswalkPacks(handbook).map {
+        items += crosswalkPacks(handbook.frameworks).map {
             Navigation.Item(path: SitePaths.framework($0.id), label: $0.name, count: $0.requirements.count)
         }
         return Navigation.Section(heading: "Frameworks", items: items)
@@ -44,7 +48,7 @@ enum FrameworkPages {
 
     /// Search entries for the requirement pages, so "Art.14" or "human oversight" finds them.
     static func searchEntries(_ handbook: Handbook) -> [[String]] {
-        crosswalkPacks(handbook).flatMap { pack in
+        crosswalkPacks(handbook.frameworks).flatMap { pack in
             pack.requirements.map { requirement in
                 let targets = pack.mapping(for: requirement.id)?.targets ?? []
                 return SearchIndex.entry(
@@ -84,7 +88,9 @@ enum FrameworkPages {
     // MARK: Shared rows
 
     /// A mapped 42001 clause or control: its page, title, and the documents covering it.
-    static func targetRow(_ target: RequirementCoverage.Target, context: RenderContext, linker: Linker) -> View {
+    static func targetRow(
+        _ target: RequirementCoverage.Target, context: RenderContext, linker: Linker
+    ) throws -> View {
         let standard = context.handbook.standard
         let title = target.isControl ? standard.control(target.id)?.title : standard.clause(target.id)?.title
         return [
@@ -93,6 +99,7 @@ enum FrameworkPages {
             "href": target.isControl ? linker.control(target.id) : linker.clause(target.id),
             "kind": target.isControl ? "Annex A control" : "Clause",
             "documents": context.documentRefs(target.documents, linker: linker),
+            "documentsHTML": try context.refsHTML(target.documents, template: "ref-id-status", linker: linker),
             "hasDocuments": !target.documents.isEmpty,
             "coverage": target.isCovered
                 ? Badge.make("Covered", .ok)
@@ -169,7 +176,7 @@ enum FrameworkPages {
         let handbook = context.handbook
         let system =
             context.obligations.system(document.id.value)
-            ?? AIActObligations.system(document, handbook: handbook, coverage: context.coverage)
+            ?? AIActObligations.system(document, handbook: handbook.whole, coverage: context.coverage)
         return checklist(system, context: context, linker: linker)
     }
 
@@ -194,7 +201,7 @@ enum FrameworkPages {
                 "note": hub.note ?? "",
             ])
         }
-        for pack in crosswalkPacks(handbook) {
+        for pack in crosswalkPacks(handbook.frameworks) {
             let statuses = pack.requirements.map { coverage.coverage(of: $0, in: pack).status }
             packs.append([
                 "name": pack.name, "title": pack.title, "href": linker.to(SitePaths.framework(pack.id)),
@@ -334,7 +341,7 @@ enum FrameworkPages {
         let linker = Linker(page: path)
         let entry = coverage.coverage(of: requirement, in: pack)
         let mapping = entry.mapping
-        let targets = entry.targets.map { targetRow($0, context: context, linker: linker) }
+        let targets = try entry.targets.map { try targetRow($0, context: context, linker: linker) }
         let systems = obligations.systems.compactMap { system -> View? in
             guard pack.id == AIActObligations.packID,
                 let obligation = system.obligations.first(where: { $0.requirement.id == requirement.id })

@@ -7,7 +7,7 @@ enum HeatMap {
     static func view(
         kind: String, caption: String, scores: [(id: String, likelihood: Int, impact: Int)], context: RenderContext,
         linker: Linker
-    ) -> View {
+    ) throws -> View {
         var cells: [String: [String]] = [:]
         for score in scores where (1...5).contains(score.likelihood) && (1...5).contains(score.impact) {
             cells["\(score.likelihood)-\(score.impact)", default: []].append(score.id)
@@ -27,7 +27,7 @@ enum HeatMap {
         }
         // The text alternative of the map, and the target of its links: one entry per non-empty cell,
         // highest score first.
-        let lists = cells.keys.sorted { a, b in
+        let lists = try cells.keys.sorted { a, b in
             let (la, ia) = split(a)
             let (lb, ib) = split(b)
             return la * ia != lb * ib ? la * ia > lb * ib : (ia, la) > (ib, lb)
@@ -38,6 +38,7 @@ enum HeatMap {
                 "anchor": "\(kind)-\(key)", "likelihood": likelihood, "impact": impact, "score": likelihood * impact,
                 "badge": Badge.make("\(level.label) · \(likelihood * impact)", level.tone),
                 "risks": context.documentRefs(cells[key]!.sorted(), linker: linker),
+                "risksHTML": try context.refsHTML(cells[key]!.sorted(), template: "ref-item", linker: linker),
             ]
         }
         return [

@@ -4,13 +4,21 @@ enum HomePage {
     static let overdueShown = 8
 
     /// The scope document: an approved document addressing 4.3, policies first; else any document addressing it.
-    static func scopeDocument(_ handbook: Handbook) -> Document? {
+    static func scopeDocument(_ handbook: HandbookReader) -> Document? {
         let candidates = (handbook.relations.documentsByClause["4.3"] ?? []).compactMap(handbook.document)
         return candidates.sorted { a, b in
             let keyA = (a.status == .approved ? 0 : 1, a.type.order, a.id.value)
             let keyB = (b.status == .approved ? 0 : 1, b.type.order, b.id.value)
             return keyA < keyB
         }.first
+    }
+
+    static func jobs(context: RenderContext) -> [PageJob] {
+        [
+            PageJob(SitePaths.home, one: render), PageJob(SitePaths.risks, one: RiskRegister.render),
+            PageJob(SitePaths.aiSystems, one: AISystemInventory.render),
+            PageJob(SitePaths.roles, one: RoleDirectory.render), PageJob(SitePaths.audit, one: AuditPage.render),
+        ] + StaticPages.jobs(context: context)
     }
 
     static func render(context: RenderContext) throws -> OutputFile {
@@ -52,7 +60,7 @@ enum HomePage {
             "soaImplemented": counts.implemented,
             "soaControls": counts.controls,
             "soaExcluded": counts.excluded,
-            "documentTotal": handbook.documents.count,
+            "documentTotal": handbook.documentCount,
             "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
             "typeRows": typeRows,
             "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count]

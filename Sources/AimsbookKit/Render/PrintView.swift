@@ -17,19 +17,18 @@ enum PrintView {
         ] as View
     }
 
-    static func orderedDocuments(_ handbook: Handbook) -> [Document] {
-        orderedIndices(handbook).map { handbook.documents[$0] }
+    static func orderedDocuments(_ documents: [Document]) -> [Document] {
+        orderedIndices(documents).map { documents[$0] }
     }
 
-    /// Positions in `handbook.documents` in print order: sorting positions moves no document.
-    static func orderedIndices(_ handbook: Handbook) -> [Int] {
-        let documents = handbook.documents
-        return documents.indices.sorted {
+    /// Positions in `documents` in print order: sorting positions moves no document.
+    static func orderedIndices(_ documents: [Document]) -> [Int] {
+        documents.indices.sorted {
             (documents[$0].type.order, documents[$0].id.value) < (documents[$1].type.order, documents[$1].id.value)
         }
     }
 
-    static func body(of document: Document, handbook: Handbook) -> String {
+    static func body(of document: Document, handbook: HandbookReader) -> String {
         let page = SitePaths.print
         let own = document.id.value
         let parsed = MarkdownParser.parse(
@@ -55,7 +54,7 @@ enum PrintView {
 
     /// The print body of `document`, parsed again (cached for `serve`: links in it resolve against
     /// every document, so the resolver's fingerprint is part of the key).
-    static func cachedBody(of document: Document, handbook: Handbook, cache: BuildCache?) -> String {
+    static func cachedBody(of document: Document, handbook: HandbookReader, cache: BuildCache?) -> String {
         guard let cache else { return body(of: document, handbook: handbook) }
         var key = Hasher()
         key.combine(document.id.value)
@@ -104,7 +103,7 @@ enum PrintView {
     /// per hundred documents, never pass through the template engine.
     static func shell(context: RenderContext) throws -> [String] {
         let path = SitePaths.print
-        let documents = orderedDocuments(context.handbook)
+        let documents = orderedDocuments(context.handbook.documents)
         let contents = DocumentType.allCases.compactMap { type -> View? in
             let ofType = documents.filter { $0.type == type }
             guard !ofType.isEmpty else { return nil }
@@ -122,10 +121,10 @@ enum PrintView {
 
     /// The page: the shell with every document's section (`sections`, by id) in its place.
     static func render(context: RenderContext, shell: [String], sections: [String: String]) -> OutputFile {
-        let documents = context.handbook.documents
+        let documents = context.outline.documents
         var joined = ""
         joined.reserveCapacity(sections.values.reduce(0) { $0 + $1.utf8.count })
-        for index in orderedIndices(context.handbook) { joined += sections[documents[index].id.value] ?? "" }
+        for index in orderedIndices(documents) { joined += sections[documents[index].id.value] ?? "" }
         return .text(SitePaths.print, shell.joined(separator: joined))
     }
 }

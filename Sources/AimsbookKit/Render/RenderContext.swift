@@ -1,24 +1,77 @@
+import Mustache
+
 /// A view model: a flat dictionary the templates read. swift-mustache looks keys up through
 /// enclosing sections, so every dictionary carries every key its template reads (a missing one
 /// would silently pick up a parent's value), and conditionals are `Bool`s.
 typealias View = [String: Any]
 
+/// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
+/// had (document refs are fingerprinted once per build): a page listing 800 documents is then
+/// not hashed ref by ref again. Templates see it exactly as the array it holds.
+struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
+    @unchecked Sendable
+{
+    let views: [View]
+    let fingerprint: Int
+
+    func makeIterator() -> IndexingIterator<[View]> { views.makeIterator() }
+    func transform(_ name: String) -> Any? { views.transform(name) }
+    /// An array has no named children; neither has the list.
+    func child(named: String) -> Any? { nil }
+    var description: String { String(describing: views) }
+}
+
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
-    let handbook: Handbook
+    /// The outline pages are made from. Pages read it through `handbook`, which notes each read;
+    /// only the renderer reads it directly, to compare builds.
+    let outline: Handbook
     var options: SiteRenderer.Options
     let theme: Theme
-    let soa: StatementOfApplicability
-    let audit: AuditReport
-    /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
-    let coverage: FrameworkCoverage
-    let obligations: AIActObligations
+    /// Where the page being made notes what it reads (`PageRead`); nil notes nothing.
+    var log: ReadLog?
+    /// In a targeted rebuild, what may read differently since the last build; nil when every
+    /// page is made from scratch.
+    var changedReads: Set<PageRead>?
+    private let derived: Derived
     let navigation: Navigation
-    /// role id → roles that report to it.
-    let directReports: [String: [String]]
-    /// Ids of every document in its type, sorted, for previous/next.
+    /// Ids of every document in its type, sorted, for previous/next. The same while ids and
+    /// types are (a targeted rebuild's condition), so reads of it are not noted.
     let idsByType: [DocumentType: [String]]
+
+    /// The parts derived from many documents. A page reading one depends on it as a whole: a
+    /// rebuild compares each with the last build's (`SiteRenderer.changedParts`).
+    struct Derived: Sendable {
+        var soa: StatementOfApplicability
+        var audit: AuditReport
+        /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
+        var coverage: FrameworkCoverage
+        var obligations: AIActObligations
+        /// role id → roles that report to it.
+        var directReports: [String: [String]]
+    }
+
+    var handbook: HandbookReader { HandbookReader(outline, log: log) }
+    var soa: StatementOfApplicability { noting(.soa, derived.soa) }
+    var audit: AuditReport { noting(.audit, derived.audit) }
+    var coverage: FrameworkCoverage { noting(.coverage, derived.coverage) }
+    var obligations: AIActObligations { noting(.obligations, derived.obligations) }
+    var directReports: [String: [String]] { noting(.directReports, derived.directReports) }
+    /// The derived parts without noting a read, for the renderer's comparisons.
+    var derivedParts: Derived { derived }
+
+    private func noting<Value>(_ read: PageRead, _ value: Value) -> Value {
+        log?.note(read)
+        return value
+    }
+
+    /// The context for one page, noting its reads in `log`.
+    func noting(into log: ReadLog) -> RenderContext {
+        var context = self
+        context.log = log
+        return context
+    }
 
     /// What lists show about each document (`documentRef`), built once per link depth (by the
     /// linker's root: "", "../", "../../") instead of once per mention: a document is listed on
@@ -29,7 +82,13 @@ struct RenderContext: Sendable {
     /// values; `Any` hides that from the compiler. Built once, never changed.
     struct DocumentRefs: @unchecked Sendable {
         let byID: [String: View]
+        /// Each ref's `ViewFingerprint`, the key of its rendered list items (`refsHTML`).
+        let fingerprints: [String: Int]
     }
+
+    /// document id → its owner's id: a document's ref shows its owner's title, so reading the
+    /// ref reads the owner too.
+    let ownerIDs: [String: String]
 
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
@@ -37,35 +96,76 @@ struct RenderContext: Sendable {
 
     var asOf: Day { options.asOf }
 
-    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme) throws {
-        self.handbook = handbook
+    /// A rebuild's context from the last build's (`SiteRenderer.TargetedRebuild`), which had the
+    /// same ids, types, standard, frameworks, settings and theme: the navigation, the sidebars
+    /// and previous/next are the same, and only the refs of `changed` documents and of the
+    /// documents they own are made again. The derived parts are made again whole.
+    struct Reuse {
+        var context: RenderContext
+        var changed: Set<String>
+    }
+
+    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil) throws {
+        outline = handbook
         self.options = options
         self.theme = theme
-        soa = StatementOfApplicability(handbook)
-        coverage = FrameworkCoverage(handbook)
-        obligations = AIActObligations(handbook, coverage: coverage)
-        audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
-        navigation = Navigation(handbook: handbook)
+        let soa = StatementOfApplicability(handbook)
+        let coverage = FrameworkCoverage(handbook)
+        let obligations = AIActObligations(handbook, coverage: coverage)
+        let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
+        // Through the buffer: iterating the array copies each document (a large value).
         var reports: [String: [String]] = [:]
         var byType: [DocumentType: [String]] = [:]
-        for document in handbook.documents {
-            byType[document.type, default: []].append(document.id.value)
-            if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
+        var ownerIDs: [String: String] = [:]
+        handbook.documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                let id = documents[index].id.value
+                byType[documents[index].type, default: []].append(id)
+                if let boss = documents[index].role?.reportsTo?.value { reports[boss, default: []].append(id) }
+                if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
+            }
         }
-        directReports = reports
+        derived = Derived(
+            soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports)
         idsByType = byType
+        self.ownerIDs = ownerIDs
         let roots = ["", "../", "../../"]
         // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
         let ids = Dictionary(grouping: handbook.documents.map(\.id.value), by: { $0 })
+        // A ref shows its document and its owner's title.
+        let remade: Set<String>? = reuse.map { reuse in
+            var remade = reuse.changed
+            for (id, owner) in ownerIDs where reuse.changed.contains(owner) { remade.insert(id) }
+            return remade
+        }
         let tables = roots.concurrentMap { root in
             var byID: [String: View] = [:]
-            for document in handbook.documents where ids[document.id.value]?.count == 1 {
-                byID[document.id.value] = Self.makeDocumentRef(document, handbook: handbook, root: root)
+            var fingerprints: [String: Int] = [:]
+            if let reuse, let remade, let previous = reuse.context.refsByRoot[root] {
+                byID = previous.byID
+                fingerprints = previous.fingerprints
+                for id in remade {
+                    guard ids[id]?.count == 1, let document = handbook.document(id) else { continue }
+                    let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
+                    byID[id] = ref
+                    if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                }
+                return DocumentRefs(byID: byID, fingerprints: fingerprints)
             }
-            return DocumentRefs(byID: byID)
+            for document in handbook.documents where ids[document.id.value]?.count == 1 {
+                let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
+                byID[document.id.value] = ref
+                if options.cache != nil { fingerprints[document.id.value] = Self.fingerprint(ref) }
+            }
+            return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
-        let refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
-        self.refsByRoot = refsByRoot
+        refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
+        if let reuse {
+            navigation = reuse.context.navigation
+            sidebars = reuse.context.sidebars
+            return
+        }
+        navigation = Navigation(handbook: handbook)
         var sidebars: [String: String] = [:]
         for type in DocumentType.allCases {
             let linker = Linker(page: SitePaths.document("x"))
@@ -148,10 +248,116 @@ struct RenderContext: Sendable {
         )
     }
 
+    /// The rows of a long table, each rendered on its own with `template` (from its own view
+    /// only, so every key a row template reads must be in the row) and joined, for the page
+    /// template to place with `{{{rowsHTML}}}`. `serve` keeps each row's HTML keyed by its view:
+    /// a title edit re-renders one row of the risk register, not its 750 KB.
+    /// Also returns the rows as a `ViewList`, fingerprinted from the rows' own fingerprints.
+    func rowsHTML(_ rows: [View], template: String, page: String) throws -> (html: String, rows: ViewList) {
+        var html = ""
+        var list = Hasher()
+        list.combine(rows.count)
+        for (index, row) in rows.enumerated() {
+            guard let cache = options.cache else {
+                html += try theme.render(row, template: template)
+                continue
+            }
+            let fingerprint = Self.fingerprint(row)
+            list.combine(fingerprint)
+            var key = Hasher()
+            key.combine(theme.fingerprint)
+            key.combine(template)
+            key.combine(fingerprint)
+            html += try cache.fragment("\(page)#\(index)", key: key.finalize()) {
+                try theme.render(row, template: template)
+            }
+        }
+        return (html, ViewList(views: rows, fingerprint: list.finalize()))
+    }
+
+    static func fingerprint(_ view: View) -> Int {
+        var hasher = Hasher()
+        ViewFingerprint.combine(view, into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// Document refs (`documentRef`) each rendered with `template`, a partial that reads only a
+    /// ref's own keys, and joined, for a list a page template places with `{{{…HTML}}}`. A ref
+    /// is the same on every page at the same depth, so `serve` renders each document's item
+    /// once and keeps it until the ref changes: a title edit re-renders one item of the lists
+    /// of hundreds that clause, control, SoA and framework pages show, not the lists.
+    func refsHTML(_ ids: [String], template: String, linker: Linker) throws -> String {
+        var html = ""
+        for id in ids {
+            let ref = documentRef(id, linker: linker)
+            guard let cache = options.cache else {
+                html += try theme.render(ref, template: template)
+                continue
+            }
+            var key = Hasher()
+            key.combine(theme.fingerprint)
+            key.combine(template)
+            key.combine(refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
+            html += try cache.sharedFragment("\(template)|\(linker.root)|\(id)", key: key.finalize()) {
+                try theme.render(ref, template: template)
+            }
+        }
+        return html
+    }
+
+    /// Rows of a long table, one per key, made by `makeRow` from the context it is given (which
+    /// notes the row's reads; `makeRow` must read nothing else) and rendered like
+    /// `rowsHTML(_:template:page:)`. In a targeted rebuild a row whose reads did not change is
+    /// the last build's, view, fingerprint and HTML, without being made: a title edit makes one
+    /// row of the risk register's 800.
+    func rowsHTML(
+        page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
+    ) throws -> (html: String, rows: ViewList) {
+        guard let cache = options.cache else {
+            let views = try keys.map { try makeRow($0, self) }
+            return try rowsHTML(views, template: template, page: page)
+        }
+        var html = ""
+        var views: [View] = []
+        views.reserveCapacity(keys.count)
+        var list = Hasher()
+        list.combine(keys.count)
+        for key in keys {
+            let name = page + "#" + key
+            let row: BuildCache.KeptRow
+            if let changed = changedReads, let kept = cache.keptRow(name), !changed.contains(where: kept.reads.contains)
+            {
+                row = kept
+            } else {
+                let rowLog = ReadLog()
+                let view = try makeRow(key, noting(into: rowLog))
+                let fingerprint = Self.fingerprint(view)
+                var fragmentKey = Hasher()
+                fragmentKey.combine(theme.fingerprint)
+                fragmentKey.combine(template)
+                fragmentKey.combine(fingerprint)
+                let rendered = try cache.fragment(name, key: fragmentKey.finalize()) {
+                    try theme.render(view, template: template)
+                }
+                row = .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered)
+            }
+            cache.keep(row, name: name)
+            log?.note(row.reads)
+            html += row.html
+            views.append(row.view)
+            list.combine(row.fingerprint)
+        }
+        return (html, ViewList(views: views, fingerprint: list.finalize()))
+    }
+
     /// A link to a document with what lists show about it. Every key is always present.
     func documentRef(_ id: String, linker: Linker) -> View {
+        if let log {
+            log.note(.document(id))
+            if let owner = ownerIDs[id] { log.note(.document(owner)) }
+        }
         if let ref = refsByRoot[linker.root]?.byID[id] { return ref }
-        guard let document = handbook.document(id) else {
+        guard let document = outline.document(id) else {
             return [
                 "id": id, "title": id, "href": "", "linked": false, "typeName": "",
                 "status": Badge.make("Unknown", .bad),
@@ -162,8 +368,12 @@ struct RenderContext: Sendable {
     }
 
     func documentRef(_ document: Document, linker: Linker) -> View {
-        refsByRoot[linker.root]?.byID[document.id.value]
-            ?? Self.makeDocumentRef(document, handbook: handbook, root: linker.root)
+        if let log {
+            log.note(.document(document.id.value))
+            if let owner = document.owner?.value { log.note(.document(owner)) }
+        }
+        return refsByRoot[linker.root]?.byID[document.id.value]
+            ?? Self.makeDocumentRef(document, handbook: outline, root: linker.root)
     }
 
     static func makeDocumentRef(_ document: Document, handbook: Handbook, root: String) -> View {
@@ -183,7 +393,15 @@ struct RenderContext: Sendable {
         ]
     }
 
-    func documentRefs(_ ids: [String], linker: Linker) -> [View] { ids.map { documentRef($0, linker: linker) } }
+    func documentRefs(_ ids: [String], linker: Linker) -> ViewList {
+        let views = ids.map { documentRef($0, linker: linker) }
+        guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
+        var hasher = Hasher()
+        hasher.combine(views.count)
+        let fingerprints = refsByRoot[linker.root]?.fingerprints
+        for (id, view) in zip(ids, views) { hasher.combine(fingerprints?[id] ?? Self.fingerprint(view)) }
+        return ViewList(views: views, fingerprint: hasher.finalize())
+    }
 
     /// A date for display: `<time>` needs the ISO form, people read the long one.
     func date(_ day: Day?) -> View {

@@ -9,12 +9,18 @@ enum RiskRegister {
         var inherent: [(id: String, likelihood: Int, impact: Int)] = []
         var residual: [(id: String, likelihood: Int, impact: Int)] = []
         var untreated = 0
-        let rows = risks.map { document -> View in
+        for document in risks {
             let risk = document.risk
             let id = document.id.value
             if let l = risk?.likelihood, let i = risk?.impact { inherent.append((id, l, i)) }
             if let l = risk?.residualLikelihood, let i = risk?.residualImpact { residual.append((id, l, i)) }
             if document.controls.isEmpty { untreated += 1 }
+        }
+        // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
+        let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: risks.map(\.id.value)) {
+            id, context in
+            guard let document = context.handbook.document(id) else { return [:] }
+            let risk = document.risk
             var row = context.documentRef(document, linker: linker)
             row["scores"] = RiskScores.view(risk)
             row["inherentSort"] = risk?.inherentScore ?? -1
@@ -31,16 +37,17 @@ enum RiskRegister {
             return row
         }
         let view: View = [
-            "rows": rows,
-            "hasRows": !rows.isEmpty,
+            "rows": rendered.rows,
+            "rowsHTML": rendered.html,
+            "hasRows": !risks.isEmpty,
             "total": RenderText.count(risks.count, "risk"),
             "untreated": untreated,
             "hasUntreated": untreated > 0,
             "high": risks.filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
-            "inherentMap": HeatMap.view(
+            "inherentMap": try HeatMap.view(
                 kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context,
                 linker: linker),
-            "residualMap": HeatMap.view(
+            "residualMap": try HeatMap.view(
                 kind: "residual", caption: "Residual risk (after treatment)", scores: residual, context: context,
                 linker: linker),
             "typeListHref": linker.typeList(.risk),

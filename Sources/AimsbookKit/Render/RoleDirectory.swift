@@ -5,10 +5,12 @@ enum RoleDirectory {
         let path = SitePaths.roles
         let linker = Linker(page: path)
         let handbook = context.handbook
-        let roles = handbook.documents(of: .role).map { document -> View in
+        let roles = try handbook.documents(of: .role).map { document -> View in
             var view = context.documentRef(document, linker: linker)
             let role = document.role ?? Document.Role(reportsTo: nil, members: [])
-            for (key, value) in DocumentDetails.role(document, role, context: context, linker: linker) {
+            for (key, value) in try DocumentDetails.role(
+                document, role, context: context, linker: linker, itemTemplate: "ref-item")
+            {
                 view[key] = value
             }
             view["anchor"] = DocumentID.slug(document.id.value)

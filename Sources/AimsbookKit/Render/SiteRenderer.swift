@@ -48,95 +48,183 @@ public enum SiteRenderer {
                 try renderChangedBodies(handbook, previous: previous, cache: cache)
             }
         }
-        let context = try timings.measure("render: shared context") {
-            try RenderContext(handbook: outline, options: options, theme: theme)
+        // After a front-matter edit that keeps every id and type, only the pages that read what
+        // changed are made again (`PageRead`); any other change makes every page.
+        let change = cache?.lastRenderedSite().flatMap {
+            TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
+        }
+        let shared = try timings.measure("render: shared context") {
+            try RenderContext(
+                handbook: outline, options: options, theme: theme,
+                reusing: change.map { change in
+                    .init(
+                        context: change.previous.context,
+                        changed: Set(change.changed.map { outline.documents[$0].id.value }))
+                })
+        }
+        let dirty = change.map { $0.dirtyReads(context: shared) }
+        let context = {
+            var context = shared
+            context.changedReads = dirty
+            return context
+        }()
+        /// Whether the job `key` must be made: always in a full render; in a targeted one when
+        /// the last build has no record of it or it read something that changed.
+        func needsMaking(_ key: String, familyReads: Set<PageRead> = []) -> Bool {
+            guard let change, let dirty, let record = change.previous.records[key] else { return true }
+            return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
 
-        // Every page family and every document is a job; all run across the cores. The big
-        // families go first so no core is left with one long job at the end. A document's job
-        // makes its page, its print-view section and its search entry: the three that read its body.
-        typealias Job = @Sendable () throws -> JobOutput
-        func family(_ name: String, _ render: @escaping @Sendable () throws -> [OutputFile]) -> Job {
-            { .files(try timings.measure("render: \(name) (one core)", render)) }
+        // Each family lists its pages, each page a job that notes what it reads in a log of its
+        // own; reads made while a family lists its pages count for each of them.
+        var pageJobs: [(job: PageJob, familyReads: Set<PageRead>)] = []
+        func family(_ list: (RenderContext) -> [PageJob]) {
+            let log = ReadLog()
+            let jobs = list(context.noting(into: log))
+            pageJobs += jobs.map { ($0, log.reads) }
         }
+        family(FrameworkPages.jobs)
+        family(ClausePages.jobs)
+        family(ControlPages.jobs)
+        family(TypeListPages.jobs)
+        family(HomePage.jobs)
+        // The SoA page shows its document's body, which the outline has not.
         let soaDocument = handbook.soaDocument
-        var jobs: [Job] = [
-            family("framework pages") { try FrameworkPages.render(context: context) },
-            family("clause pages") { try ClausePages.render(context: context) },
-            family("control pages") { try ControlPages.render(context: context) },
-            family("type lists") { try TypeListPages.render(context: context) },
+        family { _ in
+            [
+                PageJob(SitePaths.soa) { context in
+                    context.log?.note(.type(.soa))
+                    return try SoAPage.render(context: context, document: soaDocument)
+                }
+            ]
+        }
+        pageJobs = pageJobs.filter { needsMaking($0.job.key, familyReads: $0.familyReads) }
+        let printShellKey = "print shell"
+        let makesPrintShell = needsMaking(printShellKey)
+        // A search entry is made from its document alone: an unchanged document keeps its entry.
+        let previousEntries = cache?.lastRenderedSite().map(SearchEntries.init)
+        let changed = Set(change?.changed ?? [])
+        let documentJobs = handbook.documents.indices.filter { index in
+            changed.contains(index) || needsMaking(documentKey(handbook.documents[index]))
+        }
+
+        typealias Job = @Sendable () throws -> JobOutput
+        var jobs: [Job] = pageJobs.map { job, familyReads in
             {
+                let log = ReadLog()
+                log.note(familyReads)
+                let files = try job.make(context.noting(into: log))
+                return .page(key: job.key, files: files, record: PageRecord(paths: files.map(\.path), reads: log.reads))
+            }
+        }
+        if makesPrintShell {
+            jobs.append {
+                let log = ReadLog()
+                let shell = try PrintView.shell(context: context.noting(into: log))
+                return .printShell(shell, PageRecord(paths: [], reads: log.reads))
+            }
+        }
+        if change == nil {
+            jobs.append {
                 .searchEntries(
                     timings.measure("render: search entries of the standard (one core)") {
                         SearchIndex.otherEntries(outline)
                     })
-            },
-            family("registers") {
-                [
-                    try HomePage.render(context: context), try RiskRegister.render(context: context),
-                    try AISystemInventory.render(context: context), try RoleDirectory.render(context: context),
-                    try AuditPage.render(context: context),
-                ] + (try StaticPages.render(context: context))
-            },
-            family("SoA") { try SoAPage.render(context: context, document: soaDocument) },
-        ]
-        let familyCount = jobs.count
-        // A search entry is made from its document alone: an unchanged document keeps its entry.
-        let previousEntries = cache?.lastRenderedSite().map(SearchEntries.init)
-        jobs += handbook.documents.map { document in
-            { try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document)) }
+            }
         }
-        let results = try timings.measure("render: all pages") {
+        let pageJobCount = jobs.count
+        jobs += documentJobs.map { index in
+            let document = handbook.documents[index]
+            return { try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document)) }
+        }
+        let results = try timings.measure("render: all pages (\(jobs.count) jobs)") {
             try jobs.concurrentMap { job in Result { try job() } }.map { try $0.get() }
         }
-        var files: [OutputFile] = []
-        var otherSearchEntries: [[UInt8]] = []
-        for result in results.prefix(familyCount) {
+
+        // A job not made again keeps the last build's files, record, section and entry.
+        var site =
+            change?.previous
+            ?? BuildCache.RenderedSite(
+                key: 0, context: context, documents: [], files: [], printShell: [], printSections: [:],
+                searchEntries: [], otherSearchEntries: [], records: [:])
+        var made: [String: OutputFile] = [:]
+        var newRecords: [String: PageRecord] = [:]
+        for result in results.prefix(pageJobCount) {
             switch result {
-            case .files(let made): files += made
-            case .searchEntries(let entries): otherSearchEntries = entries
+            case .page(let key, let files, let record):
+                for file in files { made[file.path] = file }
+                newRecords[key] = record
+            case .printShell(let shell, let record):
+                site.printShell = shell
+                newRecords[printShellKey] = record
+            case .searchEntries(let entries): site.otherSearchEntries = entries
             case .document: break
             }
         }
-        var printSections: [String: String] = [:]
-        var searchEntries: [[UInt8]] = []
-        for (document, result) in zip(handbook.documents, results.dropFirst(familyCount)) {
-            guard case .document(let page, let section, let entry) = result else { continue }
-            files.append(page)
-            printSections[document.id.value] = section
-            searchEntries.append(entry)
+        if change == nil { site.records = [:] }
+        site.records.merge(newRecords) { _, new in new }
+        if site.searchEntries.count != handbook.documents.count {
+            site.searchEntries = Array(repeating: [], count: handbook.documents.count)
         }
-        let printShell = try timings.measure("render: print view and search index") {
-            let shell = try PrintView.shell(context: context)
-            files += [
-                PrintView.render(context: context, shell: shell, sections: printSections),
-                SearchIndex.render(documentEntries: searchEntries, otherEntries: otherSearchEntries),
+        for (index, result) in zip(documentJobs, results.dropFirst(pageJobCount)) {
+            guard case .document(let page, let section, let entry, let reads) = result else { continue }
+            let document = handbook.documents[index]
+            made[page.path] = page
+            site.printSections[document.id.value] = section
+            site.searchEntries[index] = entry
+            site.records[documentKey(document)] = PageRecord(paths: [page.path], reads: reads)
+        }
+        let printAndSearch = timings.measure("render: print view and search index") {
+            [
+                PrintView.render(context: context, shell: site.printShell, sections: site.printSections),
+                SearchIndex.render(documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries),
             ]
-            return shell
         }
-        for (path, text) in theme.assets { files.append(.text(path, text)) }
-        for asset in handbook.assets {
-            files.append(
-                OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
+        for file in printAndSearch { made[file.path] = file }
+
+        var files: [OutputFile]
+        if let change {
+            // Same ids, types, theme and assets: the last build's paths, some with new contents.
+            var byPath = Dictionary(change.previous.files.map { ($0.path, $0) }) { first, _ in first }
+            byPath.merge(made) { _, new in new }
+            files = Array(byPath.values)
+        } else {
+            files = Array(made.values)
+            for (path, text) in theme.assets { files.append(.text(path, text)) }
+            for asset in handbook.assets {
+                files.append(
+                    OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
+            }
         }
         files.sort { $0.path < $1.path }
         if let cache, let key {
+            cache.made(
+                jobs: change.map { _ in
+                    Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
+                        .union(makesPrintShell ? [printShellKey] : [])
+                })
+            if change != nil { cache.keepUnrendered(of: files, rendered: Set(made.keys)) }
             // The context kept for the next render does not hold the cache that keeps it.
             var kept = context
             kept.options.cache = nil
-            cache.rendered(
-                .init(
-                    key: key, context: kept, documents: handbook.documents, files: files,
-                    printShell: printShell, printSections: printSections, searchEntries: searchEntries,
-                    otherSearchEntries: otherSearchEntries))
+            kept.changedReads = nil
+            site.key = key
+            site.context = kept
+            site.documents = handbook.documents
+            site.files = files
+            cache.rendered(site)
         }
         return files
     }
 
+    /// Names a document's job across builds.
+    static func documentKey(_ document: Document) -> String { "document " + document.id.value }
+
     enum JobOutput {
-        case files([OutputFile])
+        case page(key: String, files: [OutputFile], record: PageRecord)
+        case printShell([String], PageRecord)
         case searchEntries([[UInt8]])
-        case document(page: OutputFile, printSection: String, searchEntry: [UInt8])
+        case document(page: OutputFile, printSection: String, searchEntry: [UInt8], reads: Set<PageRead>)
     }
 
     /// - Parameter searchEntry: the document's entry when the last render made it from the same document.
@@ -145,10 +233,12 @@ public enum SiteRenderer {
     ) throws
         -> JobOutput
     {
-        .document(
-            page: try DocumentPage.render(document, context: context),
-            printSection: try PrintView.section(document, context: context),
-            searchEntry: searchEntry ?? SearchIndex.documentEntry(document))
+        let log = ReadLog()
+        let noting = context.noting(into: log)
+        return .document(
+            page: try DocumentPage.render(document, context: noting),
+            printSection: try PrintView.section(document, context: noting),
+            searchEntry: searchEntry ?? SearchIndex.documentEntry(document), reads: log.reads)
     }
 
     /// The last render's search entries by document id, with the documents they were made from.
@@ -174,6 +264,7 @@ public enum SiteRenderer {
     static func renderChangedBodies(
         _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
     ) throws -> [OutputFile] {
+        cache.made(jobs: nil)
         let context = {
             var context = previous.context
             context.options.cache = cache
@@ -195,10 +286,11 @@ public enum SiteRenderer {
         }.map { try $0.get() }
         var replaced: [String: OutputFile] = [:]
         for (index, output) in zip(changed, made) {
-            guard case .document(let page, let section, let entry) = output else { continue }
+            guard case .document(let page, let section, let entry, let reads) = output else { continue }
             replaced[page.path] = page
             site.printSections[handbook.documents[index].id.value] = section
             site.searchEntries[index] = entry
+            site.records[documentKey(handbook.documents[index])] = PageRecord(paths: [page.path], reads: reads)
         }
         for file in [
             PrintView.render(context: context, shell: site.printShell, sections: site.printSections),
@@ -207,6 +299,7 @@ public enum SiteRenderer {
             replaced[file.path] = file
         }
         if changed.contains(where: { handbook.documents[$0].type == .soa }) {
+            // Its reads are those of the last build: the outline is the same.
             for file in try SoAPage.render(context: context, document: handbook.soaDocument) {
                 replaced[file.path] = file
             }

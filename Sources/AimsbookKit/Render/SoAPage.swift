@@ -38,8 +38,10 @@ enum SoAPage {
                 "hasJustification": !(entry.justification ?? "").isEmpty,
                 "justification": entry.justification ?? "",
                 "documents": context.documentRefs(entry.implementedBy, linker: linker),
+                "documentsHTML": try context.refsHTML(entry.implementedBy, template: "ref-id-link", linker: linker),
                 "hasDocuments": !entry.implementedBy.isEmpty,
                 "risks": context.documentRefs(entry.treatsRisks, linker: linker),
+                "risksHTML": try context.refsHTML(entry.treatsRisks, template: "ref-id-link", linker: linker),
                 "hasRisks": !entry.treatsRisks.isEmpty,
                 "needsDocument": entry.isApplicable && entry.implementedBy.isEmpty,
             ])

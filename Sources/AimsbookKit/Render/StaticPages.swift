@@ -1,6 +1,10 @@
 /// Pages without data of their own: the search page (its script reads the index and `?q=`)
 /// and the 404 page.
 enum StaticPages {
+    static func jobs(context: RenderContext) -> [PageJob] {
+        [PageJob(SitePaths.search, make: render)]
+    }
+
     static func render(context: RenderContext) throws -> [OutputFile] {
         let search = RenderContext.Frame(
             path: SitePaths.search, kind: "search", title: "Search", section: nil,
@@ -8,7 +12,7 @@ enum StaticPages {
         let notFound = RenderContext.Frame(path: SitePaths.notFound, kind: "not-found", title: "Page not found")
         let linker = Linker(page: SitePaths.notFound)
         return [
-            try context.page(search, template: "search", ["documentTotal": context.handbook.documents.count]),
+            try context.page(search, template: "search", ["documentTotal": context.handbook.documentCount]),
             try context.page(
                 notFound, template: "404",
                 ["clausesHref": linker.to(SitePaths.clauses), "controlsHref": linker.to(SitePaths.controls)]),

@@ -2,8 +2,8 @@
 /// status, owner and next review, in a sortable table. Written for every type, empty or not, so
 /// the sidebar's links always resolve.
 enum TypeListPages {
-    static func render(context: RenderContext) throws -> [OutputFile] {
-        try DocumentType.allCases.map { try page($0, context: context) }
+    static func jobs(context: RenderContext) -> [PageJob] {
+        DocumentType.allCases.map { type in PageJob(SitePaths.typeList(type)) { try page(type, context: $0) } }
     }
 
     /// The compliance view that shows a type better than a plain list, if any.
@@ -21,9 +21,11 @@ enum TypeListPages {
         let path = SitePaths.typeList(type)
         let linker = Linker(page: path)
         let documents = context.handbook.documents(of: type)
-        var overdue = 0
-        let rows = documents.map { document -> View in
-            if context.isOverdue(document) { overdue += 1 }
+        let overdue = documents.filter(context.isOverdue).count
+        // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
+        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: documents.map(\.id.value)) {
+            id, context in
+            guard let document = context.handbook.document(id) else { return [:] }
             var row = context.documentRef(document, linker: linker)
             row["hasVersion"] = document.version != nil
             row["version"] = document.version ?? ""
@@ -38,8 +40,9 @@ enum TypeListPages {
         let richer = richerView(type)
         let view: View = [
             "typeName": type.pluralName,
-            "rows": rows,
-            "hasRows": !rows.isEmpty,
+            "rows": rendered.rows,
+            "rowsHTML": rendered.html,
+            "hasRows": !documents.isEmpty,
             "total": RenderText.count(documents.count, "document"),
             "byStatus": byStatus,
             "overdue": overdue,

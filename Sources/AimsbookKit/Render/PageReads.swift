@@ -1,0 +1,107 @@
+/// What a page was made from, so a rebuild after a front-matter edit can make again only the
+/// pages that read what changed.
+///
+/// Pages read the handbook only through `RenderContext` (`handbook` is a `HandbookReader`, the
+/// derived parts are accessors), and every read notes what it touched in the page's `ReadLog`:
+/// the compiler, not a hand-kept list, guarantees that no read goes unnoted. A rebuild compares
+/// the new outline with the last one and makes again every page whose log meets the change.
+enum PageRead: Hashable, Sendable {
+    /// One document's outline entry (any field of its front matter, where its links lead).
+    case document(String)
+    /// Which documents a type has and any field of any of them.
+    case type(DocumentType)
+    /// Any field of any document.
+    case allDocuments
+    /// The parts derived from many documents, compared as a whole on a rebuild.
+    case relations
+    case soa
+    case audit
+    case coverage
+    case obligations
+    case directReports
+}
+
+/// Where the page being made notes its reads. A page is made on one thread, so the log needs
+/// no lock; one log is never shared by pages made at the same time.
+final class ReadLog: @unchecked Sendable {
+    private(set) var reads: Set<PageRead> = []
+
+    func note(_ read: PageRead) { reads.insert(read) }
+    func note(_ more: Set<PageRead>) { reads.formUnion(more) }
+}
+
+/// The handbook as pages see it: the outline, with each read noted in the page's log. Fields
+/// that a targeted rebuild requires to be unchanged (settings, the standard, frameworks, the
+/// resolver, ids and types) are read freely (`SiteRenderer.TargetedRebuild`).
+struct HandbookReader {
+    private let outline: Handbook
+    private let log: ReadLog?
+
+    init(_ outline: Handbook, log: ReadLog?) {
+        self.outline = outline
+        self.log = log
+    }
+
+    private func note(_ read: PageRead) { log?.note(read) }
+
+    var settings: Settings { outline.settings }
+    var standard: StandardModel { outline.standard }
+    var frameworks: FrameworkLibrary { outline.frameworks }
+    var resolver: LinkResolver { outline.resolver }
+    /// Unchanged when ids are (a targeted rebuild's condition).
+    var documentCount: Int { outline.documents.count }
+
+    func document(_ id: String) -> Document? {
+        note(.document(id))
+        return outline.document(id)
+    }
+
+    func documents(of type: DocumentType) -> [Document] {
+        note(.type(type))
+        return outline.documents(of: type)
+    }
+
+    var documents: [Document] {
+        note(.allDocuments)
+        return outline.documents
+    }
+
+    var soaDocument: Document? {
+        note(.type(.soa))
+        return outline.soaDocument
+    }
+
+    var relations: Relations {
+        note(.relations)
+        return outline.relations
+    }
+
+    /// The whole outline, for code that takes a `Handbook`: the page then depends on every document.
+    var whole: Handbook {
+        note(.allDocuments)
+        return outline
+    }
+}
+
+/// A page (or a few files made together) of a page family, made on its own, so that a rebuild
+/// can make only the pages whose reads met the change. `key` names it across builds.
+struct PageJob: Sendable {
+    var key: String
+    var make: @Sendable (RenderContext) throws -> [OutputFile]
+
+    init(_ key: String, make: @escaping @Sendable (RenderContext) throws -> [OutputFile]) {
+        self.key = key
+        self.make = make
+    }
+
+    init(_ key: String, one make: @escaping @Sendable (RenderContext) throws -> OutputFile) {
+        self.key = key
+        self.make = { [try make($0)] }
+    }
+}
+
+/// The files a page job made and what they read, kept for the next rebuild.
+struct PageRecord: Sendable {
+    var paths: [String]
+    var reads: Set<PageRead>
+}

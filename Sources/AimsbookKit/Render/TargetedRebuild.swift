@@ -1,0 +1,113 @@
+extension SiteRenderer {
+    /// A rebuild that makes again only the pages whose reads (`PageRead`) met what changed since
+    /// the last build. Possible when the last build had the same theme, as-of date, settings,
+    /// standard, frameworks, link resolver, assets and the same documents (ids and types, in the
+    /// same order): then the site has the same pages, navigation and previous/next links, and
+    /// what differs is confined to the changed documents and the parts derived from them.
+    struct TargetedRebuild {
+        let previous: BuildCache.RenderedSite
+        /// Positions of the documents that differ from the last build's, bodies included.
+        let changed: [Int]
+
+        /// Nil when the last build cannot be the base of a targeted rebuild: every page is made.
+        init?(previous: BuildCache.RenderedSite, handbook: Handbook, outline: Handbook, theme: Theme, asOf: Day) {
+            let before = previous.context.outline
+            guard previous.context.theme.fingerprint == theme.fingerprint, previous.context.asOf == asOf,
+                Self.sameFrame(before, outline), previous.documents.count == handbook.documents.count
+            else { return nil }
+            // Compared in place: a `Document` is a large value, and copying one retains every field.
+            let changed = handbook.documents.withUnsafeBufferPointer { now in
+                previous.documents.withUnsafeBufferPointer { then in
+                    now.indices.filter { now[$0] != then[$0] }
+                }
+            }
+            self.previous = previous
+            self.changed = changed
+        }
+
+        /// Everything but the documents' fields is the same, and so are the documents' ids and types.
+        static func sameFrame(_ before: Handbook, _ now: Handbook) -> Bool {
+            guard before.settings == now.settings, before.standard.standard == now.standard.standard,
+                before.standard.clauses == now.standard.clauses,
+                before.standard.objectives == now.standard.objectives,
+                before.standard.controls == now.standard.controls,
+                before.standard.mandatory == now.standard.mandatory, before.assets == now.assets,
+                before.templateOverrides == now.templateOverrides,
+                before.resolver.fingerprint == now.resolver.fingerprint, before.brokenIDs == now.brokenIDs,
+                before.frameworks == now.frameworks, before.documents.count == now.documents.count
+            else { return false }
+            return before.documents.withUnsafeBufferPointer { before in
+                now.documents.withUnsafeBufferPointer { now in
+                    now.indices.allSatisfy {
+                        now[$0].id.value == before[$0].id.value && now[$0].type == before[$0].type
+                    }
+                }
+            }
+        }
+
+        /// What pages may have read differently: each changed document, its type, "any
+        /// document", and every derived part that is not equal to the last build's.
+        func dirtyReads(context: RenderContext) -> Set<PageRead> {
+            var dirty: Set<PageRead> = []
+            let documents = context.outline.documents
+            for index in changed {
+                dirty.insert(.document(documents[index].id.value))
+                dirty.insert(.type(documents[index].type))
+                dirty.insert(.allDocuments)
+            }
+            guard !changed.isEmpty else { return dirty }
+            let before = previous.context
+            let old = before.derivedParts
+            let new = context.derivedParts
+            if !Self.same(before.outline.relations, context.outline.relations) { dirty.insert(.relations) }
+            if !Self.same(old.soa, new.soa) { dirty.insert(.soa) }
+            if !Self.same(old.audit, new.audit) { dirty.insert(.audit) }
+            if old.obligations.systems != new.obligations.systems { dirty.insert(.obligations) }
+            if old.directReports != new.directReports { dirty.insert(.directReports) }
+            if !sameCoverage(old.coverage, new.coverage, before: before.outline, now: context.outline) {
+                dirty.insert(.coverage)
+            }
+            return dirty
+        }
+
+        static func same(_ a: Relations, _ b: Relations) -> Bool {
+            a.referencedBy == b.referencedBy && a.documentsByClause == b.documentsByClause
+                && a.documentsByControl == b.documentsByControl && a.ownedBy == b.ownedBy
+                && a.approvedBy == b.approvedBy && a.risksByAISystem == b.risksByAISystem
+                && a.assessmentsByAISystem == b.assessmentsByAISystem
+        }
+
+        static func same(_ a: StatementOfApplicability, _ b: StatementOfApplicability) -> Bool {
+            a.document == b.document && a.entries.count == b.entries.count
+                && zip(a.entries, b.entries).allSatisfy { x, y in
+                    x.control == y.control && x.objective == y.objective && x.topObjective == y.topObjective
+                        && x.decision == y.decision && x.implementedBy == y.implementedBy
+                        && x.treatsRisks == y.treatsRisks
+                }
+        }
+
+        static func same(_ a: AuditReport, _ b: AuditReport) -> Bool {
+            a.asOf == b.asOf && a.soa == b.soa && a.findings == b.findings && a.clauseCoverage == b.clauseCoverage
+                && a.controlCoverage == b.controlCoverage && a.score == b.score
+                && a.mandatory.count == b.mandatory.count
+                && zip(a.mandatory, b.mandatory).allSatisfy { x, y in
+                    x.clause == y.clause && x.clauseTitle == y.clauseTitle && x.what == y.what && x.status == y.status
+                        && x.documents == y.documents
+                }
+        }
+
+        /// `FrameworkCoverage.coverage(of:in:forSystem:)` reads its indexes, the frameworks, and
+        /// of each document its id, status and type's fields (`details`); ids and frameworks are
+        /// the same, so the rest decides.
+        func sameCoverage(_ a: FrameworkCoverage, _ b: FrameworkCoverage, before: Handbook, now: Handbook) -> Bool {
+            guard a.citing == b.citing, a.clauseDocuments == b.clauseDocuments,
+                a.controlDocuments == b.controlDocuments
+            else { return false }
+            return before.documents.withUnsafeBufferPointer { before in
+                now.documents.withUnsafeBufferPointer { now in
+                    changed.allSatisfy { now[$0].status == before[$0].status && now[$0].details == before[$0].details }
+                }
+            }
+        }
+    }
+}
