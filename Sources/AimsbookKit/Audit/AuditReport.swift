@@ -1,7 +1,7 @@
 /// The audit readiness report: for every item of documented information ISO/IEC 42001 requires,
 /// is there approved evidence, only drafts, or nothing; plus the SoA summary and findings an
 /// auditor would raise (stale reviews, untreated risks, systems without impact assessments …).
-public struct AuditReport: Sendable {
+public struct AuditReport: Sendable, Equatable {
     public enum CoverageStatus: String, Sendable, Comparable {
         case missing
         case draftOnly = "draft-only"
@@ -18,7 +18,7 @@ public struct AuditReport: Sendable {
         public static func < (lhs: CoverageStatus, rhs: CoverageStatus) -> Bool { lhs.weight < rhs.weight }
     }
 
-    public struct MandatoryItem: Sendable {
+    public struct MandatoryItem: Sendable, Equatable {
         public var clause: String
         public var clauseTitle: String
         public var what: String

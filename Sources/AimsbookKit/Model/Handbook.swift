@@ -75,7 +75,7 @@ public struct Handbook: Sendable {
 
 /// Who points at whom: backlinks, and which documents address each clause and control. Built
 /// in one pass over the documents (never per page), keyed by id.
-public struct Relations: Sendable {
+public struct Relations: Sendable, Equatable {
     /// document id → ids of documents that link to it or list it in related, ai_systems or impact_assessment.
     public var referencedBy: [String: [String]] = [:]
     public var documentsByClause: [String: [String]] = [:]

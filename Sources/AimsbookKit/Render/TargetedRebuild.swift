@@ -59,41 +59,15 @@ extension SiteRenderer {
             let before = previous.context
             let old = before.derivedParts
             let new = context.derivedParts
-            if !Self.same(before.outline.relations, context.outline.relations) { dirty.insert(.relations) }
-            if !Self.same(old.soa, new.soa) { dirty.insert(.soa) }
-            if !Self.same(old.audit, new.audit) { dirty.insert(.audit) }
+            if before.outline.relations != context.outline.relations { dirty.insert(.relations) }
+            if old.soa != new.soa { dirty.insert(.soa) }
+            if old.audit != new.audit { dirty.insert(.audit) }
             if old.obligations.systems != new.obligations.systems { dirty.insert(.obligations) }
             if old.directReports != new.directReports { dirty.insert(.directReports) }
             if !sameCoverage(old.coverage, new.coverage, before: before.outline, now: context.outline) {
                 dirty.insert(.coverage)
             }
             return dirty
-        }
-
-        static func same(_ a: Relations, _ b: Relations) -> Bool {
-            a.referencedBy == b.referencedBy && a.documentsByClause == b.documentsByClause
-                && a.documentsByControl == b.documentsByControl && a.ownedBy == b.ownedBy
-                && a.approvedBy == b.approvedBy && a.risksByAISystem == b.risksByAISystem
-                && a.assessmentsByAISystem == b.assessmentsByAISystem
-        }
-
-        static func same(_ a: StatementOfApplicability, _ b: StatementOfApplicability) -> Bool {
-            a.document == b.document && a.entries.count == b.entries.count
-                && zip(a.entries, b.entries).allSatisfy { x, y in
-                    x.control == y.control && x.objective == y.objective && x.topObjective == y.topObjective
-                        && x.decision == y.decision && x.implementedBy == y.implementedBy
-                        && x.treatsRisks == y.treatsRisks
-                }
-        }
-
-        static func same(_ a: AuditReport, _ b: AuditReport) -> Bool {
-            a.asOf == b.asOf && a.soa == b.soa && a.findings == b.findings && a.clauseCoverage == b.clauseCoverage
-                && a.controlCoverage == b.controlCoverage && a.score == b.score
-                && a.mandatory.count == b.mandatory.count
-                && zip(a.mandatory, b.mandatory).allSatisfy { x, y in
-                    x.clause == y.clause && x.clauseTitle == y.clauseTitle && x.what == y.what && x.status == y.status
-                        && x.documents == y.documents
-                }
         }
 
         /// `FrameworkCoverage.coverage(of:in:forSystem:)` reads its indexes, the frameworks, and

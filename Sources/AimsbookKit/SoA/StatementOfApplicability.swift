@@ -2,8 +2,8 @@
 /// control with the decision the SoA document records, joined with the documents that list the
 /// control (its implementation) and the risks that name it as a treatment. Derived, never typed
 /// twice, so it cannot drift from the documents.
-public struct StatementOfApplicability: Sendable {
-    public struct Entry: Sendable {
+public struct StatementOfApplicability: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
         public var control: StandardModel.Control
         /// The objective group the control sits in (A.6.2) and the top-level objective (A.6).
         public var objective: StandardModel.Objective
