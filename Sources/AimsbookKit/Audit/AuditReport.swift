@@ -60,10 +60,21 @@ public struct AuditReport: Sendable, Equatable {
         obligations: AIActObligations? = nil
     ) {
         self.asOf = asOf
+        // Reads each document's status in place: `handbook.document(_:)` copied whole documents,
+        // several times each, for every clause and control.
         func coverage(of ids: [String]) -> (CoverageStatus, [String]) {
-            let documents = ids.compactMap(handbook.document).filter { $0.status != .retired }
-            let approved = documents.filter { $0.status == .approved }.map(\.id.value).sorted()
-            let others = documents.filter { $0.status != .approved }.map(\.id.value).sorted()
+            var approved: [String] = []
+            var others: [String] = []
+            for id in ids {
+                guard let position = handbook.position(of: id) else { continue }
+                switch handbook.documents[position].status {
+                case .retired: continue
+                case .approved: approved.append(id)
+                default: others.append(id)
+                }
+            }
+            approved.sort()
+            others.sort()
             let status: CoverageStatus = !approved.isEmpty ? .covered : !others.isEmpty ? .draftOnly : .missing
             return (status, approved + others)
         }
