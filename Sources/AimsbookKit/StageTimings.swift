@@ -26,6 +26,13 @@ public final class StageTimings: @unchecked Sendable {
         return try body()
     }
 
+    /// Records the wall time since `start` under `stage`, for a span that is not one closure.
+    public func record(_ stage: String, since start: ContinuousClock.Instant) {
+        guard enabled else { return }
+        let elapsed = ContinuousClock.now - start
+        lock.withLock { entries.append((stage, elapsed)) }
+    }
+
     /// The stages in the order they finished, one per line, then clears them.
     public func report() -> String {
         lock.withLock {

@@ -50,8 +50,10 @@ public enum SiteRenderer {
         }
         // After a front-matter edit that keeps every id and type, only the pages that read what
         // changed are made again (`PageRead`); any other change makes every page.
-        let change = cache?.lastRenderedSite().flatMap {
-            TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
+        let change = timings.measure("render: what changed") {
+            cache?.lastRenderedSite().flatMap {
+                TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
+            }
         }
         let shared = try timings.measure("render: shared context") {
             try RenderContext(
@@ -62,7 +64,9 @@ public enum SiteRenderer {
                         changed: Set(change.changed.map { outline.documents[$0].id.value }))
                 })
         }
-        let dirty = change.map { $0.dirtyReads(context: shared) }
+        let dirty = timings.measure("render: what pages read that changed") {
+            change.map { $0.dirtyReads(context: shared) }
+        }
         let context = {
             var context = shared
             context.changedReads = dirty
@@ -75,6 +79,7 @@ public enum SiteRenderer {
             return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
 
+        let planning = ContinuousClock.now
         // Each family lists its pages, each page a job that notes what it reads in a log of its
         // own; reads made while a family lists its pages count for each of them.
         var pageJobs: [(job: PageJob, familyReads: Set<PageRead>)] = []
@@ -137,10 +142,12 @@ public enum SiteRenderer {
             let document = handbook.documents[index]
             return { try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document)) }
         }
+        timings.record("render: jobs planned", since: planning)
         let results = try timings.measure("render: all pages (\(jobs.count) jobs)") {
             try jobs.concurrentMap { job in Result { try job() } }.map { try $0.get() }
         }
 
+        let assembly = ContinuousClock.now
         // A job not made again keeps the last build's files, record, section and entry.
         var site =
             change?.previous
@@ -214,6 +221,7 @@ public enum SiteRenderer {
             site.files = files
             cache.rendered(site)
         }
+        timings.record("render: site assembled (print view and search index included)", since: assembly)
         return files
     }
 

@@ -22,6 +22,7 @@ enum SiteUpdate {
 
         let timings = StageTimings.shared
         var pending: [(temporary: String, destination: String)] = []
+        var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
             do {
                 for (file, relative) in plan {
@@ -42,7 +43,13 @@ enum SiteUpdate {
                     }
                     let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
                     pending.append((temporary, destination))
-                    try SiteWriter.write(file.contents, to: temporary)
+                    writes.append((file.contents, temporary))
+                }
+                // On all cores: the print view and the search index are megabytes each.
+                for result in writes.concurrentMap({ write in
+                    Result { try SiteWriter.write(write.contents, to: write.temporary) }
+                }) {
+                    try result.get()
                 }
             } catch {
                 for (temporary, _) in pending { unlink(temporary) }
