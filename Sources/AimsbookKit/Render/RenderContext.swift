@@ -41,7 +41,7 @@ struct RenderContext: Sendable {
     let idsByType: [DocumentType: [String]]
 
     /// The parts derived from many documents. A page reading one depends on it as a whole: a
-    /// rebuild compares each with the last build's (`SiteRenderer.changedParts`).
+    /// rebuild compares each with the last build's (`SiteRenderer.TargetedRebuild.dirtyReads`).
     struct Derived: Sendable {
         var soa: StatementOfApplicability
         var audit: AuditReport
@@ -264,15 +264,20 @@ struct RenderContext: Sendable {
             }
             let fingerprint = Self.fingerprint(row)
             list.combine(fingerprint)
-            var key = Hasher()
-            key.combine(theme.fingerprint)
-            key.combine(template)
-            key.combine(fingerprint)
-            html += try cache.fragment("\(page)#\(index)", key: key.finalize()) {
+            html += try cache.fragment("\(page)#\(index)", key: fragmentKey(template, fingerprint)) {
                 try theme.render(row, template: template)
             }
         }
         return (html, ViewList(views: rows, fingerprint: list.finalize()))
+    }
+
+    /// The cache key of one list item or row: the theme, its template and its view's fingerprint.
+    func fragmentKey(_ template: String, _ viewFingerprint: Int) -> Int {
+        var key = Hasher()
+        key.combine(theme.fingerprint)
+        key.combine(template)
+        key.combine(viewFingerprint)
+        return key.finalize()
     }
 
     static func fingerprint(_ view: View) -> Int {
@@ -294,11 +299,8 @@ struct RenderContext: Sendable {
                 html += try theme.render(ref, template: template)
                 continue
             }
-            var key = Hasher()
-            key.combine(theme.fingerprint)
-            key.combine(template)
-            key.combine(refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
-            html += try cache.sharedFragment("\(template)|\(linker.root)|\(id)", key: key.finalize()) {
+            let key = fragmentKey(template, refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
+            html += try cache.sharedFragment("\(template)|\(linker.root)|\(id)", key: key) {
                 try theme.render(ref, template: template)
             }
         }
@@ -332,11 +334,7 @@ struct RenderContext: Sendable {
                 let rowLog = ReadLog()
                 let view = try makeRow(key, noting(into: rowLog))
                 let fingerprint = Self.fingerprint(view)
-                var fragmentKey = Hasher()
-                fragmentKey.combine(theme.fingerprint)
-                fragmentKey.combine(template)
-                fragmentKey.combine(fingerprint)
-                let rendered = try cache.fragment(name, key: fragmentKey.finalize()) {
+                let rendered = try cache.fragment(name, key: fragmentKey(template, fingerprint)) {
                     try theme.render(view, template: template)
                 }
                 row = .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered)
