@@ -326,6 +326,8 @@ import Testing
             ("clause", "documentsHTML", "documents", "ref-evidence-row"),
             ("control", "documentsHTML", "documents", "ref-evidence-row"),
             ("audit", "findingsHTML", "findings", "audit-finding"),
+            ("document", "backlinksHTML", "backlinks", "doc-row"),
+            ("framework-requirement", "directHTML", "direct", "doc-row"),
         ]
         var inPlace: [String: String] = [:]
         for use in lists {

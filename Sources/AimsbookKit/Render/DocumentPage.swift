@@ -56,10 +56,11 @@ enum DocumentPage {
 
         let backlinks = handbook.relations.referencedBy[id] ?? []
         view["backlinks"] = context.documentRefs(backlinks, linker: linker)
+        view["backlinksHTML"] = try context.refsHTML(backlinks, template: "doc-row", linker: linker)
         view["hasBacklinks"] = !backlinks.isEmpty
 
         let siblings = context.idsByType[document.type] ?? []
-        if let index = siblings.firstIndex(of: id) {
+        if let index = Self.position(of: id, inSorted: siblings) {
             view["previous"] = index > 0 ? context.documentRef(siblings[index - 1], linker: linker) : false
             view["next"] = index + 1 < siblings.count ? context.documentRef(siblings[index + 1], linker: linker) : false
         } else {
@@ -72,6 +73,18 @@ enum DocumentPage {
             path: path, kind: "document", title: document.title, trail: [(document.type.pluralName, typeList)],
             crumb: id, section: typeList)
         return try context.page(frame, template: "document", view)
+    }
+
+    /// Where `id` is in the sorted ids of its type: a binary search, not a scan of up to
+    /// thousands of ids on each of their pages.
+    static func position(of id: String, inSorted ids: [String]) -> Int? {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
     }
 
     /// An owner or approver: a link to the role's page, or the id as written if it is not a role.

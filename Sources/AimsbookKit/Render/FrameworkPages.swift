@@ -388,6 +388,7 @@ enum FrameworkPages {
             "citation": pack.citationField.map { "\($0): [\(requirement.id)]" } ?? "",
             "hasCitation": pack.citationField != nil,
             "direct": context.documentRefs(entry.direct, linker: linker),
+            "directHTML": try context.refsHTML(entry.direct, template: "doc-row", linker: linker),
             "hasDirect": !entry.direct.isEmpty,
             "isEUAIAct": pack.id == AIActObligations.packID,
             "systems": systems,

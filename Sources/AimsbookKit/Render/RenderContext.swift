@@ -94,6 +94,10 @@ struct RenderContext: Sendable {
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
 
+    /// Shared list items of this build when there is no `BuildCache`; one per context, so a
+    /// rebuild starts empty.
+    let memo = FragmentMemo()
+
     var asOf: Day { options.asOf }
 
     /// A rebuild's context from the last build's (`SiteRenderer.TargetedRebuild`), which had the
@@ -296,7 +300,7 @@ struct RenderContext: Sendable {
         for id in ids {
             let ref = documentRef(id, linker: linker)
             guard let cache = options.cache else {
-                html += try theme.render(ref, template: template)
+                html += try memo.text("\(template)|\(linker.root)|\(id)") { try theme.render(ref, template: template) }
                 continue
             }
             let key = fragmentKey(template, refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
