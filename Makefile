@@ -33,6 +33,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(SWIFT) test --package-path Vendor/swift-mustache --scratch-path .build/vendor-mustache
 	bash Tests/cli.sh $(DEBUG_BINARY)
 
 # The built sample site through the Nu HTML checker, linkchecker and headless Chromium.
