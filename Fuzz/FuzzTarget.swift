@@ -3,7 +3,8 @@ import Foundation
 
 // What is fuzzed (Fuzz/run.sh builds and runs it). One binary fuzzes three stages, chosen by FUZZ_TARGET:
 //   front-matter  file bytes → TextDecoding → FrontMatterSplitter
-//   model         … → FrontMatterParser (the flat reader, checked against Yams) → DocumentBuilder
+//   model         … → FrontMatterParser (the flat reader, checked against Yams) → DocumentBuilder,
+//                 or FrontMatterIDRecovery where the YAML does not parse
 //   links         the input as a body: every link cmark-gfm and the wiki-link scanner find, and
 //                 every line as a raw destination, through LinkResolver and its URLs
 // Any input must end in values and diagnostics. A crash, a hang or a broken invariant below is a bug.
@@ -85,6 +86,10 @@ func fuzzModel(_ bytes: UnsafeBufferPointer<UInt8>) {
     switch parsed {
     case .failure(let diagnostic):
         requireInFile(diagnostic.location, diagnostic.code)
+        // The id read from front matter YAML could not parse: a valid id or none.
+        if let id = FrontMatterIDRecovery.id(in: split.yaml) {
+            require(DocumentID.isValid(id), "recovered the id '\(id)'")
+        }
     case .success(let frontMatter):
         let output = DocumentBuilder.build(frontMatter, path: file, contentPath: "fuzz/input.md")
         for diagnostic in output.diagnostics {

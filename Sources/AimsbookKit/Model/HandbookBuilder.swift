@@ -63,8 +63,8 @@ public enum HandbookBuilder {
             }
             if let document = output.document.take() {
                 documents.append((document, split, source.markdownFiles[position].textHash))
-            } else if let declared = output.declaredID {
-                brokenIDs.insert(declared.value)
+            } else if let id = output.declaredID?.value ?? output.recoveredID {
+                brokenIDs.insert(id)
             }
         }
 
@@ -141,7 +141,12 @@ extension HandbookBuilder {
         case .success(let split):
             switch FrontMatterParser.parse(split, file: file.path) {
             case .failure(let diagnostic):
-                return (nil, split, [diagnostic])
+                // No document, but its id may still be readable, so that references to it are
+                // not reported as unknown as well.
+                let output = DocumentBuilder.Output(
+                    document: nil, declaredID: nil, recoveredID: FrontMatterIDRecovery.id(in: split.yaml),
+                    diagnostics: [diagnostic])
+                return (output, split, [diagnostic])
             case .success(let frontMatter):
                 let output = DocumentBuilder.build(frontMatter, path: file.path, contentPath: file.contentPath)
                 return (output, split, output.diagnostics)
