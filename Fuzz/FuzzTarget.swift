@@ -111,8 +111,12 @@ let documents = [
     (id: "REC-001", contentPath: "records/2026/audit.md"),
 ]
 let assets = ["procedures/flow chart.png", "img/diagramm-ü.svg", "records/2026/minutes.pdf"]
+/// A file that became no document, known by its id and its path.
+let brokenIDs: Set<String> = ["POL-BROKEN"]
+let brokenPaths: Set<String> = ["policies/broken.md"]
 let resolver = LinkResolver(
-    documents: documents.map { ($0.id, $0.contentPath) }, assetPaths: assets, standard: .iso42001)
+    documents: documents.map { ($0.id, $0.contentPath) }, assetPaths: assets, standard: .iso42001,
+    brokenIDs: brokenIDs, brokenPaths: brokenPaths)
 let kinds: [LinkReference.Kind] = [.link, .image, .wiki]
 
 func fuzzLinks(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -141,6 +145,10 @@ func fuzzLinks(_ bytes: UnsafeBufferPointer<UInt8>) {
         case .unsafe(let scheme):
             require(url == nil, "the unsafe scheme \(scheme) kept a URL")
             require(!["http", "https", "mailto", "tel"].contains(scheme.lowercased()), "\(scheme) called unsafe")
+        case .brokenDocument(let name):
+            require(
+                brokenIDs.contains(name) || brokenPaths.contains(name), "'\(reference.destination)' → broken \(name)")
+            require(url == "#", "the broken document \(name) got the URL \(url ?? "nil")")
         case .inPage, .external, .unresolved:
             break
         }

@@ -10,7 +10,7 @@ public struct Handbook: Sendable {
     public var resolver: LinkResolver
     /// Ids written in files that could not become documents (bad type, …, or front matter that
     /// is not YAML at all, whose id is read from the text): they exist, so references to them
-    /// are not reported a second time.
+    /// are not reported a second time. Links to such files by path: `LinkTarget.brokenDocument`.
     public var brokenIDs: Set<String>
     public var relations: Relations
     /// The framework packs (ISO/IEC 42001, EU AI Act, ISO/IEC 27001) with the handbook's own changes.
