@@ -3,7 +3,8 @@ import Foundation
 
 // What is fuzzed (Fuzz/run.sh builds and runs it). One binary fuzzes three stages, chosen by FUZZ_TARGET:
 //   front-matter  file bytes → TextDecoding → FrontMatterSplitter
-//   model         … → FrontMatterParser (the flat reader, checked against Yams) → DocumentBuilder
+//   model         … → FrontMatterParser (the flat reader, checked against Yams) → DocumentBuilder,
+//                 or FrontMatterIDRecovery where the YAML does not parse
 //   links         the input as a body: every link cmark-gfm and the wiki-link scanner find, and
 //                 every line as a raw destination, through LinkResolver and its URLs
 // Any input must end in values and diagnostics. A crash, a hang or a broken invariant below is a bug.
@@ -85,6 +86,10 @@ func fuzzModel(_ bytes: UnsafeBufferPointer<UInt8>) {
     switch parsed {
     case .failure(let diagnostic):
         requireInFile(diagnostic.location, diagnostic.code)
+        // The id read from front matter YAML could not parse: a valid id or none.
+        if let id = FrontMatterIDRecovery.id(in: split.yaml) {
+            require(DocumentID.isValid(id), "recovered the id '\(id)'")
+        }
     case .success(let frontMatter):
         let output = DocumentBuilder.build(frontMatter, path: file, contentPath: "fuzz/input.md")
         for diagnostic in output.diagnostics {
@@ -106,8 +111,12 @@ let documents = [
     (id: "REC-001", contentPath: "records/2026/audit.md"),
 ]
 let assets = ["procedures/flow chart.png", "img/diagramm-ü.svg", "records/2026/minutes.pdf"]
+/// A file that became no document, known by its id and its path.
+let brokenIDs: Set<String> = ["POL-BROKEN"]
+let brokenPaths: Set<String> = ["policies/broken.md"]
 let resolver = LinkResolver(
-    documents: documents.map { ($0.id, $0.contentPath) }, assetPaths: assets, standard: .iso42001)
+    documents: documents.map { ($0.id, $0.contentPath) }, assetPaths: assets, standard: .iso42001,
+    brokenIDs: brokenIDs, brokenPaths: brokenPaths)
 let kinds: [LinkReference.Kind] = [.link, .image, .wiki]
 
 func fuzzLinks(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -136,6 +145,10 @@ func fuzzLinks(_ bytes: UnsafeBufferPointer<UInt8>) {
         case .unsafe(let scheme):
             require(url == nil, "the unsafe scheme \(scheme) kept a URL")
             require(!["http", "https", "mailto", "tel"].contains(scheme.lowercased()), "\(scheme) called unsafe")
+        case .brokenDocument(let name):
+            require(
+                brokenIDs.contains(name) || brokenPaths.contains(name), "'\(reference.destination)' → broken \(name)")
+            require(url == "#", "the broken document \(name) got the URL \(url ?? "nil")")
         case .inPage, .external, .unresolved:
             break
         }

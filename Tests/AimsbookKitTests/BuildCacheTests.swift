@@ -249,6 +249,15 @@ import Testing
         #expect(cache.targetedJobs?.contains("document RISK-001") == true, "its backlinks lost the procedure")
     }
 
+    @Test func breakingAndMendingALinkedDocumentsFrontMatterMatchesAFreshBuild() throws {
+        // POL-001 links to PROC-001: a link to a document, then to a file that is no document
+        // (not reported, rendered as a link to nothing), then to a document again.
+        let repeated = Self.editing(
+            RenderTests.files, "procedures/risk.md", "status: draft", "status: draft\nstatus: x")
+        let unreadableID = Self.editing(repeated, "procedures/risk.md", "id: PROC-001", " id: PROC-001")
+        try Self.expectEachStepMatchesAFreshBuild([repeated, unreadableID, repeated, RenderTests.files])
+    }
+
     @Test func scoresOwnersReportingLinesAndDecisionsMatchAFreshBuild() throws {
         let files = RenderTests.files
         try Self.expectEachStepMatchesAFreshBuild([

@@ -54,6 +54,32 @@ import Testing
         #expect(clause.contains("not a clause"))
     }
 
+    @Test func knowsFilesThatBecameNoDocument() {
+        let resolver = LinkResolver(
+            documents: [("POL-001", "policies/ai-policy.md")], assetPaths: [], standard: .iso42001,
+            brokenIDs: ["PROC-003"], brokenPaths: ["procedures/risk.md"])
+        func resolve(_ destination: String, _ kind: LinkReference.Kind = .link) -> LinkTarget {
+            resolver.resolve(
+                LinkReference(kind: kind, destination: destination, location: .file("f.md")),
+                from: "policies/ai-policy.md")
+        }
+        #expect(resolve("PROC-003") == .brokenDocument("PROC-003"))
+        #expect(resolve("PROC-003#steps") == .brokenDocument("PROC-003"))
+        #expect(resolve("PROC-003", .wiki) == .brokenDocument("PROC-003"))
+        #expect(resolve("../procedures/risk.md#steps") == .brokenDocument("procedures/risk.md"))
+        // Only those: another id or file is still unknown, and a case slip is not forgiven.
+        guard case .unresolved = resolve("proc-003"), case .unresolved = resolve("../procedures/other.md") else {
+            Issue.record("a link that names no file resolved")
+            return
+        }
+        #expect(resolver.url(for: .brokenDocument("PROC-003"), from: "docs/pol-001.html") == "#")
+        // Cached bodies are keyed by the fingerprint: a file breaking or mending changes it.
+        let mended = LinkResolver(
+            documents: [("POL-001", "policies/ai-policy.md")], assetPaths: [], standard: .iso42001,
+            brokenIDs: ["PROC-003"])
+        #expect(resolver.fingerprint != mended.fingerprint)
+    }
+
     @Test func makesRelativeURLsForPagesAtAnyDepth() {
         #expect(
             resolver.url(for: .document(id: "PROC-003", anchor: "x"), from: "docs/pol-001.html")

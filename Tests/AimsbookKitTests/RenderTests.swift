@@ -305,6 +305,27 @@ import Testing
         #expect(print.contains("href=\"#doc-risk-001\""), "a link by file path")
     }
 
+    @Test func aLinkToAFileThatBecameNoDocumentRendersAsAnUnresolvedOne() throws {
+        var files = Self.files
+        files["roles/broken.md"] = "---\nid: ROLE-BROKEN\ntype: role\ntitle: A\ntitle: B\n---\n# Duties\n"
+        files["notes.md"] = """
+            ---
+            id: REC-009
+            type: record
+            title: Notes
+            status: draft
+            ---
+            [By id](ROLE-BROKEN#duties), [[ROLE-BROKEN|by wiki link]], [by path](roles/broken.md) and [unknown](NOPE-1).
+            """
+        let pages = try Self.render(files)
+        let page = try #require(pages["docs/rec-009.html"])
+        for text in ["By id", "by wiki link", "by path", "unknown"] {
+            #expect(page.contains("<a href=\"#\">\(text)</a>"), "\(text) links nowhere, as an unresolved link does")
+        }
+        let print = try #require(pages["print.html"])
+        #expect(print.contains("By id, by wiki link, by path and unknown."), "the print view keeps only the text")
+    }
+
     @Test func aMissingPartialFailsNamingTheTemplate() throws {
         #expect {
             _ = try Self.render(overrides: [

@@ -8,6 +8,10 @@ public enum DocumentBuilder {
         /// The id as written even when the document itself could not be built, so references to
         /// a broken document do not also report it as unknown.
         public var declaredID: Located<String>?
+        /// When the front matter is not valid YAML at all: the id read from its raw text
+        /// (`FrontMatterIDRecovery`), for the same purpose. A guess, so it is kept apart from
+        /// `declaredID` and takes no part in the duplicate-id check.
+        public var recoveredID: String? = nil
         public var diagnostics: [Diagnostic]
     }
 

@@ -8,8 +8,9 @@ public struct Handbook: Sendable {
     public var assets: [HandbookSource.Asset]
     public var templateOverrides: [String: String]
     public var resolver: LinkResolver
-    /// Ids written in files that could not become documents (bad type, …): they exist, so
-    /// references to them are not reported a second time.
+    /// Ids written in files that could not become documents (bad type, …, or front matter that
+    /// is not YAML at all, whose id is read from the text): they exist, so references to them
+    /// are not reported a second time. Links to such files by path: `LinkTarget.brokenDocument`.
     public var brokenIDs: Set<String>
     public var relations: Relations
     /// The framework packs (ISO/IEC 42001, EU AI Act, ISO/IEC 27001) with the handbook's own changes.

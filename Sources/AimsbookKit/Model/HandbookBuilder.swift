@@ -39,12 +39,18 @@ public enum HandbookBuilder {
 
         var documents: [(document: Document, split: SplitDocument, textHash: Int?)] = []
         documents.reserveCapacity(headers.count)
+        // Files that became no document, each with an error of its own: references to them, by
+        // id or by path, are not reported again (`Handbook.brokenIDs`, `LinkTarget.brokenDocument`).
         var brokenIDs: Set<String> = []
+        var brokenPaths: Set<String> = []
         var firstDefinition: [String: Located<String>] = [:]
         // Each header is taken out of the array, not copied: a document is a large value.
         for position in headers.indices {
             diagnostics += headers[position].diagnostics
-            guard var output = headers[position].output.take(), let split = headers[position].split else { continue }
+            guard var output = headers[position].output.take(), let split = headers[position].split else {
+                brokenPaths.insert(source.markdownFiles[position].contentPath)
+                continue
+            }
             if let declared = output.declaredID {
                 let key = declared.value.lowercased()
                 if let first = firstDefinition[key] {
@@ -57,20 +63,23 @@ public enum HandbookBuilder {
                                 : "the id '\(declared.value)' differs only in case from '\(first.value)' in \(first.location.file); ids must differ in more than case",
                             at: declared.location,
                             notes: [.init("first used here", at: first.location)]))
+                    brokenPaths.insert(source.markdownFiles[position].contentPath)
                     continue
                 }
                 firstDefinition[key] = declared
             }
             if let document = output.document.take() {
                 documents.append((document, split, source.markdownFiles[position].textHash))
-            } else if let declared = output.declaredID {
-                brokenIDs.insert(declared.value)
+            } else {
+                brokenPaths.insert(source.markdownFiles[position].contentPath)
+                if let id = output.declaredID?.value ?? output.recoveredID { brokenIDs.insert(id) }
             }
         }
 
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
-            assetPaths: assets.map(\.contentPath), standard: standard)
+            assetPaths: assets.map(\.contentPath), standard: standard,
+            brokenIDs: brokenIDs, brokenPaths: brokenPaths)
         // In the handbook's order (by id) already, so `Handbook` need not copy them all to sort.
         // Ids are unique here (duplicates were reported and left out above).
         documents.sort { $0.document.id.value < $1.document.id.value }
@@ -141,7 +150,12 @@ extension HandbookBuilder {
         case .success(let split):
             switch FrontMatterParser.parse(split, file: file.path) {
             case .failure(let diagnostic):
-                return (nil, split, [diagnostic])
+                // No document, but its id may still be readable, so that references to it are
+                // not reported as unknown as well.
+                let output = DocumentBuilder.Output(
+                    document: nil, declaredID: nil, recoveredID: FrontMatterIDRecovery.id(in: split.yaml),
+                    diagnostics: [diagnostic])
+                return (output, split, [diagnostic])
             case .success(let frontMatter):
                 let output = DocumentBuilder.build(frontMatter, path: file.path, contentPath: file.contentPath)
                 return (output, split, output.diagnostics)
@@ -198,7 +212,7 @@ extension LinkResolver {
             return url
         case .unsafe:
             return nil
-        case .unresolved:
+        case .unresolved, .brokenDocument:
             return "#"
         }
     }

@@ -27,6 +27,7 @@ extension Handbook {
         for document in documents { hasher.combine(document) }
         hasher.combine(assets)
         hasher.combine(templateOverrides)
+        // The resolver's fingerprint covers broken documents' ids and paths too.
         hasher.combine(resolver.fingerprint)
         hasher.combine(brokenIDs)
         hasher.combine(frameworks)

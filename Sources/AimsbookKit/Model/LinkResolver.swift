@@ -11,6 +11,10 @@ public enum LinkTarget: Sendable, Hashable {
     case unsafe(scheme: String)
     /// Nothing by that name; `reason` finishes the sentence "… because …" for the diagnostic.
     case unresolved(reason: String)
+    /// A file that exists but became no document (its front matter is broken), named by its id
+    /// or its content path. Its own error is the one report: the link is not reported again, and
+    /// is rendered as an unresolved one is, since there is no page to lead to.
+    case brokenDocument(String)
 }
 
 /// Resolves link destinations against the handbook's ids, files and the standard's clauses and
@@ -23,12 +27,19 @@ public struct LinkResolver: Sendable {
     /// content path → id.
     let idsByContentPath: [String: String]
     let assetPaths: Set<String>
+    /// Ids and content paths of files that became no document (`LinkTarget.brokenDocument`).
+    let brokenIDs: Set<String>
+    let brokenPaths: Set<String>
     let standard: StandardModel
-    /// A hash of every id, path and asset a link can resolve to: part of the key of anything the
-    /// build cache keeps with resolved links in it (`BuildCache`).
+    /// A hash of every id, path and asset a link can resolve to, broken documents' included: part
+    /// of the key of anything the build cache keeps with resolved links in it (`BuildCache`), and
+    /// what a targeted rebuild compares (`SiteRenderer.TargetedRebuild`).
     let fingerprint: Int
 
-    public init(documents: [(id: String, contentPath: String)], assetPaths: [String], standard: StandardModel) {
+    public init(
+        documents: [(id: String, contentPath: String)], assetPaths: [String], standard: StandardModel,
+        brokenIDs: Set<String> = [], brokenPaths: Set<String> = []
+    ) {
         var ids: [String: String] = [:]
         var lowered: [String: String] = [:]
         var byPath: [String: String] = [:]
@@ -41,6 +52,8 @@ public struct LinkResolver: Sendable {
         self.documentIDsLowercased = lowered
         self.idsByContentPath = byPath
         self.assetPaths = Set(assetPaths)
+        self.brokenIDs = brokenIDs
+        self.brokenPaths = brokenPaths
         self.standard = standard
         var hasher = Hasher()
         for (id, contentPath) in documents {
@@ -48,6 +61,8 @@ public struct LinkResolver: Sendable {
             hasher.combine(contentPath)
         }
         hasher.combine(assetPaths)
+        hasher.combine(brokenIDs)
+        hasher.combine(brokenPaths)
         fingerprint = hasher.finalize()
     }
 
@@ -76,6 +91,7 @@ public struct LinkResolver: Sendable {
         if standard.control(target) != nil { return .control(target) }
         if reference.kind == .wiki || DocumentID.isValid(target) {
             if documentIDs[target] != nil { return .document(id: target, anchor: anchor) }
+            if brokenIDs.contains(target) { return .brokenDocument(target) }
             return .unresolved(reason: unknownIDReason(target, wiki: reference.kind == .wiki))
         }
         guard let resolved = Self.join(directory(of: contentPath), Self.removingPercentEncoding(target)) else {
@@ -83,6 +99,7 @@ public struct LinkResolver: Sendable {
         }
         if let id = idsByContentPath[resolved] { return .document(id: id, anchor: anchor) }
         if assetPaths.contains(resolved) { return .asset(contentPath: resolved, anchor: anchor) }
+        if brokenPaths.contains(resolved) { return .brokenDocument(resolved) }
         if resolved.hasSuffix(".md") {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }

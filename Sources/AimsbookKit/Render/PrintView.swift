@@ -43,7 +43,7 @@ enum PrintView {
                 return "#" + headingPrefix(id) + anchor
             case .inPage(let anchor):
                 return anchor.isEmpty ? "#" + Self.anchor(own) : "#" + headingPrefix(own) + anchor
-            case .unresolved:
+            case .unresolved, .brokenDocument:
                 return nil
             case let target:
                 return handbook.resolver.url(for: target, from: page)

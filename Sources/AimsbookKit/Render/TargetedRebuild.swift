@@ -26,6 +26,7 @@ extension SiteRenderer {
         }
 
         /// Everything but the documents' fields is the same, and so are the documents' ids and types.
+        /// The resolver's fingerprint stands for every link target, broken documents' ids and paths included.
         static func sameFrame(_ before: Handbook, _ now: Handbook) -> Bool {
             guard before.settings == now.settings, before.standard.standard == now.standard.standard,
                 before.standard.clauses == now.standard.clauses,

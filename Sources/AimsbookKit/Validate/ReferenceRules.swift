@@ -112,6 +112,9 @@ enum ReferenceRules {
                     diagnostics.append(
                         .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location)
                     )
+                case .brokenDocument:
+                    // The file exists but is no document; its own error is the one report.
+                    break
                 case .unsafe(let scheme):
                     diagnostics.append(
                         .warning(
