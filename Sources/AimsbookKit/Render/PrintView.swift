@@ -122,9 +122,19 @@ enum PrintView {
     /// The page: the shell with every document's section (`sections`, by id) in its place.
     static func render(context: RenderContext, shell: [String], sections: [String: String]) -> OutputFile {
         let documents = context.outline.documents
-        var joined = ""
-        joined.reserveCapacity(sections.values.reduce(0) { $0 + $1.utf8.count })
-        for index in orderedIndices(documents) { joined += sections[documents[index].id.value] ?? "" }
-        return .text(SitePaths.print, shell.joined(separator: joined))
+        var ordered: [String] = []
+        ordered.reserveCapacity(documents.count)
+        for index in orderedIndices(documents) { ordered.append(sections[documents[index].id.value] ?? "") }
+        // The sections go wherever the shell has the marker (once, in the built-in theme), and the
+        // page, megabytes long, is made in one piece rather than joined and then copied again.
+        var page = ""
+        page.reserveCapacity(
+            shell.reduce(0) { $0 + $1.utf8.count }
+                + max(shell.count - 1, 0) * ordered.reduce(0) { $0 + $1.utf8.count })
+        for (position, part) in shell.enumerated() {
+            if position > 0 { for section in ordered { page += section } }
+            page += part
+        }
+        return .text(SitePaths.print, page)
     }
 }

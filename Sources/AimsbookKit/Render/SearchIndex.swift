@@ -10,15 +10,32 @@ enum SearchIndex {
     /// The index from its entries, each already a JSON object: the documents' (made with their
     /// pages, on all cores) and the rest.
     static func render(documentEntries: [[UInt8]], otherEntries: [[UInt8]]) -> OutputFile {
-        let entries = documentEntries + otherEntries
-        var script: [UInt8] = Array("window.\(globalName) = [".utf8)
-        script.reserveCapacity(entries.reduce(0) { $0 + $1.count + 1 } + 64)
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { script.append(UInt8(ascii: ",")) }
-            script += entry
+        let head = Array("window.\(globalName) = [".utf8)
+        let tail = Array("];\n".utf8)
+        let count = [documentEntries, otherEntries].joined().reduce(head.count + tail.count) { $0 + $1.count + 1 }
+        // Written once into the string's own storage: the index is megabytes long, and `serve`
+        // makes it again on every edit.
+        let script = String(unsafeUninitializedCapacity: count) { buffer in
+            var end = 0
+            func append(_ bytes: [UInt8]) {
+                bytes.withUnsafeBufferPointer { source in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + source.count)]).initialize(
+                        from: source)
+                }
+                end += bytes.count
+            }
+            append(head)
+            for (index, entry) in [documentEntries, otherEntries].joined().enumerated() {
+                if index > 0 {
+                    buffer[end] = UInt8(ascii: ",")
+                    end += 1
+                }
+                append(entry)
+            }
+            append(tail)
+            return end
         }
-        script += Array("];\n".utf8)
-        return .text(SitePaths.searchIndex, String(decoding: script, as: UTF8.self))
+        return .text(SitePaths.searchIndex, script)
     }
 
     /// A document's entry: its page, fields, and the start of its body text.
