@@ -105,8 +105,10 @@ enum ReferenceRules {
                     } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
                         code = "unknown-control"
                     } else {
+                        // An id with an anchor (`RISK-404#causes`) names no document all the same.
+                        let target = link.destination.prefix { $0 != "#" }
                         code =
-                            link.kind == .wiki || DocumentID.isValid(link.destination)
+                            link.kind == .wiki || DocumentID.isValid(String(target))
                             ? "unknown-reference" : "broken-link"
                     }
                     diagnostics.append(
