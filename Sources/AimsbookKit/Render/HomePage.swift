@@ -30,10 +30,10 @@ enum HomePage {
 
         let statuses = DocumentStatus.allCases
         let typeRows = DocumentType.allCases.map { type -> View in
-            let documents = handbook.documents(of: type)
-            return [
-                "name": type.pluralName, "href": linker.typeList(type), "total": documents.count,
-                "cells": statuses.map { status in ["count": documents.filter { $0.status == status }.count] },
+            [
+                "name": type.pluralName, "href": linker.typeList(type),
+                "total": handbook.count(of: type) { _ in true },
+                "cells": statuses.map { status in ["count": handbook.count(of: type) { $0.status == status }] },
             ]
         }
         let overdue = handbook.documents.filter(context.isOverdue).sorted {
@@ -46,7 +46,7 @@ enum HomePage {
         }
         let scope = scopeDocument(handbook)
         let score = Int((audit.score * 100).rounded())
-        let highRiskSystems = handbook.documents(of: .aiSystem).filter { $0.aiSystem?.euAIActRisk == "high" }.count
+        let highRiskSystems = handbook.count(of: .aiSystem) { $0.aiSystem?.euAIActRisk == "high" }
         let view: View = [
             "hasScope": scope != nil,
             "scope": scope.map { context.documentRef($0, linker: linker) } ?? false,
@@ -63,16 +63,15 @@ enum HomePage {
             "documentTotal": handbook.documentCount,
             "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
             "typeRows": typeRows,
-            "statusTotals": statuses.map { status in ["count": handbook.documents.filter { $0.status == status }.count]
-            },
+            "statusTotals": statuses.map { status in ["count": handbook.count { $0.status == status }] },
             "overdue": overdueRows,
             "hasOverdue": !overdue.isEmpty,
             "overdueCount": RenderText.count(overdue.count, "review"),
             "moreOverdue": overdue.count > overdueShown,
             "moreOverdueCount": overdue.count - overdueShown,
-            "riskCount": handbook.documents(of: .risk).count,
-            "highResidual": handbook.documents(of: .risk).filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
-            "systemCount": handbook.documents(of: .aiSystem).count,
+            "riskCount": handbook.count(of: .risk) { _ in true },
+            "highResidual": handbook.count(of: .risk) { ($0.risk?.residualScore ?? 0) >= 10 },
+            "systemCount": handbook.count(of: .aiSystem) { _ in true },
             "highRiskSystems": highRiskSystems,
             "soaHref": linker.to(SitePaths.soa),
             "risksHref": linker.to(SitePaths.risks),

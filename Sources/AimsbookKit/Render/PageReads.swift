@@ -66,6 +66,12 @@ struct HandbookReader {
         return outline.documents
     }
 
+    /// How many documents (of `type`, or of any type) meet `condition`; see `Handbook.count`.
+    func count(of type: DocumentType? = nil, where condition: (Document) -> Bool) -> Int {
+        note(type.map(PageRead.type) ?? .allDocuments)
+        return outline.count(of: type, where: condition)
+    }
+
     var soaDocument: Document? {
         note(.type(.soa))
         return outline.soaDocument
