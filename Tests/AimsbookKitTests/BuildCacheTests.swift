@@ -83,7 +83,7 @@ import Testing
         #expect(incremental != before)
         #expect(
             Self.rendered(incremental, cache: cache)
-                == ["docs/proc-001.html", "print.html", SitePaths.searchIndex])
+                == ["docs/proc-001.html", "print.html", SitePaths.searchShard(1)])
     }
 
     @Test func anEditedSoABodyRendersTheSoAPageToo() throws {

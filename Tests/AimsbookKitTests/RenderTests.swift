@@ -140,7 +140,7 @@ import Testing
             "clauses/4.html", "clauses/6.1.2.html", "clauses/10.2.html", "controls/index.html", "controls/A.2.2.html",
             "controls/A.10.4.html", "risks.html", "ai-systems.html", "roles.html", "soa.html", "soa.csv", "audit.html",
             "search.html", "print.html", "404.html", "assets/style.css", "assets/site.js", "assets/search.js",
-            "assets/search-index.js",
+            "assets/search-index.js", "assets/search-documents-1.js",
         ]
         expected += DocumentType.allCases.map(SitePaths.typeList)
         for path in expected { #expect(pages[path] != nil, "missing \(path)") }
@@ -196,7 +196,7 @@ import Testing
         let page = try #require(pages["docs/proc-001.html"])
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; risk assessment"))
         #expect(try #require(pages["index.html"]).contains("Example &amp; Co"))
-        #expect(try #require(pages["assets/search-index.js"]).contains("\\u003cscript\\u003ealert(1)"))
+        #expect(try #require(pages[SitePaths.searchShard(1)]).contains("\\u003cscript\\u003ealert(1)"))
     }
 
     /// Swift compares `Character`s as grapheme clusters: `"` followed by a combining accent is

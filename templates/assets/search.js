@@ -1,4 +1,4 @@
-/* aimsbook search: reads the index that assets/search-index.js put in a global (browsers
+/* aimsbook search: reads the index that assets/search-documents-*.js and search-index.js put in a global (browsers
    refuse fetch() on file://), searches for ?q=, and builds results with createElement and
    textContent only, never innerHTML, so no document text can become markup. */
 (function () {
@@ -111,7 +111,7 @@
     var list = document.getElementById("site.search-results");
     if (!status || !list) return;
     var index = window.AIMSBOOK_SEARCH_INDEX;
-    if (!index) { status.textContent = "The search index (assets/search-index.js) could not be loaded."; return; }
+    if (!index) { status.textContent = "The search index (assets/search-documents-*.js, assets/search-index.js) could not be loaded."; return; }
     if (!prepared) prepared = prepare(index);
     var words = terms(query);
     if (words.length === 0) {

@@ -19,7 +19,11 @@ public enum SitePaths {
     public static let search = "search.html"
     public static let print = "print.html"
     public static let notFound = "404.html"
+    /// The search entries of the standard's clauses and controls and of the frameworks.
     public static let searchIndex = "assets/search-index.js"
+
+    /// The documents' search entries, `SearchIndex.documentsPerShard` to a file, numbered from 1.
+    public static func searchShard(_ number: Int) -> String { "assets/search-documents-\(number).js" }
 
     /// A link from the page at `from` to the page at `to`, relative, so the site works from
     /// `file://` and from any sub-path of a server.

@@ -1,20 +1,54 @@
-/// The static search index (`assets/search-index.js`): one entry per document, clause and
-/// control, as a script that sets a global, because browsers refuse `fetch()` on `file://`
-/// (MkDocs Material's offline plugin and Sphinx's searchindex.js do the same). Only the search
-/// page loads it, so other pages stay light however large the handbook grows.
+/// The static search index: one entry per document, clause, control and framework
+/// requirement, in scripts that add their entries to a global array, because browsers refuse
+/// `fetch()` on `file://` (MkDocs Material's offline plugin and Sphinx's searchindex.js do the
+/// same). Only the search page loads them, so other pages stay light however large the handbook
+/// grows.
+///
+/// The documents' entries are split into files of `documentsPerShard` (`SitePaths.searchShard`),
+/// so that `serve`, after an edit, writes again the one file holding the edited document's entry
+/// rather than an index of megabytes (12 MB for 2,000 documents). The standard's and the
+/// frameworks' entries, which only a full build changes, are in `SitePaths.searchIndex`. The
+/// search page loads the files in order, documents first, so the array is in the same order as
+/// when it was one file.
 enum SearchIndex {
     /// Body text kept per document; beyond it a long document is still found by its title, id and start.
     static let textLimit = 10_000
     static let globalName = "AIMSBOOK_SEARCH_INDEX"
+    static let documentsPerShard = 200
 
-    /// The index from its entries, each already a JSON object: the documents' (made with their
-    /// pages, on all cores) and the rest.
-    static func render(documentEntries: [[UInt8]], otherEntries: [[UInt8]]) -> OutputFile {
-        let head = Array("window.\(globalName) = [".utf8)
-        let tail = Array("];\n".utf8)
-        let count = [documentEntries, otherEntries].joined().reduce(head.count + tail.count) { $0 + $1.count + 1 }
-        // Written once into the string's own storage: the index is megabytes long, and `serve`
-        // makes it again on every edit.
+    /// How many files the documents' entries take.
+    static func shardCount(documents: Int) -> Int { (documents + documentsPerShard - 1) / documentsPerShard }
+
+    /// The scripts the search page loads, in order.
+    static func scriptPaths(documents: Int) -> [String] {
+        (0..<shardCount(documents: documents)).map { SitePaths.searchShard($0 + 1) } + [SitePaths.searchIndex]
+    }
+
+    /// The files of the index from its entries, each already a JSON object: the documents' (made
+    /// with their pages, on all cores; in the handbook's order) and the rest. `changedDocuments`,
+    /// positions of documents whose entry changed, limits the files to those holding them (the
+    /// standard's file is then left out too); nil makes every file.
+    static func render(
+        documentEntries: [[UInt8]], otherEntries: [[UInt8]], changedDocuments: [Int]? = nil
+    ) -> [OutputFile] {
+        let shards =
+            changedDocuments.map { Set($0.map { $0 / documentsPerShard }) }
+            ?? Set(0..<shardCount(documents: documentEntries.count))
+        var files = shards.sorted().map { shard in
+            let start = shard * documentsPerShard
+            let end = min(start + documentsPerShard, documentEntries.count)
+            return script(SitePaths.searchShard(shard + 1), documentEntries[start..<end])
+        }
+        if changedDocuments == nil { files.append(script(SitePaths.searchIndex, otherEntries[...])) }
+        return files
+    }
+
+    /// One file: its entries appended to the global array, which the first file to run creates.
+    static func script(_ path: String, _ entries: ArraySlice<[UInt8]>) -> OutputFile {
+        let head = Array("(window.\(globalName) = window.\(globalName) || []).push(".utf8)
+        let tail = Array(");\n".utf8)
+        let count = entries.reduce(head.count + tail.count) { $0 + $1.count + 2 }
+        // Written once into the string's own storage, without an intermediate array.
         let script = String(unsafeUninitializedCapacity: count) { buffer in
             var end = 0
             func append(_ bytes: [UInt8]) {
@@ -25,17 +59,18 @@ enum SearchIndex {
                 end += bytes.count
             }
             append(head)
-            for (index, entry) in [documentEntries, otherEntries].joined().enumerated() {
+            for (index, entry) in entries.enumerated() {
                 if index > 0 {
                     buffer[end] = UInt8(ascii: ",")
-                    end += 1
+                    buffer[end + 1] = UInt8(ascii: "\n")
+                    end += 2
                 }
                 append(entry)
             }
             append(tail)
             return end
         }
-        return .text(SitePaths.searchIndex, script)
+        return .text(path, script)
     }
 
     /// A document's entry: its page, fields, and the start of its body text.

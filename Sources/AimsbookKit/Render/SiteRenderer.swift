@@ -182,10 +182,11 @@ public enum SiteRenderer {
             site.records[documentKey(document)] = PageRecord(paths: [page.path], reads: reads)
         }
         let printAndSearch = timings.measure("render: print view and search index") {
-            [
-                PrintView.render(context: context, shell: site.printShell, sections: site.printSections),
-                SearchIndex.render(documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries),
-            ]
+            // A targeted rebuild makes again only the index files holding a remade document's entry.
+            [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
+                + SearchIndex.render(
+                    documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries,
+                    changedDocuments: change == nil ? nil : documentJobs)
         }
         for file in printAndSearch { made[file.path] = file }
 
@@ -300,10 +301,10 @@ public enum SiteRenderer {
             site.searchEntries[index] = entry
             site.records[documentKey(handbook.documents[index])] = PageRecord(paths: [page.path], reads: reads)
         }
-        for file in [
-            PrintView.render(context: context, shell: site.printShell, sections: site.printSections),
-            SearchIndex.render(documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries),
-        ] {
+        for file in [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
+            + SearchIndex.render(
+                documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries, changedDocuments: changed)
+        {
             replaced[file.path] = file
         }
         if changed.contains(where: { handbook.documents[$0].type == .soa }) {

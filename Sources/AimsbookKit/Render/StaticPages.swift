@@ -8,7 +8,7 @@ enum StaticPages {
     static func render(context: RenderContext) throws -> [OutputFile] {
         let search = RenderContext.Frame(
             path: SitePaths.search, kind: "search", title: "Search", section: nil,
-            scripts: [SitePaths.searchIndex, SitePaths.searchScript])
+            scripts: SearchIndex.scriptPaths(documents: context.handbook.documentCount) + [SitePaths.searchScript])
         let notFound = RenderContext.Frame(path: SitePaths.notFound, kind: "not-found", title: "Page not found")
         let linker = Linker(page: SitePaths.notFound)
         return [
