@@ -110,6 +110,25 @@ public final class BuildCache: @unchecked Sendable {
 
     private var lastGitHistory: (key: Int, changes: [String: LastChange])?
 
+    private var lastRelations: (inputs: [Int], relations: Relations)?
+
+    /// The last build's relations when every document's `Relations.inputs` is as it was (the
+    /// usual edit: a sentence, a title, a status), made again otherwise.
+    func relations(inputs: [Int], make: () -> Relations) -> Relations {
+        if let last = lock.withLock({ lastRelations }), last.inputs == inputs {
+            lock.withLock { relationsKept = true }
+            return last.relations
+        }
+        let relations = make()
+        lock.withLock { (lastRelations, relationsKept) = ((inputs, relations), false) }
+        return relations
+    }
+
+    private var relationsKept = false
+
+    /// Whether the last build kept the relations of the one before (for tests).
+    var keptRelations: Bool { lock.withLock { relationsKept } }
+
     /// The documents' last commits, read again only when `key` (the repository's HEAD) changed.
     func gitHistory(key: Int, read: () -> [String: LastChange]) -> [String: LastChange] {
         if let last = lock.withLock({ lastGitHistory }), last.key == key { return last.changes }

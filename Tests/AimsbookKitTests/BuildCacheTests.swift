@@ -86,6 +86,21 @@ import Testing
                 == ["docs/proc-001.html", "print.html", SitePaths.searchShard(1)])
     }
 
+    @Test func relationsAreKeptUntilALinkOrReferenceChanges() throws {
+        let cache = BuildCache()
+        _ = try Self.build(RenderTests.files, cache: cache)
+        #expect(!cache.keptRelations, "the first build makes them")
+        let sentence = Self.editing(RenderTests.files, "procedures/risk.md", "1. Assess.", "1. Assess the risk.")
+        #expect(try Self.build(sentence, cache: cache) == (try Self.build(sentence, cache: nil)))
+        #expect(cache.keptRelations, "a sentence changes no relation")
+        let linked = Self.editing(sentence, "procedures/risk.md", "1. Assess the risk.", "1. Assess [[RISK-001]].")
+        #expect(try Self.build(linked, cache: cache) == (try Self.build(linked, cache: nil)))
+        #expect(!cache.keptRelations, "a new link is a new backlink")
+        let controls = Self.editing(linked, "procedures/risk.md", "controls: [A.5.2]", "controls: [A.5.3]")
+        #expect(try Self.build(controls, cache: cache) == (try Self.build(controls, cache: nil)))
+        #expect(!cache.keptRelations, "another control is other evidence")
+    }
+
     @Test func anEditedSoABodyRendersTheSoAPageToo() throws {
         let cache = BuildCache()
         _ = try Self.build(RenderTests.files, cache: cache)

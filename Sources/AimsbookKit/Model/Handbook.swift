@@ -23,7 +23,8 @@ public struct Handbook: Sendable {
 
     public init(
         settings: Settings, standard: StandardModel, documents: [Document], assets: [HandbookSource.Asset],
-        templateOverrides: [String: String], resolver: LinkResolver, brokenIDs: Set<String>
+        templateOverrides: [String: String], resolver: LinkResolver, brokenIDs: Set<String>,
+        relations: Relations? = nil
     ) {
         self.settings = settings
         self.standard = standard
@@ -46,7 +47,8 @@ public struct Handbook: Sendable {
         }
         self.index = index
         self.positionsByType = positionsByType
-        self.relations = Relations(documents: self.documents)
+        // Kept from the last build by `serve` when no document's `Relations.inputs` changed.
+        self.relations = relations ?? Relations(documents: self.documents)
     }
 
     /// Sorted by id; an array already in order (as `HandbookBuilder` makes it) is kept as it is,
@@ -111,6 +113,31 @@ public struct Relations: Sendable, Equatable {
             }
         }
         self.referencedBy = referencedBy.mapValues { $0.sorted() }
+    }
+
+    /// A hash of every field of `document` that `add` reads: a rebuild whose documents all have
+    /// the inputs of the last build has the same relations (`BuildCache.relations`). Keep the two
+    /// in step.
+    static func inputs(of pointer: UnsafePointer<Document>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(pointer.pointee.id.value)
+        hasher.combine(pointer.pointee.related.map(\.value))
+        hasher.combine(pointer.pointee.risk?.aiSystems.map(\.value))
+        hasher.combine(pointer.pointee.impactAssessment?.aiSystems.map(\.value))
+        hasher.combine(pointer.pointee.aiSystem?.impactAssessment?.value)
+        for case .document(let target, _) in pointer.pointee.linkTargets { hasher.combine(target) }
+        hasher.combine(pointer.pointee.clauses.map(\.value))
+        hasher.combine(pointer.pointee.controls.map(\.value))
+        hasher.combine(pointer.pointee.owner?.value)
+        hasher.combine(pointer.pointee.approver?.value)
+        return hasher.finalize()
+    }
+
+    /// `inputs(of:)` of each document, in order.
+    static func inputs(of documents: [Document]) -> [Int] {
+        documents.withUnsafeBufferPointer { documents in
+            documents.indices.map { inputs(of: documents.baseAddress! + $0) }
+        }
     }
 
     private mutating func add(_ pointer: UnsafePointer<Document>, referencedBy: inout [String: Set<String>]) {

@@ -131,9 +131,12 @@ public enum HandbookBuilder {
         }
         cache?.finishModel()
 
+        // In id order already (sorted above), as `Handbook` keeps them.
+        let relations = cache?.relations(inputs: Relations.inputs(of: parsed)) { Relations(documents: parsed) }
         var handbook = Handbook(
             settings: settings, standard: standard, documents: parsed, assets: assets,
-            templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs)
+            templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs,
+            relations: relations)
         let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
         handbook.frameworks = frameworks.library
         diagnostics += frameworks.diagnostics
