@@ -261,7 +261,7 @@ public final class BuildCache: @unchecked Sendable {
             printBodies.keepAll()
             printSections.keepAll()
             for file in files where !rendered.contains(file.path) {
-                if case .text = file.contents { reused.insert(file.path) }
+                if file.textSize != nil { reused.insert(file.path) }
             }
         }
     }

@@ -25,12 +25,12 @@ import Testing
 
     /// Files the writer may link from the previous build: all but copied assets.
     static func textFileCount(_ files: [OutputFile]) -> Int {
-        files.filter { if case .text = $0.contents { true } else { false } }.count
+        files.filter { $0.textSize != nil }.count
     }
 
     /// The site's files `cache`'s last render made again rather than took from the previous one.
     static func rendered(_ files: [OutputFile], cache: BuildCache) -> Set<String> {
-        Set(files.filter { if case .text = $0.contents { true } else { false } }.map(\.path)).subtracting(
+        Set(files.filter { $0.textSize != nil }.map(\.path)).subtracting(
             cache.reusedPages)
     }
 

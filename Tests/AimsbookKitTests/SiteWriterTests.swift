@@ -16,6 +16,19 @@ import Testing
         #expect(entries == [SiteWriter.markerName, "index.html"])
     }
 
+    @Test func writesPiecesAsTheirJoinedText() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Small pieces gathered in the buffer, one larger than the buffer written straight, and
+        // text that is not ASCII across the joins.
+        let pieces =
+            ["<p>é", "", String(repeating: "x", count: 300_000), "ü</p>"] + Array(repeating: "ab\n", count: 5_000)
+        try SiteWriter.write([OutputFile(path: "print.html", contents: .pieces(pieces))], to: folder)
+        let written = try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8)
+        #expect(written == pieces.joined())
+        #expect(OutputFile(path: "print.html", contents: .pieces(pieces)).textSize == pieces.joined().utf8.count)
+    }
+
     @Test func refusesAFolderItDidNotMake() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

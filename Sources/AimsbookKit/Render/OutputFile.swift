@@ -3,6 +3,9 @@
 public struct OutputFile: Sendable, Hashable {
     public enum Contents: Sendable, Hashable {
         case text(String)
+        /// Text in pieces, written one after the other: the print view, megabytes of document
+        /// sections that `serve` would otherwise join into a new string on every edit.
+        case pieces([String])
         case bytes([UInt8])
         /// An asset copied from the handbook, by absolute path, read at write time.
         case copy(from: String)
@@ -18,5 +21,23 @@ public struct OutputFile: Sendable, Hashable {
 
     public static func text(_ path: String, _ text: String) -> OutputFile {
         OutputFile(path: path, contents: .text(text))
+    }
+
+    /// The UTF-8 size of rendered text (`text` or `pieces`); nil for bytes and copies.
+    public var textSize: Int? {
+        switch contents {
+        case .text(let text): text.utf8.count
+        case .pieces(let pieces): pieces.reduce(0) { $0 + $1.utf8.count }
+        case .bytes, .copy: nil
+        }
+    }
+
+    /// Rendered text as one string (`text` or `pieces` joined); nil for bytes and copies.
+    public var joinedText: String? {
+        switch contents {
+        case .text(let text): text
+        case .pieces(let pieces): pieces.joined()
+        case .bytes, .copy: nil
+        }
     }
 }

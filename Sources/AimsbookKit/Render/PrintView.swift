@@ -130,16 +130,14 @@ enum PrintView {
         var ordered: [String] = []
         ordered.reserveCapacity(documents.count)
         for index in orderedIndices(documents) { ordered.append(sections[documents[index].id.value] ?? "") }
-        // The sections go wherever the shell has the marker (once, in the built-in theme), and the
-        // page, megabytes long, is made in one piece rather than joined and then copied again.
-        var page = ""
-        page.reserveCapacity(
-            shell.reduce(0) { $0 + $1.utf8.count }
-                + max(shell.count - 1, 0) * ordered.reduce(0) { $0 + $1.utf8.count })
+        // The sections go wherever the shell has the marker (once, in the built-in theme). The
+        // page, megabytes long, is written piece by piece, never joined into one string.
+        var pieces: [String] = []
+        pieces.reserveCapacity(shell.count + max(shell.count - 1, 0) * ordered.count)
         for (position, part) in shell.enumerated() {
-            if position > 0 { for section in ordered { page += section } }
-            page += part
+            if position > 0 { pieces += ordered }
+            pieces.append(part)
         }
-        return .text(SitePaths.print, page)
+        return OutputFile(path: SitePaths.print, contents: .pieces(pieces))
     }
 }

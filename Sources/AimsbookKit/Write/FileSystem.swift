@@ -10,6 +10,48 @@ enum FileSystem {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
+    /// Pieces one after the other through a small buffer: no string of the whole file is made.
+    static func write(_ pieces: [String], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw error("cannot create", path) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 18)
+        func flush() throws {
+            try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        do {
+            for piece in pieces {
+                var piece = piece
+                try piece.withUTF8 { bytes in
+                    if buffer.count + bytes.count > buffer.capacity { try flush() }
+                    if bytes.count >= buffer.capacity {
+                        try writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, path: path)
+                    } else {
+                        buffer.append(contentsOf: bytes)
+                    }
+                }
+            }
+            try flush()
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw error("cannot write", path) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw error("cannot write", path)
+            }
+            offset += written
+        }
+    }
+
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw error("cannot create", path) }

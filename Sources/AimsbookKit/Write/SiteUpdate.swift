@@ -30,9 +30,7 @@ enum SiteUpdate {
                     var status = stat()
                     let exists = lstat(destination, &status) == 0
                     if exists, (status.st_mode & S_IFMT) != S_IFREG { throw NeedsFullWrite() }
-                    if exists, unchanged.contains(file.path), case .text(let text) = file.contents,
-                        Int(status.st_size) == text.utf8.count
-                    {
+                    if exists, unchanged.contains(file.path), let size = file.textSize, Int(status.st_size) == size {
                         continue
                     }
                     let directory = (destination as NSString).deletingLastPathComponent

@@ -118,8 +118,8 @@ public enum SiteWriter {
         let results = plan.concurrentMap { file, relative in
             Result {
                 let destination = folder + "/" + relative
-                if let previous, previous.unchanged.contains(file.path), case .text(let text) = file.contents,
-                    linkPrevious(previous.folder + "/" + relative, to: destination, size: text.utf8.count)
+                if let previous, previous.unchanged.contains(file.path), let size = file.textSize,
+                    linkPrevious(previous.folder + "/" + relative, to: destination, size: size)
                 {
                     return
                 }
@@ -149,6 +149,7 @@ public enum SiteWriter {
     static func write(_ contents: OutputFile.Contents, to path: String) throws {
         switch contents {
         case .text(let text): try FileSystem.write(text, to: path)
+        case .pieces(let pieces): try FileSystem.write(pieces, to: path)
         case .bytes(let bytes): try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         case .copy(let source):
             guard let bytes = FileBytes.contents(atPath: source) else {

@@ -56,7 +56,7 @@ enum Fixtures {
     static func pages(_ files: [OutputFile]) -> [String: String] {
         var pages: [String: String] = [:]
         for file in files {
-            if case .text(let text) = file.contents { pages[file.path] = text } else { pages[file.path] = "" }
+            pages[file.path] = file.joinedText ?? ""
         }
         return pages
     }
