@@ -119,15 +119,26 @@ public struct Relations: Sendable, Equatable {
     /// the inputs of the last build has the same relations (`BuildCache.relations`). Keep the two
     /// in step.
     static func inputs(of pointer: UnsafePointer<Document>) -> Int {
+        // Element by element, each list ended by its count: no arrays made to hash thousands of
+        // documents on every rebuild.
         var hasher = Hasher()
+        func combine(_ values: [Located<String>]?) {
+            for value in values ?? [] { hasher.combine(value.value) }
+            hasher.combine(values?.count ?? -1)
+        }
         hasher.combine(pointer.pointee.id.value)
-        hasher.combine(pointer.pointee.related.map(\.value))
-        hasher.combine(pointer.pointee.risk?.aiSystems.map(\.value))
-        hasher.combine(pointer.pointee.impactAssessment?.aiSystems.map(\.value))
+        combine(pointer.pointee.related)
+        combine(pointer.pointee.risk?.aiSystems)
+        combine(pointer.pointee.impactAssessment?.aiSystems)
         hasher.combine(pointer.pointee.aiSystem?.impactAssessment?.value)
-        for case .document(let target, _) in pointer.pointee.linkTargets { hasher.combine(target) }
-        hasher.combine(pointer.pointee.clauses.map(\.value))
-        hasher.combine(pointer.pointee.controls.map(\.value))
+        var links = 0
+        for case .document(let target, _) in pointer.pointee.linkTargets {
+            hasher.combine(target)
+            links += 1
+        }
+        hasher.combine(links)
+        combine(pointer.pointee.clauses)
+        combine(pointer.pointee.controls)
         hasher.combine(pointer.pointee.owner?.value)
         hasher.combine(pointer.pointee.approver?.value)
         return hasher.finalize()
