@@ -251,18 +251,29 @@ public enum SiteRenderer {
     }
 
     /// The last render's search entries by document id, with the documents they were made from.
+    /// The last build's search entries, found by document id. Only positions are indexed: a
+    /// rebuild asks for a few entries, and copying thousands of documents (large values) into a
+    /// dictionary cost more than the entries saved.
     struct SearchEntries: Sendable {
-        var byID: [String: (document: Document, entry: [UInt8])] = [:]
+        let documents: [Document]
+        let entries: [[UInt8]]
+        let positions: [String: Int]
 
         init(_ site: BuildCache.RenderedSite) {
-            for (document, entry) in zip(site.documents, site.searchEntries) {
-                byID[document.id.value] = (document, entry)
+            documents = site.documents
+            entries = site.searchEntries
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(documents.count)
+            documents.withUnsafeBufferPointer { documents in
+                for position in documents.indices { positions[documents[position].id.value] = position }
             }
+            self.positions = positions
         }
 
         func entry(for document: Document) -> [UInt8]? {
-            guard let previous = byID[document.id.value], previous.document == document else { return nil }
-            return previous.entry
+            guard let position = positions[document.id.value], position < entries.count else { return nil }
+            let same = documents.withUnsafeBufferPointer { $0[position] == document }
+            return same ? entries[position] : nil
         }
     }
 
