@@ -35,13 +35,22 @@ public final class BuildCache: @unchecked Sendable {
             return lookUp(name, key: key)
         }
 
-        /// Keeps every entry of the last stage that the running one did not replace. The few
-        /// new entries go into the last stage's dictionary, instead of all its entries into the
-        /// new one: after a one-file edit that is a handful of inserts, not thousands.
+        /// Keeps every entry of the last stage that the running one did not replace. The smaller
+        /// dictionary goes into the larger: after a one-file edit the running stage holds a
+        /// handful of new entries, or, where a rebuild looked up every row again, nearly all of
+        /// the last stage's, and either way that is the fewer inserts.
         mutating func keepAll() {
-            var kept = current
-            current = [:]
-            kept.merge(next) { _, new in new }
+            var kept: [String: (key: Int, value: Value)]
+            if next.count <= current.count {
+                kept = current
+                current = [:]
+                kept.merge(next) { _, new in new }
+            } else {
+                kept = next
+                next = [:]
+                kept.merge(current) { running, _ in running }
+                current = [:]
+            }
             next = kept
         }
 
