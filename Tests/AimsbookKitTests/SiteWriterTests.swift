@@ -105,6 +105,28 @@ import Testing
             "the removed page and its empty folder are gone, no hidden file is left")
     }
 
+    @Test func anUpdateReplacesALargeFileAndDeletesTheOldOneElsewhere() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = { (letter: String) in String(repeating: letter, count: FileSwap.threshold + 10) }
+        try SiteWriter.write([.text("index.html", "home"), .text("print.html", large("a"))], to: folder)
+        for (round, letter) in ["b", "c"].enumerated() {
+            try SiteWriter.write(
+                [.text("index.html", "home"), .text("print.html", large(letter))], to: folder,
+                unchanged: ["index.html"])
+            #expect(
+                try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
+                "round \(round + 1)")
+        }
+        #if os(Linux)
+            #expect(FileSwap.exchangesNames, "glibc has renameat2")
+        #endif
+        FileSwap.waitForDeletions()
+        #expect(
+            try files(under: folder) == [SiteWriter.markerName, "index.html", "print.html"],
+            "the old files are deleted, no hidden file is left")
+    }
+
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -18,10 +18,10 @@ enum SiteUpdate {
     /// - Parameter unchanged: files whose bytes are those of the previous build; each is kept
     ///   when it is still there with the expected size, and written again otherwise.
     static func update(_ files: [OutputFile], in output: String, unchanged: Set<String>) throws {
-        let plan = try SiteWriter.relativePaths(files)
-
         let timings = StageTimings.shared
-        var pending: [(temporary: String, destination: String)] = []
+        let plan = try timings.measure("write: paths checked") { try SiteWriter.relativePaths(files) }
+
+        var pending: [(temporary: String, destination: String, size: Int?)] = []
         var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
             do {
@@ -40,7 +40,7 @@ enum SiteUpdate {
                         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     }
                     let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
-                    pending.append((temporary, destination))
+                    pending.append((temporary, destination, file.textSize))
                     writes.append((file.contents, temporary))
                 }
                 // On all cores: the print view and the search index are megabytes each.
@@ -50,13 +50,16 @@ enum SiteUpdate {
                     try result.get()
                 }
             } catch {
-                for (temporary, _) in pending { unlink(temporary) }
+                for (temporary, _, _) in pending { unlink(temporary) }
                 throw error
             }
         }
-        for (temporary, destination) in pending where rename(temporary, destination) != 0 {
-            throw SiteWriteError(
-                description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
+        try timings.measure("write: moved into place") {
+            for (temporary, destination, size) in pending
+            where !FileSwap.replace(destination, with: temporary, size: size) {
+                throw SiteWriteError(
+                    description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
+            }
         }
         timings.measure("write: removed files") { removeFiles(in: output, notIn: Set(plan.map(\.relative))) }
     }
@@ -73,6 +76,12 @@ enum SiteUpdate {
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty && name == SiteWriter.markerName {
+                    isEmpty = false
+                    continue
+                }
+                // An old file `FileSwap` is deleting on another thread (a full write clears any
+                // left over when serve stopped first).
+                if name.hasPrefix(FileSwap.retiredPrefix) {
                     isEmpty = false
                     continue
                 }
