@@ -38,8 +38,9 @@ enum FileSwap {
         return true
     }
 
-    /// Returns when every old file handed to another thread is deleted (for tests, and before a
-    /// full write replaces the folder).
+    /// Returns when every old file handed to another thread is deleted (for tests). A full
+    /// write need not wait: it moves the whole old site aside, such a file included, and deletes
+    /// it; the other thread's `unlink` then finds nothing.
     static func waitForDeletions() { deletions.wait() }
 
     /// Whether this system swaps names (`renameat2` found).
