@@ -75,15 +75,12 @@ public struct Handbook: Sendable {
     /// How many documents (of `type`, or of any type) meet `condition`, without copying one: a
     /// document is a large value, and a count over thousands of copies was a visible part of a
     /// rebuild of the home page.
-    public func count(of type: DocumentType? = nil, where condition: (Document) -> Bool) -> Int {
+    public func count(of type: DocumentType? = nil, where condition: (Document) -> Bool = { _ in true }) -> Int {
         documents.withUnsafeBufferPointer { documents in
             guard let type else { return documents.indices.count { condition(documents[$0]) } }
             return (positionsByType[type] ?? []).count { condition(documents[$0]) }
         }
     }
-
-    /// Positions in `documents` of the documents of `type`, in id order.
-    public func positions(of type: DocumentType) -> [Int] { positionsByType[type] ?? [] }
 
     /// The one Statement of Applicability, if the handbook has any (a second is an error).
     public var soaDocument: Document? { positionsByType[.soa]?.first.map { documents[$0] } }

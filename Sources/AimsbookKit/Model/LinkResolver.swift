@@ -76,13 +76,7 @@ public struct LinkResolver: Sendable {
             return Self.safeSchemes.contains(scheme.lowercased()) ? .external(destination) : .unsafe(scheme: scheme)
         }
         if destination.hasPrefix("//") { return .external(destination) }
-        var pathPart = Substring(destination)
-        var anchor: String?
-        if let hash = Self.firstIndex(of: "#", in: pathPart, isASCII: isASCII) {
-            pathPart = destination[..<hash]
-            anchor = String(destination[destination.index(after: hash)...])
-        }
-        if let query = Self.firstIndex(of: "?", in: pathPart, isASCII: isASCII) { pathPart = pathPart[..<query] }
+        let (pathPart, anchor) = Self.pathAndAnchor(of: Substring(destination), isASCII: isASCII)
         if pathPart.isEmpty {
             return .inPage(anchor: anchor ?? "")
         }
@@ -104,6 +98,28 @@ public struct LinkResolver: Sendable {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }
         return .unresolved(reason: "there is no file content/\(resolved)")
+    }
+
+    /// A destination's path and anchor: `path?query#anchor` gives `path` and `anchor`; the query
+    /// is dropped. The path is what a link names: an id, a clause, a control or a file.
+    static func pathAndAnchor(of destination: Substring, isASCII: Bool) -> (path: Substring, anchor: String?) {
+        var path = destination
+        var anchor: String?
+        if let hash = firstIndex(of: "#", in: path, isASCII: isASCII) {
+            path = destination[..<hash]
+            anchor = String(destination[destination.index(after: hash)...])
+        }
+        if let query = firstIndex(of: "?", in: path, isASCII: isASCII) { path = path[..<query] }
+        return (path, anchor)
+    }
+
+    /// Whether an unresolved link was taken to name a document by its id, as `resolve` decides:
+    /// its diagnostic is then an unknown reference rather than a broken link.
+    static func namesDocumentID(_ reference: LinkReference) -> Bool {
+        guard reference.kind != .wiki else { return true }
+        let destination = Substring(reference.destination).trimmingCharacters(in: " ")
+        let path = pathAndAnchor(of: Substring(destination), isASCII: destination.utf8.allSatisfy { $0 < 0x80 }).path
+        return DocumentID.isValid(String(path))
     }
 
     func unknownIDReason(_ target: String, wiki: Bool) -> String {

@@ -32,7 +32,7 @@ enum HomePage {
         let typeRows = DocumentType.allCases.map { type -> View in
             [
                 "name": type.pluralName, "href": linker.typeList(type),
-                "total": handbook.count(of: type) { _ in true },
+                "total": handbook.count(of: type),
                 "cells": statuses.map { status in ["count": handbook.count(of: type) { $0.status == status }] },
             ]
         }
@@ -69,9 +69,9 @@ enum HomePage {
             "overdueCount": RenderText.count(overdue.count, "review"),
             "moreOverdue": overdue.count > overdueShown,
             "moreOverdueCount": overdue.count - overdueShown,
-            "riskCount": handbook.count(of: .risk) { _ in true },
+            "riskCount": handbook.count(of: .risk),
             "highResidual": handbook.count(of: .risk) { ($0.risk?.residualScore ?? 0) >= 10 },
-            "systemCount": handbook.count(of: .aiSystem) { _ in true },
+            "systemCount": handbook.count(of: .aiSystem),
             "highRiskSystems": highRiskSystems,
             "soaHref": linker.to(SitePaths.soa),
             "risksHref": linker.to(SitePaths.risks),

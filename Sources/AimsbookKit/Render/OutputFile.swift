@@ -31,13 +31,4 @@ public struct OutputFile: Sendable, Hashable {
         case .bytes, .copy: nil
         }
     }
-
-    /// Rendered text as one string (`text` or `pieces` joined); nil for bytes and copies.
-    public var joinedText: String? {
-        switch contents {
-        case .text(let text): text
-        case .pieces(let pieces): pieces.joined()
-        case .bytes, .copy: nil
-        }
-    }
 }

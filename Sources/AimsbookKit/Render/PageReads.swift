@@ -67,7 +67,7 @@ struct HandbookReader {
     }
 
     /// How many documents (of `type`, or of any type) meet `condition`; see `Handbook.count`.
-    func count(of type: DocumentType? = nil, where condition: (Document) -> Bool) -> Int {
+    func count(of type: DocumentType? = nil, where condition: (Document) -> Bool = { _ in true }) -> Int {
         note(type.map(PageRead.type) ?? .allDocuments)
         return outline.count(of: type, where: condition)
     }

@@ -105,11 +105,7 @@ enum ReferenceRules {
                     } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
                         code = "unknown-control"
                     } else {
-                        // An id with an anchor (`RISK-404#causes`) names no document all the same.
-                        let target = link.destination.prefix { $0 != "#" }
-                        code =
-                            link.kind == .wiki || DocumentID.isValid(String(target))
-                            ? "unknown-reference" : "broken-link"
+                        code = LinkResolver.namesDocumentID(link) ? "unknown-reference" : "broken-link"
                     }
                     diagnostics.append(
                         .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location)

@@ -12,19 +12,16 @@ enum FileSystem {
 
     /// Pieces one after the other through a small buffer: no string of the whole file is made.
     static func write(_ pieces: [String], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw error("cannot create", path) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 18)
-        func flush() throws {
-            try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        do {
+        try writing(to: path) { descriptor in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 18)
             for piece in pieces {
                 var piece = piece
                 try piece.withUTF8 { bytes in
-                    if buffer.count + bytes.count > buffer.capacity { try flush() }
+                    if buffer.count + bytes.count > buffer.capacity {
+                        try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                     if bytes.count >= buffer.capacity {
                         try writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, path: path)
                     } else {
@@ -32,7 +29,21 @@ enum FileSystem {
                     }
                 }
             }
-            try flush()
+            try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        }
+    }
+
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        try writing(to: path) { try writeAll(bytes, to: $0, path: path) }
+    }
+
+    /// Creates or empties the file at `path`, lets `body` write to it, and closes it, also when
+    /// `body` throws.
+    private static func writing(to path: String, _ body: (Int32) throws -> Void) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw error("cannot create", path) }
+        do {
+            try body(descriptor)
         } catch {
             close(descriptor)
             throw error
@@ -50,23 +61,6 @@ enum FileSystem {
             }
             offset += written
         }
-    }
-
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw error("cannot create", path) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let failure = error("cannot write", path)
-                close(descriptor)
-                throw failure
-            }
-            offset += written
-        }
-        guard close(descriptor) == 0 else { throw error("cannot write", path) }
     }
 
     /// Deletes a folder and everything below it; what cannot be deleted is left.

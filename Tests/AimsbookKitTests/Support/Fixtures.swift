@@ -56,7 +56,11 @@ enum Fixtures {
     static func pages(_ files: [OutputFile]) -> [String: String] {
         var pages: [String: String] = [:]
         for file in files {
-            pages[file.path] = file.joinedText ?? ""
+            switch file.contents {
+            case .text(let text): pages[file.path] = text
+            case .pieces(let pieces): pages[file.path] = pieces.joined()
+            case .bytes, .copy: pages[file.path] = ""
+            }
         }
         return pages
     }
