@@ -63,7 +63,6 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var headers = Generation<Header>()
     private var bodies = Generation<MarkdownBody>()
-    private var printBodies = Generation<String>()
     private var printSections = Generation<String>()
     private var pages = Generation<String>()
     private var fragments = Generation<String>()
@@ -171,10 +170,6 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Render stage
 
-    func printBody(_ path: String, key: Int, make: () -> String) -> String {
-        value(\.printBodies, path, key: key, make: make).value
-    }
-
     func printSection(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
         try value(\.printSections, path, key: key, make: render).value
     }
@@ -205,7 +200,6 @@ public final class BuildCache: @unchecked Sendable {
             pages.next = [:]
             fragments.next = [:]
             rows.next = [:]
-            printBodies.next = [:]
             printSections.next = [:]
             pendingSite = nil
         }
@@ -267,7 +261,6 @@ public final class BuildCache: @unchecked Sendable {
             pages.keepAll()
             fragments.keepAll()
             rows.keepAll()
-            printBodies.keepAll()
             printSections.keepAll()
             for file in files where !rendered.contains(file.path) {
                 if file.textSize != nil { reused.insert(file.path) }
@@ -289,7 +282,6 @@ public final class BuildCache: @unchecked Sendable {
             pages.turn()
             fragments.turn()
             rows.turn()
-            printBodies.turn()
             printSections.turn()
             site = pendingSite
             pendingSite = nil

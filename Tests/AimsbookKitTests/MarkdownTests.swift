@@ -94,4 +94,74 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> open"))
         #expect(html.components(separatedBy: "<input").count == 3)
     }
+
+    /// A body with every kind of link the two renderings treat differently: kept on the page and
+    /// dropped in print (`missing`), dropped on both (`javascript:`), a link inside a dropped
+    /// image's description, wiki links in a heading, headings, a task list and raw HTML.
+    static let printBody = """
+        # Scope [[POL-1|policy]]
+
+        See [a](POL-1) and [b](missing) and [c](javascript:alert(1)) and [[PROC-2#steps]].
+
+        ![logo [inside](POL-1) text](missing) and ![ok](img.png)
+
+        ## Steps
+
+        - [x] done <b>bold</b>
+        - [ ] open
+
+        """
+
+    static func pageURL(_ link: LinkReference) -> String? {
+        link.destination.hasPrefix("javascript:") ? nil : link.destination == "missing" ? "#" : "p/\(link.destination)"
+    }
+
+    static func printURL(_ link: LinkReference) -> String? {
+        ["missing"].contains(link.destination) || link.destination.hasPrefix("javascript:")
+            ? nil : "#print-\(link.destination)"
+    }
+
+    @Test func thePrintRenderingOfTheSameTreeEqualsASeparateParse() {
+        let pageOptions = MarkdownParser.Options(headingLevelOffset: 1)
+        let printOptions = MarkdownParser.Options(headingIDPrefix: "doc--", headingLevelOffset: 2)
+        let separatePage = MarkdownParser.parse(Self.printBody, firstLine: 1, file: "f.md", options: pageOptions) {
+            Self.pageURL($0)
+        }
+        let separatePrint = MarkdownParser.parse(Self.printBody, firstLine: 1, file: "f.md", options: printOptions) {
+            Self.printURL($0)
+        }
+        var positions: [Int] = []
+        let both = MarkdownParser.parse(
+            Self.printBody, firstLine: 1, file: "f.md", options: pageOptions, rewrite: { Self.pageURL($0) },
+            print: .init(headingIDPrefix: "doc--", headingLevelOffset: 2) { position, link in
+                positions.append(position)
+                #expect(separatePage.links[position].destination == link.destination)
+                return Self.printURL(link)
+            })
+        #expect(both.html == separatePage.html)
+        #expect(both.plainText == separatePage.plainText)
+        #expect(both.printHTML == separatePrint.html)
+        #expect(both.printHTML?.contains("<h3 id=\"doc--scope-policy\">") == true)
+        #expect(both.printHTML?.contains("href=\"#print-POL-1\"") == true)
+        #expect(both.printHTML?.contains("missing") == false)
+        #expect(Set(positions) == Set(both.links.indices))
+    }
+
+    @Test func aLinkOnlyThePrintViewKeepsMakesItParseTheBodyAgain() {
+        // The page drops `x`, the print view keeps it: the page's tree no longer has its node.
+        let body = "[x](drop-on-page) [y](Y)\n\n# H\n"
+        let rewritePage: MarkdownParser.LinkRewriter = {
+            $0.destination == "drop-on-page" ? nil : "p/\($0.destination)"
+        }
+        let rewritePrint: MarkdownParser.LinkRewriter = { "#\($0.destination)" }
+        let both = MarkdownParser.parse(
+            body, firstLine: 1, file: "f.md", rewrite: rewritePage,
+            print: .init(headingIDPrefix: "d--", headingLevelOffset: 2) { rewritePrint($1) })
+        let separate = MarkdownParser.parse(
+            body, firstLine: 1, file: "f.md", options: .init(headingIDPrefix: "d--", headingLevelOffset: 2),
+            rewrite: rewritePrint)
+        #expect(both.printHTML == separate.html)
+        #expect(both.printHTML?.contains("<a href=\"#drop-on-page\">x</a>") == true)
+        #expect(!both.html.contains("drop-on-page"))
+    }
 }

@@ -9,16 +9,20 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var html: String
     /// The body as plain text, for the search index.
     public var plainText: String
+    /// The HTML for the print view (links to sections of that page, heading ids prefixed), when
+    /// the parse was asked for it.
+    public var printHTML: String?
 
     public init(
         headings: [Heading] = [], links: [LinkReference] = [], rawHTML: [SourceLocation] = [], html: String = "",
-        plainText: String = ""
+        plainText: String = "", printHTML: String? = nil
     ) {
         self.headings = headings
         self.links = links
         self.rawHTML = rawHTML
         self.html = html
         self.plainText = plainText
+        self.printHTML = printHTML
     }
 
     /// Slugs of every heading, the anchors other documents may link to.

@@ -35,6 +35,24 @@ public enum MarkdownParser {
 
     /// What to do with a link: the URL to put in the page, or nil to drop the link and keep its text.
     public typealias LinkRewriter = (LinkReference) -> String?
+    /// The same, also given the link's position among the body's links (`MarkdownDocument.links`).
+    public typealias PositionalLinkRewriter = (_ position: Int, _ reference: LinkReference) -> String?
+
+    /// How to render the same body a second time for another page: the print view, where
+    /// documents link to each other's sections and heading ids carry the document's prefix.
+    /// Made from the tree already parsed for the document's own page, which saves a second
+    /// parse of every body (a fifth of a build's Markdown work).
+    public struct PrintRendering {
+        public var headingIDPrefix: String
+        public var headingLevelOffset: Int
+        public var rewrite: PositionalLinkRewriter
+
+        public init(headingIDPrefix: String, headingLevelOffset: Int, rewrite: @escaping PositionalLinkRewriter) {
+            self.headingIDPrefix = headingIDPrefix
+            self.headingLevelOffset = headingLevelOffset
+            self.rewrite = rewrite
+        }
+    }
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -48,9 +66,11 @@ public enum MarkdownParser {
     ///   - body: the Markdown text after the front matter.
     ///   - firstLine: the line of the file on which `body` starts.
     ///   - file: the root-relative path used in positions.
+    ///   - print: when given (and `options.rendersHTML`), the body is also rendered for the
+    ///     print view, into `MarkdownDocument.printHTML`.
     public static func parse(
         _ body: String, firstLine: Int, file: String, options: Options = Options(),
-        rewrite: LinkRewriter = { $0.destination }
+        rewrite: LinkRewriter = { $0.destination }, print: PrintRendering? = nil
     ) -> MarkdownDocument {
         // Without HTML nothing outlives the parse: cmark allocates from this thread's arena, and
         // it is emptied after the tree and the parser are freed (defers run last to first).
@@ -77,20 +97,46 @@ public enum MarkdownParser {
         var tree = TreeEditor(
             root: root, positions: positions, options: options, memory: arena == nil ? nil : MarkdownArena.allocator)
         tree.edit(rewrite: rewrite)
+        defer { tree.freeUnlinkedNodes() }
 
         var html = ""
         var plainText = ""
+        var printHTML: String?
         if options.rendersHTML {
             let extensions = cmark_parser_get_syntax_extensions(parser)
-            let htmlPointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
-            html = String(cString: htmlPointer)
-            free(htmlPointer)
+            html = renderHTML(root, extensions: extensions)
             let textPointer = cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)!
             plainText = String(cString: textPointer)
             free(textPointer)
+            if let print {
+                if tree.repoint(
+                    rewrite: print.rewrite, headingIDPrefix: print.headingIDPrefix,
+                    headingLevelOffset: print.headingLevelOffset)
+                {
+                    printHTML = renderHTML(root, extensions: extensions)
+                } else {
+                    var printOptions = options
+                    printOptions.headingIDPrefix = print.headingIDPrefix
+                    printOptions.headingLevelOffset = print.headingLevelOffset
+                    // `edit` rewrites each link once, in document order.
+                    var position = 0
+                    printHTML =
+                        parse(body, firstLine: firstLine, file: file, options: printOptions) { reference in
+                            defer { position += 1 }
+                            return print.rewrite(position, reference)
+                        }.html
+                }
+            }
         }
         return MarkdownDocument(
-            headings: tree.headings, links: tree.links, rawHTML: tree.rawHTML, html: html, plainText: plainText)
+            headings: tree.headings, links: tree.links, rawHTML: tree.rawHTML, html: html, plainText: plainText,
+            printHTML: printHTML)
+    }
+
+    private static func renderHTML(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        let pointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 }
 

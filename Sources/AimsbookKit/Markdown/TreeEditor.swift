@@ -11,6 +11,15 @@ struct TreeEditor {
     private(set) var links: [LinkReference] = []
     private(set) var rawHTML: [SourceLocation] = []
 
+    /// Links still in the tree after `edit`, and those it dropped (kept as text), so that
+    /// `repoint` can render the same tree for another page.
+    private var keptLinks: [(node: OpaquePointer, position: Int)] = []
+    private var droppedLinks: [Int] = []
+    /// The blocks that write each heading's tags, with what the tags are made of.
+    private var headingBlocks: [(node: OpaquePointer, level: Int, slug: String)] = []
+    /// Nodes `unwrap` took out of the tree, freed by `freeUnlinkedNodes`.
+    private var unlinkedNodes: [OpaquePointer] = []
+
     /// The allocator the tree was parsed with, or nil for the system's: cmark only links
     /// nodes made with the same allocator (it silently refuses others), so new nodes use it.
     let memory: UnsafeMutablePointer<cmark_mem>?
@@ -94,8 +103,10 @@ struct TreeEditor {
             guard edits, let node else { continue }
             if let url {
                 cmark_node_set_url(node, url)
+                keptLinks.append((node, links.count - 1))
             } else {
                 unwrap(node)
+                droppedLinks.append(links.count - 1)
             }
         }
 
@@ -105,7 +116,7 @@ struct TreeEditor {
             let slug = slugger.next(text)
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
-            if edits { wrapHeading(node, level: level, slug: slug) }
+            if edits { headingBlocks.append((wrapHeading(node, level: level, slug: slug), level, slug)) }
         }
 
         for node in taskItems { labelTaskItem(node) }
@@ -118,6 +129,30 @@ struct TreeEditor {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+    }
+
+    /// Makes the edited tree fit another page (the print view): every link's target again through
+    /// `rewrite` (given the link's position in `links`), every heading's id prefix and level
+    /// offset again. Returns false, leaving the tree to be thrown away, when a link `edit` dropped
+    /// would be kept here: its node is gone, so the body must be parsed again for that page.
+    mutating func repoint(
+        rewrite: MarkdownParser.PositionalLinkRewriter, headingIDPrefix: String, headingLevelOffset: Int
+    ) -> Bool {
+        guard droppedLinks.allSatisfy({ rewrite($0, links[$0]) == nil }) else { return false }
+        for (node, position) in keptLinks {
+            if let url = rewrite(position, links[position]) {
+                cmark_node_set_url(node, url)
+            } else {
+                unwrap(node)
+            }
+        }
+        keptLinks = []
+        for (block, level, slug) in headingBlocks {
+            let tags = Self.headingTags(level: level, slug: slug, prefix: headingIDPrefix, offset: headingLevelOffset)
+            cmark_node_set_on_enter(block, tags.open)
+            cmark_node_set_on_exit(block, tags.close)
+        }
+        return true
     }
 
     /// Where a link starts. cmark-gfm positions inline nodes; where it gives no column, the
@@ -180,8 +215,10 @@ struct TreeEditor {
         return created
     }
 
-    /// Drops a link but keeps what it contains (its text), for unsafe targets.
-    private func unwrap(_ node: OpaquePointer) {
+    /// Drops a link but keeps what it contains (its text), for unsafe targets. A dropped image
+    /// is only unlinked, not freed: a link inside its description (`![a [b](x)](y)`) is still in
+    /// the list of links to edit, and freeing the image would free that node too.
+    private mutating func unwrap(_ node: OpaquePointer) {
         if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
             let alt = Self.plainText(of: node)
             let text = newNode(CMARK_NODE_TEXT)
@@ -193,7 +230,13 @@ struct TreeEditor {
             }
         }
         cmark_node_unlink(node)
-        cmark_node_free(node)
+        unlinkedNodes.append(node)
+    }
+
+    /// Frees the nodes `unwrap` took out of the tree; call once the tree is no longer edited.
+    mutating func freeUnlinkedNodes() {
+        for node in unlinkedNodes { cmark_node_free(node) }
+        unlinkedNodes = []
     }
 
     /// Renders a task-list item's checkbox with an accessible name ("Done" / "Not done"), which
@@ -227,17 +270,25 @@ struct TreeEditor {
 
     /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
     /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
-    private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) {
+    private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) -> OpaquePointer {
         let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
-        let shown = min(6, max(1, level + options.headingLevelOffset))
-        cmark_node_set_on_enter(block, "<h\(shown) id=\"\(HTML.escape(options.headingIDPrefix + slug))\">")
-        cmark_node_set_on_exit(block, "</h\(shown)>")
+        let tags = Self.headingTags(
+            level: level, slug: slug, prefix: options.headingIDPrefix, offset: options.headingLevelOffset)
+        cmark_node_set_on_enter(block, tags.open)
+        cmark_node_set_on_exit(block, tags.close)
         while let child = cmark_node_first_child(node) {
             cmark_node_append_child(block, child)
         }
         cmark_node_insert_before(node, block)
         cmark_node_unlink(node)
         cmark_node_free(node)
+        return block
+    }
+
+    /// `<hN id="prefix+slug">` and `</hN>`, the level moved by `offset` (kept within h1–h6).
+    static func headingTags(level: Int, slug: String, prefix: String, offset: Int) -> (open: String, close: String) {
+        let shown = min(6, max(1, level + offset))
+        return ("<h\(shown) id=\"\(HTML.escape(prefix + slug))\">", "</h\(shown)>")
     }
 
     /// The text of a node's inline content (text, code, line breaks as spaces).

@@ -102,14 +102,19 @@ public enum HandbookBuilder {
             let page = SitePaths.document(document.id.value)
             let parse = { () -> BuildCache.MarkdownBody in
                 var targets: [LinkTarget] = []
+                // The same tree is rendered again for the print view, with the same targets.
+                let id = document.id.value
+                let print = MarkdownParser.PrintRendering(
+                    headingIDPrefix: SitePaths.printHeadingPrefix(id), headingLevelOffset: 2
+                ) { position, _ in resolver.printURL(for: targets[position], inDocument: id) }
                 let body = MarkdownParser.parse(
-                    entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options
-                ) { reference in
-                    let target = resolver.resolve(reference, from: document.contentPath)
-                    targets.append(target)
-                    // Without HTML the URL is never written anywhere: skip making it.
-                    return rendersHTML ? resolver.url(for: target, from: page) : nil
-                }
+                    entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options,
+                    rewrite: { reference in
+                        let target = resolver.resolve(reference, from: document.contentPath)
+                        targets.append(target)
+                        // Without HTML the URL is never written anywhere: skip making it.
+                        return rendersHTML ? resolver.url(for: target, from: page) : nil
+                    }, print: print)
                 return .init(document: body, targets: targets)
             }
             var body: BuildCache.MarkdownBody
@@ -217,6 +222,22 @@ extension LinkResolver {
             return nil
         case .unresolved, .brokenDocument:
             return "#"
+        }
+    }
+
+    /// The URL for a link in document `own`'s section of the print view, where documents link to
+    /// each other's sections; nil drops the link (there is no page for a broken one to point at).
+    public func printURL(for target: LinkTarget, inDocument own: String) -> String? {
+        switch target {
+        case .document(let id, let anchor):
+            guard let anchor, !anchor.isEmpty else { return "#" + SitePaths.printAnchor(id) }
+            return "#" + SitePaths.printHeadingPrefix(id) + anchor
+        case .inPage(let anchor):
+            return anchor.isEmpty ? "#" + SitePaths.printAnchor(own) : "#" + SitePaths.printHeadingPrefix(own) + anchor
+        case .unresolved, .brokenDocument:
+            return nil
+        case let target:
+            return url(for: target, from: SitePaths.print)
         }
     }
 }

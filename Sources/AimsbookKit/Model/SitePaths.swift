@@ -19,6 +19,10 @@ public enum SitePaths {
     public static let search = "search.html"
     public static let print = "print.html"
     public static let notFound = "404.html"
+    /// Where a document's section starts in the print view, and what its headings' ids begin
+    /// with there (so ids stay unique with every document on one page).
+    public static func printAnchor(_ id: String) -> String { "doc-" + DocumentID.slug(id) }
+    public static func printHeadingPrefix(_ id: String) -> String { DocumentID.slug(id) + "--" }
     /// The search entries of the standard's clauses and controls and of the frameworks.
     public static let searchIndex = "assets/search-index.js"
 

@@ -1,12 +1,12 @@
 /// The print view (`print.html`): the whole handbook on one page, in the order of the sidebar
 /// (types, then ids), one document per printed page, for auditors who want a PDF.
 ///
-/// Bodies are parsed again from their Markdown so their links point inside this page: a
-/// document becomes `#doc-<slug>`, its headings `#<slug>--<anchor>` (the heading id prefix
-/// keeps ids unique across documents); clauses, controls and files still link to their pages.
+/// Bodies are rendered so that their links point inside this page: a document becomes
+/// `#doc-<slug>`, its headings `#<slug>--<anchor>` (the heading id prefix keeps ids unique across
+/// documents); clauses, controls and files still link to their pages.
 enum PrintView {
-    static func anchor(_ id: String) -> String { "doc-" + DocumentID.slug(id) }
-    static func headingPrefix(_ id: String) -> String { DocumentID.slug(id) + "--" }
+    static func anchor(_ id: String) -> String { SitePaths.printAnchor(id) }
+    static func headingPrefix(_ id: String) -> String { SitePaths.printHeadingPrefix(id) }
 
     /// An owner within the print view: a link to the role's section of this page.
     static func printRoleLink(_ id: String?, context: RenderContext) -> Any {
@@ -27,42 +27,21 @@ enum PrintView {
         }
     }
 
+    /// A body as the print view shows it: its links point inside this page, a document becoming
+    /// `#doc-<slug>` and its headings `#<slug>--<anchor>`. The model renders it from the tree it
+    /// parsed for the document's own page; a body parsed without HTML is parsed here.
     static func body(of document: Document, handbook: HandbookReader) -> String {
-        let page = SitePaths.print
+        if let html = document.body.printHTML { return html }
         let own = document.id.value
-        let parsed = MarkdownParser.parse(
+        let resolver = handbook.resolver
+        return MarkdownParser.parse(
             document.bodySource, firstLine: document.bodyFirstLine, file: document.path,
             options: .init(
                 allowRawHTML: handbook.settings.allowRawHTML, headingIDPrefix: headingPrefix(own), headingLevelOffset: 2
             )
         ) { reference in
-            switch handbook.resolver.resolve(reference, from: document.contentPath) {
-            case .document(let id, let anchor):
-                guard let anchor, !anchor.isEmpty else { return "#" + Self.anchor(id) }
-                return "#" + headingPrefix(id) + anchor
-            case .inPage(let anchor):
-                return anchor.isEmpty ? "#" + Self.anchor(own) : "#" + headingPrefix(own) + anchor
-            case .unresolved, .brokenDocument:
-                return nil
-            case let target:
-                return handbook.resolver.url(for: target, from: page)
-            }
-        }
-        return parsed.html
-    }
-
-    /// The print body of `document`, parsed again (cached for `serve`: links in it resolve against
-    /// every document, so the resolver's fingerprint is part of the key).
-    static func cachedBody(of document: Document, handbook: HandbookReader, cache: BuildCache?) -> String {
-        guard let cache else { return body(of: document, handbook: handbook) }
-        var key = Hasher()
-        key.combine(document.id.value)
-        key.combine(document.contentPath)
-        key.combineUTF8(document.bodySource)
-        key.combine(document.bodyFirstLine)
-        key.combine(handbook.settings.allowRawHTML)
-        key.combine(handbook.resolver.fingerprint)
-        return cache.printBody(document.path, key: key.finalize()) { body(of: document, handbook: handbook) }
+            resolver.printURL(for: resolver.resolve(reference, from: document.contentPath), inDocument: own)
+        }.html
     }
 
     /// One document's `<article>`, rendered on its own with `print-document` (on all cores with
@@ -71,7 +50,7 @@ enum PrintView {
         let linker = Linker(page: SitePaths.print)
         var view = context.documentRef(document, linker: linker)
         view["anchor"] = anchor(document.id.value)
-        view["body"] = cachedBody(of: document, handbook: context.handbook, cache: context.options.cache)
+        view["body"] = body(of: document, handbook: context.handbook)
         view["hasVersion"] = document.version != nil
         view["version"] = document.version ?? ""
         view["effective"] = context.date(document.effective)
