@@ -32,19 +32,28 @@ enum RenderText {
     /// Collapses runs of whitespace to single spaces. Works on UTF-8 bytes: ASCII whitespace
     /// only, which is what cmark's plain text contains between words.
     static func collapsingWhitespace(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+        var text = text
+        return text.withUTF8 { input in
+            // Never longer than the input: a space is written only in place of whitespace.
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
     /// A count with its noun: "1 document", "3 documents".
     static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {

@@ -138,31 +138,41 @@ enum SearchIndex {
     /// the escapes of `JSONValue.quote`, including `<`, `>`, `&`, U+2028 and U+2029.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
-        let utf8 = Array(text.utf8)
-        utf8.withUnsafeBufferPointer { bytes in
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count + 1)
+            // Bytes that need no escape (almost all) are copied a run at a time.
+            var runStart = 0
             var index = 0
+            func escape(_ replacement: [UInt8], skipping extra: Int = 0) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement)
+                index += extra
+                runStart = index + 1
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "\""): output += [92, 34]
-                case UInt8(ascii: "\\"): output += [92, 92]
-                case UInt8(ascii: "\n"): output += [92, UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): output += [92, UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): output += [92, UInt8(ascii: "t")]
+                case UInt8(ascii: "\""): escape([92, 34])
+                case UInt8(ascii: "\\"): escape([92, 92])
+                case UInt8(ascii: "\n"): escape([92, UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): escape([92, UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): escape([92, UInt8(ascii: "t")])
                 case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
-                    output += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                    escape([92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
                 case 0xE2
                 where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in older JavaScript.
-                    output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                default: output.append(byte)
+                    escape(Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), skipping: 2)
+                default: break
                 }
                 index += 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
