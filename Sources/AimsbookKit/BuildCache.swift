@@ -56,7 +56,8 @@ public final class BuildCache: @unchecked Sendable {
 
         mutating func turn() {
             current = next
-            next = [:]
+            // The next stage uses about as many entries: room for them now, not rehashing as it goes.
+            next = Dictionary(minimumCapacity: current.count)
         }
     }
 

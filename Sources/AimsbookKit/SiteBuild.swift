@@ -27,7 +27,9 @@ public enum SiteBuild {
             try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf, cache: cache))
         }
         try timings.measure("write") {
-            try SiteWriter.write(files, to: paths.output, unchanged: cache?.reusedPages ?? [])
+            // The same paths as the site written last: no page to delete, no folder to walk.
+            let samePaths = cache?.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
+            try SiteWriter.write(files, to: paths.output, unchanged: cache?.reusedPages ?? [], samePaths: samePaths)
         }
         cache?.finishRender()
         return Outcome(checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages)

@@ -27,15 +27,19 @@ public enum HandbookBuilder {
             diagnostics += settingsDiagnostics
         }
 
+        let timings = StageTimings.shared
         // Front matter of every file, in parallel: each file is independent.
-        var headers = source.markdownFiles.concurrentMap { file -> BuildCache.Header in
-            guard let cache else { return header(of: file) }
-            var key = Hasher()
-            key.combine(file.path)
-            key.combine(file.contentPath)
-            if let textHash = file.textHash { key.combine(textHash) } else { key.combineUTF8(file.text) }
-            return cache.header(file.path, key: key.finalize()) { header(of: file) }
+        var headers = timings.measure("model: front matter") {
+            source.markdownFiles.concurrentMap { file -> BuildCache.Header in
+                guard let cache else { return header(of: file) }
+                var key = Hasher()
+                key.combine(file.path)
+                key.combine(file.contentPath)
+                if let textHash = file.textHash { key.combine(textHash) } else { key.combineUTF8(file.text) }
+                return cache.header(file.path, key: key.finalize()) { header(of: file) }
+            }
         }
+        let indexStart = ContinuousClock.now
 
         var documents: [(document: Document, split: SplitDocument, textHash: Int?)] = []
         documents.reserveCapacity(headers.count)
@@ -80,9 +84,11 @@ public enum HandbookBuilder {
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: assets.map(\.contentPath), standard: standard,
             brokenIDs: brokenIDs, brokenPaths: brokenPaths)
-        // In the handbook's order (by id) already, so `Handbook` need not copy them all to sort.
-        // Ids are unique here (duplicates were reported and left out above).
-        documents.sort { $0.document.id.value < $1.document.id.value }
+        // Made in the handbook's order (by id), so `Handbook` need not copy them all to sort.
+        // Positions are sorted, not the entries (a document is a large value to move). Ids are
+        // unique here (duplicates were reported and left out above).
+        let ids = documents.map(\.document.id.value)
+        let byID = documents.indices.sorted { ids[$0] < ids[$1] }
         // Bodies are rendered for their document's page, under its `<h1>` title.
         let options = MarkdownParser.Options(
             allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
@@ -94,7 +100,10 @@ public enum HandbookBuilder {
         resolverKey.combine(rendersHTML)
         let bodyContext = resolverKey.finalize()
 
-        let parsed = documents.concurrentMap { entry -> Document in
+        timings.record("model: ids indexed", since: indexStart)
+        let bodiesStart = ContinuousClock.now
+        let parsed = byID.concurrentMap { [documents] position -> Document in
+            let entry = documents[position]
             var document = entry.document
             document.bodySource = entry.split.body
             document.bodyFirstLine = entry.split.bodyFirstLine
@@ -135,14 +144,19 @@ public enum HandbookBuilder {
             return document
         }
         cache?.finishModel()
+        timings.record("model: bodies", since: bodiesStart)
 
         // In id order already (sorted above), as `Handbook` keeps them.
-        let relations = cache?.relations(inputs: Relations.inputs(of: parsed)) { Relations(documents: parsed) }
+        let relations = timings.measure("model: relations") {
+            cache?.relations(inputs: Relations.inputs(of: parsed)) { Relations(documents: parsed) }
+        }
+        let handbookStart = ContinuousClock.now
         var handbook = Handbook(
             settings: settings, standard: standard, documents: parsed, assets: assets,
             templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs,
             relations: relations)
         let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
+        timings.record("model: handbook and frameworks", since: handbookStart)
         handbook.frameworks = frameworks.library
         diagnostics += frameworks.diagnostics
         return Output(handbook: handbook, diagnostics: diagnostics)

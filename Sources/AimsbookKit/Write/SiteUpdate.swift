@@ -15,9 +15,16 @@ enum SiteUpdate {
     /// follow (a file where a folder is now, or the other way round).
     struct NeedsFullWrite: Error {}
 
-    /// - Parameter unchanged: files whose bytes are those of the previous build; each is kept
-    ///   when it is still there with the expected size, and written again otherwise.
-    static func update(_ files: [OutputFile], in output: String, unchanged: Set<String>) throws {
+    /// - Parameters:
+    ///   - unchanged: files whose bytes are those of the previous build; each is kept when it is
+    ///     still there with the expected size, and written again otherwise.
+    ///   - samePaths: the previous build wrote exactly these paths: nothing is left to delete, so
+    ///     the output folder is not walked (a tenth of a one-file rebuild on 2,000 documents).
+    static func update(
+        _ files: [OutputFile], in output: String, unchanged: Set<String>, samePaths: Bool = false
+    )
+        throws
+    {
         let timings = StageTimings.shared
         let plan = try timings.measure("write: paths checked") { try SiteWriter.relativePaths(files) }
 
@@ -61,6 +68,7 @@ enum SiteUpdate {
                     description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
             }
         }
+        if samePaths { return }
         timings.measure("write: removed files") { removeFiles(in: output, notIn: Set(plan.map(\.relative))) }
     }
 

@@ -45,9 +45,14 @@ public enum SiteWriter {
         }
     }
 
-    /// - Parameter unchanged: pages whose bytes are those the previous build wrote (the render
-    ///   cache knows): the previous file is hard-linked into the new site instead of written again.
-    public static func write(_ files: [OutputFile], to output: URL, unchanged: Set<String> = []) throws {
+    /// - Parameters:
+    ///   - unchanged: pages whose bytes are those the previous build wrote (the render cache
+    ///     knows): the previous file is hard-linked into the new site instead of written again.
+    ///   - samePaths: the site has exactly the paths of the one this process wrote last, so an
+    ///     update in place has no file to delete.
+    public static func write(
+        _ files: [OutputFile], to output: URL, unchanged: Set<String> = [], samePaths: Bool = false
+    ) throws {
         let fileManager = FileManager.default
         let outputPath = output.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -70,7 +75,7 @@ public enum SiteWriter {
         // A rebuild that reuses most files updates the site in place (`SiteUpdate`).
         if !unchanged.isEmpty, fileManager.fileExists(atPath: outputPath + "/" + markerName) {
             do {
-                return try SiteUpdate.update(files, in: outputPath, unchanged: unchanged)
+                return try SiteUpdate.update(files, in: outputPath, unchanged: unchanged, samePaths: samePaths)
             } catch is SiteUpdate.NeedsFullWrite {}
         }
 
