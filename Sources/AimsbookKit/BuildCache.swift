@@ -104,6 +104,28 @@ public final class BuildCache: @unchecked Sendable {
         return (value, false)
     }
 
+    /// For each of `names`, the cached value when its key is the one in `keys`, else `make`'s
+    /// (called on all cores for the misses only). All lookups take the lock once, and so do all
+    /// stores: a rebuild finds nearly every file's entry, and taking the lock per file from
+    /// every core at once cost more than the lookups themselves.
+    private func values<Value: Sendable>(
+        _ generation: ReferenceWritableKeyPath<BuildCache, Generation<Value>>, names: [String], keys: [Int],
+        make: @Sendable (Int) -> Value
+    ) -> [Value] {
+        var found: [Value?] = lock.withLock {
+            names.indices.map { self[keyPath: generation].lookUp(names[$0], key: keys[$0]) }
+        }
+        let misses = found.indices.filter { found[$0] == nil }
+        let made = misses.concurrentMap(make)
+        lock.withLock {
+            for (index, value) in zip(misses, made) {
+                self[keyPath: generation].next[names[index]] = (keys[index], value)
+            }
+        }
+        for (index, value) in zip(misses, made) { found[index] = value }
+        return found.map { $0! }
+    }
+
     // MARK: Load stage
 
     private var sourceFiles = Generation<HandbookSource.MarkdownFile>()
@@ -153,21 +175,44 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Model stage
 
-    func header(_ path: String, key: Int, make: () -> Header) -> Header {
-        value(\.headers, path, key: key, make: make).value
+    /// Each file's front matter and document (`names` are paths), made by `make(position)` where
+    /// its key changed.
+    func headers(names: [String], keys: [Int], make: @Sendable (Int) -> Header) -> [Header] {
+        values(\.headers, names: names, keys: keys, make: make)
     }
 
-    func body(_ path: String, key: Int, make: () -> MarkdownBody) -> MarkdownBody {
-        value(\.bodies, path, key: key, make: make).value
+    /// Each document's parsed body, likewise.
+    func bodies(names: [String], keys: [Int], make: @Sendable (Int) -> MarkdownBody) -> [MarkdownBody] {
+        values(\.bodies, names: names, keys: keys, make: make)
     }
 
-    /// Ends the model stage: entries of files that are gone or changed are dropped.
-    func finishModel() {
+    /// Ends the model stage: entries of files that are gone or changed are dropped, or, when
+    /// only the edited files were looked at (`ModelUpdate`), every other entry is kept.
+    func finishModel(keepingAll: Bool = false) {
         lock.withLock {
+            if keepingAll {
+                headers.keepAll()
+                bodies.keepAll()
+            }
             headers.turn()
             bodies.turn()
         }
     }
+
+    private var modelMemo: ModelUpdate.Memo?
+
+    /// The last model and what it was made from, for `ModelUpdate`.
+    func lastModel() -> ModelUpdate.Memo? { lock.withLock { modelMemo } }
+
+    /// - Parameter updated: the model was the last one with edited documents made again.
+    func keep(_ memo: ModelUpdate.Memo?, updated: Bool) {
+        lock.withLock { (modelMemo, modelUpdated) = (memo, updated) }
+    }
+
+    private var modelUpdated = false
+
+    /// Whether the last model was the one before with only the edited documents made again (for tests).
+    var updatedModel: Bool { lock.withLock { modelUpdated } }
 
     // MARK: Render stage
 

@@ -15,6 +15,14 @@ import Testing
     ) throws -> [OutputFile] {
         var source = Fixtures.source(files, settings: "title: Test handbook\n")
         source.templateOverrides = overrides
+        if cache != nil {
+            // As the loader does for `serve`: each file's hash stands for its text.
+            for index in source.markdownFiles.indices {
+                var hasher = Hasher()
+                hasher.combineUTF8(source.markdownFiles[index].text)
+                source.markdownFiles[index].textHash = hasher.finalize()
+            }
+        }
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf, cache: cache))
         cache?.finishRender()
@@ -84,6 +92,57 @@ import Testing
         #expect(
             Self.rendered(incremental, cache: cache)
                 == ["docs/proc-001.html", "print.html", SitePaths.searchShard(1)])
+    }
+
+    @Test func anEditMakesOnlyTheEditedDocumentsAgainUntilAnIDTypeOrFileChanges() throws {
+        let cache = BuildCache()
+        _ = try Self.build(RenderTests.files, cache: cache)
+        #expect(!cache.updatedModel, "the first build makes every document")
+        let sentence = Self.editing(RenderTests.files, "procedures/risk.md", "1. Assess.", "1. Assess the risk.")
+        #expect(try Self.build(sentence, cache: cache) == (try Self.build(sentence, cache: nil)))
+        #expect(cache.updatedModel, "a sentence")
+        let title = Self.editing(sentence, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
+        #expect(try Self.build(title, cache: cache) == (try Self.build(title, cache: nil)))
+        #expect(cache.updatedModel, "a title")
+        let broken = Self.editing(title, "risks/bias.md", "title: Unfair", "title: [Unfair")
+        #expect(try Self.build(broken, cache: cache) == (try Self.build(broken, cache: nil)))
+        #expect(!cache.updatedModel, "front matter that no longer parses is no document: a broken file")
+        #expect(try Self.build(title, cache: cache) == (try Self.build(title, cache: nil)))
+        #expect(!cache.updatedModel, "and mending it makes a document again")
+        let renamed = Self.editing(title, "risks/bias.md", "id: RISK-001", "id: RISK-009")
+        #expect(try Self.build(renamed, cache: cache) == (try Self.build(renamed, cache: nil)))
+        #expect(!cache.updatedModel, "a new id changes what links resolve to")
+        var added = renamed
+        added["records/new.md"] = "---\nid: REC-NEW\ntype: record\ntitle: New\nstatus: draft\n---\nText.\n"
+        #expect(try Self.build(added, cache: cache) == (try Self.build(added, cache: nil)))
+        #expect(!cache.updatedModel, "a new file")
+        let settled = Self.editing(added, "records/new.md", "Text.", "More text.")
+        #expect(try Self.build(settled, cache: cache) == (try Self.build(settled, cache: nil)))
+        #expect(cache.updatedModel, "then a sentence again")
+    }
+
+    @Test func anUpdatedModelReportsWhatAFreshOneReports() throws {
+        let cache = BuildCache()
+        func diagnostics(_ files: [String: String], cache: BuildCache?) -> [Diagnostic] {
+            var source = Fixtures.source(files, settings: "title: Test handbook\n")
+            for index in source.markdownFiles.indices {
+                var hasher = Hasher()
+                hasher.combineUTF8(source.markdownFiles[index].text)
+                source.markdownFiles[index].textHash = hasher.finalize()
+            }
+            return Pipeline.check(source, asOf: Self.asOf, cache: cache).diagnostics
+        }
+        _ = diagnostics(RenderTests.files, cache: cache)
+        let unknownField = Self.editing(
+            RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias\nflavour: x")
+        let brokenLink = Self.editing(unknownField, "procedures/risk.md", "1. Assess.", "1. Assess [it](NOPE-1).")
+        for files in [unknownField, brokenLink, RenderTests.files] {
+            let updated = diagnostics(files, cache: cache)
+            #expect(cache.updatedModel)
+            #expect(updated == diagnostics(files, cache: nil))
+        }
+        #expect(diagnostics(brokenLink, cache: nil).map(\.code).contains("unknown-field"))
+        #expect(diagnostics(brokenLink, cache: nil).map(\.code).contains("unknown-reference"))
     }
 
     @Test func relationsAreKeptUntilALinkOrReferenceChanges() throws {

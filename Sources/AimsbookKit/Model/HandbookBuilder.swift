@@ -18,6 +18,18 @@ public enum HandbookBuilder {
     )
         -> Output
     {
+        let timings = StageTimings.shared
+        // `serve`'s usual rebuild: a few files edited, no id or type changed.
+        if let cache, let memo = cache.lastModel(),
+            let output = timings.measure(
+                "model: edited documents only",
+                {
+                    ModelUpdate.apply(source, to: memo, standard: standard, rendersHTML: rendersHTML, cache: cache)
+                })
+        {
+            return output
+        }
+
         var diagnostics = source.diagnostics
         let assets = uniqueAssets(source.assets, diagnostics: &diagnostics)
         var settings = Settings()
@@ -26,31 +38,30 @@ public enum HandbookBuilder {
             settings = parsed
             diagnostics += settingsDiagnostics
         }
+        let diagnosticsBeforeFiles = diagnostics
+        diagnostics = []
 
-        let timings = StageTimings.shared
         // Front matter of every file, in parallel: each file is independent.
         var headers = timings.measure("model: front matter") {
-            source.markdownFiles.concurrentMap { file -> BuildCache.Header in
-                guard let cache else { return header(of: file) }
-                var key = Hasher()
-                key.combine(file.path)
-                key.combine(file.contentPath)
-                if let textHash = file.textHash { key.combine(textHash) } else { key.combineUTF8(file.text) }
-                return cache.header(file.path, key: key.finalize()) { header(of: file) }
-            }
+            let files = source.markdownFiles
+            guard let cache else { return files.concurrentMap(header(of:)) }
+            return cache.headers(names: files.map(\.path), keys: files.map(headerKey)) { header(of: files[$0]) }
         }
         let indexStart = ContinuousClock.now
 
-        var documents: [(document: Document, split: SplitDocument, textHash: Int?)] = []
+        var documents: [BodyToParse] = []
         documents.reserveCapacity(headers.count)
         // Files that became no document, each with an error of its own: references to them, by
         // id or by path, are not reported again (`Handbook.brokenIDs`, `LinkTarget.brokenDocument`).
         var brokenIDs: Set<String> = []
         var brokenPaths: Set<String> = []
         var firstDefinition: [String: Located<String>] = [:]
+        var fileDiagnostics: [[Diagnostic]] = []
+        fileDiagnostics.reserveCapacity(headers.count)
+        var hasDuplicateIDs = false
         // Each header is taken out of the array, not copied: a document is a large value.
         for position in headers.indices {
-            diagnostics += headers[position].diagnostics
+            fileDiagnostics.append(headers[position].diagnostics)
             guard var output = headers[position].output.take(), let split = headers[position].split else {
                 brokenPaths.insert(source.markdownFiles[position].contentPath)
                 continue
@@ -59,7 +70,7 @@ public enum HandbookBuilder {
                 let key = declared.value.lowercased()
                 if let first = firstDefinition[key] {
                     let sameCase = first.value == declared.value
-                    diagnostics.append(
+                    fileDiagnostics[position].append(
                         .error(
                             "duplicate-id",
                             sameCase
@@ -68,12 +79,14 @@ public enum HandbookBuilder {
                             at: declared.location,
                             notes: [.init("first used here", at: first.location)]))
                     brokenPaths.insert(source.markdownFiles[position].contentPath)
+                    hasDuplicateIDs = true
                     continue
                 }
                 firstDefinition[key] = declared
             }
             if let document = output.document.take() {
-                documents.append((document, split, source.markdownFiles[position].textHash))
+                documents.append(
+                    .init(document: document, split: split, file: source.markdownFiles[position], position: position))
             } else {
                 brokenPaths.insert(source.markdownFiles[position].contentPath)
                 if let id = output.declaredID?.value ?? output.recoveredID { brokenIDs.insert(id) }
@@ -89,59 +102,20 @@ public enum HandbookBuilder {
         // unique here (duplicates were reported and left out above).
         let ids = documents.map(\.document.id.value)
         let byID = documents.indices.sorted { ids[$0] < ids[$1] }
-        // Bodies are rendered for their document's page, under its `<h1>` title.
-        let options = MarkdownParser.Options(
-            allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
-
-        // A body's links resolve against every id, path and asset: all of them are in its key.
-        var resolverKey = Hasher()
-        resolverKey.combine(resolver.fingerprint)
-        resolverKey.combine(settings.allowRawHTML)
-        resolverKey.combine(rendersHTML)
-        let bodyContext = resolverKey.finalize()
-
+        let bodies = BodyParsing(resolver: resolver, settings: settings, rendersHTML: rendersHTML)
         timings.record("model: ids indexed", since: indexStart)
+
         let bodiesStart = ContinuousClock.now
-        let parsed = byID.concurrentMap { [documents] position -> Document in
-            let entry = documents[position]
-            var document = entry.document
-            document.bodySource = entry.split.body
-            document.bodyFirstLine = entry.split.bodyFirstLine
-            document.lastChange = source.lastChanges[document.path]
-            let page = SitePaths.document(document.id.value)
-            let parse = { () -> BuildCache.MarkdownBody in
-                var targets: [LinkTarget] = []
-                // The same tree is rendered again for the print view, with the same targets.
-                let id = document.id.value
-                let print = MarkdownParser.PrintRendering(
-                    headingIDPrefix: SitePaths.printHeadingPrefix(id), headingLevelOffset: 2
-                ) { position, _ in resolver.printURL(for: targets[position], inDocument: id) }
-                let body = MarkdownParser.parse(
-                    entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options,
-                    rewrite: { reference in
-                        let target = resolver.resolve(reference, from: document.contentPath)
-                        targets.append(target)
-                        // Without HTML the URL is never written anywhere: skip making it.
-                        return rendersHTML ? resolver.url(for: target, from: page) : nil
-                    }, print: print)
-                return .init(document: body, targets: targets)
-            }
-            var body: BuildCache.MarkdownBody
-            if let cache {
-                var key = Hasher()
-                key.combine(bodyContext)
-                key.combine(document.id.value)
-                key.combine(document.contentPath)
-                // The file's hash, when the loader made one, stands for the body it contains.
-                if let textHash = entry.textHash { key.combine(textHash) } else { key.combineUTF8(entry.split.body) }
-                key.combine(entry.split.bodyFirstLine)
-                body = cache.body(document.path, key: key.finalize(), make: parse)
-            } else {
-                body = parse()
-            }
-            document.body = body.document
-            document.linkTargets = body.targets
-            return document
+        // Without a cache each body is parsed where its document is made; with one, the bodies
+        // are looked up all at once first and only the changed ones parsed.
+        let cachedBodies = cache.map { cache in
+            cache.bodies(
+                names: byID.map { documents[$0].document.path }, keys: byID.map { bodies.key(documents[$0]) }
+            ) { [documents] in bodies.parse(documents[byID[$0]]) }
+        }
+        let parsed = Array(byID.indices).concurrentMap { [documents] index -> Document in
+            let entry = documents[byID[index]]
+            return bodies.document(entry, body: cachedBodies?[index] ?? bodies.parse(entry), source: source)
         }
         cache?.finishModel()
         timings.record("model: bodies", since: bodiesStart)
@@ -156,10 +130,118 @@ public enum HandbookBuilder {
             templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs,
             relations: relations)
         let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
-        timings.record("model: handbook and frameworks", since: handbookStart)
         handbook.frameworks = frameworks.library
-        diagnostics += frameworks.diagnostics
-        return Output(handbook: handbook, diagnostics: diagnostics)
+        timings.record("model: handbook and frameworks", since: handbookStart)
+        let output = Output(
+            handbook: handbook, diagnostics: diagnosticsBeforeFiles + fileDiagnostics.joined() + frameworks.diagnostics)
+        if let cache {
+            // What the next rebuild needs to redo only edited documents. Duplicate ids tie files
+            // to each other (one file's error points into another): not worth following.
+            var positions: [Int?] = Array(repeating: nil, count: source.markdownFiles.count)
+            for (index, position) in byID.enumerated() { positions[documents[position].position] = index }
+            cache.keep(
+                hasDuplicateIDs
+                    ? nil
+                    : ModelUpdate.Memo(
+                        inputs: ModelUpdate.inputs(of: source, standard: standard, rendersHTML: rendersHTML),
+                        paths: source.markdownFiles.map(\.path), textHashes: source.markdownFiles.map(\.textHash),
+                        documentPositions: positions, diagnosticsBeforeFiles: diagnosticsBeforeFiles,
+                        fileDiagnostics: fileDiagnostics, diagnosticsAfterFiles: frameworks.diagnostics,
+                        output: output), updated: false)
+        }
+        return output
+    }
+
+    /// The key of a file's cached front matter and document.
+    static func headerKey(_ file: HandbookSource.MarkdownFile) -> Int {
+        var key = Hasher()
+        key.combine(file.path)
+        key.combine(file.contentPath)
+        if let textHash = file.textHash { key.combine(textHash) } else { key.combineUTF8(file.text) }
+        return key.finalize()
+    }
+}
+
+/// A document made from its front matter, with the body still to parse.
+struct BodyToParse: Sendable {
+    var document: Document
+    var split: SplitDocument
+    var textHash: Int?
+    /// The file's position among the handbook's Markdown files.
+    var position: Int
+
+    init(document: Document, split: SplitDocument, file: HandbookSource.MarkdownFile, position: Int = 0) {
+        self.document = document
+        self.split = split
+        self.textHash = file.textHash
+        self.position = position
+    }
+}
+
+/// Parses bodies with their links resolved against one handbook's index.
+struct BodyParsing: Sendable {
+    let resolver: LinkResolver
+    let rendersHTML: Bool
+    /// Bodies are rendered for their document's page, under its `<h1>` title.
+    let options: MarkdownParser.Options
+    /// A body's links resolve against every id, path and asset: all of them are in its key.
+    let context: Int
+
+    init(resolver: LinkResolver, settings: Settings, rendersHTML: Bool) {
+        self.resolver = resolver
+        self.rendersHTML = rendersHTML
+        options = MarkdownParser.Options(
+            allowRawHTML: settings.allowRawHTML, rendersHTML: rendersHTML, headingLevelOffset: 1)
+        var context = Hasher()
+        context.combine(resolver.fingerprint)
+        context.combine(settings.allowRawHTML)
+        context.combine(rendersHTML)
+        self.context = context.finalize()
+    }
+
+    /// The key of a body's cached parse.
+    func key(_ entry: BodyToParse) -> Int {
+        var key = Hasher()
+        key.combine(context)
+        key.combine(entry.document.id.value)
+        key.combine(entry.document.contentPath)
+        // The file's hash, when the loader made one, stands for the body it contains.
+        if let textHash = entry.textHash { key.combine(textHash) } else { key.combineUTF8(entry.split.body) }
+        key.combine(entry.split.bodyFirstLine)
+        return key.finalize()
+    }
+
+    func parse(_ entry: BodyToParse) -> BuildCache.MarkdownBody {
+        let document = entry.document
+        let page = SitePaths.document(document.id.value)
+        var targets: [LinkTarget] = []
+        // The same tree is rendered again for the print view, with the same targets.
+        let id = document.id.value
+        let resolver = resolver
+        let print = MarkdownParser.PrintRendering(
+            headingIDPrefix: SitePaths.printHeadingPrefix(id), headingLevelOffset: 2
+        ) { position, _ in resolver.printURL(for: targets[position], inDocument: id) }
+        let rendersHTML = rendersHTML
+        let body = MarkdownParser.parse(
+            entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options,
+            rewrite: { reference in
+                let target = resolver.resolve(reference, from: document.contentPath)
+                targets.append(target)
+                // Without HTML the URL is never written anywhere: skip making it.
+                return rendersHTML ? resolver.url(for: target, from: page) : nil
+            }, print: print)
+        return .init(document: body, targets: targets)
+    }
+
+    /// The document with its body.
+    func document(_ entry: BodyToParse, body: BuildCache.MarkdownBody, source: HandbookSource) -> Document {
+        var document = entry.document
+        document.bodySource = entry.split.body
+        document.bodyFirstLine = entry.split.bodyFirstLine
+        document.lastChange = source.lastChanges[document.path]
+        document.body = body.document
+        document.linkTargets = body.targets
+        return document
     }
 }
 

@@ -1,0 +1,107 @@
+/// The model of `serve`'s usual rebuild: the last build's model with only the edited documents
+/// made again, instead of every file's front matter and body looked up in the cache, indexed
+/// and sorted once more (a third of a one-file rebuild of 2,000 documents).
+///
+/// It applies only when the result is the one `HandbookBuilder` would make from scratch by
+/// construction: the same files in the same order, every input other than the Markdown files
+/// unchanged, and every edited file still a document with the id and type it had. Then nothing
+/// any other document was built from has changed (ids, paths and broken files are what links
+/// resolve against), so every other document, the link index and the diagnostics of the other
+/// files carry over. Anything else returns nil and the handbook is built whole.
+enum ModelUpdate {
+    /// What a build leaves for the next one to start from.
+    struct Memo: Sendable {
+        /// `ModelUpdate.inputs`: everything the model reads besides the Markdown files.
+        var inputs: Int
+        var paths: [String]
+        var textHashes: [Int?]
+        /// For each file, its document's position in `output.handbook.documents`; nil for a
+        /// file that became no document.
+        var documentPositions: [Int?]
+        var diagnosticsBeforeFiles: [Diagnostic]
+        var fileDiagnostics: [[Diagnostic]]
+        var diagnosticsAfterFiles: [Diagnostic]
+        var output: HandbookBuilder.Output
+    }
+
+    /// More edited files than this (a checkout, a search and replace) are built whole, on all cores.
+    static let mostEditedFiles = 32
+
+    /// A hash of everything `HandbookBuilder` reads besides the Markdown files' texts.
+    static func inputs(of source: HandbookSource, standard: StandardModel, rendersHTML: Bool) -> Int {
+        var hasher = Hasher()
+        hasher.combine(rendersHTML)
+        hasher.combine(source.settingsText)
+        hasher.combine(source.assets)
+        hasher.combine(source.templateOverrides)
+        hasher.combine(source.diagnostics)
+        hasher.combine(source.lastChanges)
+        hasher.combine(source.frameworkFiles)
+        for clause in standard.clauses {
+            hasher.combine(clause.id)
+            hasher.combine(clause.title)
+        }
+        for control in standard.controls {
+            hasher.combine(control.id)
+            hasher.combine(control.title)
+        }
+        return hasher.finalize()
+    }
+
+    static func apply(
+        _ source: HandbookSource, to memo: Memo, standard: StandardModel, rendersHTML: Bool, cache: BuildCache
+    ) -> HandbookBuilder.Output? {
+        let files = source.markdownFiles
+        guard files.count == memo.paths.count else { return nil }
+        var edited: [Int] = []
+        for position in files.indices {
+            guard files[position].path == memo.paths[position], let hash = files[position].textHash else { return nil }
+            if hash != memo.textHashes[position] {
+                edited.append(position)
+                if edited.count > mostEditedFiles { return nil }
+            }
+        }
+        guard inputs(of: source, standard: standard, rendersHTML: rendersHTML) == memo.inputs else { return nil }
+
+        let handbook = memo.output.handbook
+        var documents = handbook.documents
+        var fileDiagnostics = memo.fileDiagnostics
+        let headers = cache.headers(
+            names: edited.map { files[$0].path }, keys: edited.map { HandbookBuilder.headerKey(files[$0]) }
+        ) { [edited] in HandbookBuilder.header(of: files[edited[$0]]) }
+        var entries: [(index: Int, entry: BodyToParse)] = []
+        for (position, header) in zip(edited, headers) {
+            guard let index = memo.documentPositions[position], let document = header.output?.document,
+                let split = header.split, header.output?.declaredID?.value == document.id.value,
+                document.id.value == documents[index].id.value, document.type == documents[index].type
+            else { return nil }
+            fileDiagnostics[position] = header.diagnostics
+            entries.append(
+                (index, BodyToParse(document: document, split: split, file: files[position], position: position)))
+        }
+        let parsing = BodyParsing(resolver: handbook.resolver, settings: handbook.settings, rendersHTML: rendersHTML)
+        let bodies = cache.bodies(
+            names: entries.map(\.entry.document.path), keys: entries.map { parsing.key($0.entry) }
+        ) { [entries] in parsing.parse(entries[$0].entry) }
+        for ((index, entry), body) in zip(entries, bodies) {
+            documents[index] = parsing.document(entry, body: body, source: source)
+        }
+        cache.finishModel(keepingAll: true)
+
+        let relations = cache.relations(inputs: Relations.inputs(of: documents)) { Relations(documents: documents) }
+        var updated = Handbook(
+            settings: handbook.settings, standard: standard, documents: documents, assets: handbook.assets,
+            templateOverrides: handbook.templateOverrides, resolver: handbook.resolver, brokenIDs: handbook.brokenIDs,
+            relations: relations)
+        updated.frameworks = handbook.frameworks
+        let output = HandbookBuilder.Output(
+            handbook: updated,
+            diagnostics: memo.diagnosticsBeforeFiles + fileDiagnostics.joined() + memo.diagnosticsAfterFiles)
+        var next = memo
+        next.textHashes = files.map(\.textHash)
+        next.fileDiagnostics = fileDiagnostics
+        next.output = output
+        cache.keep(next, updated: true)
+        return output
+    }
+}
