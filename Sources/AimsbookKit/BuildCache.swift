@@ -130,13 +130,17 @@ public final class BuildCache: @unchecked Sendable {
 
     private var sourceFiles = Generation<HandbookSource.MarkdownFile>()
 
-    /// The file read last time, when its size and modification time are still `stamp`.
-    func sourceFile(_ path: String, stamp: SourceStamps.Stamp) -> HandbookSource.MarkdownFile? {
-        lock.withLock { sourceFiles.lookUp(path, key: stamp.hashValue) }
+    /// The files the last load read or kept, by absolute path, each with the hash of the stamp
+    /// (size and modification time) it was read under.
+    func lastSourceFiles() -> [String: (key: Int, value: HandbookSource.MarkdownFile)] {
+        lock.withLock { sourceFiles.current }
     }
 
-    func keep(_ file: HandbookSource.MarkdownFile, path: String, stamp: SourceStamps.Stamp) {
-        lock.withLock { sourceFiles.next[path] = (stamp.hashValue, file) }
+    /// The files this load listed, for the next one.
+    func keepSourceFiles(_ files: [(path: String, stamp: Int, file: HandbookSource.MarkdownFile)]) {
+        lock.withLock {
+            for (path, stamp, file) in files { sourceFiles.next[path] = (stamp, file) }
+        }
     }
 
     private var lastGitHistory: (key: Int, changes: [String: LastChange])?

@@ -57,44 +57,28 @@ public enum HandbookLoader {
         let contentPath = paths.content.path.hasSuffix("/") ? paths.content.path : paths.content.path + "/"
         let displayPrefix = String(paths.displayPath(paths.content.appendingPathComponent("x")).dropLast())
         // Files are independent: read and decode them on all cores, keep the sorted order.
-        let entries = listFiles(under: paths.content).concurrentMap { file -> Entry in
-            let absolutePath = contentPath + file.path
-            let displayPath = displayPrefix + file.path
-            if file.isSymbolicLink {
-                let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
-                if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
-                    return .problem(
-                        .warning(
-                            "symlink-outside-content",
-                            "skipped: this symbolic link leads outside content/ (to \(resolved)); copy the file into content/ instead",
-                            at: .file(displayPath)))
-                }
-            }
-            if file.isSpecial {
-                return .problem(
-                    .warning(
-                        "special-file",
-                        "skipped: this is a named pipe, socket or device, not a file; keep only documents and their files in content/",
-                        at: .file(displayPath)))
-            }
-            let lowered = file.path.lowercased()
-            guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
-                return .asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath))
-            }
-            guard let cache, let stamp = SourceStamps.stamp(absolutePath, followingLinks: true) else {
-                return read(absolutePath, displayPath: displayPath, contentPath: file.path)
-            }
-            if let previous = cache.sourceFile(absolutePath, stamp: stamp) { return .markdown(previous) }
-            let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
-            guard case .markdown(var read) = entry else { return entry }
-            var hasher = Hasher()
-            hasher.combineUTF8(read.text)
-            read.textHash = hasher.finalize()
-            cache.keep(read, path: absolutePath, stamp: stamp)
-            return .markdown(read)
+        let timings = StageTimings.shared
+        let listed = timings.measure("load: files listed") { listFiles(under: paths.content) }
+        let readStart = ContinuousClock.now
+        // Looked up without the cache's lock (the last load's files do not change while this one
+        // runs), and kept for the next load all at once below.
+        let previousFiles = cache?.lastSourceFiles() ?? [:]
+        let entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
+            let entry = Self.entry(
+                file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,
+                previousFiles: cache == nil ? nil : previousFiles)
+            return entry
         }
+        cache?.keepSourceFiles(
+            entries.compactMap { entry in
+                guard let stamp = entry.stamp, case .markdown(let file) = entry.entry else { return nil }
+                return (contentPath + file.contentPath, stamp, file)
+            })
         cache?.finishLoad()
-        for entry in entries {
+        timings.record("load: files read", since: readStart)
+        let restStart = ContinuousClock.now
+        defer { timings.record("load: git, templates, frameworks, settings", since: restStart) }
+        for (entry, _) in entries {
             switch entry {
             case .markdown(let file): source.markdownFiles.append(file)
             case .asset(let asset): source.assets.append(asset)
@@ -115,6 +99,55 @@ public enum HandbookLoader {
             source.settingsText = text
         }
         return source
+    }
+
+    /// What one listed file becomes, and with `previousFiles` (`serve`) the stamp under which a
+    /// Markdown file is kept for the next load: a file whose stamp is the one it was read under
+    /// is taken from `previousFiles` instead of read and decoded again.
+    static func entry(
+        _ file: ListedFile, contentPath: String, displayPrefix: String, contentRoot: String,
+        previousFiles: [String: (key: Int, value: HandbookSource.MarkdownFile)]?
+    ) -> (entry: Entry, stamp: Int?) {
+        let absolutePath = contentPath + file.path
+        let displayPath = displayPrefix + file.path
+        if file.isSymbolicLink {
+            let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+            if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
+                return (
+                    .problem(
+                        .warning(
+                            "symlink-outside-content",
+                            "skipped: this symbolic link leads outside content/ (to \(resolved)); copy the file into content/ instead",
+                            at: .file(displayPath))), nil
+                )
+            }
+        }
+        if file.isSpecial {
+            return (
+                .problem(
+                    .warning(
+                        "special-file",
+                        "skipped: this is a named pipe, socket or device, not a file; keep only documents and their files in content/",
+                        at: .file(displayPath))), nil
+            )
+        }
+        let lowered = file.path.lowercased()
+        guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
+            return (.asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath)), nil)
+        }
+        guard let previousFiles, let stamp = SourceStamps.stamp(absolutePath, followingLinks: true)?.hashValue
+        else {
+            return (read(absolutePath, displayPath: displayPath, contentPath: file.path), nil)
+        }
+        if let previous = previousFiles[absolutePath], previous.key == stamp {
+            return (.markdown(previous.value), stamp)
+        }
+        let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
+        guard case .markdown(var read) = entry else { return (entry, nil) }
+        var hasher = Hasher()
+        hasher.combineUTF8(read.text)
+        read.textHash = hasher.finalize()
+        return (.markdown(read), stamp)
     }
 
     /// What one listed file becomes.
