@@ -229,12 +229,23 @@ public final class BuildCache: @unchecked Sendable {
         try value(\.fragments, name, key: key, make: render).value
     }
 
-    /// A list item many pages share (`RenderContext.refsHTML`): made once per build at most.
-    func sharedFragment(_ name: String, key: Int, render: () throws -> String) rethrows -> String {
-        if let hit = lock.withLock({ fragments.lookUpIncludingNext(name, key: key) }) { return hit }
-        let value = try render()
-        lock.withLock { fragments.next[name] = (key, value) }
-        return value
+    /// List items many pages share (`RenderContext.refsHTML`), each made once per build at most:
+    /// one lock for the lookups, one for the items `render(position)` made.
+    func sharedFragments(names: [String], keys: [Int], render: (Int) throws -> String) rethrows -> [String] {
+        var found: [String?] = lock.withLock {
+            names.indices.map { fragments.lookUpIncludingNext(names[$0], key: keys[$0]) }
+        }
+        var made: [Int] = []
+        for index in found.indices where found[index] == nil {
+            found[index] = try render(index)
+            made.append(index)
+        }
+        if !made.isEmpty {
+            lock.withLock {
+                for index in made { fragments.next[names[index]] = (keys[index], found[index]!) }
+            }
+        }
+        return found.map { $0! }
     }
 
     func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {

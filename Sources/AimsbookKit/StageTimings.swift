@@ -5,13 +5,20 @@ import Foundation
 /// Hugo's `--templateMetrics` does. Off by default: output stays byte-identical either way.
 public final class StageTimings: @unchecked Sendable {
     public static let shared = StageTimings(
-        enabled: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false)
+        enabled: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false,
+        perPage: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"] == "pages")
 
     public let enabled: Bool
+    /// `AIMSBOOK_TIMINGS=pages`: also the time of each page job (not each document's page), to
+    /// see which pages a rebuild spends its time on.
+    public let perPage: Bool
     private let lock = NSLock()
     private var entries: [(stage: String, duration: Duration)] = []
 
-    public init(enabled: Bool) { self.enabled = enabled }
+    public init(enabled: Bool, perPage: Bool = false) {
+        self.enabled = enabled
+        self.perPage = perPage
+    }
 
     /// Runs `body`, recording its wall time under `stage` when enabled.
     @discardableResult

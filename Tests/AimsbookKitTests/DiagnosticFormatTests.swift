@@ -14,6 +14,16 @@ import Testing
         return Pipeline.check(source, asOf: Day("2026-11-29")!).report
     }()
 
+    @Test func splittingMatchesTheSeparatorsScalarsEvenBeforeACombiningMark() {
+        #expect("a\n\u{301}b".splitting(by: "\n") == ["a", "\u{301}b"])
+        #expect("<!--x-->é<!--x--><!--x-->".splitting(by: "<!--x-->") == ["", "é", "", ""])
+        #expect("no separator".splitting(by: "<!--x-->") == ["no separator"])
+        #expect("short".splitting(by: "much longer separator") == ["short"])
+        #expect("a--b-".splitting(by: "--") == ["a", "b-"])
+        #expect("日本::語".splitting(by: "::") == ["日本", "語"])
+        #expect("x".splitting(by: "") == ["x"])
+    }
+
     @Test(arguments: DiagnosticFormat.allCases)
     func matchesItsGoldenFile(_ format: DiagnosticFormat) throws {
         let extensions: [DiagnosticFormat: String] = [

@@ -20,6 +20,9 @@ public struct Handbook: Sendable {
     /// Positions in `documents` of each type's documents, in order: the rules ask for one type's
     /// documents many times, and filtering copied every document (a large value) each time.
     private var positionsByType: [DocumentType: [Int]]
+    /// How many documents of each type have each status (in `DocumentStatus.allCases` order),
+    /// counted once: the home page's table asked 54 times, each a pass over every document.
+    private var statusCounts: [DocumentType: [Int]]
 
     public init(
         settings: Settings, standard: StandardModel, documents: [Document], assets: [HandbookSource.Asset],
@@ -38,15 +41,21 @@ public struct Handbook: Sendable {
         var index: [String: Int] = [:]
         index.reserveCapacity(self.documents.count)
         var positionsByType: [DocumentType: [Int]] = [:]
+        var statusCounts: [DocumentType: [Int]] = [:]
+        let statusOrder = Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.enumerated().map { ($1, $0) })
         self.documents.withUnsafeBufferPointer { documents in
             for position in documents.indices {
                 let id = documents[position].id.value
                 if index[id] == nil { index[id] = position }
-                positionsByType[documents[position].type, default: []].append(position)
+                let type = documents[position].type
+                positionsByType[type, default: []].append(position)
+                statusCounts[type, default: Array(repeating: 0, count: statusOrder.count)][
+                    statusOrder[documents[position].status]!] += 1
             }
         }
         self.index = index
         self.positionsByType = positionsByType
+        self.statusCounts = statusCounts
         // Kept from the last build by `serve` when no document's `Relations.inputs` changed.
         self.relations = relations ?? Relations(documents: self.documents)
     }
@@ -80,6 +89,13 @@ public struct Handbook: Sendable {
             guard let type else { return documents.indices.count { condition(documents[$0]) } }
             return (positionsByType[type] ?? []).count { condition(documents[$0]) }
         }
+    }
+
+    /// How many documents (of `type`, or of any type) have `status`.
+    public func count(of type: DocumentType? = nil, status: DocumentStatus) -> Int {
+        guard let position = DocumentStatus.allCases.firstIndex(of: status) else { return 0 }
+        guard let type else { return statusCounts.values.reduce(0) { $0 + $1[position] } }
+        return statusCounts[type]?[position] ?? 0
     }
 
     /// The one Statement of Applicability, if the handbook has any (a second is an error).

@@ -33,13 +33,23 @@ enum HomePage {
             [
                 "name": type.pluralName, "href": linker.typeList(type),
                 "total": handbook.count(of: type),
-                "cells": statuses.map { status in ["count": handbook.count(of: type) { $0.status == status }] },
+                "cells": statuses.map { status in ["count": handbook.count(of: type, status: status)] },
             ]
         }
-        let overdue = handbook.documents.filter(context.isOverdue).sorted {
-            ($0.review!.value, $0.id.value) < ($1.review!.value, $1.id.value)
+        // Found and ordered through the buffer: only the rows shown are copied out of the handbook.
+        let all = handbook.documents
+        var overdue: [(review: Day, id: String, position: Int)] = []
+        all.withUnsafeBufferPointer { documents in
+            for position in documents.indices
+            where RenderContext.isOverdue(
+                review: documents[position].review?.value, status: documents[position].status, asOf: context.asOf)
+            {
+                overdue.append((documents[position].review!.value, documents[position].id.value, position))
+            }
         }
-        let overdueRows = overdue.prefix(overdueShown).map { document -> View in
+        overdue.sort { ($0.review, $0.id) < ($1.review, $1.id) }
+        let overdueShownDocuments = overdue.prefix(overdueShown).map { all[$0.position] }
+        let overdueRows = overdueShownDocuments.map { document -> View in
             var row = context.documentRef(document, linker: linker)
             row["review"] = context.review(document)
             return row
@@ -63,7 +73,7 @@ enum HomePage {
             "documentTotal": handbook.documentCount,
             "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
             "typeRows": typeRows,
-            "statusTotals": statuses.map { status in ["count": handbook.count { $0.status == status }] },
+            "statusTotals": statuses.map { status in ["count": handbook.count(status: status)] },
             "overdue": overdueRows,
             "hasOverdue": !overdue.isEmpty,
             "overdueCount": RenderText.count(overdue.count, "review"),

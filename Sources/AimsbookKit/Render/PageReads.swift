@@ -66,6 +66,12 @@ struct HandbookReader {
         return outline.documents
     }
 
+    /// How many documents (of `type`, or of any type) have `status`.
+    func count(of type: DocumentType? = nil, status: DocumentStatus) -> Int {
+        note(type.map(PageRead.type) ?? .allDocuments)
+        return outline.count(of: type, status: status)
+    }
+
     /// How many documents (of `type`, or of any type) meet `condition`; see `Handbook.count`.
     func count(of type: DocumentType? = nil, where condition: (Document) -> Bool = { _ in true }) -> Int {
         note(type.map(PageRead.type) ?? .allDocuments)

@@ -296,19 +296,40 @@ struct RenderContext: Sendable {
     /// once and keeps it until the ref changes: a title edit re-renders one item of the lists
     /// of hundreds that clause, control, SoA and framework pages show, not the lists.
     func refsHTML(_ ids: [String], template: String, linker: Linker) throws -> String {
-        var html = ""
-        for id in ids {
-            let ref = documentRef(id, linker: linker)
-            guard let cache = options.cache else {
-                html += try memo.text("\(template)|\(linker.root)|\(id)") { try theme.render(ref, template: template) }
-                continue
+        let refs = refsByRoot[linker.root]
+        noteRefs(ids)
+        let prefix = template + "|" + linker.root + "|"
+        guard let cache = options.cache else {
+            var html = ""
+            for id in ids {
+                html += try memo.text(prefix + id) {
+                    try theme.render(refs?.byID[id] ?? documentRef(id, linker: linker), template: template)
+                }
             }
-            let key = fragmentKey(template, refsByRoot[linker.root]?.fingerprints[id] ?? Self.fingerprint(ref))
-            html += try cache.sharedFragment("\(template)|\(linker.root)|\(id)", key: key) {
-                try theme.render(ref, template: template)
-            }
+            return html
         }
-        return html
+        // `fragmentKey` for each ref, the theme's and template's part hashed once.
+        var base = Hasher()
+        base.combine(theme.fingerprint)
+        base.combine(template)
+        let keys = ids.map { id in
+            var key = base
+            key.combine(refs?.fingerprints[id] ?? Self.fingerprint(documentRef(id, linker: linker)))
+            return key.finalize()
+        }
+        // Looked up all at once; only a ref not made yet in this build or the last is rendered.
+        return try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
+            try theme.render(refs?.byID[ids[index]] ?? documentRef(ids[index], linker: linker), template: template)
+        }.joined()
+    }
+
+    /// Notes what a list of refs reads: each document, and its owner (whose title it shows).
+    private func noteRefs(_ ids: [String]) {
+        guard let log else { return }
+        for id in ids {
+            log.note(.document(id))
+            if let owner = ownerIDs[id] { log.note(.document(owner)) }
+        }
     }
 
     /// Rows of a long table, one per key, made by `makeRow` from the context it is given (which
@@ -396,12 +417,13 @@ struct RenderContext: Sendable {
     }
 
     func documentRefs(_ ids: [String], linker: Linker) -> ViewList {
-        let views = ids.map { documentRef($0, linker: linker) }
+        let refs = refsByRoot[linker.root]
+        noteRefs(ids)
+        let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
         guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
         var hasher = Hasher()
         hasher.combine(views.count)
-        let fingerprints = refsByRoot[linker.root]?.fingerprints
-        for (id, view) in zip(ids, views) { hasher.combine(fingerprints?[id] ?? Self.fingerprint(view)) }
+        for (id, view) in zip(ids, views) { hasher.combine(refs?.fingerprints[id] ?? Self.fingerprint(view)) }
         return ViewList(views: views, fingerprint: hasher.finalize())
     }
 
@@ -421,7 +443,12 @@ struct RenderContext: Sendable {
     }
 
     func isOverdue(_ document: Document) -> Bool {
-        guard let review = document.review?.value, document.status != .retired else { return false }
+        Self.isOverdue(review: document.review?.value, status: document.status, asOf: asOf)
+    }
+
+    /// A review date passed on a document still in force.
+    static func isOverdue(review: Day?, status: DocumentStatus, asOf: Day) -> Bool {
+        guard let review, status != .retired else { return false }
         return review < asOf
     }
 }

@@ -118,7 +118,9 @@ public enum SiteRenderer {
             {
                 let log = ReadLog()
                 log.note(familyReads)
+                let start = ContinuousClock.now
                 let files = try job.make(context.noting(into: log))
+                if timings.perPage { timings.record("  page \(job.key)", since: start) }
                 return .page(key: job.key, files: files, record: PageRecord(paths: files.map(\.path), reads: log.reads))
             }
         }

@@ -21,36 +21,3 @@ enum GitHubDiagnosticWriter {
         data(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 }
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let parts = splitting(by: target)
-        return parts.count == 1 ? self : parts.joined(separator: replacement)
-    }
-
-    /// Split on the separator's Unicode scalars. Foundation's and Swift's searches keep a
-    /// character with its combining marks, so "\n" followed by U+0301 would not be found as
-    /// "\n"; escaping that misses it lets a line break through.
-    func splitting(by separator: String) -> [String] {
-        let target = Array(separator.unicodeScalars)
-        guard let first = target.first else { return [self] }
-        let scalars = Array(unicodeScalars)
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == first, index + target.count <= scalars.count,
-                scalars[index..<(index + target.count)].elementsEqual(target)
-            {
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-                index += target.count
-            } else {
-                current.append(scalars[index])
-                index += 1
-            }
-        }
-        parts.append(String(current))
-        return parts
-    }
-}
