@@ -194,10 +194,19 @@ public enum SiteRenderer {
 
         var files: [OutputFile]
         if let change {
-            // Same ids, types, theme and assets: the last build's paths, some with new contents.
-            var byPath = Dictionary(change.previous.files.map { ($0.path, $0) }) { first, _ in first }
-            byPath.merge(made) { _, new in new }
-            files = Array(byPath.values)
+            // Same ids, types, theme and assets: the last build's paths (sorted), some with new
+            // contents, replaced in place.
+            var replaced = 0
+            files = change.previous.files.map { file in
+                guard let new = made[file.path] else { return file }
+                replaced += 1
+                return new
+            }
+            if replaced != made.count {
+                var byPath = Dictionary(change.previous.files.map { ($0.path, $0) }) { first, _ in first }
+                byPath.merge(made) { _, new in new }
+                files = Array(byPath.values).sorted { $0.path < $1.path }
+            }
         } else {
             files = Array(made.values)
             for (path, text) in theme.assets { files.append(.text(path, text)) }
@@ -205,8 +214,8 @@ public enum SiteRenderer {
                 files.append(
                     OutputFile(path: SitePaths.asset(asset.contentPath), contents: .copy(from: asset.absolutePath)))
             }
+            files.sort { $0.path < $1.path }
         }
-        files.sort { $0.path < $1.path }
         if let cache, let key {
             cache.made(
                 jobs: change.map { _ in
