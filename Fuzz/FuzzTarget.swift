@@ -171,4 +171,17 @@ func fuzzLinks(_ bytes: UnsafeBufferPointer<UInt8>) {
     // The input as a body, the way the model stage meets links.
     let options = MarkdownParser.Options(rendersHTML: false, headingLevelOffset: 1)
     _ = MarkdownParser.parse(text, firstLine: 1, file: file, options: options, rewrite: check)
+
+    // As `build` meets it: HTML for the document's page, and for the print view from the same
+    // tree, which must be what a parse of its own for the print view gives.
+    func printURL(_ reference: LinkReference) -> String? {
+        resolver.printURL(for: resolver.resolve(reference, from: from.contentPath), inDocument: from.id)
+    }
+    let prefix = SitePaths.printHeadingPrefix(from.id)
+    let printOptions = MarkdownParser.Options(headingIDPrefix: prefix, headingLevelOffset: 2)
+    let both = MarkdownParser.parse(
+        text, firstLine: 1, file: file, options: .init(headingLevelOffset: 1), rewrite: check,
+        print: .init(headingIDPrefix: prefix, headingLevelOffset: 2) { printURL($1) })
+    let separate = MarkdownParser.parse(text, firstLine: 1, file: file, options: printOptions, rewrite: printURL)
+    require(both.printHTML == separate.html, "the print view's HTML differs from a parse of its own")
 }
