@@ -4,6 +4,22 @@ import Testing
 @testable import AimsbookKit
 
 @Suite struct SiteWriterTests {
+    @Test func listsAFolderOfNamesOfEveryLengthUpToTheLongest() throws {
+        // Directory entries are as long as their names: a name must be read in place, never by
+        // copying the entry's whole name array (past the end of readdir's buffer, under ASan an
+        // overflow, on a large folder a crash).
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var expected: Set<String> = []
+        for length in 1...255 {
+            let name = String(repeating: "d", count: length - 1) + "\(length % 10)"
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
+            expected.insert(name)
+        }
+        #expect(Set(FileSystem.entries(of: folder.path)) == expected)
+        #expect(Set(HandbookLoader.listFiles(under: folder).map(\.path)) == expected)
+    }
+
     @Test func replacesItsOwnSiteWhole() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

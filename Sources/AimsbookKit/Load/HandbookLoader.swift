@@ -204,9 +204,7 @@ public enum HandbookLoader {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = FileSystem.name(of: entry)
             // Also skips `.` and `..`.
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
