@@ -136,8 +136,11 @@ enum AuditFindings {
                     .init(kind: "idle-role", document: id, message: "\(role.title) owns and approves no document"))
             }
         }
-        for document in handbook.documents where document.status != .retired {
-            if let owner = document.owner?.value, let role = handbook.document(owner), role.status == .retired {
+        handbook.forEachDocument { document in
+            guard document.status != .retired else { return }
+            if let owner = document.owner?.value, let position = handbook.position(of: owner),
+                handbook.documents[position].status == .retired
+            {
                 findings.append(
                     .init(
                         kind: "retired-owner", document: document.id.value,

@@ -91,6 +91,19 @@ public struct Handbook: Sendable {
         }
     }
 
+    /// Calls `body` with each document (of `type`, or every one), in order, read in place: `for
+    /// document in documents` copies each document, a large value, to look at a few fields, and
+    /// the rules and reports that walk them all did so on every rebuild.
+    public func forEachDocument(of type: DocumentType? = nil, _ body: (borrowing Document) throws -> Void) rethrows {
+        try documents.withUnsafeBufferPointer { documents in
+            if let type {
+                for position in positionsByType[type] ?? [] { try body(documents[position]) }
+            } else {
+                for position in documents.indices { try body(documents[position]) }
+            }
+        }
+    }
+
     /// How many documents (of `type`, or of any type) have `status`.
     public func count(of type: DocumentType? = nil, status: DocumentStatus) -> Int {
         guard let position = DocumentStatus.allCases.firstIndex(of: status) else { return 0 }

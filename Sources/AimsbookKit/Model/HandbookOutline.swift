@@ -10,7 +10,7 @@
 extension Handbook {
     var outline: Handbook {
         var outline = self
-        outline.documents = documents.map(\.outline)
+        outline.documents = Array(documents.indices).concurrentMap { [documents] in documents[$0].outline }
         return outline
     }
 
@@ -24,7 +24,15 @@ extension Handbook {
         hasher.combine(standard.controls)
         hasher.combine(standard.mandatory)
         hasher.combine(documents.count)
-        for document in documents { hasher.combine(document) }
+        // Each document hashed on its own, on all cores, in place (not copied out of the array).
+        let documentHashes = Array(documents.indices).concurrentMap { [documents] position in
+            documents.withUnsafeBufferPointer { documents in
+                var hasher = Hasher()
+                hasher.combine(documents[position])
+                return hasher.finalize()
+            }
+        }
+        hasher.combine(documentHashes)
         hasher.combine(assets)
         hasher.combine(templateOverrides)
         // The resolver's fingerprint covers broken documents' ids and paths too.

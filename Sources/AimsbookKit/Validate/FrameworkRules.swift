@@ -6,7 +6,7 @@ enum FrameworkRules {
     static func citations(_ context: Validator.Context) -> [Diagnostic] {
         let frameworks = context.handbook.frameworks
         var diagnostics: [Diagnostic] = []
-        for document in context.handbook.documents {
+        context.handbook.forEachDocument { document in
             for (field, packID, _) in FrameworkLibrary.citationFields {
                 guard let cited = document.citations[packID], let pack = frameworks.pack(packID) else { continue }
                 for requirement in cited where pack.requirement(requirement.value) == nil {

@@ -7,7 +7,7 @@ enum ReferenceRules {
         let handbook = context.handbook
         var diagnostics: [Diagnostic] = []
 
-        func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: Document) {
+        func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: String) {
             let id = reference.value
             guard let position = handbook.position(of: id) else {
                 if handbook.brokenIDs.contains(id) { return }
@@ -29,30 +29,31 @@ enum ReferenceRules {
                         "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(targetType.rawValue)",
                         at: reference.location))
             }
-            if id == document.id.value, field == "reports_to" || field == "related" {
+            if id == document, field == "reports_to" || field == "related" {
                 diagnostics.append(
                     .error("self-reference", "'\(field)' names the document itself; remove it", at: reference.location))
             }
         }
 
-        for document in handbook.documents {
-            if let owner = document.owner { check(owner, field: "owner", expected: .role, in: document) }
-            if let approver = document.approver { check(approver, field: "approver", expected: .role, in: document) }
-            for related in document.related { check(related, field: "related", expected: nil, in: document) }
+        handbook.forEachDocument { document in
+            let id = document.id.value
+            if let owner = document.owner { check(owner, field: "owner", expected: .role, in: id) }
+            if let approver = document.approver { check(approver, field: "approver", expected: .role, in: id) }
+            for related in document.related { check(related, field: "related", expected: nil, in: id) }
             switch document.details {
             case .role(let role):
                 if let reportsTo = role.reportsTo {
-                    check(reportsTo, field: "reports_to", expected: .role, in: document)
+                    check(reportsTo, field: "reports_to", expected: .role, in: id)
                 }
             case .risk(let risk):
-                for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: document) }
+                for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: id) }
             case .impactAssessment(let assessment):
                 for system in assessment.aiSystems {
-                    check(system, field: "ai_systems", expected: .aiSystem, in: document)
+                    check(system, field: "ai_systems", expected: .aiSystem, in: id)
                 }
             case .aiSystem(let system):
                 if let assessment = system.impactAssessment {
-                    check(assessment, field: "impact_assessment", expected: .impactAssessment, in: document)
+                    check(assessment, field: "impact_assessment", expected: .impactAssessment, in: id)
                 }
             default:
                 break
@@ -67,7 +68,7 @@ enum ReferenceRules {
         let clauseIDs = standard.clauses.map(\.id)
         let controlIDs = standard.controls.map(\.id)
         var diagnostics: [Diagnostic] = []
-        for document in context.handbook.documents {
+        context.handbook.forEachDocument { document in
             for clause in document.clauses where standard.clause(clause.value) == nil {
                 var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
                 if standard.control(clause.value) != nil {
@@ -95,7 +96,7 @@ enum ReferenceRules {
     static func bodyLinks(_ context: Validator.Context) -> [Diagnostic] {
         let handbook = context.handbook
         var diagnostics: [Diagnostic] = []
-        for document in handbook.documents {
+        handbook.forEachDocument { document in
             for (link, target) in zip(document.body.links, document.linkTargets) {
                 switch target {
                 case .unresolved(let reason):
@@ -121,7 +122,7 @@ enum ReferenceRules {
                             at: link.location))
                 case .document(let id, let anchor?):
                     if let position = handbook.position(of: id),
-                        !handbook.documents[position].body.anchors.contains(anchor)
+                        !handbook.documents[position].body.headings.contains(where: { $0.slug == anchor })
                     {
                         diagnostics.append(
                             .error(

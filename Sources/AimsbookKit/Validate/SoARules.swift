@@ -80,7 +80,7 @@ enum SoARules {
                     at: entry.decision?.control.location ?? anchor))
         }
         let excluded = Set(soa.entries.filter(\.isExcluded).map(\.control.id))
-        for risk in handbook.documents(of: .risk) {
+        handbook.forEachDocument(of: .risk) { risk in
             for control in risk.controls where excluded.contains(control.value) {
                 diagnostics.append(
                     .error(
