@@ -137,14 +137,16 @@ enum AuditFindings {
             }
         }
         handbook.forEachDocument { document in
-            guard document.status != .retired else { return }
-            if let owner = document.owner?.value, let position = handbook.position(of: owner),
+            guard document.pointee.status != .retired else { return }
+            if let owner = document.pointee.owner?.value, let position = handbook.position(of: owner),
                 handbook.documents[position].status == .retired
             {
                 findings.append(
                     .init(
-                        kind: "retired-owner", document: document.id.value,
-                        message: "\(document.title) is owned by \(owner), a retired role; hand it to an active role"))
+                        kind: "retired-owner", document: document.pointee.id.value,
+                        message:
+                            "\(document.pointee.title) is owned by \(owner), a retired role; hand it to an active role")
+                )
             }
         }
         return findings

@@ -25,8 +25,9 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.printHTML = printHTML
     }
 
-    /// Slugs of every heading, the anchors other documents may link to.
-    public var anchors: Set<String> { Set(headings.map(\.slug)) }
+    /// Whether a heading has `slug` as its id: the anchors other documents may link to. A scan,
+    /// not a set: a body has a handful of headings, and the rules ask once per link.
+    public func hasAnchor(_ slug: String) -> Bool { headings.contains { $0.slug == slug } }
 }
 
 public struct Heading: Sendable, Hashable {

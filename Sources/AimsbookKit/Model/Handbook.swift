@@ -91,15 +91,20 @@ public struct Handbook: Sendable {
         }
     }
 
-    /// Calls `body` with each document (of `type`, or every one), in order, read in place: `for
-    /// document in documents` copies each document, a large value, to look at a few fields, and
-    /// the rules and reports that walk them all did so on every rebuild.
-    public func forEachDocument(of type: DocumentType? = nil, _ body: (borrowing Document) throws -> Void) rethrows {
+    /// Calls `body` with a pointer to each document (of `type`, or every one), in order, for
+    /// reading fields in place (`document.pointee.title`): `for document in documents` copies
+    /// each document, a large value, to look at a few fields, and so does passing one to a
+    /// closure; the rules and reports that walk them all did so on every rebuild. The pointer is
+    /// valid only during the call.
+    public func forEachDocument(
+        of type: DocumentType? = nil, _ body: (UnsafePointer<Document>) throws -> Void
+    ) rethrows {
         try documents.withUnsafeBufferPointer { documents in
+            guard let first = documents.baseAddress else { return }
             if let type {
-                for position in positionsByType[type] ?? [] { try body(documents[position]) }
+                for position in positionsByType[type] ?? [] { try body(first + position) }
             } else {
-                for position in documents.indices { try body(documents[position]) }
+                for position in documents.indices { try body(first + position) }
             }
         }
     }

@@ -36,11 +36,11 @@ enum ReferenceRules {
         }
 
         handbook.forEachDocument { document in
-            let id = document.id.value
-            if let owner = document.owner { check(owner, field: "owner", expected: .role, in: id) }
-            if let approver = document.approver { check(approver, field: "approver", expected: .role, in: id) }
-            for related in document.related { check(related, field: "related", expected: nil, in: id) }
-            switch document.details {
+            let id = document.pointee.id.value
+            if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
+            if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
+            for related in document.pointee.related { check(related, field: "related", expected: nil, in: id) }
+            switch document.pointee.details {
             case .role(let role):
                 if let reportsTo = role.reportsTo {
                     check(reportsTo, field: "reports_to", expected: .role, in: id)
@@ -69,7 +69,7 @@ enum ReferenceRules {
         let controlIDs = standard.controls.map(\.id)
         var diagnostics: [Diagnostic] = []
         context.handbook.forEachDocument { document in
-            for clause in document.clauses where standard.clause(clause.value) == nil {
+            for clause in document.pointee.clauses where standard.clause(clause.value) == nil {
                 var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
                 if standard.control(clause.value) != nil {
                     message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
@@ -78,7 +78,7 @@ enum ReferenceRules {
                 }
                 diagnostics.append(.error("unknown-clause", message, at: clause.location))
             }
-            for control in document.controls where standard.control(control.value) == nil {
+            for control in document.pointee.controls where standard.control(control.value) == nil {
                 var message =
                     "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
                 if standard.clause(control.value) != nil {
@@ -97,7 +97,7 @@ enum ReferenceRules {
         let handbook = context.handbook
         var diagnostics: [Diagnostic] = []
         handbook.forEachDocument { document in
-            for (link, target) in zip(document.body.links, document.linkTargets) {
+            for (link, target) in zip(document.pointee.body.links, document.pointee.linkTargets) {
                 switch target {
                 case .unresolved(let reason):
                     let code: String
@@ -122,7 +122,7 @@ enum ReferenceRules {
                             at: link.location))
                 case .document(let id, let anchor?):
                     if let position = handbook.position(of: id),
-                        !handbook.documents[position].body.headings.contains(where: { $0.slug == anchor })
+                        !handbook.documents[position].body.hasAnchor(anchor)
                     {
                         diagnostics.append(
                             .error(
@@ -133,19 +133,19 @@ enum ReferenceRules {
                                 at: link.location))
                     }
                 case .inPage(let anchor):
-                    if !anchor.isEmpty, !document.body.anchors.contains(anchor) {
+                    if !anchor.isEmpty, !document.pointee.body.hasAnchor(anchor) {
                         diagnostics.append(
                             .error(
                                 "unknown-anchor",
                                 "this document has no heading with the anchor '#\(anchor)'"
-                                    + Suggestion.didYouMean(anchor, in: document.body.headings.map(\.slug)),
+                                    + Suggestion.didYouMean(anchor, in: document.pointee.body.headings.map(\.slug)),
                                 at: link.location))
                     }
                 default:
                     break
                 }
             }
-            for location in document.body.rawHTML {
+            for location in document.pointee.body.rawHTML {
                 diagnostics.append(
                     .warning(
                         "raw-html",

@@ -81,11 +81,11 @@ enum SoARules {
         }
         let excluded = Set(soa.entries.filter(\.isExcluded).map(\.control.id))
         handbook.forEachDocument(of: .risk) { risk in
-            for control in risk.controls where excluded.contains(control.value) {
+            for control in risk.pointee.controls where excluded.contains(control.value) {
                 diagnostics.append(
                     .error(
                         "soa-excluded-treatment",
-                        "\(risk.id.value) is treated with \(control.value), which the Statement of Applicability excludes; include the control or choose another treatment",
+                        "\(risk.pointee.id.value) is treated with \(control.value), which the Statement of Applicability excludes; include the control or choose another treatment",
                         at: control.location))
             }
         }
