@@ -27,4 +27,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(GitHistory.lastChanges(root: folder, content: folder.appendingPathComponent("content")).isEmpty)
     }
+
+    @Test func gitIsAskedOnlyWhereARepositoryCouldBe() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let handbook = folder.appendingPathComponent("docs/handbook")
+        try FileManager.default.createDirectory(at: handbook, withIntermediateDirectories: true)
+        #expect(!GitHistory.mayBeInRepository(handbook, environment: [:]))
+        #expect(GitHistory.mayBeInRepository(handbook, environment: ["GIT_DIR": "/elsewhere/.git"]))
+        // A worktree or submodule has a `.git` file; a clone a `.git` folder, perhaps further up.
+        FileManager.default.createFile(atPath: handbook.appendingPathComponent(".git").path, contents: Data())
+        #expect(GitHistory.mayBeInRepository(handbook, environment: [:]))
+        try FileManager.default.removeItem(at: handbook.appendingPathComponent(".git"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(GitHistory.mayBeInRepository(handbook, environment: [:]))
+    }
 }

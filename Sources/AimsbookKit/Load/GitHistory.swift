@@ -14,7 +14,7 @@ public enum GitHistory {
     /// Keys are paths relative to the handbook root (`content/risks/bias.md`).
     /// - Parameter cache: `serve`'s: the history is read again only when HEAD moved.
     public static func lastChanges(root: URL, content: URL, cache: BuildCache? = nil) -> [String: LastChange] {
-        guard
+        guard mayBeInRepository(root),
             let lines = run(["-C", root.path, "rev-parse", "--show-toplevel", "HEAD"], in: root)?
                 .split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }), lines.count == 2,
             !lines[0].isEmpty
@@ -56,6 +56,25 @@ public enum GitHistory {
             }
         }
         return changes
+    }
+
+    /// Whether `folder` or a folder above it has a `.git` (or `GIT_DIR` names one): without one
+    /// git can only fail, and starting it to find out was a twentieth of a build outside git.
+    static func mayBeInRepository(
+        _ folder: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
+        -> Bool
+    {
+        if environment["GIT_DIR"] != nil { return true }
+        for start in [folder.standardizedFileURL.path, folder.resolvingSymlinksInPath().path] {
+            var path = start
+            while true {
+                if access((path == "/" ? "" : path) + "/.git", F_OK) == 0 { return true }
+                guard path != "/", !path.isEmpty else { break }
+                path = (path as NSString).deletingLastPathComponent
+            }
+        }
+        return false
     }
 
     static func run(_ arguments: [String], in directory: URL) -> String? {
