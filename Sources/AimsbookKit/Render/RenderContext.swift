@@ -113,10 +113,6 @@ struct RenderContext: Sendable {
         outline = handbook
         self.options = options
         self.theme = theme
-        let soa = StatementOfApplicability(handbook)
-        let coverage = FrameworkCoverage(handbook)
-        let obligations = AIActObligations(handbook, coverage: coverage)
-        let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
         // Through the buffer: iterating the array copies each document (a large value).
         var reports: [String: [String]] = [:]
         var byType: [DocumentType: [String]] = [:]
@@ -129,8 +125,6 @@ struct RenderContext: Sendable {
                 if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
             }
         }
-        derived = Derived(
-            soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports)
         idsByType = byType
         self.ownerIDs = ownerIDs
         let roots = ["", "../", "../../"]
@@ -142,7 +136,7 @@ struct RenderContext: Sendable {
             for (id, owner) in ownerIDs where reuse.changed.contains(owner) { remade.insert(id) }
             return remade
         }
-        let tables = roots.concurrentMap { root in
+        @Sendable func refs(_ root: String) -> DocumentRefs {
             var byID: [String: View] = [:]
             var fingerprints: [String: Int] = [:]
             if let reuse, let remade, let previous = reuse.context.refsByRoot[root] {
@@ -156,13 +150,42 @@ struct RenderContext: Sendable {
                 }
                 return DocumentRefs(byID: byID, fingerprints: fingerprints)
             }
-            for document in handbook.documents where ids[document.id.value]?.count == 1 {
-                let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
-                byID[document.id.value] = ref
-                if options.cache != nil { fingerprints[document.id.value] = Self.fingerprint(ref) }
+            handbook.forEachDocument { document in
+                let id = document.pointee.id.value
+                guard ids[id]?.count == 1 else { return }
+                let ref = Self.makeDocumentRef(document.pointee, handbook: handbook, root: root)
+                byID[id] = ref
+                if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
             }
             return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
+        // The derived parts and each depth's refs are independent: all made side by side.
+        enum Part: Sendable {
+            case derived(Derived)
+            case refs(DocumentRefs)
+        }
+        let parts = [nil as String?] + roots.map(Optional.some)
+        let made = parts.concurrentMap { [reports] root -> Part in
+            guard let root else {
+                let soa = StatementOfApplicability(handbook)
+                let coverage = FrameworkCoverage(handbook)
+                let obligations = AIActObligations(handbook, coverage: coverage)
+                let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
+                return .derived(
+                    Derived(
+                        soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports))
+            }
+            return .refs(refs(root))
+        }
+        var derived: Derived?
+        var tables: [DocumentRefs] = []
+        for part in made {
+            switch part {
+            case .derived(let parts): derived = parts
+            case .refs(let refs): tables.append(refs)
+            }
+        }
+        self.derived = derived!
         refsByRoot = Dictionary(uniqueKeysWithValues: zip(roots, tables))
         if let reuse {
             navigation = reuse.context.navigation
