@@ -178,6 +178,11 @@ import Testing
         let incremental = try Self.build(edited, cache: cache)
         #expect(incremental == (try Self.build(edited, cache: nil)))
         #expect(Self.rendered(incremental, cache: cache).contains("docs/risk-001.html"), "its backlinks changed")
+        // Only the documents whose relations changed are made again, not every page that shows
+        // some document's backlinks.
+        let made = try #require(cache.targetedJobs)
+        #expect(made.contains("document RISK-001") && made.contains("document PROC-001"))
+        #expect(!made.contains("document POL-001"), "a page whose backlinks are the same is not made again")
     }
 
     @Test func aChangedTemplateRendersEveryPageAgain() throws {

@@ -120,9 +120,39 @@ public struct Handbook: Sendable {
     public var soaDocument: Document? { positionsByType[.soa]?.first.map { documents[$0] } }
 }
 
+/// What the relations say about one document: who refers to it, what it owns and approves (a
+/// role), the risks and impact assessments naming it (an AI system). A document's page reads
+/// only this, so a new link remakes the pages of the documents whose entry it changes.
+public struct DocumentRelations: Sendable, Equatable {
+    public var referencedBy: [String]
+    public var owns: [String]
+    public var approves: [String]
+    public var risks: [String]
+    public var assessments: [String]
+}
+
 /// Who points at whom: backlinks, and which documents address each clause and control. Built
 /// in one pass over the documents (never per page), keyed by id.
 public struct Relations: Sendable, Equatable {
+    public func about(_ id: String) -> DocumentRelations {
+        DocumentRelations(
+            referencedBy: referencedBy[id] ?? [], owns: ownedBy[id] ?? [], approves: approvedBy[id] ?? [],
+            risks: risksByAISystem[id] ?? [], assessments: assessmentsByAISystem[id] ?? [])
+    }
+
+    /// The ids whose `about` differs between `self` and `other`.
+    public func idsWhoseEntryDiffers(from other: Relations) -> Set<String> {
+        var ids: Set<String> = []
+        for (mine, theirs) in [
+            (referencedBy, other.referencedBy), (ownedBy, other.ownedBy), (approvedBy, other.approvedBy),
+            (risksByAISystem, other.risksByAISystem), (assessmentsByAISystem, other.assessmentsByAISystem),
+        ] {
+            for (id, list) in mine where theirs[id] != list { ids.insert(id) }
+            for id in theirs.keys where mine[id] == nil { ids.insert(id) }
+        }
+        return ids
+    }
+
     /// document id → ids of documents that link to it or list it in related, ai_systems or impact_assessment.
     public var referencedBy: [String: [String]] = [:]
     public var documentsByClause: [String: [String]] = [:]

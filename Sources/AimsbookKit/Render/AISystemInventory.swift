@@ -10,12 +10,13 @@ enum AISystemInventory {
         let rows = systems.map { document -> View in
             let system = document.aiSystem
             let id = document.id.value
-            var assessments = handbook.relations.assessmentsByAISystem[id] ?? []
+            let relations = handbook.relations(about: id)
+            var assessments = relations.assessments
             if let named = system?.impactAssessment?.value, !assessments.contains(named) {
                 assessments.insert(named, at: 0)
             }
             if assessments.isEmpty { withoutAssessment += 1 }
-            let risks = handbook.relations.risksByAISystem[id] ?? []
+            let risks = relations.risks
             var row = context.documentRef(document, linker: linker)
             row["lifecycle"] = Badge.lifecycle(system?.lifecycle)
             row["lifecycleSort"] = Vocabulary.lifecycle.firstIndex(of: system?.lifecycle ?? "") ?? 9

@@ -50,11 +50,11 @@ enum DocumentDetails {
     static func aiSystem(
         _ document: Document, _ system: Document.AISystem, context: RenderContext, linker: Linker
     ) -> View {
-        let relations = context.handbook.relations
         let id = document.id.value
-        var assessments = relations.assessmentsByAISystem[id] ?? []
+        let relations = context.handbook.relations(about: id)
+        var assessments = relations.assessments
         if let named = system.impactAssessment?.value, !assessments.contains(named) { assessments.insert(named, at: 0) }
-        let risks = (relations.risksByAISystem[id] ?? []).sorted().map { riskID -> View in
+        let risks = relations.risks.sorted().map { riskID -> View in
             var ref = context.documentRef(riskID, linker: linker)
             if let risk = context.handbook.document(riskID)?.risk {
                 ref["scores"] = RiskScores.view(risk)
@@ -82,10 +82,10 @@ enum DocumentDetails {
     static func role(
         _ document: Document, _ role: Document.Role, context: RenderContext, linker: Linker, itemTemplate: String
     ) throws -> View {
-        let relations = context.handbook.relations
         let id = document.id.value
-        let owns = (relations.ownedBy[id] ?? []).sorted()
-        let approves = (relations.approvedBy[id] ?? []).sorted()
+        let relations = context.handbook.relations(about: id)
+        let owns = relations.owns.sorted()
+        let approves = relations.approves.sorted()
         let reports = context.directReports[id] ?? []
         return [
             "reportsTo": role.reportsTo.map { context.documentRef($0.value, linker: linker) } ?? false,

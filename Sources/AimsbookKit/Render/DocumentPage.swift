@@ -54,7 +54,7 @@ enum DocumentPage {
         view["body"] = document.body.html
         view["hasBody"] = !RenderText.isBlank(document.body.html)
 
-        let backlinks = handbook.relations.referencedBy[id] ?? []
+        let backlinks = handbook.relations(about: id).referencedBy
         view["backlinks"] = context.documentRefs(backlinks, linker: linker)
         view["backlinksHTML"] = try context.refsHTML(backlinks, template: "doc-row", linker: linker)
         view["hasBacklinks"] = !backlinks.isEmpty

@@ -12,6 +12,8 @@ enum PageRead: Hashable, Sendable {
     case type(DocumentType)
     /// Any field of any document.
     case allDocuments
+    /// What the relations say about one document (`DocumentRelations`).
+    case relationsOf(String)
     /// The parts derived from many documents, compared as a whole on a rebuild.
     case relations
     case soa
@@ -86,6 +88,12 @@ struct HandbookReader {
     var relations: Relations {
         note(.relations)
         return outline.relations
+    }
+
+    /// What the relations say about one document, noted as that document's entry only.
+    func relations(about id: String) -> DocumentRelations {
+        note(.relationsOf(id))
+        return outline.relations.about(id)
     }
 
     /// The whole outline, for code that takes a `Handbook`: the page then depends on every document.

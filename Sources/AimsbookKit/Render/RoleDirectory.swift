@@ -14,8 +14,9 @@ enum RoleDirectory {
                 view[key] = value
             }
             view["anchor"] = DocumentID.slug(document.id.value)
-            let owns = handbook.relations.ownedBy[document.id.value]?.count ?? 0
-            let approves = handbook.relations.approvedBy[document.id.value]?.count ?? 0
+            let relations = handbook.relations(about: document.id.value)
+            let owns = relations.owns.count
+            let approves = relations.approves.count
             view["ownsCount"] = owns
             view["approvesCount"] = approves
             view["idle"] = owns == 0 && approves == 0

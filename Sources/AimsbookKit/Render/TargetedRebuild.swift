@@ -60,7 +60,12 @@ extension SiteRenderer {
             let before = previous.context
             let old = before.derivedParts
             let new = context.derivedParts
-            if before.outline.relations != context.outline.relations { dirty.insert(.relations) }
+            if before.outline.relations != context.outline.relations {
+                dirty.insert(.relations)
+                for id in context.outline.relations.idsWhoseEntryDiffers(from: before.outline.relations) {
+                    dirty.insert(.relationsOf(id))
+                }
+            }
             if old.soa != new.soa { dirty.insert(.soa) }
             if old.audit != new.audit { dirty.insert(.audit) }
             if old.obligations.systems != new.obligations.systems { dirty.insert(.obligations) }
