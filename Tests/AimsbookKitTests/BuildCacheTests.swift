@@ -183,6 +183,9 @@ import Testing
         let made = try #require(cache.targetedJobs)
         #expect(made.contains("document RISK-001") && made.contains("document PROC-001"))
         #expect(!made.contains("document POL-001"), "a page whose backlinks are the same is not made again")
+        #expect(
+            made.filter { $0.hasPrefix("clauses/") } == ["clauses/6.1.2.html"],
+            "only the clause listing the edited procedure: no clause gained or lost a document")
     }
 
     @Test func aChangedTemplateRendersEveryPageAgain() throws {

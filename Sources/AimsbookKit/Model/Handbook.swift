@@ -140,6 +140,14 @@ public struct Relations: Sendable, Equatable {
             risks: risksByAISystem[id] ?? [], assessments: assessmentsByAISystem[id] ?? [])
     }
 
+    /// The clauses whose addressing documents differ between `self` and `other`.
+    public func clausesWhoseDocumentsDiffer(from other: Relations) -> Set<String> {
+        var clauses: Set<String> = []
+        for (clause, ids) in documentsByClause where other.documentsByClause[clause] != ids { clauses.insert(clause) }
+        for clause in other.documentsByClause.keys where documentsByClause[clause] == nil { clauses.insert(clause) }
+        return clauses
+    }
+
     /// The ids whose `about` differs between `self` and `other`.
     public func idsWhoseEntryDiffers(from other: Relations) -> Set<String> {
         var ids: Set<String> = []

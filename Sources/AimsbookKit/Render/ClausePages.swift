@@ -42,12 +42,12 @@ enum ClausePages {
         let standard = handbook.standard
         let path = SitePaths.clause(clause.id)
         let linker = Linker(page: path)
-        let documents = evidenceOrder(handbook.relations.documentsByClause[clause.id] ?? [], handbook: handbook)
+        let documents = evidenceOrder(handbook.documents(addressing: clause.id), handbook: handbook)
         let mandatory = context.audit.mandatory.filter { $0.clause == clause.id }.map { item -> View in
             ["what": item.what, "coverage": Badge.coverage(item.status)]
         }
         let subclauses = standard.subclauses(of: clause.id).map { sub -> View in
-            let count = handbook.relations.documentsByClause[sub.id]?.count ?? 0
+            let count = handbook.documents(addressing: sub.id).count
             return [
                 "id": sub.id, "title": sub.title, "href": linker.clause(sub.id),
                 "count": RenderText.count(count, "document"),
@@ -93,7 +93,7 @@ enum ClausePages {
         let groups = standard.clauses.filter { $0.parent == nil }.map { top -> View in
             var rows: [View] = []
             func add(_ clause: StandardModel.Clause, depth: Int) {
-                let count = handbook.relations.documentsByClause[clause.id]?.count ?? 0
+                let count = handbook.documents(addressing: clause.id).count
                 rows.append([
                     "id": clause.id, "title": clause.title, "href": linker.clause(clause.id), "depth": depth,
                     "count": count, "isMandatory": mandatoryClauses.contains(clause.id),

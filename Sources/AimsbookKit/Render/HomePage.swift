@@ -5,7 +5,7 @@ enum HomePage {
 
     /// The scope document: an approved document addressing 4.3, policies first; else any document addressing it.
     static func scopeDocument(_ handbook: HandbookReader) -> Document? {
-        let candidates = (handbook.relations.documentsByClause["4.3"] ?? []).compactMap(handbook.document)
+        let candidates = handbook.documents(addressing: "4.3").compactMap(handbook.document)
         return candidates.sorted { a, b in
             let keyA = (a.status == .approved ? 0 : 1, a.type.order, a.id.value)
             let keyB = (b.status == .approved ? 0 : 1, b.type.order, b.id.value)

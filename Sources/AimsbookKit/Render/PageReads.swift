@@ -14,6 +14,8 @@ enum PageRead: Hashable, Sendable {
     case allDocuments
     /// What the relations say about one document (`DocumentRelations`).
     case relationsOf(String)
+    /// Which documents address one clause.
+    case clauseDocuments(String)
     /// The parts derived from many documents, compared as a whole on a rebuild.
     case relations
     case soa
@@ -88,6 +90,12 @@ struct HandbookReader {
     var relations: Relations {
         note(.relations)
         return outline.relations
+    }
+
+    /// The ids of the documents addressing `clause`, noted as that clause's entry only.
+    func documents(addressing clause: String) -> [String] {
+        note(.clauseDocuments(clause))
+        return outline.relations.documentsByClause[clause] ?? []
     }
 
     /// What the relations say about one document, noted as that document's entry only.

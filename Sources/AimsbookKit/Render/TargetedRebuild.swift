@@ -65,6 +65,9 @@ extension SiteRenderer {
                 for id in context.outline.relations.idsWhoseEntryDiffers(from: before.outline.relations) {
                     dirty.insert(.relationsOf(id))
                 }
+                for clause in context.outline.relations.clausesWhoseDocumentsDiffer(from: before.outline.relations) {
+                    dirty.insert(.clauseDocuments(clause))
+                }
             }
             if old.soa != new.soa { dirty.insert(.soa) }
             if old.audit != new.audit { dirty.insert(.audit) }
