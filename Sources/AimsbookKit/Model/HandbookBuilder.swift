@@ -30,16 +30,16 @@ public enum HandbookBuilder {
             return output
         }
 
-        var diagnostics = source.diagnostics
-        let assets = uniqueAssets(source.assets, diagnostics: &diagnostics)
+        // Diagnostics in three parts, kept apart for `ModelUpdate`: the loader's, the assets' and
+        // the settings'; each file's; the frameworks'.
+        var diagnosticsBeforeFiles = source.diagnostics
+        let assets = uniqueAssets(source.assets, diagnostics: &diagnosticsBeforeFiles)
         var settings = Settings()
         if let text = source.settingsText {
             let (parsed, settingsDiagnostics) = Settings.parse(text)
             settings = parsed
-            diagnostics += settingsDiagnostics
+            diagnosticsBeforeFiles += settingsDiagnostics
         }
-        let diagnosticsBeforeFiles = diagnostics
-        diagnostics = []
 
         // Front matter of every file, in parallel: each file is independent.
         var headers = timings.measure("model: front matter") {
@@ -170,7 +170,7 @@ struct BodyToParse: Sendable {
     /// The file's position among the handbook's Markdown files.
     var position: Int
 
-    init(document: Document, split: SplitDocument, file: HandbookSource.MarkdownFile, position: Int = 0) {
+    init(document: Document, split: SplitDocument, file: HandbookSource.MarkdownFile, position: Int) {
         self.document = document
         self.split = split
         self.textHash = file.textHash
