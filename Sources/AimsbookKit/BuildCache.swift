@@ -23,9 +23,14 @@ public final class BuildCache: @unchecked Sendable {
         var current: [String: (key: Int, value: Value)] = [:]
         var next: [String: (key: Int, value: Value)] = [:]
 
+        /// The running stage ends with `keepAll`: a hit stays in `current` and need not be copied
+        /// into `next` (copying every row and list item a title edit looked up, then merging
+        /// them back, was the largest serial part of the rebuild).
+        var keepsAll = false
+
         mutating func lookUp(_ name: String, key: Int) -> Value? {
             guard let hit = current[name], hit.key == key else { return nil }
-            next[name] = hit
+            if !keepsAll { next[name] = hit }
             return hit.value
         }
 
@@ -262,7 +267,16 @@ public final class BuildCache: @unchecked Sendable {
             fragments.next = [:]
             rows.next = [:]
             printSections.next = [:]
+            (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (false, false, false, false)
             pendingSite = nil
+        }
+    }
+
+    /// Says that this render ends with `keepUnrendered` (it takes files from the last site), so
+    /// lookups need not carry their hits over.
+    func willKeepUnrendered() {
+        lock.withLock {
+            (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (true, true, true, true)
         }
     }
 

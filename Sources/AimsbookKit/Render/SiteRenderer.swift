@@ -55,6 +55,7 @@ public enum SiteRenderer {
                 TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
             }
         }
+        if change != nil { cache?.willKeepUnrendered() }
         let shared = try timings.measure("render: shared context") {
             try RenderContext(
                 handbook: outline, options: options, theme: theme,
@@ -74,8 +75,10 @@ public enum SiteRenderer {
         }()
         /// Whether the job `key` must be made: always in a full render; in a targeted one when
         /// the last build has no record of it or it read something that changed.
+        // Read once: `guard let change` in the check below copied the whole last site per job.
+        let previousRecords = change?.previous.records
         func needsMaking(_ key: String, familyReads: Set<PageRead> = []) -> Bool {
-            guard let change, let dirty, let record = change.previous.records[key] else { return true }
+            guard let dirty, let record = previousRecords?[key] else { return true }
             return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
 
@@ -237,6 +240,18 @@ public enum SiteRenderer {
         return files
     }
 
+    /// Positions where `after` differs from `before` (of the same length), compared in place
+    /// through pointers: a buffer's subscript returns a copy of the whole document, and a rebuild
+    /// compares every document.
+    static func positionsOfChanges(from before: [Document], to after: [Document]) -> [Int] {
+        before.withUnsafeBufferPointer { before in
+            after.withUnsafeBufferPointer { after in
+                guard let old = before.baseAddress, let new = after.baseAddress else { return [] }
+                return after.indices.filter { (new + $0).pointee != (old + $0).pointee }
+            }
+        }
+    }
+
     /// Names a document's job across builds.
     static func documentKey(_ document: Document) -> String { "document " + document.id.value }
 
@@ -296,15 +311,13 @@ public enum SiteRenderer {
         _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
+        cache.willKeepUnrendered()
         let context = {
             var context = previous.context
             context.options.cache = cache
             return context
         }()
-        // Compared in place: a `Document` is a large value, and copying one retains every field.
-        let changed = handbook.documents.withUnsafeBufferPointer { now in
-            previous.documents.withUnsafeBufferPointer { before in now.indices.filter { now[$0] != before[$0] } }
-        }
+        let changed = positionsOfChanges(from: previous.documents, to: handbook.documents)
         var site = previous
         site.documents = handbook.documents
         guard !changed.isEmpty else {

@@ -15,12 +15,7 @@ extension SiteRenderer {
             guard previous.context.theme.fingerprint == theme.fingerprint, previous.context.asOf == asOf,
                 Self.sameFrame(before, outline), previous.documents.count == handbook.documents.count
             else { return nil }
-            // Compared in place: a `Document` is a large value, and copying one retains every field.
-            let changed = handbook.documents.withUnsafeBufferPointer { now in
-                previous.documents.withUnsafeBufferPointer { then in
-                    now.indices.filter { now[$0] != then[$0] }
-                }
-            }
+            let changed = SiteRenderer.positionsOfChanges(from: previous.documents, to: handbook.documents)
             self.previous = previous
             self.changed = changed
         }
