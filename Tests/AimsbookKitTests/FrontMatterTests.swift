@@ -8,6 +8,17 @@ import Testing
         return try FrontMatterParser.parse(split, file: "content/a.md").get()
     }
 
+    @Test(arguments: ["title: [draft] AI policy\nowner: X", "title: [unclosed\nowner: X"])
+    func aValueStartingWithABracketSaysToCloseOrQuoteIt(_ yaml: String) throws {
+        let split = try FrontMatterSplitter.split("---\n\(yaml)\n---\n", file: "a.md").get()
+        guard case .failure(let diagnostic) = FrontMatterParser.parse(split, file: "a.md") else {
+            Issue.record("'\(yaml)' is not valid YAML")
+            return
+        }
+        #expect(diagnostic.code == "invalid-yaml")
+        #expect(diagnostic.message.contains("put the whole value in quotes"))
+    }
+
     @Test func splitsFrontMatterAndRemembersWhereTheBodyStarts() throws {
         let split = try FrontMatterSplitter.split("---\nid: A\ntitle: T\n---\n# Heading\ntext\n", file: "f.md").get()
         #expect(split.yaml == "id: A\ntitle: T")

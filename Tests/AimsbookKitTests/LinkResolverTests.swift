@@ -54,6 +54,23 @@ import Testing
         #expect(clause.contains("not a clause"))
     }
 
+    @Test func suggestsClausesAndControlsForWhatLooksLikeOne() {
+        #expect(resolver.unknownIDReason("A.9.9", wiki: true).hasSuffix("did you mean 'A.9.2'?"))
+        #expect(resolver.unknownIDReason("A.99.1", wiki: true).contains("controls run from A.2.2 to A.10.4"))
+        #expect(resolver.unknownIDReason("6.1.9", wiki: true).contains("did you mean '6.1."))
+    }
+
+    @Test func anUnknownAnchorSaysWhichHeadingsThereAre() {
+        let headings = ["Purpose", "Scope", "Steps"].map {
+            Heading(level: 2, text: $0, slug: $0.lowercased(), location: .file("f.md"))
+        }
+        #expect(ReferenceRules.anchorAdvice("step", headings: headings) == "; did you mean 'steps'?")
+        #expect(
+            ReferenceRules.anchorAdvice("nothing-like-it", headings: headings)
+                == "; link to one of its headings ('#purpose', '#scope', '#steps') or drop the '#…'")
+        #expect(ReferenceRules.anchorAdvice("x", headings: []).contains("without '#…'"))
+    }
+
     @Test func knowsFilesThatBecameNoDocument() {
         let resolver = LinkResolver(
             documents: [("POL-001", "policies/ai-policy.md")], assetPaths: [], standard: .iso42001,

@@ -132,6 +132,18 @@ public enum FrontMatterParser {
         }
     }
 
+    /// Whether the value on YAML line `line` (1-based) or the line before starts with `[` or `{`:
+    /// text such as `title: [draft] AI policy` is read as a list, and YAML's complaint about
+    /// what follows the bracket does not say so.
+    static func opensList(nearLine line: Int, in yaml: String) -> Bool {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        return [line - 2, line - 1].contains { index in
+            guard lines.indices.contains(index), let colon = lines[index].firstIndex(of: ":") else { return false }
+            let value = lines[index][lines[index].index(after: colon)...].drop { $0 == " " }
+            return value.first == "[" || value.first == "{"
+        }
+    }
+
     static func yamlDiagnostic(_ error: YamlError, yaml: String, location: (Mark?) -> SourceLocation) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -142,6 +154,9 @@ public enum FrontMatterParser {
                 message += "; indent YAML with spaces, not tabs, and quote values that start with @, ` or %"
             } else if problem.contains("undefined alias") {
                 message += "; YAML aliases are not allowed in front matter"
+            } else if context?.text.contains("flow ") == true || opensList(nearLine: mark.line, in: yaml) {
+                message +=
+                    "; a value that starts with '[' or '{' is read as a list or mapping up to its closing bracket: close it, or put the whole value in quotes if it is text"
             }
             return .error("invalid-yaml", message, at: location(mark))
         case .duplicatedKeysInMapping(let duplicates, _) where duplicates.contains("<uncovertable>"):

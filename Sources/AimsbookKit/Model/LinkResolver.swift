@@ -126,14 +126,17 @@ public struct LinkResolver: Sendable {
         if let sameButCase = documentIDsLowercased[target.lowercased()] {
             return "no document has the id '\(target)'; did you mean '\(sameButCase)'? (ids are case-sensitive)"
         }
-        var message = "no document has the id '\(target)'"
+        // A wiki link that looks like a clause or a control is compared with those, not with ids.
         if wiki, target.first?.isNumber == true {
-            message = "'\(target)' is not a clause of ISO/IEC 42001 (clauses run from 4 to 10.2)"
-        } else if wiki, target.hasPrefix("A.") {
-            message = "'\(target)' is not an Annex A control of ISO/IEC 42001"
+            return "'\(target)' is not a clause of ISO/IEC 42001 (clauses run from 4 to 10.2)"
+                + Suggestion.didYouMean(target, in: standard.clauses.map(\.id))
         }
-        let candidates = Array(documentIDs.keys).sorted()
-        return message + Suggestion.didYouMean(target, in: candidates)
+        if wiki, target.hasPrefix("A.") {
+            return "'\(target)' is not an Annex A control of ISO/IEC 42001 (controls run from A.2.2 to A.10.4)"
+                + Suggestion.didYouMean(target, in: standard.controls.map(\.id))
+        }
+        return "no document has the id '\(target)'"
+            + Suggestion.didYouMean(target, in: Array(documentIDs.keys).sorted())
     }
 
     /// The id of the document whose file is at `contentPath`, if any.

@@ -128,8 +128,7 @@ enum ReferenceRules {
                             .error(
                                 "unknown-anchor",
                                 "\(id) has no heading with the anchor '#\(anchor)'"
-                                    + Suggestion.didYouMean(
-                                        anchor, in: handbook.documents[position].body.headings.map(\.slug)),
+                                    + Self.anchorAdvice(anchor, headings: handbook.documents[position].body.headings),
                                 at: link.location))
                     }
                 case .inPage(let anchor):
@@ -138,7 +137,7 @@ enum ReferenceRules {
                             .error(
                                 "unknown-anchor",
                                 "this document has no heading with the anchor '#\(anchor)'"
-                                    + Suggestion.didYouMean(anchor, in: document.pointee.body.headings.map(\.slug)),
+                                    + Self.anchorAdvice(anchor, headings: document.pointee.body.headings),
                                 at: link.location))
                     }
                 default:
@@ -154,5 +153,16 @@ enum ReferenceRules {
             }
         }
         return diagnostics
+    }
+
+    /// What to write instead of an anchor no heading has: the closest heading's, else the first
+    /// few there are, else the link without its anchor.
+    static func anchorAdvice(_ anchor: String, headings: [Heading]) -> String {
+        let slugs = headings.map(\.slug)
+        let suggestion = Suggestion.didYouMean(anchor, in: slugs)
+        if !suggestion.isEmpty { return suggestion }
+        guard !slugs.isEmpty else { return "; it has no headings, so link to the document without '#…'" }
+        let shown = slugs.prefix(5).map { "'#\($0)'" }.joined(separator: ", ")
+        return "; link to one of its headings (\(shown)\(slugs.count > 5 ? ", …" : "")) or drop the '#…'"
     }
 }
