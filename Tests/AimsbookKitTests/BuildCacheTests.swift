@@ -13,20 +13,20 @@ import Testing
     static func build(
         _ files: [String: String], cache: BuildCache?, overrides: [String: String] = [:]
     ) throws -> [OutputFile] {
-        var source = Fixtures.source(files, settings: "title: Test handbook\n")
+        var source = Self.source(files, hashed: cache != nil)
         source.templateOverrides = overrides
-        if cache != nil {
-            // As the loader does for `serve`: each file's hash stands for its text.
-            for index in source.markdownFiles.indices {
-                var hasher = Hasher()
-                hasher.combineUTF8(source.markdownFiles[index].text)
-                source.markdownFiles[index].textHash = hasher.finalize()
-            }
-        }
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf, cache: cache))
         cache?.finishRender()
         return files
+    }
+
+    /// The handbook of `files`, each file's text hashed when `hashed`, as the loader does for
+    /// `serve` (the hash then stands for the text in the cache's keys).
+    static func source(_ files: [String: String], hashed: Bool) -> HandbookSource {
+        var source = Fixtures.source(files, settings: "title: Test handbook\n")
+        if hashed { source.markdownFiles = source.markdownFiles.map { $0.hashed() } }
+        return source
     }
 
     static func pageCount(_ files: [OutputFile]) -> Int { files.filter { $0.path.hasSuffix(".html") }.count }
@@ -124,13 +124,7 @@ import Testing
     @Test func anUpdatedModelReportsWhatAFreshOneReports() throws {
         let cache = BuildCache()
         func diagnostics(_ files: [String: String], cache: BuildCache?) -> [Diagnostic] {
-            var source = Fixtures.source(files, settings: "title: Test handbook\n")
-            for index in source.markdownFiles.indices {
-                var hasher = Hasher()
-                hasher.combineUTF8(source.markdownFiles[index].text)
-                source.markdownFiles[index].textHash = hasher.finalize()
-            }
-            return Pipeline.check(source, asOf: Self.asOf, cache: cache).diagnostics
+            Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, cache: cache).diagnostics
         }
         _ = diagnostics(RenderTests.files, cache: cache)
         let unknownField = Self.editing(

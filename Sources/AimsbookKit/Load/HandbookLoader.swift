@@ -143,11 +143,8 @@ public enum HandbookLoader {
             return (.markdown(previous.value), stamp)
         }
         let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
-        guard case .markdown(var read) = entry else { return (entry, nil) }
-        var hasher = Hasher()
-        hasher.combineUTF8(read.text)
-        read.textHash = hasher.finalize()
-        return (.markdown(read), stamp)
+        guard case .markdown(let read) = entry else { return (entry, nil) }
+        return (.markdown(read.hashed()), stamp)
     }
 
     /// What one listed file becomes.

@@ -20,6 +20,15 @@ public struct HandbookSource: Sendable {
             self.text = text
             self.textHash = textHash
         }
+
+        /// The file with `textHash` made from its text, as `serve`'s loader keeps it.
+        public func hashed() -> MarkdownFile {
+            var hasher = Hasher()
+            hasher.combineUTF8(text)
+            var file = self
+            file.textHash = hasher.finalize()
+            return file
+        }
     }
 
     /// A non-Markdown file under content/, copied into the site unchanged.

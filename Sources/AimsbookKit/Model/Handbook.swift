@@ -142,23 +142,24 @@ public struct Relations: Sendable, Equatable {
 
     /// The clauses whose addressing documents differ between `self` and `other`.
     public func clausesWhoseDocumentsDiffer(from other: Relations) -> Set<String> {
-        var clauses: Set<String> = []
-        for (clause, ids) in documentsByClause where other.documentsByClause[clause] != ids { clauses.insert(clause) }
-        for clause in other.documentsByClause.keys where documentsByClause[clause] == nil { clauses.insert(clause) }
-        return clauses
+        Self.keysWhoseListsDiffer(documentsByClause, other.documentsByClause)
     }
 
     /// The ids whose `about` differs between `self` and `other`.
     public func idsWhoseEntryDiffers(from other: Relations) -> Set<String> {
-        var ids: Set<String> = []
-        for (mine, theirs) in [
-            (referencedBy, other.referencedBy), (ownedBy, other.ownedBy), (approvedBy, other.approvedBy),
-            (risksByAISystem, other.risksByAISystem), (assessmentsByAISystem, other.assessmentsByAISystem),
-        ] {
-            for (id, list) in mine where theirs[id] != list { ids.insert(id) }
-            for id in theirs.keys where mine[id] == nil { ids.insert(id) }
-        }
-        return ids
+        Self.keysWhoseListsDiffer(referencedBy, other.referencedBy)
+            .union(Self.keysWhoseListsDiffer(ownedBy, other.ownedBy))
+            .union(Self.keysWhoseListsDiffer(approvedBy, other.approvedBy))
+            .union(Self.keysWhoseListsDiffer(risksByAISystem, other.risksByAISystem))
+            .union(Self.keysWhoseListsDiffer(assessmentsByAISystem, other.assessmentsByAISystem))
+    }
+
+    /// Keys with a different list in `a` and `b`, a missing list counting as a different one.
+    static func keysWhoseListsDiffer(_ a: [String: [String]], _ b: [String: [String]]) -> Set<String> {
+        var keys: Set<String> = []
+        for (key, list) in a where b[key] != list { keys.insert(key) }
+        for key in b.keys where a[key] == nil { keys.insert(key) }
+        return keys
     }
 
     /// document id → ids of documents that link to it or list it in related, ai_systems or impact_assessment.

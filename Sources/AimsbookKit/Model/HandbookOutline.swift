@@ -18,11 +18,7 @@ extension Handbook {
     var fingerprint: Int {
         var hasher = Hasher()
         hasher.combine(settings)
-        hasher.combine(standard.standard)
-        hasher.combine(standard.clauses)
-        hasher.combine(standard.objectives)
-        hasher.combine(standard.controls)
-        hasher.combine(standard.mandatory)
+        standard.combine(into: &hasher)
         hasher.combine(documents.count)
         // Each document hashed on its own, on all cores, in place (not copied out of the array).
         let documentHashes = Array(documents.indices).concurrentMap { [documents] position in

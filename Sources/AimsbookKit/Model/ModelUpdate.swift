@@ -37,14 +37,7 @@ enum ModelUpdate {
         hasher.combine(source.diagnostics)
         hasher.combine(source.lastChanges)
         hasher.combine(source.frameworkFiles)
-        for clause in standard.clauses {
-            hasher.combine(clause.id)
-            hasher.combine(clause.title)
-        }
-        for control in standard.controls {
-            hasher.combine(control.id)
-            hasher.combine(control.title)
-        }
+        standard.combine(into: &hasher)
         return hasher.finalize()
     }
 

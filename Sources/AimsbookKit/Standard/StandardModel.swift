@@ -83,3 +83,14 @@ public struct StandardModel: Sendable, Codable {
         }
     }()
 }
+
+extension StandardModel {
+    /// Feeds everything the model holds to `hasher`, for the caches' keys.
+    func combine(into hasher: inout Hasher) {
+        hasher.combine(standard)
+        hasher.combine(clauses)
+        hasher.combine(objectives)
+        hasher.combine(controls)
+        hasher.combine(mandatory)
+    }
+}
