@@ -105,9 +105,9 @@ public struct Theme: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (lineIndex, line) in lines.enumerated() {
             var rest = line[...]
-            while let open = rest.range(of: "{{") {
+            while let open = Self.firstRange(of: UInt8(ascii: "{"), in: rest) {
                 let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
+                guard let close = Self.firstRange(of: UInt8(ascii: "}"), in: afterOpen) else { break }
                 let tag = RenderText.trimmed(afterOpen[..<close.lowerBound])
                 if let sigil = tag.first, sigil == ">" || sigil == "<" {
                     let name = RenderText.trimmed(tag.dropFirst())
@@ -121,6 +121,21 @@ public struct Theme: Sendable {
             }
         }
         return references
+    }
+
+    /// Where `{{` (or `}}`) first occurs in `text`, found through its bytes: an ASCII pair always
+    /// starts and ends on a character boundary.
+    private static func firstRange(of brace: UInt8, in text: Substring) -> Range<Substring.Index>? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == brace, next != bytes.endIndex, bytes[next] == brace {
+                return index..<bytes.index(after: next)
+            }
+            index = next
+        }
+        return nil
     }
 
     /// Renders a template of the theme; a missing template is an error, never an empty page.

@@ -8,11 +8,13 @@
 
 /// Context while rendering mustache tokens
 struct MustacheContext {
-    let stack: [Any]
-    let sequenceContext: MustacheSequenceContext?
-    let indentation: String?
-    let inherited: [String: MustacheTemplate]?
-    let contentType: MustacheContentType
+    // aimsbook (PATCHES.md): `var`, so the renderer pushes and pops one context in place
+    // (`MustacheTemplate.render(context:into:)`) instead of copying the stack per section.
+    var stack: [Any]
+    var sequenceContext: MustacheSequenceContext?
+    var indentation: String?
+    var inherited: [String: MustacheTemplate]?
+    var contentType: MustacheContentType
     let library: MustacheLibrary?
     let reloadPartials: Bool
 
@@ -134,5 +136,45 @@ struct MustacheContext {
             library: self.library,
             reloadPartials: self.reloadPartials
         )
+    }
+
+    /// aimsbook (PATCHES.md): what a section, partial or block changes, saved before and put
+    /// back after, so one context serves the whole render.
+    struct Scope {
+        let sequenceContext: MustacheSequenceContext?
+        let indentation: String?
+        let inherited: [String: MustacheTemplate]?
+        let contentType: MustacheContentType
+    }
+
+    var scope: Scope {
+        Scope(sequenceContext: sequenceContext, indentation: indentation, inherited: inherited, contentType: contentType)
+    }
+
+    mutating func restore(_ scope: Scope) {
+        sequenceContext = scope.sequenceContext
+        indentation = scope.indentation
+        inherited = scope.inherited
+        contentType = scope.contentType
+    }
+
+    /// `withPartial(indented:inheriting:)` in place.
+    mutating func enterPartial(indented: String?, inheriting: [String: MustacheTemplate]?) {
+        if let indented { indentation = (indentation ?? "") + indented }
+        if let inheriting {
+            if let originalInherits = inherited {
+                inherited = originalInherits.merging(inheriting) { value, _ in value }
+            } else {
+                inherited = inheriting
+            }
+        }
+        sequenceContext = nil
+        contentType = HTMLContentType()
+    }
+
+    /// `withBlockExpansion(indented:)` in place.
+    mutating func enterBlockExpansion(indented: String?) {
+        if let indented { indentation = (indentation ?? "") + indented }
+        sequenceContext = nil
     }
 }

@@ -13,31 +13,44 @@ extension MustacheSequence {
     /// Render section using template
     func renderSection(with template: MustacheTemplate, context: MustacheContext) -> String {
         var string = ""
+        var context = context
+        self.renderSection(with: template, context: &context, into: &string)
+        return string
+    }
+
+    /// aimsbook (PATCHES.md): each element pushed on the one context and popped, not a copy of
+    /// the context's stack per element.
+    func renderSection(with template: MustacheTemplate, context: inout MustacheContext, into output: inout String) {
         var sequenceContext = MustacheSequenceContext(first: true)
 
         var iterator = makeIterator()
-        guard var currentObject = iterator.next() else { return "" }
+        guard var currentObject = iterator.next() else { return }
+        let outer = context.sequenceContext
 
         while let object = iterator.next() {
-            string += template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext))
+            context.stack.append(currentObject)
+            context.sequenceContext = sequenceContext
+            template.render(context: &context, into: &output)
+            context.stack.removeLast()
             currentObject = object
             sequenceContext.first = false
             sequenceContext.index += 1
         }
 
         sequenceContext.last = true
-        string += template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext))
-
-        return string
+        context.stack.append(currentObject)
+        context.sequenceContext = sequenceContext
+        template.render(context: &context, into: &output)
+        context.stack.removeLast()
+        context.sequenceContext = outer
     }
 
     /// Render inverted section using template
-    func renderInvertedSection(with template: MustacheTemplate, context: MustacheContext) -> String {
+    func renderInvertedSection(with template: MustacheTemplate, context: inout MustacheContext, into output: inout String) {
         var iterator = makeIterator()
         if iterator.next() == nil {
-            return template.render(context: context.withObject(self))
+            template.render(withObject: self, context: &context, into: &output)
         }
-        return ""
     }
 }
 

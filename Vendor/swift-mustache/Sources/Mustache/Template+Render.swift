@@ -18,44 +18,61 @@ extension MustacheTemplate {
     func render(context: MustacheContext) -> String {
         var string = ""
         var context = context
-
-        if let indentation = context.indentation, indentation != "" {
-            for token in tokens {
-                let renderedString = self.renderToken(token, context: &context)
-                // if rendered string is not empty and we are on a new line
-                // aimsbook (PATCHES.md): isEmpty, not a count of every character.
-                if !renderedString.isEmpty, string.last == "\n" {
-                    string += indentation
-                }
-                string += renderedString
-            }
-        } else {
-            for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
-            }
-        }
+        self.render(context: &context, into: &string)
         return string
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
-        switch token {
+    /// aimsbook (PATCHES.md): renders into one buffer with one context that sections, partials and
+    /// blocks change and put back, instead of a string and a context (its stack copied) per
+    /// token, section and partial. What a template changes (a content-type pragma) ends with it.
+    func render(context: inout MustacheContext, into output: inout String) {
+        let contentType = context.contentType
+        if let indentation = context.indentation, indentation != "" {
+            // The indentation goes after each newline of this template's own output.
+            var string = ""
+            var rendered = ""
+            for index in tokens.indices {
+                rendered.removeAll(keepingCapacity: true)
+                tokens.withUnsafeBufferPointer { tokens in
+                    self.renderToken(tokens.baseAddress! + index, context: &context, into: &rendered)
+                }
+                // if rendered string is not empty and we are on a new line
+                // aimsbook (PATCHES.md): isEmpty, not a count of every character.
+                if !rendered.isEmpty, string.last == "\n" {
+                    string += indentation
+                }
+                string += rendered
+            }
+            output += string
+        } else {
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    self.renderToken(tokens.baseAddress! + index, context: &context, into: &output)
+                }
+            }
+        }
+        context.contentType = contentType
+    }
+
+    /// aimsbook (PATCHES.md): the token is read in place, not copied.
+    func renderToken(_ token: UnsafePointer<Token>, context: inout MustacheContext, into output: inout String) {
+        switch token.pointee {
         case .text(let text):
-            return text
+            output += text
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
-                    return context.contentType.escapeText(text)
+                    _appendEscaped(text, context: context, into: &output)
                 } else if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
+                    template.render(context: &context, into: &output)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return context.contentType.escapeText(renderable.renderText)
+                    _appendEscaped(renderable.renderText, context: context, into: &output)
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
+                    output += self.renderLambda(lambda, parameter: "", context: context)
                 } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                    _appendEscaped(String(describing: unwrapIfAnyContainsOptional(child)), context: context, into: &output)
                 }
             }
 
@@ -63,33 +80,38 @@ extension MustacheTemplate {
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
-                    return text
+                    output += text
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    return renderable.renderText
+                    output += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
                 } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child))
+                    output += String(describing: unwrapIfAnyContainsOptional(child))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+            // aimsbook (PATCHES.md): plain values are no lambda.
+            if let child, !_isPlainValue(child), let lambda = child as? MustacheLambda {
+                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
             }
-            return self.renderSection(child, with: template, context: context)
+            self.renderSection(child, with: template, context: &context, into: &output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            return self.renderInvertedSection(child, with: template, context: context)
+            self.renderInvertedSection(child, with: template, context: &context, into: &output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
-            if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
+            let scope = context.scope
+            context.enterBlockExpansion(indented: indented)
+            if let override = scope.inherited?[name] {
+                override.render(context: &context, into: &output)
             } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
+                defaultTemplate.render(context: &context, into: &output)
             }
+            context.restore(scope)
 
         case .partial(let name, let indentation, let overrides):
             if var template = context.library?.getTemplate(named: name) {
@@ -99,20 +121,27 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                let scope = context.scope
+                context.enterPartial(indented: indentation, inheriting: overrides)
+                template.render(context: &context, into: &output)
+                context.restore(scope)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
             let child = self.getChild(named: name, transforms: [], context: context)
             guard let childName = child as? String else {
-                return ""
+                return
             }
             if var template = context.library?.getTemplate(named: childName) {
                 #if DEBUG
@@ -121,23 +150,43 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                let scope = context.scope
+                context.enterPartial(indented: indentation, inheriting: overrides)
+                template.render(context: &context, into: &output)
+                context.restore(scope)
             }
 
-        case .contentType(let contentType):
-            context = context.withContentType(contentType)
+        case .contentType(let box):
+            context.contentType = box.contentType
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
+    }
+
+    private func _appendEscaped(_ text: String, context: MustacheContext, into output: inout String) {
+        output += context.contentType.escapeText(text)
+    }
+
+    /// aimsbook (PATCHES.md): `context.withObject(object)` in place.
+    func render(withObject object: Any, context: inout MustacheContext, into output: inout String) {
+        let sequenceContext = context.sequenceContext
+        context.stack.append(object)
+        context.sequenceContext = nil
+        self.render(context: &context, into: &output)
+        context.stack.removeLast()
+        context.sequenceContext = sequenceContext
     }
 
     /// Render a section
@@ -147,23 +196,46 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        // aimsbook (PATCHES.md): booleans and view dictionaries without casts.
+        var string = ""
+        var context = context
+        self.renderSection(child, with: template, context: &context, into: &string)
+        return string
+    }
+
+    func renderSection(
+        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: inout String
+    ) {
+        // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
             let type = Swift.type(of: child)
-            if type == Bool.self { return (child as! Bool) ? template.render(context: context) : "" }
-            if type == [String: Any].self { return template.render(context: context.withObject(child)) }
+            if type == Bool.self {
+                if child as! Bool { template.render(context: &context, into: &output) }
+                return
+            }
+            if type == [String: Any].self {
+                template.render(withObject: child, context: &context, into: &output)
+                return
+            }
+            if type == [[String: Any]].self {
+                (child as! [[String: Any]]).renderSection(with: template, context: &context, into: &output)
+                return
+            }
+            if type == [Any].self {
+                (child as! [Any]).renderSection(with: template, context: &context, into: &output)
+                return
+            }
         }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
+            array.renderSection(with: template, context: &context, into: &output)
         case let bool as Bool:
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: &context, into: &output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
+            return
         case .some(let value):
-            return template.render(context: context.withObject(value))
+            template.render(withObject: value, context: &context, into: &output)
         case .none:
-            return ""
+            return
         }
     }
 
@@ -173,24 +245,37 @@ extension MustacheTemplate {
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
     /// - Returns: Rendered text
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        // aimsbook (PATCHES.md): booleans and view dictionaries without casts.
+    func renderInvertedSection(
+        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: inout String
+    ) {
+        // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
             let type = Swift.type(of: child)
-            if type == Bool.self { return (child as! Bool) ? "" : template.render(context: context) }
-            if type == [String: Any].self { return "" }
+            if type == Bool.self {
+                if !(child as! Bool) { template.render(context: &context, into: &output) }
+                return
+            }
+            if type == [String: Any].self { return }
+            if type == [[String: Any]].self {
+                (child as! [[String: Any]]).renderInvertedSection(with: template, context: &context, into: &output)
+                return
+            }
+            if type == [Any].self {
+                (child as! [Any]).renderInvertedSection(with: template, context: &context, into: &output)
+                return
+            }
         }
         switch child {
         case let array as any MustacheSequence:
-            return array.renderInvertedSection(with: template, context: context)
+            array.renderInvertedSection(with: template, context: &context, into: &output)
         case let bool as Bool:
-            return bool ? "" : template.render(context: context)
+            if !bool { template.render(context: &context, into: &output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            return template.render(context: context)
+            template.render(context: &context, into: &output)
         case .some:
-            return ""
+            return
         case .none:
-            return template.render(context: context)
+            template.render(context: &context, into: &output)
         }
     }
 
@@ -261,7 +346,8 @@ extension MustacheTemplate {
         func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
             guard let name = names.first else { return object }
             var object = object
-            if let lambda = object as? MustacheLambda {
+            // aimsbook (PATCHES.md): plain values are no lambda.
+            if !_isPlainValue(object), let lambda = object as? MustacheLambda {
                 guard let result = lambda("") else { return nil }
                 object = result
             }
@@ -286,26 +372,30 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
+        // aimsbook (PATCHES.md): the name is classified by its UTF-8 bytes, not its characters.
+        let utf8 = name.utf8
+        let dot = UInt8(ascii: ".")
         var child: Any?
-        if name == "." {
+        if utf8.count == 1, utf8.first == dot {
             child = context.stack.last!
-        } else if name == "", !transforms.isEmpty {
+        } else if utf8.isEmpty, !transforms.isEmpty {
             child = context.sequenceContext
-        } else if name.first == "." {
+        } else if utf8.first == dot {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+        } else if !utf8.contains(dot) {
             // aimsbook (PATCHES.md): most names are one key; look it up without making an array of parts.
             child = nil
-            for object in context.stack.reversed() {
-                if let found = _getImmediateChild(named: name, from: object) {
+            var index = context.stack.endIndex
+            while index != context.stack.startIndex {
+                index -= 1
+                if let found = _getImmediateChild(named: name, from: context.stack[index]) {
                     child = found
                     break
                 }
             }
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChildInStack(named: nameSplit[...], from: context.stack)
+            child = _getChildInStack(named: _nameParts(name), from: context.stack)
         }
 
         // aimsbook (PATCHES.md): plain values are no custom representation.
@@ -340,6 +430,23 @@ extension MustacheTemplate {
     /// nothing else, a `String`, `Int` or `Bool` renders as `String(describing:)`.
     private func _exactDictionary(_ object: Any) -> [String: Any]? {
         Swift.type(of: object) == [String: Any].self ? (object as! [String: Any]) : nil
+    }
+
+    /// `name.split(separator: ".").map { String($0) }` through the UTF-8 bytes.
+    private func _nameParts(_ name: String) -> ArraySlice<String> {
+        var parts: [String] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: ".") {
+                if start != index { parts.append(String(name[start..<index])) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { parts.append(String(name[start..<utf8.endIndex])) }
+        return parts[...]
     }
 
     private func _isPlainValue(_ value: Any) -> Bool {

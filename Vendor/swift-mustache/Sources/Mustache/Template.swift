@@ -68,10 +68,22 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         case blockExpansion(name: String, default: MustacheTemplate, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
         case dynamicNamePartial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
-        case contentType(MustacheContentType)
+        // aimsbook (PATCHES.md): boxed, so that `Token` has no existential payload and a switch
+        // over a token reads it in place instead of copying it whole.
+        case contentType(ContentTypeBox)
+    }
+
+    final class ContentTypeBox: Sendable {
+        let contentType: MustacheContentType
+        init(_ contentType: MustacheContentType) { self.contentType = contentType }
     }
 
     var tokens: [Token]
     let text: String
     let filename: String?
+}
+
+extension MustacheTemplate.Token {
+    /// aimsbook (PATCHES.md): the token of a content-type pragma, boxed.
+    static func contentType(_ contentType: MustacheContentType) -> Self { .contentType(.init(contentType)) }
 }

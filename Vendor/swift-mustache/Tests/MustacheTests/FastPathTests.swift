@@ -54,4 +54,59 @@ final class FastPathTests: XCTestCase {
         ])
         XCTAssertEqual(library.render(["a": "1", "b": ""] as [String: Any], withTemplate: "outer"), "  1\n  \n")
     }
+
+    func testEscapedAndUnescapedVariablesInTheOneBuffer() throws {
+        let template = try MustacheTemplate(string: "{{a}}|{{b}}|{{{a}}}|{{a.b.c}}|{{.a}}")
+        let view: [String: Any] = ["a": "<p class=\"x\">Tom & Jerry's</p>", "b": "é 😀 plain"]
+        XCTAssertEqual(
+            template.render(view),
+            "&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/p&gt;|é 😀 plain|<p class=\"x\">Tom & Jerry's</p>||"
+                + "&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/p&gt;")
+    }
+
+    func testDottedNamesSplitLikeUpstream() throws {
+        let template = try MustacheTemplate(string: "{{a..b.c}}|{{a.b.c.}}|{{#a.b}}{{c}}{{/a.b}}|{{a.x.c}}")
+        let view: [String: Any] = ["a": ["b": ["c": "deep"] as [String: Any]] as [String: Any]]
+        XCTAssertEqual(template.render(view), "deep|deep|deep|")
+    }
+
+    func testArraysOfViewsKeepTheirPositionInNestedSections() throws {
+        let template = try MustacheTemplate(
+            string: "{{#rows}}{{name}}:{{#cells}}{{.}}{{^last()}},{{/last()}}{{/cells}}{{^last()}};{{/last()}}{{/rows}}")
+        let view: [String: Any] = [
+            "rows": [
+                ["name": "a", "cells": [1, 2] as [Any]],
+                ["name": "b", "cells": [3] as [Any]],
+            ] as [[String: Any]]
+        ]
+        XCTAssertEqual(template.render(view), "a:1,2;b:3")
+    }
+
+    func testInvertedSectionsOnEmptyAndFullArrays() throws {
+        let template = try MustacheTemplate(string: "{{^none}}none{{/none}}|{{^some}}some{{/some}}|{{^empty}}empty{{/empty}}")
+        let view: [String: Any] = [
+            "none": [] as [[String: Any]], "some": [["x": 1]] as [[String: Any]], "empty": [] as [Any],
+        ]
+        XCTAssertEqual(template.render(view), "none||empty")
+    }
+
+    func testAContentTypeEndsWithItsTemplate() throws {
+        let library = try MustacheLibrary(templates: [
+            "outer": MustacheTemplate(string: "{{>inner}}{{v}}|{{#d}}{{% CONTENT_TYPE:TEXT}}{{v}}{{/d}}{{v}}"),
+            "inner": MustacheTemplate(string: "{{% CONTENT_TYPE:TEXT}}{{v}}|"),
+        ])
+        let view: [String: Any] = ["v": "<", "d": ["x": 1] as [String: Any]]
+        XCTAssertEqual(library.render(view, withTemplate: "outer"), "<|&lt;|<&lt;")
+    }
+
+    func testInheritanceAndPartialsInsideSections() throws {
+        let library = try MustacheLibrary(templates: [
+            "page": MustacheTemplate(string: "{{<frame}}{{$body}}{{#items}}{{>item}}{{/items}}{{/body}}{{/frame}}"),
+            "frame": MustacheTemplate(string: "[{{title}}:{{$body}}default{{/body}}]"),
+            "item": MustacheTemplate(string: "({{name}} of {{title}})"),
+        ])
+        let view: [String: Any] = ["title": "T", "items": [["name": "a"], ["name": "b"]] as [[String: Any]]]
+        XCTAssertEqual(library.render(view, withTemplate: "page"), "[T:(a of T)(b of T)]")
+    }
 }
+

@@ -75,7 +75,7 @@ extension MustacheTemplate.Token {
         case (.partial(let name1, let indent1, _), .partial(let name2, let indent2, _)):
             return name1 == name2 && indent1 == indent2
         case (.contentType(let contentType), .contentType(let contentType2)):
-            return type(of: contentType) == type(of: contentType2)
+            return type(of: contentType.contentType) == type(of: contentType2.contentType)
         default:
             return false
         }
