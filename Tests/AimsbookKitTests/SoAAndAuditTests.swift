@@ -54,6 +54,17 @@ import Testing
         try assertSnapshot(SoAExport.table(StatementOfApplicability(handbook)), named: "soa-table.txt")
     }
 
+    @Test func csvFieldsAreQuotedByTheirBytes() {
+        #expect(SoAExport.csvField("RISK-1 RISK-2") == "RISK-1 RISK-2")
+        #expect(SoAExport.csvField("a,b") == "\"a,b\"")
+        // "\r\n" is one Character: a test per character missed it, a spreadsheet does not.
+        #expect(SoAExport.csvField("first\r\nsecond") == "\"first\r\nsecond\"")
+        #expect(SoAExport.csvField("say \"no\"") == "\"say \"\"no\"\"\"")
+        #expect(SoAExport.csvField("-1+1") == "'-1+1")
+        #expect(SoAExport.csvField("@SUM(A1)") == "'@SUM(A1)")
+        #expect(SoAExport.csvField("é=1") == "é=1")
+    }
+
     @Test func auditReportsMissingDraftOnlyAndCovered() {
         let handbook = Self.handbook(
             decisions: [:],

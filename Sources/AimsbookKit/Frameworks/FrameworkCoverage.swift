@@ -53,30 +53,31 @@ public struct FrameworkCoverage: Sendable {
 
     public init(_ handbook: Handbook) {
         self.handbook = handbook
-        let documents = handbook.documents
+        // Read through pointers: iterating the documents would copy each (a large value).
         var position: [String: Int] = [:]
-        for (index, document) in documents.enumerated() { position[document.id.value] = index }
+        var statuses: [DocumentStatus] = []
+        var citing: [String: [String: [String]]] = [:]
+        handbook.forEachDocument { document in
+            let id = document.pointee.id.value
+            position[id] = statuses.count
+            statuses.append(document.pointee.status)
+            guard document.pointee.status != .retired else { return }
+            for (pack, requirements) in document.pointee.citations {
+                for requirement in Set(requirements.map(\.value)) {
+                    citing[pack, default: [:]][requirement, default: []].append(id)
+                }
+            }
+        }
         /// Retired documents address nothing; approved ones come first, each group in id order
         /// (the documents are sorted by id, so their positions are too).
         func ordered(_ ids: some Sequence<String>) -> [Int] {
             var seen: Set<Int> = []
             let indices = ids.compactMap { position[$0] }.filter {
-                documents[$0].status != .retired && seen.insert($0).inserted
+                statuses[$0] != .retired && seen.insert($0).inserted
             }.sorted()
-            return indices.filter { documents[$0].status == .approved }
-                + indices.filter {
-                    documents[$0].status != .approved
-                }
+            return indices.filter { statuses[$0] == .approved } + indices.filter { statuses[$0] != .approved }
         }
 
-        var citing: [String: [String: [String]]] = [:]
-        for document in documents where document.status != .retired {
-            for (pack, requirements) in document.citations {
-                for requirement in Set(requirements.map(\.value)) {
-                    citing[pack, default: [:]][requirement, default: []].append(document.id.value)
-                }
-            }
-        }
         self.citing = citing.mapValues { $0.mapValues { ordered($0) } }
         let relations = handbook.relations
         var clauseDocuments: [String: [Int]] = [:]

@@ -19,12 +19,13 @@ enum AuditPage {
         let score = Int((audit.score * 100).rounded())
 
         let checklist = try audit.mandatory.map { item -> View in
-            [
+            let documents = try context.refList(item.documents, template: "ref-id-link", linker: linker)
+            return [
                 "clause": item.clause, "clauseTitle": item.clauseTitle, "href": linker.clause(item.clause),
                 "what": item.what,
                 "coverage": Badge.coverage(item.status), "done": item.status == .covered,
-                "documents": context.documentRefs(item.documents, linker: linker),
-                "documentsHTML": try context.refsHTML(item.documents, template: "ref-id-link", linker: linker),
+                "documents": documents.refs,
+                "documentsHTML": documents.html,
                 "hasDocuments": !item.documents.isEmpty,
             ]
         }

@@ -43,6 +43,7 @@ enum ClausePages {
         let path = SitePaths.clause(clause.id)
         let linker = Linker(page: path)
         let documents = evidenceOrder(handbook.documents(addressing: clause.id), handbook: handbook)
+        let evidence = try context.refList(documents, template: "ref-evidence-row", linker: linker)
         let mandatory = context.audit.mandatory.filter { $0.clause == clause.id }.map { item -> View in
             ["what": item.what, "coverage": Badge.coverage(item.status)]
         }
@@ -65,8 +66,8 @@ enum ClausePages {
             "coverage": Badge.coverage(context.audit.clauseCoverage[clause.id] ?? .missing),
             "mandatory": mandatory,
             "hasMandatory": !mandatory.isEmpty,
-            "documents": context.documentRefs(documents, linker: linker),
-            "documentsHTML": try context.refsHTML(documents, template: "ref-evidence-row", linker: linker),
+            "documents": evidence.refs,
+            "documentsHTML": evidence.html,
             "hasDocuments": !documents.isEmpty,
             "documentCount": RenderText.count(documents.count, "document"),
             "approvedCount": approved,

@@ -36,6 +36,7 @@ enum ControlPages {
             return ["id": control.id, "title": control.title, "href": linker.control(control.id)] as View
         }
         let implementation = Badge.implementation(entry)
+        let evidence = try context.refList(implementedBy, template: "ref-evidence-row", linker: linker)
         let view: View = [
             "controlID": control.id,
             "controlTitle": control.title,
@@ -49,8 +50,8 @@ enum ControlPages {
             "hasJustification": !(entry.justification ?? "").isEmpty,
             "justification": entry.justification ?? "",
             "soaHref": linker.to(SitePaths.soa) + "#" + control.id,
-            "documents": context.documentRefs(implementedBy, linker: linker),
-            "documentsHTML": try context.refsHTML(implementedBy, template: "ref-evidence-row", linker: linker),
+            "documents": evidence.refs,
+            "documentsHTML": evidence.html,
             "hasDocuments": !implementedBy.isEmpty,
             "risks": risks,
             "hasRisks": !risks.isEmpty,

@@ -87,17 +87,19 @@ enum DocumentDetails {
         let owns = relations.owns.sorted()
         let approves = relations.approves.sorted()
         let reports = context.directReports[id] ?? []
+        let ownList = try context.refList(owns, template: itemTemplate, linker: linker)
+        let approveList = try context.refList(approves, template: itemTemplate, linker: linker)
         return [
             "reportsTo": role.reportsTo.map { context.documentRef($0.value, linker: linker) } ?? false,
             "directReports": context.documentRefs(reports, linker: linker),
             "hasDirectReports": !reports.isEmpty,
             "members": role.members,
             "hasMembers": !role.members.isEmpty,
-            "owns": context.documentRefs(owns, linker: linker),
-            "ownsHTML": try context.refsHTML(owns, template: itemTemplate, linker: linker),
+            "owns": ownList.refs,
+            "ownsHTML": ownList.html,
             "hasOwns": !owns.isEmpty,
-            "approves": context.documentRefs(approves, linker: linker),
-            "approvesHTML": try context.refsHTML(approves, template: itemTemplate, linker: linker),
+            "approves": approveList.refs,
+            "approvesHTML": approveList.html,
             "hasApproves": !approves.isEmpty,
             "directoryHref": linker.to(SitePaths.roles) + "#" + DocumentID.slug(id),
         ]

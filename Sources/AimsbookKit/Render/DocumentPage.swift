@@ -55,8 +55,9 @@ enum DocumentPage {
         view["hasBody"] = !RenderText.isBlank(document.body.html)
 
         let backlinks = handbook.relations(about: id).referencedBy
-        view["backlinks"] = context.documentRefs(backlinks, linker: linker)
-        view["backlinksHTML"] = try context.refsHTML(backlinks, template: "doc-row", linker: linker)
+        let backlinkList = try context.refList(backlinks, template: "doc-row", linker: linker)
+        view["backlinks"] = backlinkList.refs
+        view["backlinksHTML"] = backlinkList.html
         view["hasBacklinks"] = !backlinks.isEmpty
 
         let siblings = context.idsByType[document.type] ?? []

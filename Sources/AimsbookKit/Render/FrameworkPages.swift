@@ -93,13 +93,14 @@ enum FrameworkPages {
     ) throws -> View {
         let standard = context.handbook.standard
         let title = target.isControl ? standard.control(target.id)?.title : standard.clause(target.id)?.title
+        let documents = try context.refList(target.documents, template: "ref-id-status", linker: linker)
         return [
             "id": target.id,
             "title": title ?? "",
             "href": target.isControl ? linker.control(target.id) : linker.clause(target.id),
             "kind": target.isControl ? "Annex A control" : "Clause",
-            "documents": context.documentRefs(target.documents, linker: linker),
-            "documentsHTML": try context.refsHTML(target.documents, template: "ref-id-status", linker: linker),
+            "documents": documents.refs,
+            "documentsHTML": documents.html,
             "hasDocuments": !target.documents.isEmpty,
             "coverage": target.isCovered
                 ? Badge.make("Covered", .ok)
@@ -360,6 +361,7 @@ enum FrameworkPages {
             ] as View
         }
         let parent = requirement.parent.flatMap(pack.requirement)
+        let direct = try context.refList(entry.direct, template: "doc-row", linker: linker)
         let view: View = [
             "packName": pack.name,
             "packHref": linker.to(SitePaths.framework(pack.id)),
@@ -387,8 +389,8 @@ enum FrameworkPages {
             "origin": mapping?.origin ?? "",
             "citation": pack.citationField.map { "\($0): [\(requirement.id)]" } ?? "",
             "hasCitation": pack.citationField != nil,
-            "direct": context.documentRefs(entry.direct, linker: linker),
-            "directHTML": try context.refsHTML(entry.direct, template: "doc-row", linker: linker),
+            "direct": direct.refs,
+            "directHTML": direct.html,
             "hasDirect": !entry.direct.isEmpty,
             "isEUAIAct": pack.id == AIActObligations.packID,
             "systems": systems,

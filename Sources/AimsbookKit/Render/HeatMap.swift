@@ -34,11 +34,12 @@ enum HeatMap {
         }.map { key -> View in
             let (likelihood, impact) = split(key)
             let level = Badge.riskLevel(likelihood * impact)
+            let risks = try context.refList(cells[key]!.sorted(), template: "ref-item", linker: linker)
             return [
                 "anchor": "\(kind)-\(key)", "likelihood": likelihood, "impact": impact, "score": likelihood * impact,
                 "badge": Badge.make("\(level.label) · \(likelihood * impact)", level.tone),
-                "risks": context.documentRefs(cells[key]!.sorted(), linker: linker),
-                "risksHTML": try context.refsHTML(cells[key]!.sorted(), template: "ref-item", linker: linker),
+                "risks": risks.refs,
+                "risksHTML": risks.html,
             ]
         }
         return [

@@ -167,10 +167,15 @@ struct RenderContext: Sendable {
         let parts = [nil as String?] + roots.map(Optional.some)
         let made = parts.concurrentMap { [reports] root -> Part in
             guard let root else {
-                let soa = StatementOfApplicability(handbook)
-                let coverage = FrameworkCoverage(handbook)
-                let obligations = AIActObligations(handbook, coverage: coverage)
-                let audit = AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
+                let timings = StageTimings.shared
+                let soa = timings.measure("render: shared context: SoA") { StatementOfApplicability(handbook) }
+                let coverage = timings.measure("render: shared context: coverage") { FrameworkCoverage(handbook) }
+                let obligations = timings.measure("render: shared context: obligations") {
+                    AIActObligations(handbook, coverage: coverage)
+                }
+                let audit = timings.measure("render: shared context: audit") {
+                    AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
+                }
                 return .derived(
                     Derived(
                         soa: soa, audit: audit, coverage: coverage, obligations: obligations, directReports: reports))
@@ -313,37 +318,45 @@ struct RenderContext: Sendable {
         return hasher.finalize()
     }
 
-    /// Document refs (`documentRef`) each rendered with `template`, a partial that reads only a
-    /// ref's own keys, and joined, for a list a page template places with `{{{…HTML}}}`. A ref
+    /// A list of documents both ways a template may show it: as refs (`documentRef`, the list
+    /// an override can loop over) and as each ref rendered with `template`, a partial that reads
+    /// only a ref's own keys, and joined, for a page template to place with `{{{…HTML}}}`. A ref
     /// is the same on every page at the same depth, so `serve` renders each document's item
     /// once and keeps it until the ref changes: a title edit re-renders one item of the lists
-    /// of hundreds that clause, control, SoA and framework pages show, not the lists.
-    func refsHTML(_ ids: [String], template: String, linker: Linker) throws -> String {
+    /// of hundreds that clause, control, SoA and framework pages show, not the lists. The ids
+    /// are noted and looked up once for both.
+    func refList(_ ids: [String], template: String, linker: Linker) throws -> (refs: ViewList, html: String) {
         let refs = refsByRoot[linker.root]
         noteRefs(ids)
+        let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
         let prefix = template + "|" + linker.root + "|"
         guard let cache = options.cache else {
             var html = ""
-            for id in ids {
-                html += try memo.text(prefix + id) {
-                    try theme.render(refs?.byID[id] ?? documentRef(id, linker: linker), template: template)
-                }
+            for (id, view) in zip(ids, views) {
+                html += try memo.text(prefix + id) { try theme.render(view, template: template) }
             }
-            return html
+            return (ViewList(views: views, fingerprint: 0), html)
         }
         // `fragmentKey` for each ref, the theme's and template's part hashed once.
         var base = Hasher()
         base.combine(theme.fingerprint)
         base.combine(template)
-        let keys = ids.map { id in
+        var list = Hasher()
+        list.combine(views.count)
+        var keys: [Int] = []
+        keys.reserveCapacity(ids.count)
+        for (id, view) in zip(ids, views) {
+            let fingerprint = refs?.fingerprints[id] ?? Self.fingerprint(view)
+            list.combine(fingerprint)
             var key = base
-            key.combine(refs?.fingerprints[id] ?? Self.fingerprint(documentRef(id, linker: linker)))
-            return key.finalize()
+            key.combine(fingerprint)
+            keys.append(key.finalize())
         }
         // Looked up all at once; only a ref not made yet in this build or the last is rendered.
-        return try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
-            try theme.render(refs?.byID[ids[index]] ?? documentRef(ids[index], linker: linker), template: template)
+        let html = try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
+            try theme.render(views[index], template: template)
         }.joined()
+        return (ViewList(views: views, fingerprint: list.finalize()), html)
     }
 
     /// Notes what a list of refs reads: each document, and its owner (whose title it shows).

@@ -81,6 +81,12 @@ public enum SiteRenderer {
             guard let dirty, let record = previousRecords?[key] else { return true }
             return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
+        /// For `AIMSBOOK_TIMINGS=pages`: which changed reads made a job be made again.
+        @Sendable func whyMade(_ key: String, familyReads: Set<PageRead>) -> String {
+            guard let dirty, let record = previousRecords?[key] else { return "not made before" }
+            let met = dirty.filter { record.reads.contains($0) || familyReads.contains($0) }
+            return met.map { "\($0)" }.sorted().prefix(4).joined(separator: ", ") + (met.count > 4 ? " …" : "")
+        }
 
         let planning = ContinuousClock.now
         // Each family lists its pages, each page a job that notes what it reads in a log of its
@@ -123,7 +129,9 @@ public enum SiteRenderer {
                 log.note(familyReads)
                 let start = ContinuousClock.now
                 let files = try job.make(context.noting(into: log))
-                if timings.perPage { timings.record("  page \(job.key)", since: start) }
+                if timings.perPage {
+                    timings.record("  page \(job.key) (\(whyMade(job.key, familyReads: familyReads)))", since: start)
+                }
                 return .page(key: job.key, files: files, record: PageRecord(paths: files.map(\.path), reads: log.reads))
             }
         }

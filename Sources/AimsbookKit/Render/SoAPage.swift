@@ -28,6 +28,8 @@ enum SoAPage {
                 current = (entry.objective, entry.topObjective, [])
             }
             let implementation = Badge.implementation(entry)
+            let documents = try context.refList(entry.implementedBy, template: "ref-id-link", linker: linker)
+            let risks = try context.refList(entry.treatsRisks, template: "ref-id-link", linker: linker)
             current!.rows.append([
                 "id": entry.control.id,
                 "title": entry.control.title,
@@ -37,11 +39,11 @@ enum SoAPage {
                 "implementation": implementation ?? Badge.make("", .muted),
                 "hasJustification": !(entry.justification ?? "").isEmpty,
                 "justification": entry.justification ?? "",
-                "documents": context.documentRefs(entry.implementedBy, linker: linker),
-                "documentsHTML": try context.refsHTML(entry.implementedBy, template: "ref-id-link", linker: linker),
+                "documents": documents.refs,
+                "documentsHTML": documents.html,
                 "hasDocuments": !entry.implementedBy.isEmpty,
-                "risks": context.documentRefs(entry.treatsRisks, linker: linker),
-                "risksHTML": try context.refsHTML(entry.treatsRisks, template: "ref-id-link", linker: linker),
+                "risks": risks.refs,
+                "risksHTML": risks.html,
                 "hasRisks": !entry.treatsRisks.isEmpty,
                 "needsDocument": entry.isApplicable && entry.implementedBy.isEmpty,
             ])

@@ -25,10 +25,12 @@ public enum SoAExport {
         return output
     }
 
+    /// Read as bytes, as a spreadsheet reads them: a `"\r\n"` inside a value (one `Character`)
+    /// is quoted too, and a long list of ids is scanned without breaking it into characters.
     static func csvField(_ value: String) -> String {
         var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let first = value.utf8.first, "=+-@".utf8.contains(first) { value = "'" + value }
+        if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
             return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
         }
         return value
