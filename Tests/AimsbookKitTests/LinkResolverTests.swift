@@ -30,6 +30,17 @@ import Testing
         #expect(resolve("mailto:dpo@example.org") == .external("mailto:dpo@example.org"))
     }
 
+    @Test func trimsSpacesAndJoinsPathsAsBefore() {
+        #expect(resolve("  PROC-003 ") == .document(id: "PROC-003", anchor: nil))
+        #expect(resolve("   ") == .unresolved(reason: "the link has no target"))
+        #expect(LinkResolver.trimmingSpaces(" \u{301}a é ") == "\u{301}a é")
+        #expect(LinkResolver.trimmingSpaces("a b") == "a b")
+        #expect(LinkResolver.join("policies/sub", "../../procedures/./risk.md") == "procedures/risk.md")
+        #expect(LinkResolver.join("policies", "/procedures//risk.md") == "procedures/risk.md")
+        #expect(LinkResolver.join("policies", "../../x.md") == nil)
+        #expect(LinkResolver.join("", "a/b/../c.md") == "a/c.md")
+    }
+
     @Test func refusesUnsafeSchemes() {
         #expect(resolve("javascript:alert(1)") == .unsafe(scheme: "javascript"))
         #expect(resolve("JavaScript:alert(1)") == .unsafe(scheme: "JavaScript"))

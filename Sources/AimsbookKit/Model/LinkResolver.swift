@@ -69,7 +69,7 @@ public struct LinkResolver: Sendable {
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public func resolve(_ reference: LinkReference, from contentPath: String) -> LinkTarget {
-        let destination = Substring(reference.destination).trimmingCharacters(in: " ")
+        let destination = Self.trimmingSpaces(reference.destination)
         if destination.isEmpty { return .unresolved(reason: "the link has no target") }
         let isASCII = destination.utf8.allSatisfy { $0 < 0x80 }
         if let scheme = Self.scheme(of: destination, isASCII: isASCII) {
@@ -117,7 +117,7 @@ public struct LinkResolver: Sendable {
     /// its diagnostic is then an unknown reference rather than a broken link.
     static func namesDocumentID(_ reference: LinkReference) -> Bool {
         guard reference.kind != .wiki else { return true }
-        let destination = Substring(reference.destination).trimmingCharacters(in: " ")
+        let destination = trimmingSpaces(reference.destination)
         let path = pathAndAnchor(of: Substring(destination), isASCII: destination.utf8.allSatisfy { $0 < 0x80 }).path
         return DocumentID.isValid(String(path))
     }
@@ -150,18 +150,31 @@ public struct LinkResolver: Sendable {
     }
 
     /// Joins a relative path to a directory inside content/, resolving `.` and `..`; nil if it leaves content/.
+    /// The segments stay slices of the two strings until they are joined.
     static func join(_ directory: String, _ relative: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/").map(String.init)
+        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
             case ".": continue
             case "..":
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(String(segment))
+            default: parts.append(segment)
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `destination` without the spaces (U+0020) around it, found through its bytes, as
+    /// `trimmingCharacters(in: " ")` trims them; most destinations have none and are returned
+    /// as they are.
+    static func trimmingSpaces(_ destination: String) -> String {
+        let bytes = destination.utf8
+        guard bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") else { return destination }
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return "" }
+        // After the last byte that is not a space comes a space or the end: a character boundary.
+        let end = bytes.index(after: bytes.lastIndex(where: { $0 != UInt8(ascii: " ") })!)
+        return String(destination[first..<end])
     }
 
     /// Where an ASCII character first stands in `text`. On the bytes when the text is all ASCII,
