@@ -173,16 +173,16 @@ public struct Relations: Sendable, Equatable {
     public var risksByAISystem: [String: [String]] = [:]
     public var assessmentsByAISystem: [String: [String]] = [:]
 
+    /// - Parameter documents: sorted by id, as `Handbook` keeps them: every list is then made in
+    ///   id order, and a document's id repeated in a list can only follow itself.
     init(documents: [Document]) {
-        var referencedBy: [String: Set<String>] = [:]
         // Through pointers into the array's buffer: iterating the array, its subscript and even
         // a borrowing parameter copied each whole document (a large value) to read a few fields.
         documents.withUnsafeBufferPointer { documents in
             for position in documents.indices {
-                add(documents.baseAddress! + position, referencedBy: &referencedBy)
+                add(documents.baseAddress! + position)
             }
         }
-        self.referencedBy = referencedBy.mapValues { $0.sorted() }
     }
 
     /// A hash of every field of `document` that `add` reads: a rebuild whose documents all have
@@ -221,7 +221,7 @@ public struct Relations: Sendable, Equatable {
         }
     }
 
-    private mutating func add(_ pointer: UnsafePointer<Document>, referencedBy: inout [String: Set<String>]) {
+    private mutating func add(_ pointer: UnsafePointer<Document>) {
         let id = pointer.pointee.id.value
         var targets: [String] = pointer.pointee.related.map(\.value)
         if let risk = pointer.pointee.risk {
@@ -238,12 +238,21 @@ public struct Relations: Sendable, Equatable {
         for case .document(let target, _) in pointer.pointee.linkTargets {
             targets.append(target)
         }
-        for target in targets where target != id { referencedBy[target, default: []].insert(id) }
-        for clause in Set(pointer.pointee.clauses.map(\.value)) { documentsByClause[clause, default: []].append(id) }
-        for control in Set(pointer.pointee.controls.map(\.value)) {
-            documentsByControl[control, default: []].append(id)
+        // Each list gets this document's id once, after the ids of the documents before it.
+        for target in targets where target != id {
+            referencedBy[target, default: []].appendOnce(id)
         }
+        for clause in pointer.pointee.clauses { documentsByClause[clause.value, default: []].appendOnce(id) }
+        for control in pointer.pointee.controls { documentsByControl[control.value, default: []].appendOnce(id) }
         if let owner = pointer.pointee.owner { ownedBy[owner.value, default: []].append(id) }
         if let approver = pointer.pointee.approver { approvedBy[approver.value, default: []].append(id) }
+    }
+}
+
+extension Array where Element == String {
+    /// Appends `id` unless it is already the last element: for lists made in id order, one
+    /// document at a time, where a repeat can only follow itself.
+    fileprivate mutating func appendOnce(_ id: String) {
+        if last != id { append(id) }
     }
 }
