@@ -13,6 +13,39 @@ import Testing
             ])
     }
 
+    @Test func searchTextHasTheWordsWithoutMarkup() {
+        let body = """
+            # Risk *criteria*
+
+            Scores run from 1 to 5,
+            see [the policy](POL-001) and ![a chart](c.png).[^1]
+
+            - first item
+            - second `item`
+
+            1. one
+            2. two
+
+            | Level | Meaning |
+            | --- | --- |
+            | 1 | rare |
+
+            ```
+            code line
+            ```
+
+            <div>raw</div>
+
+            [^1]: A footnote.
+
+            """
+        let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
+        #expect(
+            RenderText.collapsingWhitespace(document.plainText)
+                == "Risk criteria Scores run from 1 to 5, see the policy and a chart. first item second item one two "
+                + "Level Meaning 1 rare code line A footnote.")
+    }
+
     @Test func collectsHeadingsWithIDsInTheHTML() {
         let document = MarkdownParser.parse("# Purpose\n\n## Roles & duties\n", firstLine: 7, file: "f.md")
         #expect(document.headings.map(\.slug) == ["purpose", "roles--duties"])

@@ -105,9 +105,7 @@ public enum MarkdownParser {
         if options.rendersHTML {
             let extensions = cmark_parser_get_syntax_extensions(parser)
             html = renderHTML(root, extensions: extensions)
-            let textPointer = cmark_render_plaintext(root, CMARK_OPT_DEFAULT, 0)!
-            plainText = String(cString: textPointer)
-            free(textPointer)
+            plainText = SearchText.of(root)
             if let print {
                 if tree.repoint(
                     rewrite: print.rewrite, headingIDPrefix: print.headingIDPrefix,
