@@ -103,6 +103,58 @@ import Testing
         try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
     }
 
+    @Test func aNewBuildLinksOnlyTheFilesWhoseBytesThePreviousSiteHolds() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let asset = folder.appendingPathComponent("logo.svg")
+        try "<svg/>".write(to: asset, atomically: true, encoding: .utf8)
+        try SiteWriter.write(
+            [
+                .text("index.html", "home"), .text("docs/a.html", "aaa"), .text("docs/edited.html", "same"),
+                OutputFile(path: "print.html", contents: .pieces(["<p>é", "ü</p>"])),
+                OutputFile(path: "logo.svg", contents: .copy(from: asset.path)),
+            ], to: output)
+        let before = try ["index.html", "docs/a.html", "docs/edited.html", "print.html", "logo.svg"].map {
+            try inode(output.appendingPathComponent($0))
+        }
+        // Edited by hand in output/, keeping its size: compared, so written again.
+        try "SAME".write(to: output.appendingPathComponent("docs/edited.html"), atomically: false, encoding: .utf8)
+
+        // No render cache (a new process): the writer compares what is there.
+        try SiteWriter.write(
+            [
+                .text("index.html", "home"), .text("docs/a.html", "bbb"), .text("docs/edited.html", "same"),
+                OutputFile(path: "print.html", contents: .pieces(["<p>", "éü", "</p>"])),
+                OutputFile(path: "logo.svg", contents: .copy(from: asset.path)), .text("docs/new.html", "new"),
+            ], to: output)
+        let after = try ["index.html", "docs/a.html", "docs/edited.html", "print.html", "logo.svg"].map {
+            try inode(output.appendingPathComponent($0))
+        }
+        #expect(after[0] == before[0], "the same bytes: linked into the new site")
+        #expect(after[3] == before[3], "the same bytes in other pieces: linked")
+        #expect(after[1] != before[1] && after[2] != before[2] && after[4] != before[4], "written again")
+        for (path, text) in [("docs/a.html", "bbb"), ("docs/edited.html", "same"), ("print.html", "<p>éü</p>")] {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) == text)
+        }
+        #expect(try files(under: output).filter { $0.hasPrefix(".aimsbook-") && $0 != SiteWriter.markerName } == [])
+    }
+
+    @Test func contentsCompareWithBytesAcrossTheirPieces() {
+        func holds(_ contents: OutputFile.Contents, _ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBytes { contents.isEqual(to: $0) }
+        }
+        #expect(holds(.pieces(["ab", "", "c"]), "abc"))
+        #expect(!holds(.pieces(["ab", "c"]), "abd"))
+        #expect(!holds(.pieces(["ab", "c"]), "ab"))
+        #expect(!holds(.pieces(["ab"]), "abc"))
+        #expect(holds(.pieces([]), "") && holds(.text(""), ""))
+        #expect(holds(.text("é"), "é") && !holds(.text("é"), "e"))
+        #expect(holds(.bytes([0x61, 0x62]), "ab") && !holds(.bytes([0x61]), "ab"))
+        #expect(!holds(.copy(from: "/nonexistent"), ""))
+        #expect(OutputFile.Contents.pieces(["é", "ab"]).byteCount == 4)
+    }
+
     @Test func anUpdateKeepsUnchangedFilesRewritesChangedOnesAndDropsTheRest() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

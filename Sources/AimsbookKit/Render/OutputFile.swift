@@ -26,8 +26,7 @@ public struct OutputFile: Sendable, Hashable {
     /// The UTF-8 size of rendered text (`text` or `pieces`); nil for bytes and copies.
     public var textSize: Int? {
         switch contents {
-        case .text(let text): text.utf8.count
-        case .pieces(let pieces): pieces.reduce(0) { $0 + $1.utf8.count }
+        case .text, .pieces: contents.byteCount
         case .bytes, .copy: nil
         }
     }
