@@ -374,7 +374,7 @@ import Testing
     @Test func theSearchIndexQuotesAsJSONValueDoes() {
         for text in [
             "plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",
-            "line\u{2028}para\u{2029}", "&amp;",
+            "line\u{2028}para\u{2029}", "&amp;", "\u{2027} € ‰ \u{E2}", "\u{2028}", "",
         ] {
             var bytes: [UInt8] = []
             SearchIndex.appendQuoted(text, to: &bytes)

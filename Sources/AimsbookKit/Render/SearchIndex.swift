@@ -138,6 +138,7 @@ enum SearchIndex {
     /// the escapes of `JSONValue.quote`, including `<`, `>`, `&`, U+2028 and U+2029.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        let mayNeedEscape = Self.mayNeedEscape
         var text = text
         text.withUTF8 { bytes in
             output.reserveCapacity(output.count + bytes.count + 1)
@@ -152,6 +153,11 @@ enum SearchIndex {
             }
             while index < bytes.count {
                 let byte = bytes[index]
+                // One table lookup per byte; only the few flagged bytes reach the switch.
+                guard mayNeedEscape[Int(byte)] else {
+                    index += 1
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "\""): escape([92, 34])
                 case UInt8(ascii: "\\"): escape([92, 92])
@@ -175,4 +181,9 @@ enum SearchIndex {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The bytes `appendQuoted` looks at twice: those it escapes and the lead byte of U+2028/9.
+    private static let mayNeedEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
+    }
 }
