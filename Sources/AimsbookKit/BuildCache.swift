@@ -76,7 +76,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A row of a long table as the last build made it (`RenderContext.rowsHTML(page:…)`).
     struct KeptRow: @unchecked Sendable {
-        var reads: Set<PageRead>
+        var reads: ReadSet
         var view: View
         var fingerprint: Int
         var html: String
@@ -89,6 +89,29 @@ public final class BuildCache: @unchecked Sendable {
 
     func keep(_ row: KeptRow, name: String) {
         lock.withLock { rows.next[name] = (0, row) }
+    }
+
+    private var lists = Generation<KeptList>()
+
+    /// A list of document refs as a build made it (`RenderContext.refList`): its ids, what it
+    /// read, its views and its HTML.
+    struct KeptList: @unchecked Sendable {
+        var ids: [String]
+        var reads: ReadSet
+        var refs: ViewList
+        var html: String
+    }
+
+    /// The list `name`, made by this render, or else by the last build (`madeNow` says which).
+    func keptList(_ name: String) -> (list: KeptList, madeNow: Bool)? {
+        lock.withLock {
+            if let made = lists.next[name] { return (made.value, true) }
+            return lists.current[name].map { ($0.value, false) }
+        }
+    }
+
+    func keep(_ list: KeptList, name: String) {
+        lock.withLock { lists.next[name] = (0, list) }
     }
     /// The last written site, and the one being rendered (it becomes the last once written).
     private var site: RenderedSite?
@@ -266,8 +289,10 @@ public final class BuildCache: @unchecked Sendable {
             pages.next = [:]
             fragments.next = [:]
             rows.next = [:]
+            lists.next = [:]
             printSections.next = [:]
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (false, false, false, false)
+            lists.keepsAll = false
             pendingSite = nil
         }
     }
@@ -277,6 +302,7 @@ public final class BuildCache: @unchecked Sendable {
     func willKeepUnrendered() {
         lock.withLock {
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (true, true, true, true)
+            lists.keepsAll = true
         }
     }
 
@@ -336,6 +362,7 @@ public final class BuildCache: @unchecked Sendable {
             pages.keepAll()
             fragments.keepAll()
             rows.keepAll()
+            lists.keepAll()
             printSections.keepAll()
             for file in files where !rendered.contains(file.path) {
                 if file.textSize != nil { reused.insert(file.path) }
@@ -357,6 +384,7 @@ public final class BuildCache: @unchecked Sendable {
             pages.turn()
             fragments.turn()
             rows.turn()
+            lists.turn()
             printSections.turn()
             site = pendingSite
             pendingSite = nil

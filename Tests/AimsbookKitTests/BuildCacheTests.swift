@@ -442,4 +442,20 @@ import Testing
             #expect(list == array)
         }
     }
+
+    @Test func aReadSetHoldsLargeSetsWholeAndFindsEveryRead() {
+        let large = Set((0..<ReadSet.sharedFrom).map { PageRead.document("RISK-\($0)") })
+        var page = ReadSet()
+        page.insert(.soa)
+        page.formUnion(ReadSet([.document("POL-001")]))
+        page.formUnion(ReadSet(large))
+        var row = ReadSet([.type(.risk)])
+        row.formUnion(ReadSet(large))
+        page.formUnion(row)
+        #expect(page.own == [.soa, .document("POL-001"), .type(.risk)], "small sets are merged")
+        #expect(page.shared.count == 2, "large ones are held as they are, also from a merged set")
+        #expect(page.contains(.document("RISK-3")) && page.contains(.type(.risk)) && page.contains(.soa))
+        #expect(!page.contains(.document("RISK-\(ReadSet.sharedFrom)")) && !page.contains(.audit))
+        #expect(page.all == large.union([.soa, .document("POL-001"), .type(.risk)]))
+    }
 }

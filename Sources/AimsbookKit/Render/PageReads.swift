@@ -25,13 +25,42 @@ enum PageRead: Hashable, Sendable {
     case directReports
 }
 
+/// What a page, a row or a list read. Large sets noted whole (a kept list of 800 refs, a kept
+/// row) are held as they are instead of merged: merging hashed every read again each time a
+/// rebuild reused the list, which was most of the cost of reusing it.
+struct ReadSet: Sendable {
+    private(set) var own: Set<PageRead> = []
+    private(set) var shared: [Set<PageRead>] = []
+
+    /// Sets at least this large are held whole, not merged.
+    static let sharedFrom = 16
+
+    init() {}
+
+    init(_ reads: Set<PageRead>) { own = reads }
+
+    mutating func insert(_ read: PageRead) { own.insert(read) }
+
+    mutating func formUnion(_ other: ReadSet) {
+        if other.own.count >= Self.sharedFrom { shared.append(other.own) } else { own.formUnion(other.own) }
+        shared += other.shared
+    }
+
+    func contains(_ read: PageRead) -> Bool {
+        own.contains(read) || shared.contains { $0.contains(read) }
+    }
+
+    /// Every read once, for tests and diagnostics.
+    var all: Set<PageRead> { shared.reduce(own) { $0.union($1) } }
+}
+
 /// Where the page being made notes its reads. A page is made on one thread, so the log needs
 /// no lock; one log is never shared by pages made at the same time.
 final class ReadLog: @unchecked Sendable {
-    private(set) var reads: Set<PageRead> = []
+    private(set) var reads = ReadSet()
 
     func note(_ read: PageRead) { reads.insert(read) }
-    func note(_ more: Set<PageRead>) { reads.formUnion(more) }
+    func note(_ more: ReadSet) { reads.formUnion(more) }
 }
 
 /// The handbook as pages see it: the outline, with each read noted in the page's log. Fields
@@ -131,5 +160,5 @@ struct PageJob: Sendable {
 /// The files a page job made and what they read, kept for the next rebuild.
 struct PageRecord: Sendable {
     var paths: [String]
-    var reads: Set<PageRead>
+    var reads: ReadSet
 }

@@ -327,16 +327,43 @@ struct RenderContext: Sendable {
     /// are noted and looked up once for both.
     func refList(_ ids: [String], template: String, linker: Linker) throws -> (refs: ViewList, html: String) {
         let refs = refsByRoot[linker.root]
-        noteRefs(ids)
-        let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
         let prefix = template + "|" + linker.root + "|"
         guard let cache = options.cache else {
+            noteRefs(ids)
+            let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
             var html = ""
             for (id, view) in zip(ids, views) {
                 html += try memo.text(prefix + id) { try theme.render(view, template: template) }
             }
             return (ViewList(views: views, fingerprint: 0), html)
         }
+        // In a targeted rebuild, a list none of whose refs read what changed is the last
+        // build's, reads and all: a title edit makes the lists that show the document again,
+        // not the hundreds of others on the same pages.
+        var name = Hasher()
+        name.combine(theme.fingerprint)
+        name.combine(ids)
+        let listName = prefix + String(name.finalize())
+        if let changed = changedReads, let (kept, madeNow) = cache.keptList(listName), kept.ids == ids,
+            madeNow || !changed.contains(where: kept.reads.contains)
+        {
+            log?.note(kept.reads)
+            return (kept.refs, kept.html)
+        }
+        // What the list reads is noted whatever this page notes: a later rebuild reuses it by them.
+        let listLog = ReadLog()
+        let listContext = noting(into: listLog)
+        listContext.noteRefs(ids)
+        let views = ids.map { refs?.byID[$0] ?? listContext.documentRef($0, linker: linker) }
+        let made = try makeRefList(ids, views: views, template: template, prefix: prefix, cache: cache, refs: refs)
+        cache.keep(.init(ids: ids, reads: listLog.reads, refs: made.refs, html: made.html), name: listName)
+        log?.note(listLog.reads)
+        return made
+    }
+
+    private func makeRefList(
+        _ ids: [String], views: [View], template: String, prefix: String, cache: BuildCache, refs: DocumentRefs?
+    ) throws -> (refs: ViewList, html: String) {
         // `fragmentKey` for each ref, the theme's and template's part hashed once.
         var base = Hasher()
         base.combine(theme.fingerprint)
@@ -399,8 +426,9 @@ struct RenderContext: Sendable {
                     try theme.render(view, template: template)
                 }
                 row = .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered)
+                // A kept row stays without this: a targeted rebuild keeps all the last build kept.
+                cache.keep(row, name: name)
             }
-            cache.keep(row, name: name)
             log?.note(row.reads)
             html += row.html
             views.append(row.view)

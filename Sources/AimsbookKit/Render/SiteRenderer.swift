@@ -77,12 +77,12 @@ public enum SiteRenderer {
         /// the last build has no record of it or it read something that changed.
         // Read once: `guard let change` in the check below copied the whole last site per job.
         let previousRecords = change?.previous.records
-        func needsMaking(_ key: String, familyReads: Set<PageRead> = []) -> Bool {
+        func needsMaking(_ key: String, familyReads: ReadSet = ReadSet()) -> Bool {
             guard let dirty, let record = previousRecords?[key] else { return true }
             return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
         /// For `AIMSBOOK_TIMINGS=pages`: which changed reads made a job be made again.
-        @Sendable func whyMade(_ key: String, familyReads: Set<PageRead>) -> String {
+        @Sendable func whyMade(_ key: String, familyReads: ReadSet) -> String {
             guard let dirty, let record = previousRecords?[key] else { return "not made before" }
             let met = dirty.filter { record.reads.contains($0) || familyReads.contains($0) }
             return met.map { "\($0)" }.sorted().prefix(4).joined(separator: ", ") + (met.count > 4 ? " …" : "")
@@ -91,7 +91,7 @@ public enum SiteRenderer {
         let planning = ContinuousClock.now
         // Each family lists its pages, each page a job that notes what it reads in a log of its
         // own; reads made while a family lists its pages count for each of them.
-        var pageJobs: [(job: PageJob, familyReads: Set<PageRead>)] = []
+        var pageJobs: [(job: PageJob, familyReads: ReadSet)] = []
         func family(_ list: (RenderContext) -> [PageJob]) {
             let log = ReadLog()
             let jobs = list(context.noting(into: log))
@@ -267,7 +267,7 @@ public enum SiteRenderer {
         case page(key: String, files: [OutputFile], record: PageRecord)
         case printShell([String], PageRecord)
         case searchEntries([[UInt8]])
-        case document(page: OutputFile, printSection: String, searchEntry: [UInt8], reads: Set<PageRead>)
+        case document(page: OutputFile, printSection: String, searchEntry: [UInt8], reads: ReadSet)
     }
 
     /// - Parameter searchEntry: the document's entry when the last render made it from the same document.
