@@ -114,6 +114,10 @@ struct PreviewBuilder: Sendable {
     }
 
     func watch(every interval: Duration) async throws {
+        if let folders = FolderWatch(paths) {
+            try await watch(folders)
+            return
+        }
         var seen = fingerprint()
         while !Task.isCancelled {
             try await Task.sleep(for: interval)
@@ -125,6 +129,30 @@ struct PreviewBuilder: Sendable {
                 try await Task.sleep(for: .milliseconds(250))
                 current = fingerprint()
             } while current != seen
+            log("Change seen; rebuilding…")
+            await rebuild()
+        }
+    }
+
+    /// Rebuilds when inotify reports a change and the watched files differ: once the folders
+    /// have been quiet for a moment (an editor's save is often several writes), not a poll
+    /// interval later. Every few seconds the files are compared anyway, in case a notice was lost.
+    func watch(_ folders: FolderWatch) async throws {
+        let waiting = DispatchQueue(label: "aimsbook.serve.watch")
+        // The wait blocks a thread: on a queue of its own, not on the pool the server runs on.
+        func changeNoticed(within milliseconds: Int32) async -> Bool {
+            await withCheckedContinuation { continuation in
+                waiting.async { continuation.resume(returning: folders.waitForChange(milliseconds: milliseconds)) }
+            }
+        }
+        var seen = fingerprint()
+        while !Task.isCancelled {
+            if await changeNoticed(within: 3000) {
+                while await changeNoticed(within: 50) {}
+            }
+            let current = fingerprint()
+            guard current != seen else { continue }
+            seen = current
             log("Change seen; rebuilding…")
             await rebuild()
         }

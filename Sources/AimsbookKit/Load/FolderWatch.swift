@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Tells `serve` at once that something changed in the folders a build reads, through Linux's
+/// inotify, instead of it finding out by polling: an edit is seen within milliseconds rather
+/// than up to a poll interval later, and an idle preview stats no files (on 10,000 documents a
+/// poll took 30–40 ms of CPU, twice a second).
+///
+/// A notice only says "look again": `serve` still compares `SourceStamps` before rebuilding,
+/// so an event that changes nothing a build reads (an editor's swap file, the output folder)
+/// costs one comparison. Where inotify is missing or out of watches, `init` fails and `serve`
+/// polls as before.
+public final class FolderWatch: @unchecked Sendable {
+    #if canImport(Glibc)
+        private let descriptor: Int32
+    #endif
+    /// Trees watched with every folder inside them, and folders watched on their own.
+    private let trees: [String]
+    private let folders: [String]
+
+    /// - Parameters:
+    ///   - trees: folders watched with all their subfolders (content/, templates/, frameworks/);
+    ///     a missing one is watched once it exists and the next notice comes.
+    ///   - folders: folders watched without their subfolders (the one holding aimsbook.yml).
+    public init?(trees: [String], folders: [String]) {
+        #if canImport(Glibc)
+            let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard descriptor >= 0 else { return nil }
+            self.descriptor = descriptor
+            self.trees = trees
+            self.folders = folders
+            guard watchFolders() else {
+                close(descriptor)
+                return nil
+            }
+        #else
+            return nil
+        #endif
+    }
+
+    /// Watches the folders, content/, templates/ and frameworks/ of `paths`.
+    public convenience init?(_ paths: HandbookPaths) {
+        self.init(
+            trees: [paths.content.path, paths.templates.path, paths.frameworks.path],
+            folders: [paths.settings.deletingLastPathComponent().path])
+    }
+
+    deinit {
+        #if canImport(Glibc)
+            close(descriptor)
+        #endif
+    }
+
+    /// Waits up to `milliseconds` for a notice; true when one came. Reads every notice queued
+    /// and watches the folders made since. Blocks its thread: call it off the cooperative pool.
+    public func waitForChange(milliseconds: Int32) -> Bool {
+        #if canImport(Glibc)
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            var ready: Int32
+            repeat { ready = poll(&request, 1, milliseconds) } while ready < 0 && errno == EINTR
+            guard ready > 0 else { return false }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+            // A new folder (or one moved in) holds files the next build reads: watch it too.
+            _ = watchFolders()
+            return true
+        #else
+            return false
+        #endif
+    }
+
+    /// Adds a watch for every folder of the trees and for the single folders (adding one that
+    /// is watched already changes nothing). False when inotify refuses one (out of watches).
+    private func watchFolders() -> Bool {
+        #if canImport(Glibc)
+            let mask =
+                UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
+                | UInt32(IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+            var refused = false
+            func watch(_ folder: String, recursively: Bool) {
+                guard inotify_add_watch(descriptor, folder, mask) >= 0 else {
+                    // A folder that is not there (yet) is no failure; running out of watches is.
+                    if errno == ENOSPC || errno == ENOMEM { refused = true }
+                    return
+                }
+                guard recursively else { return }
+                // As the loader and `SourceStamps` read: hidden entries and linked folders are left out.
+                for name in FileSystem.entries(of: folder) where !name.hasPrefix(".") {
+                    let path = folder + "/" + name
+                    var status = stat()
+                    if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                        watch(path, recursively: true)
+                    }
+                }
+            }
+            for tree in trees { watch(tree, recursively: true) }
+            for folder in folders { watch(folder, recursively: false) }
+            return !refused
+        #else
+            return false
+        #endif
+    }
+}

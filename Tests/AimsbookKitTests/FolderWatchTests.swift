@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import AimsbookKit
+
+/// `serve` learns of edits from inotify (`FolderWatch`): every folder of the trees is watched,
+/// folders made later too, and a quiet folder gives no notice.
+@Suite struct FolderWatchTests {
+    @Test func noticesEditsInFoldersMadeAfterTheWatchBegan() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        let templates = root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let watch = try #require(FolderWatch(trees: [content.path, templates.path], folders: [root.path]))
+        // Each step is seen: the wait returns as soon as a notice is queued.
+        #expect(!watch.waitForChange(milliseconds: 20), "nothing changed yet")
+
+        try "a".write(to: content.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "a new file")
+        #expect(!watch.waitForChange(milliseconds: 20), "the notices were all read")
+
+        let risks = content.appendingPathComponent("risks")
+        try FileManager.default.createDirectory(at: risks, withIntermediateDirectories: true)
+        #expect(watch.waitForChange(milliseconds: 5000), "a new folder")
+        try "b".write(to: risks.appendingPathComponent("b.md"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "a file in the new folder")
+
+        // templates/ did not exist: its parent's notice makes it watched.
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        #expect(watch.waitForChange(milliseconds: 5000), "the templates folder made")
+        try "x".write(to: templates.appendingPathComponent("home.mustache"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "a template in it")
+
+        try "aimsbook".write(to: root.appendingPathComponent("aimsbook.yml"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "the settings file")
+        try FileManager.default.removeItem(at: risks.appendingPathComponent("b.md"))
+        #expect(watch.waitForChange(milliseconds: 5000), "a deleted file")
+    }
+}
