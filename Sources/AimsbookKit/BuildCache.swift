@@ -82,9 +82,9 @@ public final class BuildCache: @unchecked Sendable {
         var html: String
     }
 
-    /// The row `name` the last build made or kept.
-    func keptRow(_ name: String) -> KeptRow? {
-        lock.withLock { rows.current[name]?.value }
+    /// The rows `names` as the last build made or kept them.
+    func keptRows(_ names: [String]) -> [KeptRow?] {
+        lock.withLock { names.map { rows.current[$0]?.value } }
     }
 
     func keep(_ row: KeptRow, name: String) {

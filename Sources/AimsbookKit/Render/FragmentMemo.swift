@@ -8,10 +8,20 @@ final class FragmentMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String: String] = [:]
 
-    func text(_ name: String, render: () throws -> String) rethrows -> String {
-        if let hit = lock.withLock({ texts[name] }) { return hit }
-        let text = try render()
-        lock.withLock { texts[name] = text }
-        return text
+    /// The texts of `names`, looked up under one lock and stored under one more: pages made
+    /// side by side took the lock for every item of lists hundreds long.
+    func texts(_ names: [String], render: (Int) throws -> String) rethrows -> [String] {
+        var found = lock.withLock { names.map { texts[$0] } }
+        var made: [Int] = []
+        for position in found.indices where found[position] == nil {
+            found[position] = try render(position)
+            made.append(position)
+        }
+        if !made.isEmpty {
+            lock.withLock {
+                for position in made { texts[names[position]] = found[position] }
+            }
+        }
+        return found.map { $0! }
     }
 }

@@ -331,11 +331,8 @@ struct RenderContext: Sendable {
         guard let cache = options.cache else {
             noteRefs(ids)
             let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
-            var html = ""
-            for (id, view) in zip(ids, views) {
-                html += try memo.text(prefix + id) { try theme.render(view, template: template) }
-            }
-            return (ViewList(views: views, fingerprint: 0), html)
+            let html = try memo.texts(ids.map { prefix + $0 }) { try theme.render(views[$0], template: template) }
+            return (ViewList(views: views, fingerprint: 0), html.joined())
         }
         // In a targeted rebuild, a list none of whose refs read what changed is the last
         // build's, reads and all: a title edit makes the lists that show the document again,
@@ -412,10 +409,13 @@ struct RenderContext: Sendable {
         views.reserveCapacity(keys.count)
         var list = Hasher()
         list.combine(keys.count)
-        for key in keys {
-            let name = page + "#" + key
+        let names = keys.map { page + "#" + $0 }
+        // All looked up under one lock: pages made side by side took it for every row.
+        let keptRows = changedReads == nil ? [] : cache.keptRows(names)
+        for (position, key) in keys.enumerated() {
+            let name = names[position]
             let row: BuildCache.KeptRow
-            if let changed = changedReads, let kept = cache.keptRow(name), !changed.contains(where: kept.reads.contains)
+            if let changed = changedReads, let kept = keptRows[position], !changed.contains(where: kept.reads.contains)
             {
                 row = kept
             } else {
