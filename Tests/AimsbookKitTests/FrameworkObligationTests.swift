@@ -138,6 +138,35 @@ import Testing
         #expect(monitoring.documents.isEmpty)
     }
 
+    @Test func risksAndAssessmentsCountForTheSystemsTheyName() throws {
+        let risk = "likelihood: 2\nimpact: 2\ntreatment: mitigate\ncontrols: [A.6.2.8]\n"
+        let assessment = "date: 2026-01-10\ncontrols: [A.6.2.8]\n"
+        let handbook = Self.handbook([
+            "a.md": Self.system("AIS-A", risk: "high", provider: "internal", extra: "impact_assessment: IA-NAMED\n"),
+            "o.md": Self.system("AIS-OTHER", risk: "high", provider: "internal"),
+            // Record-keeping (Art.12) maps to A.6.2.8 alone.
+            "r1.md": Self.document("RISK-OTHER", type: "risk", fields: risk + "ai_systems: [AIS-OTHER]\n"),
+            "r2.md": Self.document("RISK-ALL", type: "risk", fields: risk),
+            // Names only the other system, but AIS-A names it as its assessment.
+            "i1.md": Self.document(
+                "IA-NAMED", type: "impact-assessment", fields: assessment + "ai_systems: [AIS-OTHER]\n"),
+            "i2.md": Self.document(
+                "IA-OTHER", type: "impact-assessment", fields: assessment + "ai_systems: [AIS-OTHER]\n"),
+        ])
+        let obligations = AIActObligations(handbook)
+        func recordKeeping(_ system: String) -> [String]? {
+            obligations.system(system)?.obligations.first { $0.requirement.id == "Art.12" }?.documents
+        }
+        #expect(recordKeeping("AIS-A") == ["IA-NAMED", "RISK-ALL"])
+        #expect(recordKeeping("AIS-OTHER") == ["IA-NAMED", "IA-OTHER", "RISK-ALL", "RISK-OTHER"])
+        // Every requirement mapped to the control gives the same documents, as computed alone.
+        let coverage = FrameworkCoverage(handbook)
+        let pack = try #require(handbook.frameworks.pack(AIActObligations.packID))
+        for entry in try #require(obligations.system("AIS-A")).obligations {
+            #expect(entry == coverage.coverage(of: entry.requirement, in: pack, forSystem: "AIS-A"))
+        }
+    }
+
     @Test func openObligationsAreAuditFindings() throws {
         let handbook = Self.handbook([
             "ais.md": Self.system("AIS-L", risk: "limited", provider: "third-party"),

@@ -36,7 +36,9 @@ public struct AIActObligations: Sendable {
     /// Every AI system of the handbook that is not retired, in id order.
     public init(_ handbook: Handbook, coverage: FrameworkCoverage? = nil) {
         let coverage = coverage ?? FrameworkCoverage(handbook)
-        systems = handbook.documents(of: .aiSystem).filter { $0.status != .retired }.map {
+        // Each system on its own core: a handbook of 10,000 documents has hundreds of systems,
+        // each with a score of requirements to cover, and `serve` makes them again on every edit.
+        systems = handbook.documents(of: .aiSystem).filter { $0.status != .retired }.concurrentMap {
             Self.system($0, handbook: handbook, coverage: coverage)
         }
     }
@@ -71,8 +73,9 @@ public struct AIActObligations: Sendable {
             guard let role = requirement.role, role != .both else { return true }
             return roles.contains(role)
         }
+        var scope: FrameworkCoverage.SystemScope? = coverage.scope(forSystem: document.id.value)
         system.obligations = requirements.map { requirement in
-            var entry = coverage.coverage(of: requirement, in: pack, forSystem: document.id.value)
+            var entry = coverage.coverage(of: requirement, in: pack, scope: &scope)
             // Nothing a handbook writes makes a prohibited practice acceptable.
             if riskClass == "prohibited" { entry.status = .open }
             return entry

@@ -50,6 +50,16 @@ public struct FrameworkCoverage: Sendable {
     let clauseDocuments: [String: [Int]]
     /// control id → documents listing it, approved first, then by id.
     let controlDocuments: [String: [Int]]
+    /// By position in `handbook.documents`: which AI systems each document speaks for (`concerns`).
+    let ties: [SystemTie]
+
+    /// The AI systems a document speaks for, read once from its type's fields.
+    struct SystemTie: Sendable {
+        /// nil: every system (a document not tied to particular systems).
+        var systems: [String]?
+        /// An impact assessment also speaks for the system whose `impact_assessment` names it.
+        var isAssessment: Bool
+    }
 
     public init(_ handbook: Handbook) {
         self.handbook = handbook
@@ -57,10 +67,12 @@ public struct FrameworkCoverage: Sendable {
         var position: [String: Int] = [:]
         var statuses: [DocumentStatus] = []
         var citing: [String: [String: [String]]] = [:]
+        var ties: [SystemTie] = []
         handbook.forEachDocument { document in
             let id = document.pointee.id.value
             position[id] = statuses.count
             statuses.append(document.pointee.status)
+            ties.append(Self.tie(of: document.pointee))
             guard document.pointee.status != .retired else { return }
             for (pack, requirements) in document.pointee.citations {
                 for requirement in Set(requirements.map(\.value)) {
@@ -89,16 +101,59 @@ public struct FrameworkCoverage: Sendable {
         }
         self.clauseDocuments = clauseDocuments
         controlDocuments = relations.documentsByControl.mapValues { ordered($0) }
+        self.ties = ties
+    }
+
+    static func tie(of document: Document) -> SystemTie {
+        switch document.details {
+        case .aiSystem:
+            return SystemTie(systems: [document.id.value], isAssessment: false)
+        case .risk(let risk):
+            return SystemTie(systems: risk.aiSystems.isEmpty ? nil : risk.aiSystems.map(\.value), isAssessment: false)
+        case .impactAssessment(let assessment):
+            return SystemTie(
+                systems: assessment.aiSystems.isEmpty ? nil : assessment.aiSystems.map(\.value), isAssessment: true)
+        default:
+            return SystemTie(systems: nil, isAssessment: false)
+        }
+    }
+
+    /// What one AI system's coverage keeps across its requirements: requirements share clauses
+    /// and controls (6.1.2 is covered by hundreds of risks), so each target's documents are
+    /// filtered for the system once, not once per requirement mapped to it.
+    public struct SystemScope {
+        let system: String
+        /// The id of the impact assessment the system names (`impact_assessment`).
+        let assessment: String?
+        var relevantByTarget: [String: [Int]] = [:]
+    }
+
+    public func scope(forSystem system: String) -> SystemScope {
+        SystemScope(system: system, assessment: handbook.document(system)?.aiSystem?.impactAssessment?.value)
     }
 
     public func coverage(
         of requirement: FrameworkPack.Requirement, in pack: FrameworkPack, forSystem system: String? = nil
     ) -> RequirementCoverage {
+        var scope = system.map(self.scope(forSystem:))
+        return coverage(of: requirement, in: pack, scope: &scope)
+    }
+
+    /// The requirement's coverage, for the system of `scope` when there is one.
+    public func coverage(
+        of requirement: FrameworkPack.Requirement, in pack: FrameworkPack, scope: inout SystemScope?
+    ) -> RequirementCoverage {
         let documents = handbook.documents
-        let systemAssessment = system.flatMap { handbook.document($0)?.aiSystem?.impactAssessment?.value }
         func relevant(_ indices: [Int]) -> [Int] {
-            guard let system else { return indices }
-            return indices.filter { concerns(documents[$0], system: system, systemAssessment: systemAssessment) }
+            guard let system = scope else { return indices }
+            return indices.filter { concerns(position: $0, system: system) }
+        }
+        func relevant(target: String, _ indices: [Int]) -> [Int] {
+            guard scope != nil else { return indices }
+            if let kept = scope?.relevantByTarget[target] { return kept }
+            let filtered = relevant(indices)
+            scope?.relevantByTarget[target] = filtered
+            return filtered
         }
         func isApproved(_ index: Int) -> Bool { documents[index].status == .approved }
         func ids(_ indices: [Int]) -> [String] { indices.map { documents[$0].id.value } }
@@ -107,14 +162,14 @@ public struct FrameworkCoverage: Sendable {
         let mapping = pack.mapping(for: requirement.id)
         var targets: [RequirementCoverage.Target] = []
         for clause in mapping?.clauses ?? [] {
-            let covering = relevant(clauseDocuments[clause] ?? [])
+            let covering = relevant(target: "clause " + clause, clauseDocuments[clause] ?? [])
             targets.append(
                 .init(
                     id: clause, isControl: false, documents: ids(covering),
                     isCovered: covering.contains(where: isApproved)))
         }
         for control in mapping?.controls ?? [] {
-            let covering = relevant(controlDocuments[control] ?? [])
+            let covering = relevant(target: "control " + control, controlDocuments[control] ?? [])
             targets.append(
                 .init(
                     id: control, isControl: true, documents: ids(covering),
@@ -135,17 +190,10 @@ public struct FrameworkCoverage: Sendable {
 
     /// Whether a document speaks for an AI system: its own page, a risk or impact assessment
     /// naming it (or named by it), or any document not tied to particular systems.
-    func concerns(_ document: Document, system: String, systemAssessment: String?) -> Bool {
-        switch document.details {
-        case .aiSystem:
-            return document.id.value == system
-        case .risk(let risk):
-            return risk.aiSystems.isEmpty || risk.aiSystems.contains { $0.value == system }
-        case .impactAssessment(let assessment):
-            return assessment.aiSystems.isEmpty || assessment.aiSystems.contains { $0.value == system }
-                || systemAssessment == document.id.value
-        default:
-            return true
-        }
+    func concerns(position: Int, system scope: SystemScope) -> Bool {
+        let tie = ties[position]
+        guard let systems = tie.systems else { return true }
+        return systems.contains(scope.system)
+            || (tie.isAssessment && scope.assessment == handbook.documents[position].id.value)
     }
 }
