@@ -130,6 +130,7 @@ struct PreviewBuilder: Sendable {
                 current = fingerprint()
             } while current != seen
             log("Change seen; rebuilding…")
+            cache.offer(stamps: current)
             await rebuild()
         }
     }
@@ -154,6 +155,7 @@ struct PreviewBuilder: Sendable {
             guard current != seen else { continue }
             seen = current
             log("Change seen; rebuilding…")
+            cache.offer(stamps: current)
             await rebuild()
         }
     }

@@ -228,6 +228,29 @@ import Testing
         #expect(try HandbookLoader.load(paths).markdownFiles.map(\.text) == ["fir5t", "risk, edited"])
     }
 
+    @Test func theLoaderJudgesFilesByTheStampsTheWatcherOffered() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let policy = root.appendingPathComponent("content/policy.md")
+        try "first".write(to: policy, atomically: false, encoding: .utf8)
+        let paths = HandbookPaths(root: root)
+        let cache = BuildCache()
+        _ = try HandbookLoader.load(paths, cache: cache)
+        let before = SourceStamps.of(paths)
+
+        try "first, then edited".write(to: policy, atomically: false, encoding: .utf8)
+        // Stamps taken before the edit: the loader trusts them and keeps what it read.
+        cache.offer(stamps: before)
+        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first"])
+        // Offered once: the next load takes its own stamps (as the watcher's next look would
+        // offer them) and reads the edit.
+        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first, then edited"])
+        cache.offer(stamps: SourceStamps.of(paths))
+        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first, then edited"])
+    }
+
     @Test func theWriterLinksUnchangedPagesAndRewritesOnesEditedByHand() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -36,7 +36,8 @@ public enum HandbookLoader {
     /// - Parameters:
     ///   - gitHistory: read each file's last change from git (off for speed or privacy).
     ///   - cache: the previous load in this process (`serve`): a Markdown file whose size and
-    ///     modification time are unchanged is taken from it instead of read and decoded again.
+    ///     modification time are unchanged is taken from it instead of read and decoded again,
+    ///     judged by the stamps the watcher offered (`BuildCache.offer(stamps:)`) when it did.
     public static func load(
         _ paths: HandbookPaths, gitHistory: Bool = false, cache: BuildCache? = nil
     ) throws
@@ -63,10 +64,11 @@ public enum HandbookLoader {
         // Looked up without the cache's lock (the last load's files do not change while this one
         // runs), and kept for the next load all at once below.
         let previousFiles = cache?.lastSourceFiles() ?? [:]
+        let offeredStamps = cache?.takeOfferedStamps()
         let entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
             let entry = Self.entry(
                 file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,
-                previousFiles: cache == nil ? nil : previousFiles)
+                previousFiles: cache == nil ? nil : previousFiles, offeredStamps: offeredStamps)
             return entry
         }
         cache?.keepSourceFiles(
@@ -106,7 +108,8 @@ public enum HandbookLoader {
     /// is taken from `previousFiles` instead of read and decoded again.
     static func entry(
         _ file: ListedFile, contentPath: String, displayPrefix: String, contentRoot: String,
-        previousFiles: [String: (key: Int, value: HandbookSource.MarkdownFile)]?
+        previousFiles: [String: (key: Int, value: HandbookSource.MarkdownFile)]?,
+        offeredStamps: [String: SourceStamps.Stamp]? = nil
     ) -> (entry: Entry, stamp: Int?) {
         let absolutePath = contentPath + file.path
         let displayPath = displayPrefix + file.path
@@ -135,7 +138,9 @@ public enum HandbookLoader {
         guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
             return (.asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath)), nil)
         }
-        guard let previousFiles, let stamp = SourceStamps.stamp(absolutePath, followingLinks: true)?.hashValue
+        guard let previousFiles,
+            let stamp = (offeredStamps?[absolutePath] ?? SourceStamps.stamp(absolutePath, followingLinks: true))?
+                .hashValue
         else {
             return (read(absolutePath, displayPath: displayPath, contentPath: file.path), nil)
         }
