@@ -1,35 +1,46 @@
 /// One handbook document as the rest of the pipeline sees it: typed fields with the positions
 /// they were written at, its type's own fields, and its parsed body.
+@dynamicMemberLookup
 public struct Document: Sendable, Hashable {
+    /// The fields, read and written as the document's own (`document.title`) through dynamic
+    /// member lookup.
+    public struct Fields: Sendable, Hashable {
+        public var id: Located<String>
+        public var type: DocumentType
+        public var title: String
+        public var owner: Located<String>?
+        public var approver: Located<String>?
+        public var status: DocumentStatus
+        public var version: String?
+        public var effective: Day?
+        public var review: Located<Day>?
+        public var clauses: [Located<String>]
+        public var controls: [Located<String>]
+        public var related: [Located<String>]
+        public var tags: [String]
+        /// Requirements of other frameworks cited directly (`eu_ai_act: [Art.14]`), by pack id.
+        public var citations: [String: [Located<String>]]
+        public var details: Details
+        /// Root-relative path of the source file (`content/risks/bias.md`).
+        public var path: String
+        /// Path inside content/ (`risks/bias.md`).
+        public var contentPath: String
+        public var body: MarkdownDocument
+        /// The Markdown as written and the file line it starts on, for views that render the body
+        /// differently (the print view links within one page).
+        public var bodySource: String
+        public var bodyFirstLine: Int
+        /// The last git commit that changed the file, when the handbook is a git repository.
+        public var lastChange: LastChange?
+        /// What each of `body.links` points at, in the same order: resolved once, in the model
+        /// stage, for the page, the backlinks and the checks alike.
+        public var linkTargets: [LinkTarget]
+    }
+
     /// The fields live in one shared box, copied only when a shared document is changed: a
     /// document is passed, filtered and sorted thousands of times a build, and a copy of two
     /// dozen strings, arrays and locations (a retain and a release each) was a tenth of a
     /// rebuild's CPU.
-    struct Fields: Sendable, Hashable {
-        var id: Located<String>
-        var type: DocumentType
-        var title: String
-        var owner: Located<String>?
-        var approver: Located<String>?
-        var status: DocumentStatus
-        var version: String?
-        var effective: Day?
-        var review: Located<Day>?
-        var clauses: [Located<String>]
-        var controls: [Located<String>]
-        var related: [Located<String>]
-        var tags: [String]
-        var citations: [String: [Located<String>]]
-        var details: Details
-        var path: String
-        var contentPath: String
-        var body: MarkdownDocument
-        var bodySource: String
-        var bodyFirstLine: Int
-        var lastChange: LastChange?
-        var linkTargets: [LinkTarget]
-    }
-
     private final class Box: @unchecked Sendable {
         // Changed only through `uniqueBox()`, when this document is its only holder.
         @exclusivity(unchecked) var fields: Fields
@@ -66,101 +77,9 @@ public struct Document: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
-    public var id: Located<String> {
-        get { box.fields.id }
-        set { uniqueBox().fields.id = newValue }
-    }
-    public var type: DocumentType {
-        get { box.fields.type }
-        set { uniqueBox().fields.type = newValue }
-    }
-    public var title: String {
-        get { box.fields.title }
-        set { uniqueBox().fields.title = newValue }
-    }
-    public var owner: Located<String>? {
-        get { box.fields.owner }
-        set { uniqueBox().fields.owner = newValue }
-    }
-    public var approver: Located<String>? {
-        get { box.fields.approver }
-        set { uniqueBox().fields.approver = newValue }
-    }
-    public var status: DocumentStatus {
-        get { box.fields.status }
-        set { uniqueBox().fields.status = newValue }
-    }
-    public var version: String? {
-        get { box.fields.version }
-        set { uniqueBox().fields.version = newValue }
-    }
-    public var effective: Day? {
-        get { box.fields.effective }
-        set { uniqueBox().fields.effective = newValue }
-    }
-    public var review: Located<Day>? {
-        get { box.fields.review }
-        set { uniqueBox().fields.review = newValue }
-    }
-    public var clauses: [Located<String>] {
-        get { box.fields.clauses }
-        set { uniqueBox().fields.clauses = newValue }
-    }
-    public var controls: [Located<String>] {
-        get { box.fields.controls }
-        set { uniqueBox().fields.controls = newValue }
-    }
-    public var related: [Located<String>] {
-        get { box.fields.related }
-        set { uniqueBox().fields.related = newValue }
-    }
-    public var tags: [String] {
-        get { box.fields.tags }
-        set { uniqueBox().fields.tags = newValue }
-    }
-    /// Requirements of other frameworks cited directly (`eu_ai_act: [Art.14]`), by pack id.
-    public var citations: [String: [Located<String>]] {
-        get { box.fields.citations }
-        set { uniqueBox().fields.citations = newValue }
-    }
-    public var details: Details {
-        get { box.fields.details }
-        set { uniqueBox().fields.details = newValue }
-    }
-    /// Root-relative path of the source file (`content/risks/bias.md`).
-    public var path: String {
-        get { box.fields.path }
-        set { uniqueBox().fields.path = newValue }
-    }
-    /// Path inside content/ (`risks/bias.md`).
-    public var contentPath: String {
-        get { box.fields.contentPath }
-        set { uniqueBox().fields.contentPath = newValue }
-    }
-    public var body: MarkdownDocument {
-        get { box.fields.body }
-        set { uniqueBox().fields.body = newValue }
-    }
-    /// The Markdown as written and the file line it starts on, for views that render the body
-    /// differently (the print view links within one page).
-    public var bodySource: String {
-        get { box.fields.bodySource }
-        set { uniqueBox().fields.bodySource = newValue }
-    }
-    public var bodyFirstLine: Int {
-        get { box.fields.bodyFirstLine }
-        set { uniqueBox().fields.bodyFirstLine = newValue }
-    }
-    /// The last git commit that changed the file, when the handbook is a git repository.
-    public var lastChange: LastChange? {
-        get { box.fields.lastChange }
-        set { uniqueBox().fields.lastChange = newValue }
-    }
-    /// What each of `body.links` points at, in the same order: resolved once, in the model
-    /// stage, for the page, the backlinks and the checks alike.
-    public var linkTargets: [LinkTarget] {
-        get { box.fields.linkTargets }
-        set { uniqueBox().fields.linkTargets = newValue }
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set { uniqueBox().fields[keyPath: field] = newValue }
     }
 
     /// The fields only one type has.
@@ -231,15 +150,15 @@ public struct Document: Sendable, Hashable {
         public var justification: String?
     }
 
-    public var role: Role? { if case .role(let value) = details { value } else { nil } }
-    public var risk: Risk? { if case .risk(let value) = details { value } else { nil } }
-    public var aiSystem: AISystem? { if case .aiSystem(let value) = details { value } else { nil } }
+    public var role: Role? { if case .role(let value) = self.details { value } else { nil } }
+    public var risk: Risk? { if case .risk(let value) = self.details { value } else { nil } }
+    public var aiSystem: AISystem? { if case .aiSystem(let value) = self.details { value } else { nil } }
     public var impactAssessment: ImpactAssessment? {
-        if case .impactAssessment(let value) = details { value } else { nil }
+        if case .impactAssessment(let value) = self.details { value } else { nil }
     }
-    public var objective: Objective? { if case .objective(let value) = details { value } else { nil } }
-    public var record: Record? { if case .record(let value) = details { value } else { nil } }
-    public var soaDecisions: SoADecisions? { if case .soa(let value) = details { value } else { nil } }
+    public var objective: Objective? { if case .objective(let value) = self.details { value } else { nil } }
+    public var record: Record? { if case .record(let value) = self.details { value } else { nil } }
+    public var soaDecisions: SoADecisions? { if case .soa(let value) = self.details { value } else { nil } }
 
     /// The date a record or assessment was made, where the type has one.
     public var date: Day? { record?.date ?? impactAssessment?.date }
