@@ -129,9 +129,7 @@ struct PreviewBuilder: Sendable {
                 try await Task.sleep(for: .milliseconds(250))
                 current = fingerprint()
             } while current != seen
-            log("Change seen; rebuilding…")
-            cache.offer(stamps: current)
-            await rebuild()
+            await rebuild(after: current)
         }
     }
 
@@ -154,10 +152,15 @@ struct PreviewBuilder: Sendable {
             let current = fingerprint()
             guard current != seen else { continue }
             seen = current
-            log("Change seen; rebuilding…")
-            cache.offer(stamps: current)
-            await rebuild()
+            await rebuild(after: current)
         }
+    }
+
+    /// Rebuilds for files whose stamps the watcher has just taken, handing them to the loader.
+    private func rebuild(after stamps: [String: SourceStamps.Stamp]) async {
+        log("Change seen; rebuilding…")
+        cache.offer(stamps: stamps)
+        await rebuild()
     }
 
     /// Path, size and modification time of every watched file.

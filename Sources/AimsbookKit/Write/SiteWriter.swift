@@ -196,11 +196,12 @@ public enum SiteWriter {
     /// file edited by hand in output/ is written again). Old and new site share the file until
     /// the old one is deleted; neither is ever modified in place.
     static func linkPrevious(_ previous: String, to destination: String, size: Int) -> Bool {
+        isRegularFile(previous, ofSize: size) && link(previous, destination) == 0
+    }
+
+    private static func isRegularFile(_ path: String, ofSize size: Int) -> Bool {
         var status = stat()
-        guard stat(previous, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == size else {
-            return false
-        }
-        return link(previous, destination) == 0
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
 
     /// Hard-links the previous build's file when its bytes are exactly `contents` (read and
@@ -210,9 +211,8 @@ public enum SiteWriter {
     )
         -> Bool
     {
-        var status = stat()
-        guard let size = contents.byteCount, stat(previous, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-            Int(status.st_size) == size, let bytes = FileBytes.contents(atPath: previous)
+        guard let size = contents.byteCount, isRegularFile(previous, ofSize: size),
+            let bytes = FileBytes.contents(atPath: previous)
         else { return false }
         return bytes.withUnsafeBytes { contents.isEqual(to: $0) } && link(previous, destination) == 0
     }
