@@ -41,6 +41,22 @@ import Testing
         #expect(LinkResolver.join("", "a/b/../c.md") == "a/c.md")
     }
 
+    @Test func joinsFromTheDirectoryOfTheLinkingFileByteForByte() {
+        #expect(LinkResolver.join(directoryOf: "risks/r.md", "../policies/p.md") == "policies/p.md")
+        #expect(LinkResolver.join(directoryOf: "top.md", "./a//b.md") == "a/b.md")
+        #expect(LinkResolver.join(directoryOf: "top.md", "../x.md") == nil)
+        #expect(LinkResolver.join(directoryOf: "a/b/c.md", "../../../x.md") == nil)
+        #expect(LinkResolver.join(directoryOf: "a/b/c.md", "/d/./e.md") == "d/e.md")
+        // Segments that only start with a dot, or carry a mark after it, are names.
+        #expect(LinkResolver.join(directoryOf: "ré/c.md", "..\u{301}/.x/é.md") == "ré/..\u{301}/.x/é.md")
+        #expect(LinkResolver.join(directoryOf: "ré/c.md", "../...md") == "...md")
+        #expect(LinkResolver.join(directoryOf: "a/c.md", "..") == "")
+        #expect(
+            resolve("../procedures/./risk.md", from: "policies/sub/p.md")
+                == .unresolved(reason: "there is no document content/policies/procedures/risk.md"))
+        #expect(resolve("../procedures/./risk.md", from: "policies/p.md") == .document(id: "PROC-003", anchor: nil))
+    }
+
     @Test func refusesUnsafeSchemes() {
         #expect(resolve("javascript:alert(1)") == .unsafe(scheme: "javascript"))
         #expect(resolve("JavaScript:alert(1)") == .unsafe(scheme: "JavaScript"))

@@ -100,7 +100,7 @@ public enum HandbookBuilder {
         // Made in the handbook's order (by id), so `Handbook` need not copy them all to sort.
         // Positions are sorted, not the entries (a document is a large value to move). Ids are
         // unique here (duplicates were reported and left out above).
-        let ids = documents.map(\.document.id.value)
+        let ids = documents.map { $0.document.id.value }
         let byID = documents.indices.sorted { ids[$0] < ids[$1] }
         let bodies = BodyParsing(resolver: resolver, settings: settings, rendersHTML: rendersHTML)
         timings.record("model: ids indexed", since: indexStart)

@@ -88,7 +88,7 @@ public struct LinkResolver: Sendable {
             if brokenIDs.contains(target) { return .brokenDocument(target) }
             return .unresolved(reason: unknownIDReason(target, wiki: reference.kind == .wiki))
         }
-        guard let resolved = Self.join(directory(of: contentPath), Self.removingPercentEncoding(target)) else {
+        guard let resolved = Self.join(directoryOf: contentPath, Self.removingPercentEncoding(target)) else {
             return .unresolved(reason: "'\(target)' leads outside content/")
         }
         if let id = idsByContentPath[resolved] { return .document(id: id, anchor: anchor) }
@@ -144,25 +144,43 @@ public struct LinkResolver: Sendable {
 
     public func documentExists(_ id: String) -> Bool { documentIDs[id] != nil }
 
-    func directory(of contentPath: String) -> String {
-        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
-        return String(contentPath[..<slash])
+    /// Joins a relative path to a directory inside content/, resolving `.` and `..`; nil if it leaves content/.
+    static func join(_ directory: String, _ relative: String) -> String? {
+        join(directory.utf8, relative)
     }
 
-    /// Joins a relative path to a directory inside content/, resolving `.` and `..`; nil if it leaves content/.
-    /// The segments stay slices of the two strings until they are joined.
-    static func join(_ directory: String, _ relative: String) -> String? {
-        var parts = relative.hasPrefix("/") ? [] : directory.split(separator: "/")
-        for segment in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(segment)
-            }
+    /// The same, for the directory of the file at `contentPath` (all before its last `/`).
+    static func join(directoryOf contentPath: String, _ relative: String) -> String? {
+        let bytes = contentPath.utf8
+        return join(bytes[..<(bytes.lastIndex(of: UInt8(ascii: "/")) ?? bytes.startIndex)], relative)
+    }
+
+    /// Works on UTF-8 bytes, segment by segment, into one buffer: every link by path of every
+    /// document is joined, and splitting the strings into `Character`s cost several times more
+    /// (a `/`, `.` or `..` segment is the same in bytes: none of them is part of a longer
+    /// UTF-8 sequence). Empty segments are skipped, as `split` skips them.
+    static func join<Directory: Collection<UInt8>>(_ directory: Directory, _ relative: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var path: [UInt8] = []
+        path.reserveCapacity(directory.count + relative.utf8.count + 1)
+        func append<Segment: Collection<UInt8>>(_ segment: Segment) {
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: segment)
         }
-        return parts.joined(separator: "/")
+        if relative.utf8.first != slash {
+            for segment in directory.split(separator: slash) { append(segment) }
+        }
+        for segment in relative.utf8.split(separator: slash) {
+            if segment.count == 1, segment.first == dot { continue }
+            if segment.count == 2, segment.first == dot, segment.last == dot {
+                guard !path.isEmpty else { return nil }
+                path.removeSubrange((path.lastIndex(of: slash) ?? 0)...)
+                continue
+            }
+            append(segment)
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 
     /// `destination` without the spaces (U+0020) around it, found through its bytes, as
