@@ -265,6 +265,13 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Render stage
 
+    private var outlineMemo: OutlineMemo?
+
+    /// The last render's outlines, for `Handbook.outline(reusing:)`.
+    func lastOutline() -> OutlineMemo? { lock.withLock { outlineMemo } }
+
+    func keep(_ memo: OutlineMemo) { lock.withLock { outlineMemo = memo } }
+
     func printSection(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
         try value(\.printSections, path, key: key, make: render).value
     }

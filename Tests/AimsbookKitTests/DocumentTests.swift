@@ -34,3 +34,39 @@ import Testing
         #expect(Set([rebuilt, document]).count == 1)
     }
 }
+
+/// `Handbook.outline(reusing:)` takes the outline and hash of each document it was made from
+/// last time, and makes them again for any other.
+@Suite struct OutlineMemoTests {
+    let handbook = Pipeline.check(
+        Fixtures.source([
+            "policies/a.md": "---\nid: POL-001\ntype: policy\ntitle: A\nstatus: approved\n---\nText.\n",
+            "policies/b.md": "---\nid: POL-002\ntype: policy\ntitle: B\nstatus: draft\n---\nMore text.\n",
+        ]), asOf: Fixtures.asOf
+    ).handbook
+
+    @Test func anUnchangedDocumentKeepsItsOutlineAndAChangedOneIsMadeAgain() {
+        let first = handbook.outline(reusing: nil)
+        #expect(first.outline.documents == handbook.outline.documents)
+        #expect(first.fingerprint == handbook.outline.fingerprint)
+        #expect(first.outline.documents.allSatisfy { $0.body.html.isEmpty && $0.bodySource.isEmpty })
+
+        var edited = handbook
+        edited.documents[1].title = "B, edited"
+        let second = edited.outline(reusing: first.memo)
+        #expect(second.outline.documents[0].sharesStorage(with: first.outline.documents[0]), "kept")
+        #expect(!second.outline.documents[1].sharesStorage(with: first.outline.documents[1]), "made again")
+        #expect(second.outline.documents[1].title == "B, edited")
+        #expect(second.outline.documents == edited.outline.documents)
+        #expect(second.fingerprint == edited.outline.fingerprint)
+        #expect(second.fingerprint != first.fingerprint)
+
+        // A copy with equal fields but storage of its own is made again, with the same result.
+        var copied = handbook
+        copied.documents[0].title = "changed"
+        copied.documents[0].title = "A"
+        let third = copied.outline(reusing: first.memo)
+        #expect(!third.outline.documents[0].sharesStorage(with: first.outline.documents[0]))
+        #expect(third.fingerprint == first.fingerprint)
+    }
+}

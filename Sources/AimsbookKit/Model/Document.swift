@@ -77,6 +77,12 @@ public struct Document: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
+    /// Whether the two share their fields' storage, and so hold the same fields: a document is
+    /// changed only through a box of its own (`uniqueBox()`), so while `other` is kept, a document
+    /// with its box is the same value. A rebuild tells the documents it took over unchanged from
+    /// the last one by this, without comparing or hashing their fields.
+    func sharesStorage(with other: Document) -> Bool { box === other.box }
+
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: field] }
         set { uniqueBox().fields[keyPath: field] = newValue }

@@ -14,12 +14,32 @@ extension Handbook {
         return outline
     }
 
+    /// The outline and its fingerprint, each document's outline and hash taken from `previous`
+    /// where the document is the one it was made from (`Document.sharesStorage`): a rebuild after
+    /// one edit made and hashed again every outline, a copy and a hash of every document's fields.
+    func outline(reusing previous: OutlineMemo?) -> (outline: Handbook, fingerprint: Int, memo: OutlineMemo) {
+        let made = Array(documents.indices).concurrentMap { [documents] position -> (Document, Int) in
+            if let previous, position < previous.sources.count,
+                documents[position].sharesStorage(with: previous.sources[position])
+            {
+                return (previous.outlines[position], previous.hashes[position])
+            }
+            let outline = documents[position].outline
+            var hasher = Hasher()
+            hasher.combine(outline)
+            return (outline, hasher.finalize())
+        }
+        var outline = self
+        outline.documents = made.map(\.0)
+        let hashes = made.map(\.1)
+        return (
+            outline, outline.fingerprint(documentHashes: hashes),
+            OutlineMemo(sources: documents, outlines: outline.documents, hashes: hashes)
+        )
+    }
+
     /// A hash of everything the handbook holds; on the outline, the render cache's key.
     var fingerprint: Int {
-        var hasher = Hasher()
-        hasher.combine(settings)
-        standard.combine(into: &hasher)
-        hasher.combine(documents.count)
         // Each document hashed on its own, on all cores, in place (not copied out of the array).
         let documentHashes = Array(documents.indices).concurrentMap { [documents] position in
             documents.withUnsafeBufferPointer { documents in
@@ -28,6 +48,15 @@ extension Handbook {
                 return hasher.finalize()
             }
         }
+        return fingerprint(documentHashes: documentHashes)
+    }
+
+    /// The fingerprint, given each document's hash.
+    func fingerprint(documentHashes: [Int]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(settings)
+        standard.combine(into: &hasher)
+        hasher.combine(documents.count)
         hasher.combine(documentHashes)
         hasher.combine(assets)
         hasher.combine(templateOverrides)
@@ -37,6 +66,15 @@ extension Handbook {
         hasher.combine(frameworks)
         return hasher.finalize()
     }
+}
+
+/// The last render's outlines (`Handbook.outline(reusing:)`): each document's outline and hash,
+/// with the document it was made from, which keeps that document's storage alive and so its
+/// identity meaningful.
+struct OutlineMemo: Sendable {
+    var sources: [Document]
+    var outlines: [Document]
+    var hashes: [Int]
 }
 
 extension Document {

@@ -129,7 +129,7 @@ struct RenderContext: Sendable {
         self.ownerIDs = ownerIDs
         let roots = ["", "../", "../../"]
         // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
-        let ids = Dictionary(grouping: handbook.documents.map(\.id.value), by: { $0 })
+        let ids = Dictionary(grouping: handbook.documents.map { $0.id.value }, by: { $0 })
         // A ref shows its document and its owner's title.
         let remade: Set<String>? = reuse.map { reuse in
             var remade = reuse.changed

@@ -17,7 +17,7 @@ enum RiskRegister {
             if document.controls.isEmpty { untreated += 1 }
         }
         // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
-        let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: risks.map(\.id.value)) {
+        let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: risks.map { $0.id.value }) {
             id, context in
             guard let document = context.handbook.document(id) else { return [:] }
             let risk = document.risk

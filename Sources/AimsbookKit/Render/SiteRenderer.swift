@@ -35,10 +35,15 @@ public enum SiteRenderer {
         cache?.startRender()
         // Every page but the four that carry bodies is made from the outline alone, so an edit
         // that leaves the outline as it was changes only those (`HandbookOutline`).
-        let outline = timings.measure("render: outline") { handbook.outline }
-        let key: Int? = cache.map { _ in
+        let (outline, outlineFingerprint) = timings.measure("render: outline") { () -> (Handbook, Int?) in
+            guard let cache else { return (handbook.outline, nil) }
+            let made = handbook.outline(reusing: cache.lastOutline())
+            cache.keep(made.memo)
+            return (made.outline, made.fingerprint)
+        }
+        let key: Int? = outlineFingerprint.map { fingerprint in
             var hasher = Hasher()
-            hasher.combine(outline.fingerprint)
+            hasher.combine(fingerprint)
             hasher.combine(theme.fingerprint)
             hasher.combine(options.asOf)
             return hasher.finalize()

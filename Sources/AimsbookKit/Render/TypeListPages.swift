@@ -23,7 +23,7 @@ enum TypeListPages {
         let documents = context.handbook.documents(of: type)
         let overdue = documents.filter(context.isOverdue).count
         // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
-        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: documents.map(\.id.value)) {
+        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: documents.map { $0.id.value }) {
             id, context in
             guard let document = context.handbook.document(id) else { return [:] }
             var row = context.documentRef(document, linker: linker)
