@@ -112,6 +112,25 @@ import Testing
         #expect(html.contains("href=\"http://www.example.org\""))
     }
 
+    /// cmark-gfm keeps the characters that start an extension's inlines (`~`, and `:` and `w`
+    /// for autolinks) in one table for the whole process, and each parse cleared them when it
+    /// finished, under the feet of parses on other threads: now and then a body lost its
+    /// strikethrough or its autolinks. Many bodies at once, all on every core, must each keep both.
+    @Test func bodiesParsedSideBySideEachKeepTheirStrikethroughAndAutolinks() {
+        // Every other body has a strikethrough: those with none are parsed without the extension,
+        // at the same time as those with one.
+        let bodies = (0..<3000).map { index in
+            "Line \(index) \(index % 2 == 0 ? "~~gone~~" : "kept") and www.example.org/\(index) and *kept*.\n"
+        }
+        let pages = bodies.concurrentMap { MarkdownParser.parse($0, firstLine: 1, file: "f.md").html }
+        let broken = pages.indices.filter { index in
+            pages[index].contains("<del>gone</del>") != (index % 2 == 0) || pages[index].contains("~")
+                || !pages[index].contains("href=\"http://www.example.org/\(index)\"")
+                || !pages[index].contains("<em>kept</em>")
+        }
+        #expect(broken.isEmpty, "\(broken.count) of \(pages.count) bodies lost an extension's inline")
+    }
+
     @Test func headingLevelsShiftUnderThePageButKeepTheirWrittenLevel() {
         let options = MarkdownParser.Options(headingLevelOffset: 1)
         let document = MarkdownParser.parse("# A\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)

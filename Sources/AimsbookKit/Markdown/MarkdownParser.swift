@@ -54,14 +54,6 @@ public enum MarkdownParser {
         }
     }
 
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-
-    /// The extensions, looked up once: cmark-gfm's registry is global and, once filled, only read.
-    nonisolated(unsafe) private static let syntaxExtensions: [OpaquePointer] = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
-    }()
-
     /// - Parameters:
     ///   - body: the Markdown text after the front matter.
     ///   - firstLine: the line of the file on which `body` starts.
@@ -81,15 +73,17 @@ public enum MarkdownParser {
             arena == nil
             ? cmark_parser_new(cmarkOptions)! : cmark_parser_new_with_mem(cmarkOptions, MarkdownArena.allocator)!
         defer { cmark_parser_free(parser) }
-        for syntaxExtension in syntaxExtensions {
-            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-        }
         // Fed from the string's own UTF-8 storage (cmark takes a length, no NUL needed).
         var body = body
-        body.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        let root = body.withUTF8 { buffer in
+            for syntaxExtension in MarkdownExtensions.extensions(for: buffer) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+            return MarkdownExtensions.inTurn(for: buffer) {
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                return cmark_parser_finish(parser)!
+            }
         }
-        let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
 
