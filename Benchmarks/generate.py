@@ -122,6 +122,9 @@ def main():
                  f"- See [this procedure]({relative}) and [[{rng.choice(ids)}]].",
                  f"- Evidence for [[{rng.choice(clauses)}]] and [[{rng.choice(controls)}|the control]].",
                  "", "| Step | Who | When |", "| --- | --- | --- |"]
+        if index % 10 == 0:
+            # A tenth of the bodies use strikethrough and an autolink, whose parses take turns.
+            body[-3:-3] = ["- Replaces ~~the old form~~; templates at www.example.org/forms."]
         for step in range(1, 5):
             body.append(f"| {step} | {rng.choice(WORDS)} | {rng.choice(['monthly', 'quarterly', 'yearly'])} |")
         body.append("")
