@@ -184,7 +184,13 @@ public struct Relations: Sendable, Equatable {
             nonisolated(unsafe) let documents = documents
             return [Half.backlinks, .rest].concurrentMap { half in
                 var relations = Relations()
-                for position in documents.indices { relations.add(documents.baseAddress! + position, half) }
+                for position in documents.indices {
+                    let document = documents.baseAddress! + position
+                    switch half {
+                    case .backlinks: relations.addBacklinks(of: document)
+                    case .rest: relations.addOtherLists(of: document)
+                    }
+                }
                 return relations
             }
         }
@@ -194,10 +200,10 @@ public struct Relations: Sendable, Equatable {
 
     private init() {}
 
-    /// Which lists `add` fills: `referencedBy`, or all the others.
+    /// Which lists one core fills: `referencedBy`, or all the others.
     private enum Half: Sendable { case backlinks, rest }
 
-    /// A hash of every field of `document` that `add` reads: a rebuild whose documents all have
+    /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a rebuild whose documents all have
     /// the inputs of the last build has the same relations (`BuildCache.relations`). Keep the two
     /// in step.
     static func inputs(of pointer: UnsafePointer<Document>) -> Int {
@@ -233,24 +239,28 @@ public struct Relations: Sendable, Equatable {
         }
     }
 
-    private mutating func add(_ pointer: UnsafePointer<Document>, _ half: Half) {
+    /// `referencedBy`: what this document links to or names in related, ai_systems or
+    /// impact_assessment.
+    private mutating func addBacklinks(of pointer: UnsafePointer<Document>) {
         let id = pointer.pointee.id.value
-        guard half == .rest else {
-            var targets: [String] = pointer.pointee.related.map(\.value)
-            if let risk = pointer.pointee.risk { targets += risk.aiSystems.map(\.value) }
-            if let assessment = pointer.pointee.impactAssessment { targets += assessment.aiSystems.map(\.value) }
-            if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
-                targets.append(assessment.value)
-            }
-            for case .document(let target, _) in pointer.pointee.linkTargets {
-                targets.append(target)
-            }
-            // Each list gets this document's id once, after the ids of the documents before it.
-            for target in targets where target != id {
-                referencedBy[target, default: []].appendOnce(id)
-            }
-            return
+        var targets: [String] = pointer.pointee.related.map(\.value)
+        if let risk = pointer.pointee.risk { targets += risk.aiSystems.map(\.value) }
+        if let assessment = pointer.pointee.impactAssessment { targets += assessment.aiSystems.map(\.value) }
+        if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
+            targets.append(assessment.value)
         }
+        for case .document(let target, _) in pointer.pointee.linkTargets {
+            targets.append(target)
+        }
+        // Each list gets this document's id once, after the ids of the documents before it.
+        for target in targets where target != id {
+            referencedBy[target, default: []].appendOnce(id)
+        }
+    }
+
+    /// Every other list: by AI system, clause, control, owner and approver.
+    private mutating func addOtherLists(of pointer: UnsafePointer<Document>) {
+        let id = pointer.pointee.id.value
         for system in pointer.pointee.risk?.aiSystems ?? [] { risksByAISystem[system.value, default: []].append(id) }
         for system in pointer.pointee.impactAssessment?.aiSystems ?? [] {
             assessmentsByAISystem[system.value, default: []].append(id)
