@@ -60,24 +60,20 @@ enum MarkdownExtensions {
         return Setup(all: all, withoutStrikethrough: withoutStrikethrough, parsesOneAtATime: true)
     }()
 
-    /// The extensions to attach to the parser of `body`.
-    static func extensions(for body: UnsafeBufferPointer<UInt8>) -> [OpaquePointer] {
-        containsTilde(body) ? setup.all : setup.withoutStrikethrough
+    /// How to parse `body`: the extensions to attach, and whether the parse takes its turn with
+    /// the others that set `~` (or with all, if they must).
+    static func plan(for body: UnsafeBufferPointer<UInt8>) -> (extensions: [OpaquePointer], takesTurn: Bool) {
+        let hasTilde = body.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), body.count) != nil } ?? false
+        return (hasTilde ? setup.all : setup.withoutStrikethrough, setup.parsesOneAtATime || hasTilde)
     }
 
-    /// Runs `parse` (cmark's feed and finish, where the inline pass runs) in turn with the other
-    /// parses that set `~` (or with all, if they must), and at once otherwise.
-    static func inTurn<Result>(for body: UnsafeBufferPointer<UInt8>, _ parse: () -> Result) -> Result {
-        guard setup.parsesOneAtATime || containsTilde(body) else { return parse() }
-        return turns.withLock(parse)
+    /// Runs `parse` (cmark's feed and finish, where the inline pass runs) alone when it takes its
+    /// turn, at once otherwise.
+    static func run<Result>(takingTurn takesTurn: Bool, _ parse: () -> Result) -> Result {
+        takesTurn ? turns.withLock(parse) : parse()
     }
 
     private static let turns = NSLock()
-
-    private static func containsTilde(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = body.baseAddress else { return false }
-        return memchr(base, Int32(UInt8(ascii: "~")), body.count) != nil
-    }
 
     /// Whether a parser with the autolink extension still finds `www.` links.
     private static func findsAutolinks(with autolink: OpaquePointer) -> Bool {

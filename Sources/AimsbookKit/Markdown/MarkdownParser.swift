@@ -76,10 +76,11 @@ public enum MarkdownParser {
         // Fed from the string's own UTF-8 storage (cmark takes a length, no NUL needed).
         var body = body
         let root = body.withUTF8 { buffer in
-            for syntaxExtension in MarkdownExtensions.extensions(for: buffer) {
+            let plan = MarkdownExtensions.plan(for: buffer)
+            for syntaxExtension in plan.extensions {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-            return MarkdownExtensions.inTurn(for: buffer) {
+            return MarkdownExtensions.run(takingTurn: plan.takesTurn) {
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
                 return cmark_parser_finish(parser)!
             }

@@ -203,9 +203,9 @@ public struct Relations: Sendable, Equatable {
     /// Which lists one core fills: `referencedBy`, or all the others.
     private enum Half: Sendable { case backlinks, rest }
 
-    /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a rebuild whose documents all have
-    /// the inputs of the last build has the same relations (`BuildCache.relations`). Keep the two
-    /// in step.
+    /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a
+    /// rebuild whose documents all have the inputs of the last build has the same relations
+    /// (`BuildCache.relations`). Keep them in step.
     static func inputs(of pointer: UnsafePointer<Document>) -> Int {
         // Element by element, each list ended by its count: no arrays made to hash thousands of
         // documents on every rebuild.

@@ -25,9 +25,7 @@ extension Handbook {
                 return (previous.outlines[position], previous.hashes[position])
             }
             let outline = documents[position].outline
-            var hasher = Hasher()
-            hasher.combine(outline)
-            return (outline, hasher.finalize())
+            return (outline, outline.hashValue)
         }
         var outline = self
         outline.documents = made.map(\.0)
@@ -40,14 +38,8 @@ extension Handbook {
 
     /// A hash of everything the handbook holds; on the outline, the render cache's key.
     var fingerprint: Int {
-        // Each document hashed on its own, on all cores, in place (not copied out of the array).
-        let documentHashes = Array(documents.indices).concurrentMap { [documents] position in
-            documents.withUnsafeBufferPointer { documents in
-                var hasher = Hasher()
-                hasher.combine(documents[position])
-                return hasher.finalize()
-            }
-        }
+        // Each document hashed on its own, on all cores.
+        let documentHashes = Array(documents.indices).concurrentMap { [documents] in documents[$0].hashValue }
         return fingerprint(documentHashes: documentHashes)
     }
 
