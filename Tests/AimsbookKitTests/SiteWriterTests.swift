@@ -173,17 +173,21 @@ import Testing
             "the removed page and its empty folder are gone, no hidden file is left")
     }
 
-    @Test func anUpdateReplacesALargeFileAndDeletesTheOldOneElsewhere() throws {
+    @Test func anUpdateSwapsChangedFilesLargeAndSmallAndDeletesTheOldOnesElsewhere() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let large = { (letter: String) in String(repeating: letter, count: FileSwap.threshold + 10) }
-        try SiteWriter.write([.text("index.html", "home"), .text("print.html", large("a"))], to: folder)
+        let large = { (letter: String) in String(repeating: letter, count: 1 << 20) }
+        try SiteWriter.write(
+            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("print.html", large("a"))], to: folder)
         for (round, letter) in ["b", "c"].enumerated() {
             try SiteWriter.write(
-                [.text("index.html", "home"), .text("print.html", large(letter))], to: folder,
-                unchanged: ["index.html"])
+                [.text("index.html", "home"), .text("docs/a.html", letter), .text("print.html", large(letter))],
+                to: folder, unchanged: ["index.html"])
             #expect(
                 try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
+                "round \(round + 1)")
+            #expect(
+                try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == letter,
                 "round \(round + 1)")
         }
         #if os(Linux)
@@ -191,7 +195,7 @@ import Testing
         #endif
         FileSwap.waitForDeletions()
         #expect(
-            try files(under: folder) == [SiteWriter.markerName, "index.html", "print.html"],
+            try files(under: folder) == [SiteWriter.markerName, "docs", "docs/a.html", "index.html", "print.html"],
             "the old files are deleted, no hidden file is left")
     }
 

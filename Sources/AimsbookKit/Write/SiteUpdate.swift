@@ -28,7 +28,7 @@ enum SiteUpdate {
         let timings = StageTimings.shared
         let plan = try timings.measure("write: paths checked") { try SiteWriter.relativePaths(files) }
 
-        var pending: [(temporary: String, destination: String, size: Int?)] = []
+        var pending: [(temporary: String, destination: String)] = []
         var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
             do {
@@ -47,7 +47,7 @@ enum SiteUpdate {
                         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     }
                     let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
-                    pending.append((temporary, destination, file.textSize))
+                    pending.append((temporary, destination))
                     writes.append((file.contents, temporary))
                 }
                 // On all cores: the print view and the search index are megabytes each.
@@ -57,13 +57,12 @@ enum SiteUpdate {
                     try result.get()
                 }
             } catch {
-                for (temporary, _, _) in pending { unlink(temporary) }
+                for (temporary, _) in pending { unlink(temporary) }
                 throw error
             }
         }
         try timings.measure("write: moved into place") {
-            for (temporary, destination, size) in pending
-            where !FileSwap.replace(destination, with: temporary, size: size) {
+            if let destination = FileSwap.replace(pending) {
                 throw SiteWriteError(
                     description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
             }
