@@ -422,7 +422,7 @@ public final class BuildCache: @unchecked Sendable {
     public var renderedPages: Int { lock.withLock { renderedCount } }
 }
 
-/// A hash of a view model (`[String: Any]` of strings, numbers, booleans, views and arrays),
+/// A hash of a view model (`View`: strings, numbers, booleans, views and arrays),
 /// the same for equal views whatever the order of their keys: the render cache's key.
 enum ViewFingerprint {
     static func combine(_ value: Any, into hasher: inout Hasher) {
@@ -436,12 +436,12 @@ enum ViewFingerprint {
         case let int as Int:
             hasher.combine(2 as UInt8)
             hasher.combine(int)
-        case let view as [String: Any]:
+        case let view as View:
             // Order-independent: a sum of per-entry hashes, no sorting of keys.
             var sum = 0
             for (key, entry) in view {
                 var entryHasher = Hasher()
-                entryHasher.combine(key)
+                entryHasher.combineUTF8(key.name)
                 combine(entry, into: &entryHasher)
                 sum &+= entryHasher.finalize()
             }
@@ -449,7 +449,7 @@ enum ViewFingerprint {
             hasher.combine(view.count)
             hasher.combine(sum)
         // Arrays of views and of strings first: a cast to their exact type copies nothing.
-        case let views as [[String: Any]]:
+        case let views as [View]:
             hasher.combine(4 as UInt8)
             hasher.combine(views.count)
             for view in views { combine(view, into: &hasher) }

@@ -482,3 +482,35 @@ import Testing
         #expect(page.all == large.union([.soa, .document("POL-001"), .type(.risk)]))
     }
 }
+
+/// The render cache's key for a view: the same for equal views however they were built, and
+/// different when anything a template could show differs.
+@Suite struct ViewFingerprintTests {
+    func fingerprint(_ value: Any) -> Int {
+        var hasher = Hasher()
+        ViewFingerprint.combine(value, into: &hasher)
+        return hasher.finalize()
+    }
+
+    @Test func equalViewsHashAlikeWhateverTheOrderTheirKeysWereSetIn() {
+        var first: View = ["id": "R-1", "score": 12]
+        first["nested"] = ["on": true, "tags": ["a", "b"]] as View
+        var second: View = ["nested": ["tags": ["a", "b"], "on": true] as View]
+        second["score"] = 12
+        second["id"] = "R-1"
+        #expect(fingerprint(first) == fingerprint(second))
+        #expect(fingerprint([first, second] as [View]) == fingerprint([second, first] as [View]))
+    }
+
+    @Test func anyDifferenceDeepInsideChangesTheHash() {
+        let view: View = ["id": "R-1", "nested": ["on": true, "rows": [["n": 1]] as [View]] as View]
+        let variants: [View] = [
+            ["id": "R-2", "nested": ["on": true, "rows": [["n": 1]] as [View]] as View],
+            ["id": "R-1", "nested": ["on": false, "rows": [["n": 1]] as [View]] as View],
+            ["id": "R-1", "nested": ["on": true, "rows": [["n": 2]] as [View]] as View],
+            ["id": "R-1", "nested": ["on": true, "rows": [["m": 1]] as [View]] as View],
+            ["id": "R-1", "nested": ["on": true, "rows": [] as [View]] as View],
+        ]
+        for variant in variants { #expect(fingerprint(variant) != fingerprint(view), "\(variant)") }
+    }
+}

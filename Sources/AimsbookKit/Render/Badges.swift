@@ -5,11 +5,11 @@ enum Badge {
         case ok, warn, bad, info, muted, accent, high
     }
 
-    static func make(_ label: String, _ tone: Tone) -> [String: Any] {
+    static func make(_ label: String, _ tone: Tone) -> View {
         ["label": label, "tone": tone.rawValue]
     }
 
-    static func status(_ status: DocumentStatus) -> [String: Any] {
+    static func status(_ status: DocumentStatus) -> View {
         switch status {
         case .approved: make("Approved", .ok)
         case .inReview: make("In review", .info)
@@ -19,11 +19,11 @@ enum Badge {
     }
 
     /// Evidence in the auditor's sense: only approved documents count.
-    static func evidence(_ status: DocumentStatus) -> [String: Any] {
+    static func evidence(_ status: DocumentStatus) -> View {
         status == .approved ? make("Evidence", .ok) : make("Not evidence", .muted)
     }
 
-    static func coverage(_ status: AuditReport.CoverageStatus) -> [String: Any] {
+    static func coverage(_ status: AuditReport.CoverageStatus) -> View {
         switch status {
         case .covered: make("Covered", .ok)
         case .draftOnly: make("Drafts only", .warn)
@@ -31,12 +31,12 @@ enum Badge {
         }
     }
 
-    static func applicability(_ entry: StatementOfApplicability.Entry) -> [String: Any] {
+    static func applicability(_ entry: StatementOfApplicability.Entry) -> View {
         entry.isApplicable
             ? make("Applicable", .accent) : entry.isExcluded ? make("Excluded", .muted) : make("Undecided", .bad)
     }
 
-    static func implementation(_ entry: StatementOfApplicability.Entry) -> [String: Any]? {
+    static func implementation(_ entry: StatementOfApplicability.Entry) -> View? {
         guard entry.isApplicable else { return nil }
         switch entry.status {
         case "implemented": return make("Implemented", .ok)
@@ -57,12 +57,12 @@ enum Badge {
         }
     }
 
-    static func risk(_ score: Int) -> [String: Any] {
+    static func risk(_ score: Int) -> View {
         let level = riskLevel(score)
         return make("\(level.label) · \(score)", level.tone)
     }
 
-    static func euAIActRisk(_ value: String?) -> [String: Any] {
+    static func euAIActRisk(_ value: String?) -> View {
         switch value {
         case "prohibited": make("Prohibited", .bad)
         case "high": make("High risk", .warn)
@@ -73,7 +73,7 @@ enum Badge {
         }
     }
 
-    static func lifecycle(_ value: String?) -> [String: Any] {
+    static func lifecycle(_ value: String?) -> View {
         switch value {
         case "deployed": make("Deployed", .ok)
         case "development": make("In development", .info)
@@ -85,7 +85,7 @@ enum Badge {
     }
 
     /// Review state against the as-of date: overdue, due within 30 days, or nothing to say.
-    static func review(_ review: Day?, asOf: Day) -> [String: Any]? {
+    static func review(_ review: Day?, asOf: Day) -> View? {
         guard let review else { return nil }
         let days = asOf.days(until: review)
         if days < 0 { return make("Overdue by \(RenderText.count(-days, "day"))", .bad) }

@@ -1,8 +1,10 @@
+import Mustache
+
 /// The panel only one type of document has: a risk's scores, an AI system's classification with
 /// its risks and impact assessments, a role's reporting line and what it owns and approves …
 /// Each key is a view or `false`, so the template shows exactly one panel.
 enum DocumentDetails {
-    static let keys = [
+    static let keys: [MustacheKey] = [
         "riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel",
     ]
 

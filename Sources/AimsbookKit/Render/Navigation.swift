@@ -52,11 +52,11 @@ struct Navigation {
 
     /// The sidebar for one page: `aria-current="page"` on the link to the page itself, and a
     /// highlight on the section the page belongs to (`sectionPath`, e.g. its type's list).
-    func view(linker: Linker, sectionPath: String?) -> [[String: Any]] {
+    func view(linker: Linker, sectionPath: String?) -> [View] {
         sections.map { section in
             [
                 "heading": section.heading,
-                "items": section.items.map { item -> [String: Any] in
+                "items": section.items.map { item -> View in
                     [
                         "href": linker.to(item.path),
                         "label": item.label,
@@ -73,8 +73,8 @@ struct Navigation {
     /// Breadcrumbs from Home to the page; the last crumb is the page itself (not a link).
     static func breadcrumbs(
         _ trail: [(label: String, path: String)], current: String, linker: Linker
-    ) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = [["label": "Home", "href": linker.to(SitePaths.home), "isLink": true]]
+    ) -> [View] {
+        var crumbs: [View] = [["label": "Home", "href": linker.to(SitePaths.home), "isLink": true]]
         for crumb in trail {
             crumbs.append(["label": crumb.label, "href": linker.to(crumb.path), "isLink": true])
         }

@@ -2,8 +2,10 @@ import Mustache
 
 /// A view model: a flat dictionary the templates read. swift-mustache looks keys up through
 /// enclosing sections, so every dictionary carries every key its template reads (a missing one
-/// would silently pick up a parent's value), and conditionals are `Bool`s.
-typealias View = [String: Any]
+/// would silently pick up a parent's value), and conditionals are `Bool`s. Keys are the vendored
+/// engine's `MustacheKey`s, which hash their name once instead of on every lookup (a literal key
+/// is one: `["id": id]`).
+typealias View = [MustacheKey: Any]
 
 /// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
 /// had (document refs are fingerprinted once per build): a page listing 800 documents is then

@@ -139,7 +139,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template of the theme; a missing template is an error, never an empty page.
-    func render(_ view: [String: Any], template: String) throws -> String {
+    func render(_ view: View, template: String) throws -> String {
         guard let output = library.render(view, withTemplate: template) else {
             throw ThemeError(
                 file: "templates/\(template).mustache", line: nil, column: nil,

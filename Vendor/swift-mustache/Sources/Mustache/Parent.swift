@@ -14,6 +14,20 @@ public protocol MustacheParent {
 
 /// Extend dictionary where the key is a string so that it uses the key values to access
 /// it values
-extension Dictionary: MustacheParent where Key == String {
-    public func child(named: String) -> Any? { self[named] }
+/// aimsbook (PATCHES.md): a key a template name can be looked up by, so that dictionaries keyed by
+/// `MustacheKey` are parents as those keyed by `String` are (upstream: `where Key == String`).
+public protocol MustacheNameKey: Hashable {
+    init(mustacheName: String)
+}
+
+extension String: MustacheNameKey {
+    public init(mustacheName: String) { self = mustacheName }
+}
+
+extension MustacheKey: MustacheNameKey {
+    public init(mustacheName: String) { self.init(mustacheName) }
+}
+
+extension Dictionary: MustacheParent where Key: MustacheNameKey {
+    public func child(named: String) -> Any? { self[Key(mustacheName: named)] }
 }

@@ -60,8 +60,8 @@ extension MustacheTemplate {
         case .text(let text):
             output += text
 
-        case .variable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
+        case .variable(let lookup):
+            if let child = getChild(lookup, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
                     _appendEscaped(text, context: context, into: &output)
@@ -76,8 +76,8 @@ extension MustacheTemplate {
                 }
             }
 
-        case .unescapedVariable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
+        case .unescapedVariable(let lookup):
+            if let child = getChild(lookup, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
                     output += text
@@ -90,8 +90,9 @@ extension MustacheTemplate {
                 }
             }
 
-        case .section(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
+        case .section(let section):
+            let template = section.template
+            let child = self.getChild(section.lookup, context: context)
             // aimsbook (PATCHES.md): plain values are no lambda.
             if let child, !_isPlainValue(child), let lambda = child as? MustacheLambda {
                 output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
@@ -99,9 +100,9 @@ extension MustacheTemplate {
             }
             self.renderSection(child, with: template, context: &context, into: &output)
 
-        case .invertedSection(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            self.renderInvertedSection(child, with: template, context: &context, into: &output)
+        case .invertedSection(let section):
+            let child = self.getChild(section.lookup, context: context)
+            self.renderInvertedSection(child, with: section.template, context: &context, into: &output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             let scope = context.scope
@@ -212,8 +213,12 @@ extension MustacheTemplate {
                 if child as! Bool { template.render(context: &context, into: &output) }
                 return
             }
-            if type == [String: Any].self {
+            if type == [MustacheKey: Any].self || type == [String: Any].self {
                 template.render(withObject: child, context: &context, into: &output)
+                return
+            }
+            if type == [[MustacheKey: Any]].self {
+                (child as! [[MustacheKey: Any]]).renderSection(with: template, context: &context, into: &output)
                 return
             }
             if type == [[String: Any]].self {
@@ -255,7 +260,11 @@ extension MustacheTemplate {
                 if !(child as! Bool) { template.render(context: &context, into: &output) }
                 return
             }
-            if type == [String: Any].self { return }
+            if type == [MustacheKey: Any].self || type == [String: Any].self { return }
+            if type == [[MustacheKey: Any]].self {
+                (child as! [[MustacheKey: Any]]).renderInvertedSection(with: template, context: &context, into: &output)
+                return
+            }
             if type == [[String: Any]].self {
                 (child as! [[String: Any]]).renderInvertedSection(with: template, context: &context, into: &output)
                 return
@@ -319,11 +328,30 @@ extension MustacheTemplate {
         }
     }
 
+    /// aimsbook (PATCHES.md): a token's lookup, its name's shape known from parsing.
+    func getChild(_ lookup: Lookup, context: MustacheContext) -> Any? {
+        getChild(lookup.key, parts: lookup.parts, shape: lookup.shape, transforms: lookup.transforms, context: context)
+    }
+
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
-        func _getImmediateChild(named name: String, from object: Any) -> Any? {
-            // aimsbook (PATCHES.md): a view dictionary is read without casts.
-            if let dictionary = _exactDictionary(object) { return dictionary[name] }
+        let shape = _NameShape(name)
+        return getChild(
+            MustacheKey(name), parts: shape.parts(of: name), shape: shape, transforms: transforms, context: context)
+    }
+
+    /// aimsbook (PATCHES.md): names are `MustacheKey`s, made when the template is parsed, and
+    /// dotted names split into them then too.
+    func getChild(
+        _ key: MustacheKey, parts: [MustacheKey], shape: _NameShape, transforms: [String], context: MustacheContext
+    ) -> Any? {
+        func _getImmediateChild(_ key: MustacheKey, from object: Any) -> Any? {
+            // aimsbook (PATCHES.md): a view dictionary is read without protocol casts, and one
+            // keyed by `MustacheKey` without hashing the name.
+            let type = Swift.type(of: object)
+            if type == [MustacheKey: Any].self { return (object as! [MustacheKey: Any])[key] }
+            if type == [String: Any].self { return (object as! [String: Any])[key.name] }
+            let name = key.name
             let child = {
                 let object: Any? =
                     if let custom = object as? MustacheCustomRepresentation {
@@ -343,7 +371,7 @@ extension MustacheTemplate {
             return child
         }
 
-        func _getChild(named names: ArraySlice<String>, from object: Any) -> Any? {
+        func _getChild(named names: ArraySlice<MustacheKey>, from object: Any) -> Any? {
             guard let name = names.first else { return object }
             var object = object
             // aimsbook (PATCHES.md): plain values are no lambda.
@@ -351,15 +379,15 @@ extension MustacheTemplate {
                 guard let result = lambda("") else { return nil }
                 object = result
             }
-            guard let childObject = _getImmediateChild(named: name, from: object) else { return nil }
+            guard let childObject = _getImmediateChild(name, from: object) else { return nil }
             let names2 = names.dropFirst()
             return _getChild(named: names2, from: childObject)
         }
 
-        func _getChildInStack(named names: ArraySlice<String>, from stack: [Any]) -> Any? {
+        func _getChildInStack(named names: ArraySlice<MustacheKey>, from stack: [Any]) -> Any? {
             guard let name = names.first else { return stack.last }
             for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
+                if let childObject = _getImmediateChild(name, from: object) {
                     let names2 = names.dropFirst()
                     return _getChild(named: names2, from: childObject)
                 }
@@ -372,30 +400,28 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
-        // aimsbook (PATCHES.md): the name is classified by its UTF-8 bytes, not its characters.
-        let utf8 = name.utf8
-        let dot = UInt8(ascii: ".")
+        // aimsbook (PATCHES.md): the name is classified by its UTF-8 bytes (`_NameShape`), in one
+        // pass over its storage when its template is parsed, not by its characters on each lookup.
         var child: Any?
-        if utf8.count == 1, utf8.first == dot {
+        if shape == .currentObject {
             child = context.stack.last!
-        } else if utf8.isEmpty, !transforms.isEmpty {
+        } else if shape == .empty, !transforms.isEmpty {
             child = context.sequenceContext
-        } else if utf8.first == dot {
-            let nameSplit = name.split(separator: ".").map { String($0) }
-            child = _getChild(named: nameSplit[...], from: context.stack.last!)
-        } else if !utf8.contains(dot) {
+        } else if shape == .leadingDot {
+            child = _getChild(named: parts[...], from: context.stack.last!)
+        } else if shape == .oneKey || shape == .empty {
             // aimsbook (PATCHES.md): most names are one key; look it up without making an array of parts.
             child = nil
             var index = context.stack.endIndex
             while index != context.stack.startIndex {
                 index -= 1
-                if let found = _getImmediateChild(named: name, from: context.stack[index]) {
+                if let found = _getImmediateChild(key, from: context.stack[index]) {
                     child = found
                     break
                 }
             }
         } else {
-            child = _getChildInStack(named: _nameParts(name), from: context.stack)
+            child = _getChildInStack(named: parts[...], from: context.stack)
         }
 
         // aimsbook (PATCHES.md): plain values are no custom representation.
@@ -426,33 +452,13 @@ extension MustacheTemplate {
 
     /// aimsbook (PATCHES.md): fast paths for the values view models are made of. A cast to a protocol costs a
     /// conformance lookup (around 100 ns on Linux), a check of the exact type a pointer compare.
-    /// Only types whose handling cannot differ are taken: a `[String: Any]` is a parent and
-    /// nothing else, a `String`, `Int` or `Bool` renders as `String(describing:)`.
-    private func _exactDictionary(_ object: Any) -> [String: Any]? {
-        Swift.type(of: object) == [String: Any].self ? (object as! [String: Any]) : nil
-    }
-
-    /// `name.split(separator: ".").map { String($0) }` through the UTF-8 bytes.
-    private func _nameParts(_ name: String) -> ArraySlice<String> {
-        var parts: [String] = []
-        let utf8 = name.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: ".") {
-                if start != index { parts.append(String(name[start..<index])) }
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if start != utf8.endIndex { parts.append(String(name[start..<utf8.endIndex])) }
-        return parts[...]
-    }
-
+    /// Only types whose handling cannot differ are taken: a `[MustacheKey: Any]` or `[String: Any]`
+    /// is a parent and nothing else, a `String`, `Int` or `Bool` renders as `String(describing:)`.
     private func _isPlainValue(_ value: Any) -> Bool {
         let type = Swift.type(of: value)
-        return type == String.self || type == [String: Any].self || type == Bool.self || type == Int.self
-            || type == [Any].self || type == [[String: Any]].self
+        return type == String.self || type == [MustacheKey: Any].self || type == Bool.self || type == Int.self
+            || type == [Any].self || type == [[MustacheKey: Any]].self || type == [String: Any].self
+            || type == [[String: Any]].self
     }
 
     private func _plainText(_ value: Any) -> String? {
@@ -466,5 +472,35 @@ extension MustacheTemplate {
     private func unwrapIfAnyContainsOptional(_ value: Any) -> Any {
         guard let opt = value as? AnyOptional else { return value }
         return opt.anyWrapped ?? value  // nil? keep the original Optional.none
+    }
+}
+
+/// aimsbook (PATCHES.md): what a variable or section name is, read off its UTF-8 storage in one
+/// pass (iterating `String.UTF8View` to find a `.` cost more than the dictionary lookup after it).
+enum _NameShape: Equatable {
+    /// `.`: the current object.
+    case currentObject
+    case empty
+    /// `.a.b`: no climbing up the context stack.
+    case leadingDot
+    /// `a.b`
+    case dotted
+    /// `a`: one key, looked up up the stack.
+    case oneKey
+
+    /// The keys of a dotted name's parts (`a.b`, `.a.b`); none for other names.
+    func parts(of name: String) -> [MustacheKey] {
+        guard self == .dotted || self == .leadingDot else { return [] }
+        return name.split(separator: ".").map { MustacheKey(String($0)) }
+    }
+
+    init(_ name: String) {
+        let dot = UInt8(ascii: ".")
+        func shape(_ bytes: UnsafeBufferPointer<UInt8>) -> _NameShape {
+            guard let first = bytes.first else { return .empty }
+            if first == dot { return bytes.count == 1 ? .currentObject : .leadingDot }
+            return bytes.contains(dot) ? .dotted : .oneKey
+        }
+        self = name.utf8.withContiguousStorageIfAvailable(shape) ?? Array(name.utf8).withUnsafeBufferPointer(shape)
     }
 }

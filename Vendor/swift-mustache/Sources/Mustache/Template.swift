@@ -60,10 +60,12 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
-        case variable(name: String, transforms: [String] = [])
-        case unescapedVariable(name: String, transforms: [String] = [])
-        case section(name: String, transforms: [String] = [], template: MustacheTemplate)
-        case invertedSection(name: String, transforms: [String] = [], template: MustacheTemplate)
+        // aimsbook (PATCHES.md): a name and its transforms, or a section's, are one object, so
+        // that reading a token retains one reference instead of each of its strings and arrays.
+        case variable(Lookup)
+        case unescapedVariable(Lookup)
+        case section(Section)
+        case invertedSection(Section)
         case blockDefinition(name: String, template: MustacheTemplate)
         case blockExpansion(name: String, default: MustacheTemplate, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: MustacheTemplate]?)
@@ -71,6 +73,36 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         // aimsbook (PATCHES.md): boxed, so that `Token` has no existential payload and a switch
         // over a token reads it in place instead of copying it whole.
         case contentType(ContentTypeBox)
+    }
+
+    /// aimsbook (PATCHES.md): what a variable or section looks up, its name's shape worked out
+    /// once when the template is parsed.
+    final class Lookup: Sendable {
+        let name: String
+        let transforms: [String]
+        let shape: _NameShape
+        let key: MustacheKey
+        /// A dotted name's parts.
+        let parts: [MustacheKey]
+
+        init(name: String, transforms: [String]) {
+            self.name = name
+            self.transforms = transforms
+            self.shape = _NameShape(name)
+            self.key = MustacheKey(name)
+            self.parts = shape.parts(of: name)
+        }
+    }
+
+    /// aimsbook (PATCHES.md): a section's lookup and the template inside it.
+    final class Section: Sendable {
+        let lookup: Lookup
+        let template: MustacheTemplate
+
+        init(name: String, transforms: [String], template: MustacheTemplate) {
+            self.lookup = Lookup(name: name, transforms: transforms)
+            self.template = template
+        }
     }
 
     final class ContentTypeBox: Sendable {
@@ -81,6 +113,25 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     var tokens: [Token]
     let text: String
     let filename: String?
+}
+
+// aimsbook (PATCHES.md): the token cases as upstream spelled them, for the parser and tests.
+extension MustacheTemplate.Token {
+    static func variable(name: String, transforms: [String] = []) -> Self {
+        .variable(.init(name: name, transforms: transforms))
+    }
+
+    static func unescapedVariable(name: String, transforms: [String] = []) -> Self {
+        .unescapedVariable(.init(name: name, transforms: transforms))
+    }
+
+    static func section(name: String, transforms: [String] = [], template: MustacheTemplate) -> Self {
+        .section(.init(name: name, transforms: transforms, template: template))
+    }
+
+    static func invertedSection(name: String, transforms: [String] = [], template: MustacheTemplate) -> Self {
+        .invertedSection(.init(name: name, transforms: transforms, template: template))
+    }
 }
 
 extension MustacheTemplate.Token {

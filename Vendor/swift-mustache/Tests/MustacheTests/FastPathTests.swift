@@ -108,5 +108,43 @@ final class FastPathTests: XCTestCase {
         let view: [String: Any] = ["title": "T", "items": [["name": "a"], ["name": "b"]] as [[String: Any]]]
         XCTAssertEqual(library.render(view, withTemplate: "page"), "[T:(a of T)(b of T)]")
     }
-}
 
+    // `MustacheKey` views (PATCHES.md): they render exactly as the same views keyed by `String`.
+
+    func testKeyedViewsRenderAsStringKeyedViews() throws {
+        let template = try MustacheTemplate(
+            string:
+                "{{title}}|{{#items}}{{name}}-{{title}}{{^last}},{{/last}}{{/items}}|{{a.b}}|{{#a}}{{.b}}{{/a}}|{{#none}}x{{/none}}{{^none}}empty{{/none}}|{{#d}}{{v}}{{/d}}|{{^d}}no{{/d}}"
+        )
+        let keyed: [MustacheKey: Any] = [
+            "title": "T<", "items": [["name": "a", "last": false], ["name": "b", "last": true]] as [[MustacheKey: Any]],
+            "a": ["b": 7] as [MustacheKey: Any], "none": [] as [[MustacheKey: Any]], "d": ["v": true] as [MustacheKey: Any],
+        ]
+        let plain: [String: Any] = [
+            "title": "T<", "items": [["name": "a", "last": false], ["name": "b", "last": true]] as [[String: Any]],
+            "a": ["b": 7] as [String: Any], "none": [] as [[String: Any]], "d": ["v": true] as [String: Any],
+        ]
+        XCTAssertEqual(template.render(keyed), "T&lt;|a-T&lt;,b-T&lt;|7|7|empty|true|")
+        XCTAssertEqual(template.render(keyed), template.render(plain))
+    }
+
+    func testKeyedDictionariesOfOtherValuesAreParentsToo() throws {
+        let template = try MustacheTemplate(string: "{{#m}}{{x}}{{/m}}")
+        XCTAssertEqual(template.render(["m": ["x": "s"] as [MustacheKey: String]] as [MustacheKey: Any]), "s")
+    }
+
+    func testKeysAreEqualByNameAndHashAlike() {
+        let made = MustacheKey("section" + "Title")
+        XCTAssertEqual(made, "sectionTitle")
+        XCTAssertNotEqual(made, "sectionTitles")
+        XCTAssertEqual(made.hashValue, MustacheKey("sectionTitle").hashValue)
+        // Thousands of keys in one dictionary, inserted and found again.
+        var dictionary: [MustacheKey: Int] = [:]
+        for index in 0..<5000 { dictionary[MustacheKey("key\(index)")] = index }
+        XCTAssertEqual(dictionary.count, 5000)
+        var found = 0
+        for index in 0..<5000 where dictionary[MustacheKey("key\(index)")] == index { found += 1 }
+        XCTAssertEqual(found, 5000)
+        XCTAssertNil(dictionary["key5000"])
+    }
+}

@@ -66,12 +66,11 @@ extension MustacheTemplate.Token {
         switch (lhs, rhs) {
         case (.text(let lhs), .text(let rhs)):
             return lhs == rhs
-        case (.variable(let lhs, let lhs2), .variable(let rhs, let rhs2)):
-            return lhs == rhs && lhs2 == rhs2
-        case (.section(let lhs1, let lhs2, let lhs3), .section(let rhs1, let rhs2, let rhs3)):
-            return lhs1 == rhs1 && lhs2 == rhs2 && lhs3 == rhs3
-        case (.invertedSection(let lhs1, let lhs2, let lhs3), .invertedSection(let rhs1, let rhs2, let rhs3)):
-            return lhs1 == rhs1 && lhs2 == rhs2 && lhs3 == rhs3
+        case (.variable(let lhs), .variable(let rhs)):
+            return lhs.name == rhs.name && lhs.transforms == rhs.transforms
+        case (.section(let lhs), .section(let rhs)), (.invertedSection(let lhs), .invertedSection(let rhs)):
+            return lhs.lookup.name == rhs.lookup.name && lhs.lookup.transforms == rhs.lookup.transforms
+                && lhs.template == rhs.template
         case (.partial(let name1, let indent1, _), .partial(let name2, let indent2, _)):
             return name1 == name2 && indent1 == indent2
         case (.contentType(let contentType), .contentType(let contentType2)):
