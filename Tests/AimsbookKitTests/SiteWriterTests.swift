@@ -176,7 +176,7 @@ import Testing
     @Test func anUpdateSwapsChangedFilesLargeAndSmallAndDeletesTheOldOnesElsewhere() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let large = { (letter: String) in String(repeating: letter, count: 1 << 20) }
+        let large = { (letter: String) in String(repeating: letter, count: FileSwap.deletedElsewhereFrom) }
         try SiteWriter.write(
             [.text("index.html", "home"), .text("docs/a.html", "a"), .text("print.html", large("a"))], to: folder)
         for (round, letter) in ["b", "c"].enumerated() {

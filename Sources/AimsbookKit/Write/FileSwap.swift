@@ -8,30 +8,39 @@ import Foundation
 /// the spot. For the print view (15 MB for 2,000 documents) that took 12–17 ms of a 0.2 s rebuild
 /// in `serve`, and for the thirty-odd small pages a title edit rewrites, 4–9 ms more. Linux's
 /// `renameat2` with `RENAME_EXCHANGE` swaps the two names in one atomic step instead (a reader
-/// sees the old file or the new, as with `rename`), and the old files, now under hidden names of
-/// their own, are deleted on another thread. New files, other systems and file systems without
-/// the exchange take the plain `rename`. The site is a build product: a crash that loses a page
+/// sees the old file or the new, as with `rename`); each old file, now under the temporary name,
+/// is then deleted: a small one at once, a large one under a hidden name of its own on another
+/// thread. New files, other systems and file systems without the exchange take the plain
+/// `rename`. The site is a build product: a crash that loses a page
 /// costs one more build, so the early write-out is not worth its wait here.
 enum FileSwap {
     static let retiredPrefix = ".aimsbook-old-"
 
     private static let deletions = DispatchGroup()
 
-    /// Replaces each `destination` with its `temporary` (a file in the same folder), in order;
-    /// the path that could not be replaced, with `errno` set, stops it.
-    static func replace(_ files: [(temporary: String, destination: String)]) -> String? {
+    /// Old files from this size on are deleted on another thread: freeing megabytes of pages
+    /// takes milliseconds. Smaller ones are deleted at once, so no hidden file outlives the update.
+    static let deletedElsewhereFrom = 1 << 20
+
+    /// Replaces each `destination` with its `temporary` (a file in the same folder, `size` bytes
+    /// when known), in order; the path that could not be replaced, with `errno` set, stops it.
+    static func replace(_ files: [(temporary: String, destination: String, size: Int?)]) -> String? {
         var retired: [String] = []
         defer { delete(retired) }
-        for (temporary, destination) in files {
+        for (temporary, destination, size) in files {
             guard let exchange = renameExchange,
                 exchange(AT_FDCWD, temporary, AT_FDCWD, destination, exchangeFlag) == 0
             else {
                 if rename(temporary, destination) == 0 { continue }
                 return destination
             }
-            // `temporary` now names the old file. A name of its own, so that the next rebuild's
-            // temporary file under the same name cannot be deleted in its place.
+            // `temporary` now names the old file. A large one gets a name of its own, so that the
+            // next rebuild's temporary file under the same name cannot be deleted in its place.
             let folder = (destination as NSString).deletingLastPathComponent
+            guard let size, size >= deletedElsewhereFrom else {
+                unlink(temporary)
+                continue
+            }
             let name = folder + "/" + retiredPrefix + UUID().uuidString
             if rename(temporary, name) == 0 { retired.append(name) } else { unlink(temporary) }
         }

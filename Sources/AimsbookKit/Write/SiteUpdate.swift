@@ -28,7 +28,7 @@ enum SiteUpdate {
         let timings = StageTimings.shared
         let plan = try timings.measure("write: paths checked") { try SiteWriter.relativePaths(files) }
 
-        var pending: [(temporary: String, destination: String)] = []
+        var pending: [(temporary: String, destination: String, size: Int?)] = []
         var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
             do {
@@ -47,7 +47,7 @@ enum SiteUpdate {
                         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     }
                     let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
-                    pending.append((temporary, destination))
+                    pending.append((temporary, destination, file.textSize))
                     writes.append((file.contents, temporary))
                 }
                 // On all cores: the print view and the search index are megabytes each.
@@ -57,7 +57,7 @@ enum SiteUpdate {
                     try result.get()
                 }
             } catch {
-                for (temporary, _) in pending { unlink(temporary) }
+                for (temporary, _, _) in pending { unlink(temporary) }
                 throw error
             }
         }

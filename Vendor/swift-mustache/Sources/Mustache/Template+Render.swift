@@ -210,7 +210,7 @@ extension MustacheTemplate {
         if let child {
             let type = Swift.type(of: child)
             if type == Bool.self {
-                if child as! Bool { template.render(context: &context, into: &output) }
+                if _exactly(child, as: Bool.self) { template.render(context: &context, into: &output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self {
@@ -218,15 +218,15 @@ extension MustacheTemplate {
                 return
             }
             if type == [[MustacheKey: Any]].self {
-                (child as! [[MustacheKey: Any]]).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[MustacheKey: Any]].self).renderSection(with: template, context: &context, into: &output)
                 return
             }
             if type == [[String: Any]].self {
-                (child as! [[String: Any]]).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[String: Any]].self).renderSection(with: template, context: &context, into: &output)
                 return
             }
             if type == [Any].self {
-                (child as! [Any]).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [Any].self).renderSection(with: template, context: &context, into: &output)
                 return
             }
         }
@@ -257,20 +257,20 @@ extension MustacheTemplate {
         if let child {
             let type = Swift.type(of: child)
             if type == Bool.self {
-                if !(child as! Bool) { template.render(context: &context, into: &output) }
+                if !_exactly(child, as: Bool.self) { template.render(context: &context, into: &output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self { return }
             if type == [[MustacheKey: Any]].self {
-                (child as! [[MustacheKey: Any]]).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[MustacheKey: Any]].self).renderInvertedSection(with: template, context: &context, into: &output)
                 return
             }
             if type == [[String: Any]].self {
-                (child as! [[String: Any]]).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[String: Any]].self).renderInvertedSection(with: template, context: &context, into: &output)
                 return
             }
             if type == [Any].self {
-                (child as! [Any]).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [Any].self).renderInvertedSection(with: template, context: &context, into: &output)
                 return
             }
         }
@@ -349,8 +349,8 @@ extension MustacheTemplate {
             // aimsbook (PATCHES.md): a view dictionary is read without protocol casts, and one
             // keyed by `MustacheKey` without hashing the name.
             let type = Swift.type(of: object)
-            if type == [MustacheKey: Any].self { return (object as! [MustacheKey: Any])[key] }
-            if type == [String: Any].self { return (object as! [String: Any])[key.name] }
+            if type == [MustacheKey: Any].self { return _exactly(object, as: [MustacheKey: Any].self)[key] }
+            if type == [String: Any].self { return _exactly(object, as: [String: Any].self)[key.name] }
             let name = key.name
             let child = {
                 let object: Any? =
@@ -463,9 +463,9 @@ extension MustacheTemplate {
 
     private func _plainText(_ value: Any) -> String? {
         let type = Swift.type(of: value)
-        if type == String.self { return (value as! String) }
-        if type == Int.self { return String(value as! Int) }
-        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
+        if type == String.self { return _exactly(value, as: String.self) }
+        if type == Int.self { return String(_exactly(value, as: Int.self)) }
+        if type == Bool.self { return _exactly(value, as: Bool.self) ? "true" : "false" }
         return nil
     }
 
@@ -503,4 +503,19 @@ enum _NameShape: Equatable {
         }
         self = name.utf8.withContiguousStorageIfAvailable(shape) ?? Array(name.utf8).withUnsafeBufferPointer(shape)
     }
+}
+
+/// aimsbook (PATCHES.md): `value as! T` for a value the caller has found to be exactly a `T`
+/// (`type(of: value) == T.self`), without `swift_dynamicCast`, which tries bridging, optionals
+/// and wrappers before it copies: the existential is opened and its value reinterpreted as the
+/// type it is. A cast was about 300 instructions, and templates make one per name they show.
+@inline(__always)
+func _exactly<T>(_ value: Any, as type: T.Type) -> T {
+    func reinterpret<Opened>(_ opened: Opened) -> T {
+        if Opened.self == T.self { return unsafeBitCast(opened, to: T.self) }
+        // An existential inside the `Any` (generic code wraps an `Any` in another, and
+        // `type(of:)` looks through both): the general cast unwraps it.
+        return opened as! T
+    }
+    return _openExistential(value, do: reinterpret)
 }

@@ -147,4 +147,16 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(found, 5000)
         XCTAssertNil(dictionary["key5000"])
     }
+
+    func testValuesWrappedInAnExistentialTwiceRenderAsThemselves() throws {
+        // Generic code wraps an `Any` in another `Any`; `type(of:)` sees the value inside both.
+        func wrapped<T>(_ value: T) -> Any { value }
+        let template = try MustacheTemplate(string: "{{n}}|{{s}}|{{#b}}yes{{/b}}|{{#d}}{{v}}{{/d}}|{{#a}}{{.}}{{/a}}")
+        let view: [MustacheKey: Any] = [
+            "n": wrapped(3 as Any), "s": wrapped("x<" as Any), "b": wrapped(true as Any),
+            "d": wrapped(["v": "in"] as [MustacheKey: Any] as Any), "a": wrapped([1, 2] as [Any] as Any),
+        ]
+        XCTAssertEqual(template.render(view), "3|x&lt;|yes|in|12")
+    }
 }
+
