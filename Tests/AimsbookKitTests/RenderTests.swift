@@ -386,6 +386,16 @@ import Testing
         let references = Theme.partialReferences(in: "a\n  {{> badge }} {{<layout}}{{>*dynamic}}")
         #expect(references.map(\.name) == ["badge", "layout"])
         #expect(references.first?.line == 2 && references.first?.column == 3)
+        let windows = Theme.partialReferences(in: "a\r\n\r\n x{{>pager}}\r\n")
+        #expect(windows.map { [$0.line, $0.column] } == [[3, 3]], "Windows line endings count as lines")
+        #expect(Theme.lines(of: "\none\n\ntwo") == ["", "one", "", "two"])
+    }
+
+    @Test func aPageLinksUpAsManyFoldersAsItIsDeep() {
+        #expect(SitePaths.relative(from: "index.html", to: "docs/a.html") == "docs/a.html")
+        #expect(SitePaths.relative(from: "docs/a.html", to: "index.html") == "../index.html")
+        #expect(SitePaths.relative(from: "frameworks/eu-ai-act/art.9.html", to: "") == "../../")
+        #expect(SitePaths.depth(of: "a//b/c.html") == 2, "empty segments do not count")
     }
 }
 

@@ -409,6 +409,21 @@ extension MustacheTemplate {
             child = context.sequenceContext
         } else if shape == .leadingDot {
             child = _getChild(named: parts[...], from: context.stack.last!)
+        } else if shape == .oneKey, transforms.isEmpty {
+            // aimsbook (PATCHES.md): most names are one key without transforms; what is found is
+            // returned as it is, without going through the optional `child` (each copy of an
+            // `Any?` runs Optional's generic copy, about 100 instructions).
+            var index = context.stack.endIndex
+            while index != context.stack.startIndex {
+                index -= 1
+                if let found = _getImmediateChild(key, from: context.stack[index]) {
+                    if !_isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
+                        return custom.representation
+                    }
+                    return found
+                }
+            }
+            return nil
         } else if shape == .oneKey || shape == .empty {
             // aimsbook (PATCHES.md): most names are one key; look it up without making an array of parts.
             child = nil
