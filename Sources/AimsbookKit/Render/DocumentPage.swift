@@ -24,13 +24,13 @@ enum DocumentPage {
             "lastCommit": document.lastChange?.commit ?? "",
             "owner": roleLink(document.owner?.value, context: context, linker: linker),
             "approver": roleLink(document.approver?.value, context: context, linker: linker),
-            "clauses": document.clauses.map { clause in
+            "clauses": document.clauses.map { clause -> View in
                 [
                     "id": clause.value, "title": handbook.standard.clause(clause.value)?.title ?? "",
                     "href": linker.clause(clause.value),
                 ]
             },
-            "controls": document.controls.map { control in
+            "controls": document.controls.map { control -> View in
                 [
                     "id": control.value, "title": handbook.standard.control(control.value)?.title ?? "",
                     "href": linker.control(control.value),
@@ -47,7 +47,7 @@ enum DocumentPage {
         for (key, value) in try DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
 
         let headings = document.body.headings
-        view["toc"] = headings.filter { $0.level <= 3 }.map { heading in
+        view["toc"] = headings.filter { $0.level <= 3 }.map { heading -> View in
             ["text": heading.text, "slug": heading.slug, "level": heading.level]
         }
         view["hasToc"] = headings.count >= 2

@@ -33,7 +33,7 @@ enum HomePage {
             [
                 "name": type.pluralName, "href": linker.typeList(type),
                 "total": handbook.count(of: type),
-                "cells": statuses.map { status in ["count": handbook.count(of: type, status: status)] },
+                "cells": statuses.map { status in ["count": handbook.count(of: type, status: status)] as View },
             ]
         }
         // Found and ordered through the buffer: only the rows shown are copied out of the handbook.
@@ -71,9 +71,9 @@ enum HomePage {
             "soaControls": counts.controls,
             "soaExcluded": counts.excluded,
             "documentTotal": handbook.documentCount,
-            "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] },
+            "statusHeaders": statuses.map { ["label": Badge.status($0)["label"]!] as View },
             "typeRows": typeRows,
-            "statusTotals": statuses.map { status in ["count": handbook.count(status: status)] },
+            "statusTotals": statuses.map { status in ["count": handbook.count(status: status)] as View },
             "overdue": overdueRows,
             "hasOverdue": !overdue.isEmpty,
             "overdueCount": RenderText.count(overdue.count, "review"),

@@ -57,9 +57,9 @@ enum PrintView {
         view["review"] = context.review(document)
         view["owner"] = printRoleLink(document.owner?.value, context: context)
         view["approver"] = DocumentPage.roleLink(document.approver?.value, context: context, linker: linker)
-        view["clauses"] = document.clauses.map { ["id": $0.value, "href": linker.clause($0.value)] }
+        view["clauses"] = document.clauses.map { ["id": $0.value, "href": linker.clause($0.value)] as View }
         view["hasClauses"] = !document.clauses.isEmpty
-        view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
+        view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }
         view["hasControls"] = !document.controls.isEmpty
         guard let cache = context.options.cache else {
             return try context.theme.render(view, template: "print-document")

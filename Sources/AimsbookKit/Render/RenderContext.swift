@@ -4,7 +4,9 @@ import Mustache
 /// enclosing sections, so every dictionary carries every key its template reads (a missing one
 /// would silently pick up a parent's value), and conditionals are `Bool`s. Keys are the vendored
 /// engine's `MustacheKey`s, which hash their name once instead of on every lookup (a literal key
-/// is one: `["id": id]`).
+/// is one: `["id": id]`). Write `-> View` or `as View` where a literal holds only strings or only
+/// numbers: Swift makes it a `[String: String]` or `[String: Int]`, which templates still read, but
+/// through protocol casts that cost a thousand instructions a name.
 typealias View = [MustacheKey: Any]
 
 /// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
@@ -243,7 +245,7 @@ struct RenderContext: Sendable {
 
     func layout(_ frame: Frame) throws -> View {
         let linker = Linker(page: frame.path)
-        let scripts = frame.scripts.map { ["src": linker.to($0)] }
+        let scripts = frame.scripts.map { ["src": linker.to($0)] as View }
         let organisation = handbook.settings.organisation ?? ""
         return [
             "root": linker.root,

@@ -30,7 +30,7 @@ enum RiskRegister {
             row["residualCell"] =
                 risk.flatMap { r in r.residualLikelihood.flatMap { l in r.residualImpact.map { "residual-\(l)-\($0)" } }
                 } ?? ""
-            row["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] }
+            row["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }
             row["hasControls"] = !document.controls.isEmpty
             row["systems"] = (risk?.aiSystems ?? []).map { context.documentRef($0.value, linker: linker) }
             row["review"] = context.review(document)
