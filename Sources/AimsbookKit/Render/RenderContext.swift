@@ -218,13 +218,17 @@ struct RenderContext: Sendable {
         linker.root + "|" + (navigation.paths.contains(linker.page) ? linker.page : "") + "|" + (section ?? "")
     }
 
-    /// The sidebar, rendered once per kind of page rather than once per page.
+    /// The sidebar, rendered once per kind of page rather than once per page: the documents'
+    /// kinds when the context is made, the others (clause, control, framework pages …) the
+    /// first time one of them asks.
     func sidebar(linker: Linker, section: String?) throws -> String {
-        if let cached = sidebars[Self.sidebarKey(linker: linker, section: section, navigation: navigation)] {
-            return cached
-        }
-        return try theme.render(
-            ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar")
+        let key = Self.sidebarKey(linker: linker, section: section, navigation: navigation)
+        if let cached = sidebars[key] { return cached }
+        return try memo.texts(["sidebar|" + key]) { _ in
+            try theme.render(
+                ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar"
+            )
+        }[0]
     }
 
     /// The frame every page shares: header, sidebar, breadcrumbs, footer.

@@ -173,6 +173,11 @@ extension Parser {
     /// - Throws: .overflow
     /// - Returns: String read from buffer
     @discardableResult mutating func read(until characterSet: Set<Character>, throwOnOverflow: Bool = true) throws -> Substring {
+        try read(until: CharacterMask(characterSet), throwOnOverflow: throwOnOverflow)
+    }
+
+    /// aimsbook (PATCHES.md): `read(until:)` with the set as a `CharacterMask`.
+    @discardableResult mutating func read(until characterSet: CharacterMask, throwOnOverflow: Bool = true) throws -> Substring {
         let startIndex = self.position
         while !self.reachedEnd() {
             if characterSet.contains(unsafeCurrent()) {
@@ -277,6 +282,11 @@ extension Parser {
     /// - Parameter while: character set to check
     /// - Returns: String read from buffer
     @discardableResult mutating func read(while characterSet: Set<Character>) -> Substring {
+        read(while: CharacterMask(characterSet))
+    }
+
+    /// aimsbook (PATCHES.md): `read(while:)` with the set as a `CharacterMask`.
+    @discardableResult mutating func read(while characterSet: CharacterMask) -> Substring {
         let startIndex = self.position
         while !self.reachedEnd(),
             characterSet.contains(unsafeCurrent())
@@ -408,5 +418,30 @@ extension Parser {
 
     mutating func unsafeSetPosition(_ position: String.Index) {
         self.position = position
+    }
+}
+
+/// aimsbook (PATCHES.md): a set of characters whose one-byte ASCII members are tested with a bit
+/// mask. Testing a `Set<Character>` hashed every character of a template with SipHash; parsing
+/// the theme took 20 ms of every build before anything else could start. Any other character
+/// is looked up in the set, so membership is exactly the set's.
+struct CharacterMask: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private let set: Set<Character>
+
+    init(_ set: Set<Character>) {
+        self.set = set
+        for character in set {
+            let utf8 = character.utf8
+            guard utf8.count == 1, let byte = utf8.first, byte < 128 else { continue }
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        guard utf8.count == 1, let byte = utf8.first, byte < 128 else { return set.contains(character) }
+        return byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
     }
 }

@@ -363,10 +363,10 @@ extension MustacheTemplate {
 
     /// read until we hit either the start delimiter of a tag or a newline
     static func readUntilDelimiterOrNewline(_ parser: inout Parser, state: ParserState) throws -> String {
-        var untilSet: Set<Character> = ["\n", "\r\n"]
         guard let delimiterFirstChar = state.startDelimiter.first else { return "" }
         var totalText = ""
-        untilSet.insert(delimiterFirstChar)
+        // aimsbook (PATCHES.md): a mask, not a `Set` hashed for every character of the template.
+        let untilSet = CharacterMask(["\n", "\r\n", delimiterFirstChar])
 
         while !parser.reachedEnd() {
             // read until we hit either a newline or "{"
@@ -511,7 +511,8 @@ extension MustacheTemplate {
         state.newLine && self.hasLineFinished(&parser)
     }
 
-    private static let sectionNameCharsWithoutBrackets = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    private static let sectionNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    private static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    // aimsbook (PATCHES.md): masks, not `Set`s hashed for every character of a name.
+    private static let sectionNameCharsWithoutBrackets = CharacterMask(Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*"))
+    private static let sectionNameChars = CharacterMask(Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*"))
+    private static let partialNameChars = CharacterMask(Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/"))
 }

@@ -158,5 +158,13 @@ final class FastPathTests: XCTestCase {
         ]
         XCTAssertEqual(template.render(view), "3|x&lt;|yes|in|12")
     }
+
+    func testTheParserScansCharactersAsBefore() throws {
+        // Windows line endings around standalone tags, names with every allowed punctuation
+        // mark, and a brace that a combining mark makes another character.
+        let template = try MustacheTemplate(string: "{{#a-b.c_d?}}\r\nx{{e}}\r\n{{/a-b.c_d?}}\r\n{\u{301}{e}}|{{> missing/partial }}")
+        let view: [MustacheKey: Any] = ["a-b": ["c_d?": true] as [MustacheKey: Any], "e": "E"]
+        XCTAssertEqual(template.render(view), "xE\r\n{\u{301}{e}}|")
+    }
 }
 
