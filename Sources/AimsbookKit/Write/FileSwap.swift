@@ -36,11 +36,11 @@ enum FileSwap {
             }
             // `temporary` now names the old file. A large one gets a name of its own, so that the
             // next rebuild's temporary file under the same name cannot be deleted in its place.
-            let folder = (destination as NSString).deletingLastPathComponent
             guard let size, size >= deletedElsewhereFrom else {
                 unlink(temporary)
                 continue
             }
+            let folder = (destination as NSString).deletingLastPathComponent
             let name = folder + "/" + retiredPrefix + UUID().uuidString
             if rename(temporary, name) == 0 { retired.append(name) } else { unlink(temporary) }
         }

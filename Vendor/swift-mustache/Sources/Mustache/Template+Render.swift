@@ -328,23 +328,15 @@ extension MustacheTemplate {
         }
     }
 
-    /// aimsbook (PATCHES.md): a token's lookup, its name's shape known from parsing.
-    func getChild(_ lookup: Lookup, context: MustacheContext) -> Any? {
-        getChild(lookup.key, parts: lookup.parts, shape: lookup.shape, transforms: lookup.transforms, context: context)
-    }
-
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
-        let shape = _NameShape(name)
-        return getChild(
-            MustacheKey(name), parts: shape.parts(of: name), shape: shape, transforms: transforms, context: context)
+        getChild(Lookup(name: name, transforms: transforms), context: context)
     }
 
-    /// aimsbook (PATCHES.md): names are `MustacheKey`s, made when the template is parsed, and
-    /// dotted names split into them then too.
-    func getChild(
-        _ key: MustacheKey, parts: [MustacheKey], shape: _NameShape, transforms: [String], context: MustacheContext
-    ) -> Any? {
+    /// aimsbook (PATCHES.md): a token's lookup: its name's keys and shape are worked out when the
+    /// template is parsed.
+    func getChild(_ lookup: Lookup, context: MustacheContext) -> Any? {
+        let (key, parts, shape, transforms) = (lookup.key, lookup.parts, lookup.shape, lookup.transforms)
         func _getImmediateChild(_ key: MustacheKey, from object: Any) -> Any? {
             // aimsbook (PATCHES.md): a view dictionary is read without protocol casts, and one
             // keyed by `MustacheKey` without hashing the name.
@@ -384,6 +376,16 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
+        /// aimsbook (PATCHES.md): the first object up the stack that has `key`.
+        func _getChildInStack(_ key: MustacheKey, from stack: [Any]) -> Any? {
+            var index = stack.endIndex
+            while index != stack.startIndex {
+                index -= 1
+                if let found = _getImmediateChild(key, from: stack[index]) { return found }
+            }
+            return nil
+        }
+
         func _getChildInStack(named names: ArraySlice<MustacheKey>, from stack: [Any]) -> Any? {
             guard let name = names.first else { return stack.last }
             for object in stack.reversed() {
@@ -413,28 +415,14 @@ extension MustacheTemplate {
             // aimsbook (PATCHES.md): most names are one key without transforms; what is found is
             // returned as it is, without going through the optional `child` (each copy of an
             // `Any?` runs Optional's generic copy, about 100 instructions).
-            var index = context.stack.endIndex
-            while index != context.stack.startIndex {
-                index -= 1
-                if let found = _getImmediateChild(key, from: context.stack[index]) {
-                    if !_isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
-                        return custom.representation
-                    }
-                    return found
-                }
+            guard let found = _getChildInStack(key, from: context.stack) else { return nil }
+            if !_isPlainValue(found), let custom = found as? MustacheCustomRepresentation {
+                return custom.representation
             }
-            return nil
+            return found
         } else if shape == .oneKey || shape == .empty {
-            // aimsbook (PATCHES.md): most names are one key; look it up without making an array of parts.
-            child = nil
-            var index = context.stack.endIndex
-            while index != context.stack.startIndex {
-                index -= 1
-                if let found = _getImmediateChild(key, from: context.stack[index]) {
-                    child = found
-                    break
-                }
-            }
+            // aimsbook (PATCHES.md): one key looked up without making an array of parts.
+            child = _getChildInStack(key, from: context.stack)
         } else {
             child = _getChildInStack(named: parts[...], from: context.stack)
         }
