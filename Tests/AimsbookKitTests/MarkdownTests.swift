@@ -131,6 +131,51 @@ import Testing
         #expect(broken.isEmpty, "\(broken.count) of \(pages.count) bodies lost an extension's inline")
     }
 
+    /// A body with nothing an autolink starts from is parsed without the autolink extension (its
+    /// `w` and `:` cost most of a parse). The same body parsed with it must come out the same:
+    /// each body below is parsed alone, and again followed by a paragraph with a `www.` link,
+    /// which brings the extension in; its part of the page, its headings and its links (with
+    /// their positions) must not change.
+    @Test func bodiesWithoutAutolinksParseTheSameWithoutTheExtension() {
+        let bodies = [
+            "## Wow: what we want\n\nWe write w: w:w ww. w:/ and [[POL-001]] with `w:` code.\n",
+            "Words with w at line end w   \nnext line w\\\nhard break, *w*: _w_ **w:w**\n",
+            "See [the w: policy](POL-001#why-w) and [[RISK-001|w: the risk]] or [[w]].\n\n[w]: POL-002\n\n[w] again\n",
+            "| w | what: |\n| --- | --- |\n| w:1 | [[POL-001]] w |\n\n- [x] w done: yes\n- [ ] w open\n",
+            "Text with a note.[^w]\n\n[^w]: The note, w: written.\n\n> quoted w:\n> > nested ww\n",
+            "&amp;w: &lt;w&gt; &copy; w&nbsp;w <span>w:</span>\n\n    indented w: code\n\n```\nfenced w:\n```\n",
+            "Setext w:\n===\n\n# ATX w\n\nnowww and w.w.w\n",
+        ]
+        let autolinking = "\n\nwww.example.org\n"
+        for body in bodies {
+            let plain = MarkdownParser.parse(body, firstLine: 3, file: "f.md")
+            let linked = MarkdownParser.parse(body + autolinking, firstLine: 3, file: "f.md")
+            let paragraph = "<p><a href=\"http://www.example.org\">www.example.org</a></p>\n"
+            #expect(linked.html.contains(paragraph), "the extension was attached")
+            #expect(linked.html.replacingOccurrences(of: paragraph, with: "") == plain.html, "\(body)")
+            #expect(plain.headings == linked.headings, "\(body)")
+            #expect(plain.links == Array(linked.links.prefix(plain.links.count)), "\(body)")
+            #expect(linked.plainText.replacingOccurrences(of: "www.example.org ", with: "") == plain.plainText)
+        }
+    }
+
+    @Test func autolinksAreLookedForWhereverTheExtensionCouldFindOne() {
+        func mayHold(_ body: String) -> Bool {
+            var body = body
+            return body.withUTF8 { MarkdownExtensions.mayHoldAutolinks($0) }
+        }
+        for body in [
+            "see www.x.org", "at https://x.org", "ftp://x", "mail a@b.org", "mail a&#64;b.org", "a&commat;b.org",
+        ] {
+            #expect(mayHold(body), "\(body)")
+            let html = MarkdownParser.parse(body + "\n", firstLine: 1, file: "f.md").html
+            #expect(html.contains("<a href="), "\(body) gives \(html)")
+        }
+        for body in ["", "w", "plain words: w, ww, w.w and WWW", "a & b", "x:/y"] {
+            #expect(!mayHold(body), "\(body)")
+        }
+    }
+
     @Test func headingLevelsShiftUnderThePageButKeepTheirWrittenLevel() {
         let options = MarkdownParser.Options(headingLevelOffset: 1)
         let document = MarkdownParser.parse("# A\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)

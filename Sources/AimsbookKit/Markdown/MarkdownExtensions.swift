@@ -1,70 +1,78 @@
 import CCmarkGFM
 import Foundation
 
-/// cmark-gfm's GitHub extensions, set up so bodies can be parsed on every core at once.
+/// cmark-gfm's GitHub extensions, attached to a body's parser only when the body could use
+/// them, and set up so bodies can be parsed on every core at once.
 ///
-/// cmark-gfm marks the characters that may start an extension's inline (`~` for strikethrough,
-/// `:` and `w` for autolinks) in one table for the whole process. Each parse sets its
-/// extensions' characters when its inline pass starts and clears them when it ends, so a parse
-/// ending on one thread took them from a parse still running on another, which then wrote
-/// `~~x~~` or `www.…` as plain text: a build's pages could differ from run to run
-/// (github/cmark-gfm#221 is about the same table). So:
+/// Two of the extensions start inlines at characters of their own: strikethrough at `~`,
+/// autolinks at `:` and `w`. cmark-gfm marks those characters in one table for the whole
+/// process; each parse with such an extension sets its characters when its inline pass starts
+/// and clears them when it ends. A parse ending on one thread therefore took them from a parse
+/// still running on another, which then wrote `~~x~~` or `www.…` as plain text: a build's
+/// pages could differ from run to run (github/cmark-gfm#221 is about the same table). So:
 ///
-/// - the autolink characters are set once, for good, and the autolink extension is left with
-///   none to set or clear (it only finds its links through them);
-/// - strikethrough also looks its `~` up in its list to close a run, so it keeps it; it is
-///   attached only to parsers of bodies that contain a `~`, and those parses take turns. The
-///   others never touch `~`, and have none for it to matter.
+/// - a body gets strikethrough only if it has a `~`, and autolinks only if it has something an
+///   autolink starts from (`://`, `www.`, or an `@`, written or as a character reference);
+/// - parses with either extension take turns; the others never touch the table.
 ///
-/// A first parse checks that autolinks are still found; if a cmark-gfm ever worked otherwise,
-/// the extension gets its characters back and every parse takes its turn.
+/// Leaving autolinks out where none can be found is also most of their cost saved: while their
+/// characters are marked, the inline pass stops at every `w` and `:` to ask the extension, and
+/// cuts the text there. A parse without them sees a marked `w` only while an autolinking parse
+/// runs beside it, and then only cuts its text into more nodes, which are joined again before
+/// anything reads the tree (`cmark_consolidate_text_nodes`, as the autolink extension itself
+/// does first), so its tree is the same either way.
 enum MarkdownExtensions {
     static let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// The characters cmark-gfm's autolink extension registers.
-    private static let autolinkCharacters = [UInt8(ascii: ":"), UInt8(ascii: "w")]
-
     struct Setup {
-        /// Every extension, for bodies with a `~`, and every one but strikethrough.
-        var all: [OpaquePointer]
-        var withoutStrikethrough: [OpaquePointer]
-        /// Every parse must take its turn: only if autolinks were not found after the set-up.
-        var parsesOneAtATime: Bool
+        /// Every extension but strikethrough and autolinks.
+        var always: [OpaquePointer]
+        var strikethrough: OpaquePointer?
+        var autolink: OpaquePointer?
     }
 
-    /// cmark-gfm's registry is global; once filled and set up here, it is only read.
+    /// cmark-gfm's registry is global; once filled, it is only read.
     nonisolated(unsafe) static let setup: Setup = {
         cmark_gfm_core_extensions_ensure_registered()
-        let all = names.compactMap { cmark_find_syntax_extension($0) }
         let strikethrough = cmark_find_syntax_extension("strikethrough")
-        let withoutStrikethrough = all.filter { $0 != strikethrough }
-        guard let autolink = cmark_find_syntax_extension("autolink") else {
-            return Setup(all: all, withoutStrikethrough: withoutStrikethrough, parsesOneAtATime: true)
+        let autolink = cmark_find_syntax_extension("autolink")
+        let always = names.compactMap { cmark_find_syntax_extension($0) }.filter {
+            $0 != strikethrough && $0 != autolink
         }
-        // A parser with autolinks marks their characters; its inline pass never runs, so
-        // nothing clears them again. Then the extension has none of its own to set or clear.
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        cmark_parser_attach_syntax_extension(parser, autolink)
-        cmark_manage_extensions_special_characters(parser, 1)
-        cmark_parser_free(parser)
-        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
-        if findsAutolinks(with: autolink) {
-            return Setup(all: all, withoutStrikethrough: withoutStrikethrough, parsesOneAtATime: false)
-        }
-        var characters: UnsafeMutablePointer<cmark_llist>?
-        for character in autolinkCharacters {
-            characters = cmark_llist_append(
-                cmark_get_default_mem_allocator(), characters, UnsafeMutableRawPointer(bitPattern: Int(character)))
-        }
-        cmark_syntax_extension_set_special_inline_chars(autolink, characters)
-        return Setup(all: all, withoutStrikethrough: withoutStrikethrough, parsesOneAtATime: true)
+        return Setup(always: always, strikethrough: strikethrough, autolink: autolink)
     }()
 
     /// How to parse `body`: the extensions to attach, and whether the parse takes its turn with
-    /// the others that set `~` (or with all, if they must).
+    /// the others that mark characters in cmark-gfm's table.
     static func plan(for body: UnsafeBufferPointer<UInt8>) -> (extensions: [OpaquePointer], takesTurn: Bool) {
-        let hasTilde = body.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), body.count) != nil } ?? false
-        return (hasTilde ? setup.all : setup.withoutStrikethrough, setup.parsesOneAtATime || hasTilde)
+        var extensions = setup.always
+        if let strikethrough = setup.strikethrough, contains(body, "~") { extensions.append(strikethrough) }
+        if let autolink = setup.autolink, mayHoldAutolinks(body) { extensions.append(autolink) }
+        return (extensions, extensions.count > setup.always.count)
+    }
+
+    /// Whether cmark-gfm's autolink extension could find a link in `body`. It finds URLs from a
+    /// `:` followed by `//` and `www.` links from a `w` followed by `ww.`, both in the text as
+    /// written; and e-mail addresses from an `@` in a text node, where a character reference
+    /// (`&#64;`, `&#x40;`, `&commat;`) has already become one.
+    static func mayHoldAutolinks(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(body, "@") || contains(body, "://") || contains(body, "www.") || contains(body, "&#")
+            || contains(body, "&commat;")
+    }
+
+    /// Whether `needle` occurs in `body`: `memchr` to each candidate first byte, then a compare.
+    private static func contains(_ body: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard let base = body.baseAddress, body.count >= length else { return false }
+        let first = Int32(needle.utf8Start.pointee)
+        let lastStart = body.count - length
+        var offset = 0
+        while offset <= lastStart, let found = memchr(base + offset, first, lastStart - offset + 1) {
+            let start = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self)
+            if memcmp(start, needle.utf8Start, length) == 0 { return true }
+            offset = start - base + 1
+        }
+        return false
     }
 
     /// Runs `parse` (cmark's feed and finish, where the inline pass runs) alone when it takes its
@@ -74,25 +82,4 @@ enum MarkdownExtensions {
     }
 
     private static let turns = NSLock()
-
-    /// Whether a parser with the autolink extension still finds `www.` links.
-    private static func findsAutolinks(with autolink: OpaquePointer) -> Bool {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        defer { cmark_parser_free(parser) }
-        cmark_parser_attach_syntax_extension(parser, autolink)
-        let probe = "Read www.example.org first.\n"
-        cmark_parser_feed(parser, probe, probe.utf8.count)
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_LINK
-            {
-                return true
-            }
-        }
-        return false
-    }
 }
