@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A Markdown file cut into its YAML front matter and its body, remembering on which line of
 /// the file each starts so that positions inside either can be reported as file positions.
 public struct SplitDocument: Sendable, Equatable {
@@ -27,7 +31,10 @@ public enum FrontMatterSplitter {
 
         /// The line starting at `start`: its end (before any CR) and where the next line starts.
         func line(from start: Int) -> (end: Int, next: Int) {
-            var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var end = bytes.endIndex
+            if start < end, let found = memchr(bytes.base.baseAddress! + start, 10, end - start) {
+                end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - bytes.base.baseAddress!
+            }
             let next = end == bytes.endIndex ? end : end + 1
             if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             return (end, next)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finds YAML anchors (`&name`) and aliases (`*name`) in front matter before it is parsed.
 ///
 /// Front matter has no use for them, and aliases are how a "billion laughs" document makes a
@@ -16,6 +20,11 @@ enum YAMLAnchorScanner {
     }
 
     static func firstAnchorOrAlias(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
+        // Both start with their character: front matter with neither (nearly all) is two `memchr`s.
+        guard let base = bytes.baseAddress,
+            memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "*")), bytes.count) != nil
+        else { return nil }
         var line = 1
         var start = 0
         var index = 0

@@ -31,6 +31,9 @@ public struct LinkResolver: Sendable {
     let brokenIDs: Set<String>
     let brokenPaths: Set<String>
     let standard: StandardModel
+    /// The ASCII bytes some clause or control id starts with, as a bit mask: most links name a
+    /// document, and are not looked up among clauses and controls at all.
+    let standardIDStarts: (low: UInt64, high: UInt64)
     /// A hash of every id, path and asset a link can resolve to, broken documents' included: part
     /// of the key of anything the build cache keeps with resolved links in it (`BuildCache`), and
     /// what a targeted rebuild compares (`SiteRenderer.TargetedRebuild`).
@@ -55,6 +58,12 @@ public struct LinkResolver: Sendable {
         self.brokenIDs = brokenIDs
         self.brokenPaths = brokenPaths
         self.standard = standard
+        var starts: (low: UInt64, high: UInt64) = (0, 0)
+        for id in standard.clauses.map(\.id) + standard.controls.map(\.id) {
+            guard let first = id.utf8.first else { continue }
+            if first < 64 { starts.low |= 1 << first } else if first < 128 { starts.high |= 1 << (first - 64) }
+        }
+        standardIDStarts = starts
         var hasher = Hasher()
         for (id, contentPath) in documents {
             hasher.combine(id)
@@ -81,8 +90,10 @@ public struct LinkResolver: Sendable {
             return .inPage(anchor: anchor ?? "")
         }
         let target = String(pathPart)
-        if standard.clause(target) != nil { return .clause(target) }
-        if standard.control(target) != nil { return .control(target) }
+        if mayNameClauseOrControl(target) {
+            if standard.hasClause(target) { return .clause(target) }
+            if standard.hasControl(target) { return .control(target) }
+        }
         if reference.kind == .wiki || DocumentID.isValid(target) {
             if documentIDs[target] != nil { return .document(id: target, anchor: anchor) }
             if brokenIDs.contains(target) { return .brokenDocument(target) }
@@ -98,6 +109,12 @@ public struct LinkResolver: Sendable {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }
         return .unresolved(reason: "there is no file content/\(resolved)")
+    }
+
+    /// False when no clause or control id starts with `target`'s first byte.
+    func mayNameClauseOrControl(_ target: String) -> Bool {
+        guard let first = target.utf8.first, first < 128 else { return false }
+        return first < 64 ? standardIDStarts.low & (1 << first) != 0 : standardIDStarts.high & (1 << (first - 64)) != 0
     }
 
     /// A destination's path and anchor: `path?query#anchor` gives `path` and `anchor`; the query
@@ -160,27 +177,48 @@ public struct LinkResolver: Sendable {
     /// (a `/`, `.` or `..` segment is the same in bytes: none of them is part of a longer
     /// UTF-8 sequence). Empty segments are skipped, as `split` skips them.
     static func join<Directory: Collection<UInt8>>(_ directory: Directory, _ relative: String) -> String? {
+        if let joined = directory.withContiguousStorageIfAvailable({ join($0, relative) }) { return joined }
+        return Array(directory).withUnsafeBufferPointer { join($0, relative) }
+    }
+
+    private static func join(_ directory: UnsafeBufferPointer<UInt8>, _ relative: String) -> String? {
         let slash = UInt8(ascii: "/")
         let dot = UInt8(ascii: ".")
-        var path: [UInt8] = []
-        path.reserveCapacity(directory.count + relative.utf8.count + 1)
-        func append<Segment: Collection<UInt8>>(_ segment: Segment) {
-            if !path.isEmpty { path.append(slash) }
-            path.append(contentsOf: segment)
-        }
-        if relative.utf8.first != slash {
-            for segment in directory.split(separator: slash) { append(segment) }
-        }
-        for segment in relative.utf8.split(separator: slash) {
-            if segment.count == 1, segment.first == dot { continue }
-            if segment.count == 2, segment.first == dot, segment.last == dot {
-                guard !path.isEmpty else { return nil }
-                path.removeSubrange((path.lastIndex(of: slash) ?? 0)...)
-                continue
+        var relative = relative
+        return relative.withUTF8 { relative -> String? in
+            var path: [UInt8] = []
+            path.reserveCapacity(directory.count + relative.count + 1)
+            /// Calls `body` with each segment of `bytes` between slashes that is not empty,
+            /// stopping at the first false.
+            func forEachSegment(
+                _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+            ) -> Bool {
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                    if index > start, !body(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return false }
+                    start = index + 1
+                }
+                return true
             }
-            append(segment)
+            func append(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+                if !path.isEmpty { path.append(slash) }
+                path.append(contentsOf: segment)
+                return true
+            }
+            if relative.first != slash {
+                _ = forEachSegment(directory, append)
+            }
+            let inside = forEachSegment(relative) { segment in
+                if segment.count == 1, segment[0] == dot { return true }
+                if segment.count == 2, segment[0] == dot, segment[1] == dot {
+                    guard !path.isEmpty else { return false }
+                    path.removeSubrange((path.lastIndex(of: slash) ?? 0)...)
+                    return true
+                }
+                return append(segment)
+            }
+            return inside ? String(decoding: path, as: UTF8.self) : nil
         }
-        return String(decoding: path, as: UTF8.self)
     }
 
     /// `destination` without the spaces (U+0020) around it, found through its bytes, as

@@ -41,6 +41,9 @@ public struct StandardModel: Sendable, Codable {
 
     public func clause(_ id: String) -> Clause? { clauseIndex[id].map { clauses[$0] } }
     public func control(_ id: String) -> Control? { controlIndex[id].map { controls[$0] } }
+    /// Whether `id` is a clause or a control, without copying the clause or control out.
+    public func hasClause(_ id: String) -> Bool { clauseIndex[id] != nil }
+    public func hasControl(_ id: String) -> Bool { controlIndex[id] != nil }
     public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
 
     /// Children of a clause (`6.1` → 6.1.1 … 6.1.4), in the standard's order.
