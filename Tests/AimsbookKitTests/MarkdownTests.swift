@@ -13,6 +13,33 @@ import Testing
             ])
     }
 
+    /// The slugger keeps a short list of slugs and moves them into a dictionary past 32; the
+    /// slugs must be those of the rule with one dictionary throughout, before and after the move.
+    @Test func longBodiesGetTheSameUniqueSlugs() {
+        var seen: [String: Int] = [:]
+        func reference(_ text: String) -> String {
+            let base = HeadingSlugger.slug(text)
+            var slug = base.isEmpty ? "section" : base
+            if let count = seen[slug] {
+                var counter = count
+                var candidate: String
+                repeat {
+                    counter += 1
+                    candidate = "\(slug)-\(counter)"
+                } while seen[candidate] != nil
+                seen[slug] = counter
+                slug = candidate
+            }
+            seen[slug] = 0
+            return slug
+        }
+        let texts = (0..<120).map { index in
+            ["Purpose", "Purpose-\(index % 3)", "Scope \(index % 7)", "", "Step \(index)", "purpose-1"][index % 6]
+        }
+        var slugger = HeadingSlugger()
+        #expect(texts.map { slugger.next($0) } == texts.map(reference))
+    }
+
     @Test func searchTextHasTheWordsWithoutMarkup() {
         let body = """
             # Risk *criteria*

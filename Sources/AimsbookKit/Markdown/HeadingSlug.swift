@@ -2,7 +2,33 @@
 /// spaces, `-` and `_`; spaces become `-`; a repeated slug gets `-1`, `-2`, … Rendering and
 /// checking both use this, so a link that checks is a link that works.
 public struct HeadingSlugger: Sendable {
-    private var seen: [String: Int] = [:]
+    /// Slugs given so far, with the last counter used for each. A body has a handful of
+    /// headings: they are searched in a list, and only a long one's go into a dictionary
+    /// (hashing every slug twice was most of the slugger's cost).
+    private var seenList: [(slug: String, counter: Int)] = []
+    private var seenTable: [String: Int]?
+    private static let listLimit = 32
+
+    private func counter(of slug: String) -> Int? {
+        if let seenTable { return seenTable[slug] }
+        return seenList.first(where: { $0.slug == slug })?.counter
+    }
+
+    private mutating func setCounter(_ counter: Int, of slug: String) {
+        if seenTable != nil {
+            seenTable![slug] = counter
+            return
+        }
+        if let index = seenList.firstIndex(where: { $0.slug == slug }) {
+            seenList[index].counter = counter
+            return
+        }
+        seenList.append((slug, counter))
+        if seenList.count > Self.listLimit {
+            seenTable = Dictionary(seenList, uniquingKeysWith: { _, last in last })
+            seenList = []
+        }
+    }
 
     public init() {}
 
@@ -54,17 +80,17 @@ public struct HeadingSlugger: Sendable {
     public mutating func next(_ text: String) -> String {
         let base = Self.slug(text)
         var slug = base.isEmpty ? "section" : base
-        if let count = seen[slug] {
+        if let count = counter(of: slug) {
             var counter = count
             var candidate: String
             repeat {
                 counter += 1
                 candidate = "\(slug)-\(counter)"
-            } while seen[candidate] != nil
-            seen[slug] = counter
+            } while self.counter(of: candidate) != nil
+            setCounter(counter, of: slug)
             slug = candidate
         }
-        seen[slug] = 0
+        setCounter(0, of: slug)
         return slug
     }
 }
