@@ -14,26 +14,37 @@ extension String {
         // never starts a scalar inside another), and the print view's shell is 300 KB.
         let target = Array(separator.utf8)
         var text = self
-        guard let first = target.first, text.utf8.count >= target.count else { return [self] }
+        guard !target.isEmpty, text.utf8.count >= target.count else { return [self] }
         return text.withUTF8 { bytes in
-            let base = bytes.baseAddress!
-            var parts: [String] = []
-            var start = 0
-            var index = 0
-            while index + target.count <= bytes.count,
-                let found = memchr(base + index, Int32(first), bytes.count - target.count + 1 - index)
-            {
-                index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-                if memcmp(base + index, target, target.count) == 0 {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    index += target.count
-                    start = index
-                } else {
-                    index += 1
+            target.withUnsafeBufferPointer { target in
+                var parts: [String] = []
+                var start = 0
+                while let found = bytes.firstOffset(of: target, from: start) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                    start = found + target.count
                 }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+                return parts
             }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return parts
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `needle` first occurs at or after `start`: `memchr` to each byte that could begin
+    /// it, then one compare.
+    func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = baseAddress, let needleBase = needle.baseAddress, count - start >= needle.count else {
+            return nil
+        }
+        let lastStart = count - needle.count
+        var offset = start
+        while offset <= lastStart, let found = memchr(base + offset, Int32(needleBase.pointee), lastStart - offset + 1)
+        {
+            offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+            offset += 1
+        }
+        return nil
     }
 }

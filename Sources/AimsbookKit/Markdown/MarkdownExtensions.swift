@@ -60,19 +60,8 @@ enum MarkdownExtensions {
             || contains(body, "&commat;")
     }
 
-    /// Whether `needle` occurs in `body`: `memchr` to each candidate first byte, then a compare.
     private static func contains(_ body: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        guard let base = body.baseAddress, body.count >= length else { return false }
-        let first = Int32(needle.utf8Start.pointee)
-        let lastStart = body.count - length
-        var offset = 0
-        while offset <= lastStart, let found = memchr(base + offset, first, lastStart - offset + 1) {
-            let start = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self)
-            if memcmp(start, needle.utf8Start, length) == 0 { return true }
-            offset = start - base + 1
-        }
-        return false
+        body.firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)) != nil
     }
 
     /// Runs `parse` (cmark's feed and finish, where the inline pass runs) alone when it takes its

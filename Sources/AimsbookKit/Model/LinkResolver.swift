@@ -31,9 +31,6 @@ public struct LinkResolver: Sendable {
     let brokenIDs: Set<String>
     let brokenPaths: Set<String>
     let standard: StandardModel
-    /// The ASCII bytes some clause or control id starts with, as a bit mask: most links name a
-    /// document, and are not looked up among clauses and controls at all.
-    let standardIDStarts: (low: UInt64, high: UInt64)
     /// A hash of every id, path and asset a link can resolve to, broken documents' included: part
     /// of the key of anything the build cache keeps with resolved links in it (`BuildCache`), and
     /// what a targeted rebuild compares (`SiteRenderer.TargetedRebuild`).
@@ -58,12 +55,6 @@ public struct LinkResolver: Sendable {
         self.brokenIDs = brokenIDs
         self.brokenPaths = brokenPaths
         self.standard = standard
-        var starts: (low: UInt64, high: UInt64) = (0, 0)
-        for id in standard.clauses.map(\.id) + standard.controls.map(\.id) {
-            guard let first = id.utf8.first else { continue }
-            if first < 64 { starts.low |= 1 << first } else if first < 128 { starts.high |= 1 << (first - 64) }
-        }
-        standardIDStarts = starts
         var hasher = Hasher()
         for (id, contentPath) in documents {
             hasher.combine(id)
@@ -90,10 +81,8 @@ public struct LinkResolver: Sendable {
             return .inPage(anchor: anchor ?? "")
         }
         let target = String(pathPart)
-        if mayNameClauseOrControl(target) {
-            if standard.hasClause(target) { return .clause(target) }
-            if standard.hasControl(target) { return .control(target) }
-        }
+        if standard.hasClause(target) { return .clause(target) }
+        if standard.hasControl(target) { return .control(target) }
         if reference.kind == .wiki || DocumentID.isValid(target) {
             if documentIDs[target] != nil { return .document(id: target, anchor: anchor) }
             if brokenIDs.contains(target) { return .brokenDocument(target) }
@@ -109,12 +98,6 @@ public struct LinkResolver: Sendable {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }
         return .unresolved(reason: "there is no file content/\(resolved)")
-    }
-
-    /// False when no clause or control id starts with `target`'s first byte.
-    func mayNameClauseOrControl(_ target: String) -> Bool {
-        guard let first = target.utf8.first, first < 128 else { return false }
-        return first < 64 ? standardIDStarts.low & (1 << first) != 0 : standardIDStarts.high & (1 << (first - 64)) != 0
     }
 
     /// A destination's path and anchor: `path?query#anchor` gives `path` and `anchor`; the query

@@ -122,23 +122,11 @@ public struct Theme: Sendable {
         return references
     }
 
-    /// The lines of `text`, empty ones included, cut at each `\n` byte. A `split` into
-    /// `Character`s cost more than the rest of the scan, and did not cut at `\r\n`, one
-    /// `Character`, so a template with Windows line endings was all line 1.
+    /// The lines of `text`, empty ones included, cut at each `\n` byte (`splitting(by:)`). A
+    /// `split` into `Character`s cost more than the rest of the scan, and did not cut at `\r\n`,
+    /// one `Character`, so a template with Windows line endings was all line 1.
     static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "\n") {
-                lines.append(text[start..<index])
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        lines.append(text[start..<bytes.endIndex])
-        return lines
+        text.splitting(by: "\n").map { $0[...] }
     }
 
     /// Where `{{` (or `}}`) first occurs in `text`, found through its bytes: an ASCII pair always

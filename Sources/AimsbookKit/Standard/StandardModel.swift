@@ -41,9 +41,11 @@ public struct StandardModel: Sendable, Codable {
 
     public func clause(_ id: String) -> Clause? { clauseIndex[id].map { clauses[$0] } }
     public func control(_ id: String) -> Control? { controlIndex[id].map { controls[$0] } }
-    /// Whether `id` is a clause or a control, without copying the clause or control out.
-    public func hasClause(_ id: String) -> Bool { clauseIndex[id] != nil }
-    public func hasControl(_ id: String) -> Bool { controlIndex[id] != nil }
+    /// Whether `id` is a clause or a control, without copying the clause or control out. Every
+    /// link of every body is asked, and most name a document: an id whose first character starts
+    /// no clause (or control) is answered without hashing it.
+    public func hasClause(_ id: String) -> Bool { clauseStarts.mayStart(id) && clauseIndex[id] != nil }
+    public func hasControl(_ id: String) -> Bool { controlStarts.mayStart(id) && controlIndex[id] != nil }
     public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
 
     /// Children of a clause (`6.1` → 6.1.1 … 6.1.4), in the standard's order.
@@ -58,6 +60,27 @@ public struct StandardModel: Sendable, Codable {
 
     private var clauseIndex: [String: Int] = [:]
     private var controlIndex: [String: Int] = [:]
+    private var clauseStarts = FirstBytes()
+    private var controlStarts = FirstBytes()
+
+    /// The ASCII bytes a set of ids starts with, as a bit mask.
+    private struct FirstBytes {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        init(_ ids: [String] = []) {
+            for id in ids {
+                guard let first = id.utf8.first, first < 128 else { continue }
+                if first < 64 { low |= 1 << first } else { high |= 1 << (first - 64) }
+            }
+        }
+
+        /// False when no id of the set starts with `id`'s first byte.
+        func mayStart(_ id: String) -> Bool {
+            guard let first = id.utf8.first, first < 128 else { return false }
+            return first < 64 ? low & (1 << first) != 0 : high & (1 << (first - 64)) != 0
+        }
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,6 +95,8 @@ public struct StandardModel: Sendable, Codable {
     private mutating func buildIndexes() {
         clauseIndex = Dictionary(clauses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         controlIndex = Dictionary(controls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        clauseStarts = FirstBytes(clauses.map(\.id))
+        controlStarts = FirstBytes(controls.map(\.id))
     }
 
     /// The model shipped with aimsbook.
