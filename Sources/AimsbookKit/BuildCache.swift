@@ -69,8 +69,8 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var headers = Generation<Header>()
     private var bodies = Generation<MarkdownBody>()
-    private var printSections = Generation<String>()
-    private var pages = Generation<String>()
+    private var printSections = Generation<[UInt8]>()
+    private var pages = Generation<[UInt8]>()
     private var fragments = Generation<String>()
     private var rows = Generation<KeptRow>()
 
@@ -272,7 +272,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func keep(_ memo: OutlineMemo) { lock.withLock { outlineMemo = memo } }
 
-    func printSection(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
+    func printSection(_ path: String, key: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
         try value(\.printSections, path, key: key, make: render).value
     }
 
@@ -300,7 +300,7 @@ public final class BuildCache: @unchecked Sendable {
         return found.map { $0! }
     }
 
-    func page(_ path: String, key: Int, render: () throws -> String) rethrows -> String {
+    func page(_ path: String, key: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
         let (text, hit) = try value(\.pages, path, key: key, make: render)
         if hit { lock.withLock { _ = reused.insert(path) } }
         return text
@@ -350,7 +350,7 @@ public final class BuildCache: @unchecked Sendable {
         var documents: [Document]
         var files: [OutputFile]
         var printShell: [String]
-        var printSections: [String: String]
+        var printSections: [String: [UInt8]]
         var searchEntries: [[UInt8]]
         var otherSearchEntries: [[UInt8]]
         /// What each page job read, by the job's key, for a targeted rebuild (`PageRead`).

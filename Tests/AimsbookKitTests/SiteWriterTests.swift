@@ -39,10 +39,10 @@ import Testing
         // text that is not ASCII across the joins.
         let pieces =
             ["<p>é", "", String(repeating: "x", count: 300_000), "ü</p>"] + Array(repeating: "ab\n", count: 5_000)
-        try SiteWriter.write([OutputFile(path: "print.html", contents: .pieces(pieces))], to: folder)
+        try SiteWriter.write([OutputFile(path: "print.html", contents: .text(pieces: pieces))], to: folder)
         let written = try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8)
         #expect(written == pieces.joined())
-        #expect(OutputFile(path: "print.html", contents: .pieces(pieces)).textSize == pieces.joined().utf8.count)
+        #expect(OutputFile(path: "print.html", contents: .text(pieces: pieces)).textSize == pieces.joined().utf8.count)
     }
 
     @Test func refusesAFolderItDidNotMake() throws {
@@ -112,7 +112,7 @@ import Testing
         try SiteWriter.write(
             [
                 .text("index.html", "home"), .text("docs/a.html", "aaa"), .text("docs/edited.html", "same"),
-                OutputFile(path: "print.html", contents: .pieces(["<p>é", "ü</p>"])),
+                OutputFile(path: "print.html", contents: .text(pieces: ["<p>é", "ü</p>"])),
                 OutputFile(path: "logo.svg", contents: .copy(from: asset.path)),
             ], to: output)
         let before = try ["index.html", "docs/a.html", "docs/edited.html", "print.html", "logo.svg"].map {
@@ -125,7 +125,7 @@ import Testing
         try SiteWriter.write(
             [
                 .text("index.html", "home"), .text("docs/a.html", "bbb"), .text("docs/edited.html", "same"),
-                OutputFile(path: "print.html", contents: .pieces(["<p>", "éü", "</p>"])),
+                OutputFile(path: "print.html", contents: .text(pieces: ["<p>", "éü", "</p>"])),
                 OutputFile(path: "logo.svg", contents: .copy(from: asset.path)), .text("docs/new.html", "new"),
             ], to: output)
         let after = try ["index.html", "docs/a.html", "docs/edited.html", "print.html", "logo.svg"].map {
@@ -144,15 +144,15 @@ import Testing
         func holds(_ contents: OutputFile.Contents, _ text: String) -> Bool {
             Array(text.utf8).withUnsafeBytes { contents.isEqual(to: $0) }
         }
-        #expect(holds(.pieces(["ab", "", "c"]), "abc"))
-        #expect(!holds(.pieces(["ab", "c"]), "abd"))
-        #expect(!holds(.pieces(["ab", "c"]), "ab"))
-        #expect(!holds(.pieces(["ab"]), "abc"))
+        #expect(holds(.text(pieces: ["ab", "", "c"]), "abc"))
+        #expect(!holds(.text(pieces: ["ab", "c"]), "abd"))
+        #expect(!holds(.text(pieces: ["ab", "c"]), "ab"))
+        #expect(!holds(.text(pieces: ["ab"]), "abc"))
         #expect(holds(.pieces([]), "") && holds(.text(""), ""))
         #expect(holds(.text("é"), "é") && !holds(.text("é"), "e"))
         #expect(holds(.bytes([0x61, 0x62]), "ab") && !holds(.bytes([0x61]), "ab"))
         #expect(!holds(.copy(from: "/nonexistent"), ""))
-        #expect(OutputFile.Contents.pieces(["é", "ab"]).byteCount == 4)
+        #expect(OutputFile.Contents.text(pieces: ["é", "ab"]).byteCount == 4)
     }
 
     @Test func anUpdateKeepsUnchangedFilesRewritesChangedOnesAndDropsTheRest() throws {
@@ -224,4 +224,9 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent("docs"), encoding: .utf8) == "now a file")
         #expect(try files(under: folder) == [SiteWriter.markerName, "docs", "index.html"])
     }
+}
+
+extension OutputFile.Contents {
+    /// Pieces written as text, for tests that read easier with strings.
+    fileprivate static func text(pieces: [String]) -> Self { .pieces(pieces.map { Array($0.utf8) }) }
 }

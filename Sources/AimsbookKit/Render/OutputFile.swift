@@ -3,9 +3,12 @@
 public struct OutputFile: Sendable, Hashable {
     public enum Contents: Sendable, Hashable {
         case text(String)
-        /// Text in pieces, written one after the other: the print view, megabytes of document
-        /// sections that `serve` would otherwise join into a new string on every edit.
-        case pieces([String])
+        /// Text in pieces of UTF-8, written one after the other: the print view, megabytes of
+        /// document sections that `serve` would otherwise join into one on every edit.
+        case pieces([[UInt8]])
+        /// Text as the template engine renders it, UTF-8 bytes ready to write: a `String` of a
+        /// page's bytes would check every one of them again.
+        case utf8([UInt8])
         case bytes([UInt8])
         /// An asset copied from the handbook, by absolute path, read at write time.
         case copy(from: String)
@@ -23,10 +26,14 @@ public struct OutputFile: Sendable, Hashable {
         OutputFile(path: path, contents: .text(text))
     }
 
-    /// The UTF-8 size of rendered text (`text` or `pieces`); nil for bytes and copies.
+    public static func utf8(_ path: String, _ bytes: [UInt8]) -> OutputFile {
+        OutputFile(path: path, contents: .utf8(bytes))
+    }
+
+    /// The UTF-8 size of rendered text (`text`, `pieces` or `utf8`); nil for bytes and copies.
     public var textSize: Int? {
         switch contents {
-        case .text, .pieces: contents.byteCount
+        case .text, .pieces, .utf8: contents.byteCount
         case .bytes, .copy: nil
         }
     }

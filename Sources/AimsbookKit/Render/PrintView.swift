@@ -46,7 +46,7 @@ enum PrintView {
 
     /// One document's `<article>`, rendered on its own with `print-document` (on all cores with
     /// the document pages); `render` joins them in order.
-    static func section(_ document: Document, context: RenderContext) throws -> String {
+    static func section(_ document: Document, context: RenderContext) throws -> [UInt8] {
         let linker = Linker(page: SitePaths.print)
         var view = context.documentRef(document, linker: linker)
         view["anchor"] = anchor(document.id.value)
@@ -62,13 +62,13 @@ enum PrintView {
         view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }
         view["hasControls"] = !document.controls.isEmpty
         guard let cache = context.options.cache else {
-            return try context.theme.render(view, template: "print-document")
+            return try context.theme.renderUTF8(view, template: "print-document")
         }
         var key = Hasher()
         key.combine(context.theme.fingerprint)
         ViewFingerprint.combine(view, into: &key)
         return try cache.printSection(document.path, key: key.finalize()) {
-            try context.theme.render(view, template: "print-document")
+            try context.theme.renderUTF8(view, template: "print-document")
         }
     }
 
@@ -104,18 +104,18 @@ enum PrintView {
     }
 
     /// The page: the shell with every document's section (`sections`, by id) in its place.
-    static func render(context: RenderContext, shell: [String], sections: [String: String]) -> OutputFile {
+    static func render(context: RenderContext, shell: [String], sections: [String: [UInt8]]) -> OutputFile {
         let documents = context.outline.documents
-        var ordered: [String] = []
+        var ordered: [[UInt8]] = []
         ordered.reserveCapacity(documents.count)
-        for index in orderedIndices(documents) { ordered.append(sections[documents[index].id.value] ?? "") }
+        for index in orderedIndices(documents) { ordered.append(sections[documents[index].id.value] ?? []) }
         // The sections go wherever the shell has the marker (once, in the built-in theme). The
-        // page, megabytes long, is written piece by piece, never joined into one string.
-        var pieces: [String] = []
+        // page, megabytes long, is written piece by piece, never joined into one.
+        var pieces: [[UInt8]] = []
         pieces.reserveCapacity(shell.count + max(shell.count - 1, 0) * ordered.count)
         for (position, part) in shell.enumerated() {
             if position > 0 { pieces += ordered }
-            pieces.append(part)
+            pieces.append(Array(part.utf8))
         }
         return OutputFile(path: SitePaths.print, contents: .pieces(pieces))
     }

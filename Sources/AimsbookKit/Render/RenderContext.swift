@@ -278,13 +278,16 @@ struct RenderContext: Sendable {
     /// Renders `template` with the page's frame merged under its own keys.
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
-        guard let cache = options.cache else { return .text(frame.path, try theme.render(merged, template: template)) }
+        guard let cache = options.cache else {
+            return .utf8(frame.path, try theme.renderUTF8(merged, template: template))
+        }
         var key = Hasher()
         key.combine(theme.fingerprint)
         key.combine(template)
         ViewFingerprint.combine(merged, into: &key)
-        return .text(
-            frame.path, try cache.page(frame.path, key: key.finalize()) { try theme.render(merged, template: template) }
+        return .utf8(
+            frame.path,
+            try cache.page(frame.path, key: key.finalize()) { try theme.renderUTF8(merged, template: template) }
         )
     }
 

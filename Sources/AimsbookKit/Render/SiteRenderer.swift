@@ -272,7 +272,7 @@ public enum SiteRenderer {
         case page(key: String, files: [OutputFile], record: PageRecord)
         case printShell([String], PageRecord)
         case searchEntries([[UInt8]])
-        case document(page: OutputFile, printSection: String, searchEntry: [UInt8], reads: ReadSet)
+        case document(page: OutputFile, printSection: [UInt8], searchEntry: [UInt8], reads: ReadSet)
     }
 
     /// - Parameter searchEntry: the document's entry when the last render made it from the same document.

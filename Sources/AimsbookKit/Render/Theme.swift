@@ -153,6 +153,16 @@ public struct Theme: Sendable {
         }
         return output
     }
+
+    /// Renders a page of the theme as the UTF-8 bytes to write.
+    func renderUTF8(_ view: View, template: String) throws -> [UInt8] {
+        guard let output = library.renderUTF8(view, withTemplate: template) else {
+            throw ThemeError(
+                file: "templates/\(template).mustache", line: nil, column: nil,
+                message: "the theme has no such template")
+        }
+        return output
+    }
 }
 
 /// A theme that cannot be used, named by its file (and position, where known) so the author of

@@ -8,8 +8,8 @@ extension OutputFile.Contents {
     var byteCount: Int? {
         switch self {
         case .text(let text): text.utf8.count
-        case .pieces(let pieces): pieces.reduce(0) { $0 + $1.utf8.count }
-        case .bytes(let bytes): bytes.count
+        case .pieces(let pieces): pieces.reduce(0) { $0 + $1.count }
+        case .utf8(let bytes), .bytes(let bytes): bytes.count
         case .copy: nil
         }
     }
@@ -23,12 +23,13 @@ extension OutputFile.Contents {
         case .pieces(let pieces):
             var rest = bytes[...]
             for piece in pieces {
-                let count = piece.utf8.count
-                guard count <= rest.count, Self.equal(piece, rest.prefix(count)) else { return false }
-                rest = rest.dropFirst(count)
+                guard piece.count <= rest.count,
+                    piece.withUnsafeBytes({ Self.equal($0[...], rest.prefix(piece.count)) })
+                else { return false }
+                rest = rest.dropFirst(piece.count)
             }
             return rest.isEmpty
-        case .bytes(let own):
+        case .utf8(let own), .bytes(let own):
             return own.count == bytes.count && own.withUnsafeBytes { Self.equal($0[...], bytes[...]) }
         case .copy:
             return false

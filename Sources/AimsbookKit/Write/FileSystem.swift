@@ -11,13 +11,12 @@ enum FileSystem {
     }
 
     /// Pieces one after the other through a small buffer: no string of the whole file is made.
-    static func write(_ pieces: [String], to path: String) throws {
+    static func write(_ pieces: [[UInt8]], to path: String) throws {
         try writing(to: path) { descriptor in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 18)
             for piece in pieces {
-                var piece = piece
-                try piece.withUTF8 { bytes in
+                try piece.withUnsafeBufferPointer { bytes in
                     if buffer.count + bytes.count > buffer.capacity {
                         try buffer.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
                         buffer.removeAll(keepingCapacity: true)

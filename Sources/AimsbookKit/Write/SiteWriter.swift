@@ -183,7 +183,7 @@ public enum SiteWriter {
         switch contents {
         case .text(let text): try FileSystem.write(text, to: path)
         case .pieces(let pieces): try FileSystem.write(pieces, to: path)
-        case .bytes(let bytes): try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
+        case .utf8(let bytes), .bytes(let bytes): try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         case .copy(let source):
             guard let bytes = FileBytes.contents(atPath: source) else {
                 throw SiteWriteError(description: "cannot read \(source) to copy it into the site")

@@ -58,7 +58,8 @@ enum Fixtures {
         for file in files {
             switch file.contents {
             case .text(let text): pages[file.path] = text
-            case .pieces(let pieces): pages[file.path] = pieces.joined()
+            case .utf8(let bytes): pages[file.path] = String(decoding: bytes, as: UTF8.self)
+            case .pieces(let pieces): pages[file.path] = String(decoding: Array(pieces.joined()), as: UTF8.self)
             case .bytes, .copy: pages[file.path] = ""
             }
         }

@@ -12,15 +12,15 @@ public protocol MustacheSequence: Sequence {}
 extension MustacheSequence {
     /// Render section using template
     func renderSection(with template: MustacheTemplate, context: MustacheContext) -> String {
-        var string = ""
+        let output = MustacheOutput()
         var context = context
-        self.renderSection(with: template, context: &context, into: &string)
-        return string
+        self.renderSection(with: template, context: &context, into: output)
+        return output.string
     }
 
     /// aimsbook (PATCHES.md): each element pushed on the one context and popped, not a copy of
     /// the context's stack per element.
-    func renderSection(with template: MustacheTemplate, context: inout MustacheContext, into output: inout String) {
+    func renderSection(with template: MustacheTemplate, context: inout MustacheContext, into output: MustacheOutput) {
         var sequenceContext = MustacheSequenceContext(first: true)
 
         var iterator = makeIterator()
@@ -30,7 +30,7 @@ extension MustacheSequence {
         while let object = iterator.next() {
             context.stack.append(currentObject)
             context.sequenceContext = sequenceContext
-            template.render(context: &context, into: &output)
+            template.render(context: &context, into: output)
             context.stack.removeLast()
             currentObject = object
             sequenceContext.first = false
@@ -40,16 +40,16 @@ extension MustacheSequence {
         sequenceContext.last = true
         context.stack.append(currentObject)
         context.sequenceContext = sequenceContext
-        template.render(context: &context, into: &output)
+        template.render(context: &context, into: output)
         context.stack.removeLast()
         context.sequenceContext = outer
     }
 
     /// Render inverted section using template
-    func renderInvertedSection(with template: MustacheTemplate, context: inout MustacheContext, into output: inout String) {
+    func renderInvertedSection(with template: MustacheTemplate, context: inout MustacheContext, into output: MustacheOutput) {
         var iterator = makeIterator()
         if iterator.next() == nil {
-            template.render(withObject: self, context: &context, into: &output)
+            template.render(withObject: self, context: &context, into: output)
         }
     }
 }

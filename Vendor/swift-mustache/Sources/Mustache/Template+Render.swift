@@ -16,38 +16,47 @@ extension MustacheTemplate {
     ///   - indentation: indentation of partial
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
-        var string = ""
+        let output = MustacheOutput()
         var context = context
-        self.render(context: &context, into: &string)
-        return string
+        self.render(context: &context, into: output)
+        return output.string
+    }
+
+    /// aimsbook (PATCHES.md): the rendered text as UTF-8 bytes, never made into a `String`.
+    func renderUTF8(context: MustacheContext) -> [UInt8] {
+        let output = MustacheOutput()
+        var context = context
+        self.render(context: &context, into: output)
+        return output.bytes
     }
 
     /// aimsbook (PATCHES.md): renders into one buffer with one context that sections, partials and
     /// blocks change and put back, instead of a string and a context (its stack copied) per
     /// token, section and partial. What a template changes (a content-type pragma) ends with it.
-    func render(context: inout MustacheContext, into output: inout String) {
+    func render(context: inout MustacheContext, into output: MustacheOutput) {
         let contentType = context.contentType
         if let indentation = context.indentation, indentation != "" {
             // The indentation goes after each newline of this template's own output.
-            var string = ""
-            var rendered = ""
+            let string = MustacheOutput()
+            let rendered = MustacheOutput()
             for index in tokens.indices {
-                rendered.removeAll(keepingCapacity: true)
+                rendered.removeAll()
                 tokens.withUnsafeBufferPointer { tokens in
-                    self.renderToken(tokens.baseAddress! + index, context: &context, into: &rendered)
+                    self.renderToken(tokens.baseAddress! + index, context: &context, into: rendered)
                 }
                 // if rendered string is not empty and we are on a new line
-                // aimsbook (PATCHES.md): isEmpty, not a count of every character.
-                if !rendered.isEmpty, string.last == "\n" {
-                    string += indentation
+                // aimsbook (PATCHES.md): isEmpty, not a count of every character; the last
+                // character is "\n" (not "\r\n"), tested on the bytes.
+                if !rendered.isEmpty, string.endsWithNewlineCharacter {
+                    string.append(indentation)
                 }
-                string += rendered
+                string.append(rendered)
             }
-            output += string
+            output.append(string)
         } else {
             tokens.withUnsafeBufferPointer { tokens in
                 for index in tokens.indices {
-                    self.renderToken(tokens.baseAddress! + index, context: &context, into: &output)
+                    self.renderToken(tokens.baseAddress! + index, context: &context, into: output)
                 }
             }
         }
@@ -55,24 +64,24 @@ extension MustacheTemplate {
     }
 
     /// aimsbook (PATCHES.md): the token is read in place, not copied.
-    func renderToken(_ token: UnsafePointer<Token>, context: inout MustacheContext, into output: inout String) {
+    func renderToken(_ token: UnsafePointer<Token>, context: inout MustacheContext, into output: MustacheOutput) {
         switch token.pointee {
         case .text(let text):
-            output += text
+            output.append(text)
 
         case .variable(let lookup):
             if let child = getChild(lookup, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
-                    _appendEscaped(text, context: context, into: &output)
+                    _appendEscaped(text, context: context, into: output)
                 } else if let template = child as? MustacheTemplate {
-                    template.render(context: &context, into: &output)
+                    template.render(context: &context, into: output)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    _appendEscaped(renderable.renderText, context: context, into: &output)
+                    _appendEscaped(renderable.renderText, context: context, into: output)
                 } else if let lambda = child as? MustacheLambda {
-                    output += self.renderLambda(lambda, parameter: "", context: context)
+                    output.append(self.renderLambda(lambda, parameter: "", context: context))
                 } else {
-                    _appendEscaped(String(describing: unwrapIfAnyContainsOptional(child)), context: context, into: &output)
+                    _appendEscaped(String(describing: unwrapIfAnyContainsOptional(child)), context: context, into: output)
                 }
             }
 
@@ -80,13 +89,13 @@ extension MustacheTemplate {
             if let child = getChild(lookup, context: context) {
                 // aimsbook (PATCHES.md): strings, numbers and booleans without casts.
                 if let text = _plainText(child) {
-                    output += text
+                    output.append(text)
                 } else if let renderable = child as? MustacheCustomRenderable {
-                    output += renderable.renderText
+                    output.append(renderable.renderText)
                 } else if let lambda = child as? MustacheLambda {
-                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output.append(self.renderUnescapedLambda(lambda, parameter: "", context: context))
                 } else {
-                    output += String(describing: unwrapIfAnyContainsOptional(child))
+                    output.append(String(describing: unwrapIfAnyContainsOptional(child)))
                 }
             }
 
@@ -95,22 +104,22 @@ extension MustacheTemplate {
             let child = self.getChild(section.lookup, context: context)
             // aimsbook (PATCHES.md): plain values are no lambda.
             if let child, !_isPlainValue(child), let lambda = child as? MustacheLambda {
-                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                output.append(self.renderUnescapedLambda(lambda, parameter: template.text, context: context))
                 return
             }
-            self.renderSection(child, with: template, context: &context, into: &output)
+            self.renderSection(child, with: template, context: &context, into: output)
 
         case .invertedSection(let section):
             let child = self.getChild(section.lookup, context: context)
-            self.renderInvertedSection(child, with: section.template, context: &context, into: &output)
+            self.renderInvertedSection(child, with: section.template, context: &context, into: output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             let scope = context.scope
             context.enterBlockExpansion(indented: indented)
             if let override = scope.inherited?[name] {
-                override.render(context: &context, into: &output)
+                override.render(context: &context, into: output)
             } else {
-                defaultTemplate.render(context: &context, into: &output)
+                defaultTemplate.render(context: &context, into: output)
             }
             context.restore(scope)
 
@@ -123,19 +132,19 @@ extension MustacheTemplate {
                     }
                     do {
                         guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            output += "Cannot find template at \(filename)"
+                            output.append("Cannot find template at \(filename)")
                             return
                         }
                         template = partialTemplate
                     } catch {
-                        output += "\(error)"
+                        output.append("\(error)")
                         return
                     }
                 }
                 #endif
                 let scope = context.scope
                 context.enterPartial(indented: indentation, inheriting: overrides)
-                template.render(context: &context, into: &output)
+                template.render(context: &context, into: output)
                 context.restore(scope)
             }
 
@@ -152,19 +161,19 @@ extension MustacheTemplate {
                     }
                     do {
                         guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                            output += "Cannot find template at \(filename)"
+                            output.append("Cannot find template at \(filename)")
                             return
                         }
                         template = partialTemplate
                     } catch {
-                        output += "\(error)"
+                        output.append("\(error)")
                         return
                     }
                 }
                 #endif
                 let scope = context.scope
                 context.enterPartial(indented: indentation, inheriting: overrides)
-                template.render(context: &context, into: &output)
+                template.render(context: &context, into: output)
                 context.restore(scope)
             }
 
@@ -176,16 +185,16 @@ extension MustacheTemplate {
         }
     }
 
-    private func _appendEscaped(_ text: String, context: MustacheContext, into output: inout String) {
-        output += context.contentType.escapeText(text)
+    private func _appendEscaped(_ text: String, context: MustacheContext, into output: MustacheOutput) {
+        output.append(context.contentType.escapeText(text))
     }
 
     /// aimsbook (PATCHES.md): `context.withObject(object)` in place.
-    func render(withObject object: Any, context: inout MustacheContext, into output: inout String) {
+    func render(withObject object: Any, context: inout MustacheContext, into output: MustacheOutput) {
         let sequenceContext = context.sequenceContext
         context.stack.append(object)
         context.sequenceContext = nil
-        self.render(context: &context, into: &output)
+        self.render(context: &context, into: output)
         context.stack.removeLast()
         context.sequenceContext = sequenceContext
     }
@@ -197,48 +206,48 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        var string = ""
+        let output = MustacheOutput()
         var context = context
-        self.renderSection(child, with: template, context: &context, into: &string)
-        return string
+        self.renderSection(child, with: template, context: &context, into: output)
+        return output.string
     }
 
     func renderSection(
-        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: inout String
+        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: MustacheOutput
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
             let type = Swift.type(of: child)
             if type == Bool.self {
-                if _exactly(child, as: Bool.self) { template.render(context: &context, into: &output) }
+                if _exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self {
-                template.render(withObject: child, context: &context, into: &output)
+                template.render(withObject: child, context: &context, into: output)
                 return
             }
             if type == [[MustacheKey: Any]].self {
-                _exactly(child, as: [[MustacheKey: Any]].self).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[MustacheKey: Any]].self).renderSection(with: template, context: &context, into: output)
                 return
             }
             if type == [[String: Any]].self {
-                _exactly(child, as: [[String: Any]].self).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[String: Any]].self).renderSection(with: template, context: &context, into: output)
                 return
             }
             if type == [Any].self {
-                _exactly(child, as: [Any].self).renderSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [Any].self).renderSection(with: template, context: &context, into: output)
                 return
             }
         }
         switch child {
         case let array as any MustacheSequence:
-            array.renderSection(with: template, context: &context, into: &output)
+            array.renderSection(with: template, context: &context, into: output)
         case let bool as Bool:
-            if bool { template.render(context: &context, into: &output) }
+            if bool { template.render(context: &context, into: output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
             return
         case .some(let value):
-            template.render(withObject: value, context: &context, into: &output)
+            template.render(withObject: value, context: &context, into: output)
         case .none:
             return
         }
@@ -251,40 +260,40 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(
-        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: inout String
+        _ child: Any?, with template: MustacheTemplate, context: inout MustacheContext, into output: MustacheOutput
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
             let type = Swift.type(of: child)
             if type == Bool.self {
-                if !_exactly(child, as: Bool.self) { template.render(context: &context, into: &output) }
+                if !_exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self { return }
             if type == [[MustacheKey: Any]].self {
-                _exactly(child, as: [[MustacheKey: Any]].self).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[MustacheKey: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
             if type == [[String: Any]].self {
-                _exactly(child, as: [[String: Any]].self).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [[String: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
             if type == [Any].self {
-                _exactly(child, as: [Any].self).renderInvertedSection(with: template, context: &context, into: &output)
+                _exactly(child, as: [Any].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
         }
         switch child {
         case let array as any MustacheSequence:
-            array.renderInvertedSection(with: template, context: &context, into: &output)
+            array.renderInvertedSection(with: template, context: &context, into: output)
         case let bool as Bool:
-            if !bool { template.render(context: &context, into: &output) }
+            if !bool { template.render(context: &context, into: output) }
         case let null as MustacheCustomRenderable where null.isNull == true:
-            template.render(context: &context, into: &output)
+            template.render(context: &context, into: output)
         case .some:
             return
         case .none:
-            template.render(context: &context, into: &output)
+            template.render(context: &context, into: output)
         }
     }
 

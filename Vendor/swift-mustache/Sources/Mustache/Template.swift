@@ -27,6 +27,13 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
         self.render(context: .init(object, library: library))
     }
 
+    /// aimsbook (PATCHES.md): renders as `render(_:library:)` does, and returns the text as
+    /// UTF-8 bytes, for a caller that writes them out: making a `String` of them would check
+    /// every byte again.
+    public func renderUTF8(_ object: Any, library: MustacheLibrary? = nil) -> [UInt8] {
+        self.renderUTF8(context: .init(object, library: library))
+    }
+
     /// Render object using this template
     /// - Parameters
     ///   - object: Object to render

@@ -72,7 +72,8 @@ final class FastPathTests: XCTestCase {
 
     func testArraysOfViewsKeepTheirPositionInNestedSections() throws {
         let template = try MustacheTemplate(
-            string: "{{#rows}}{{name}}:{{#cells}}{{.}}{{^last()}},{{/last()}}{{/cells}}{{^last()}};{{/last()}}{{/rows}}")
+            string: "{{#rows}}{{name}}:{{#cells}}{{.}}{{^last()}},{{/last()}}{{/cells}}{{^last()}};{{/last()}}{{/rows}}"
+        )
         let view: [String: Any] = [
             "rows": [
                 ["name": "a", "cells": [1, 2] as [Any]],
@@ -83,7 +84,8 @@ final class FastPathTests: XCTestCase {
     }
 
     func testInvertedSectionsOnEmptyAndFullArrays() throws {
-        let template = try MustacheTemplate(string: "{{^none}}none{{/none}}|{{^some}}some{{/some}}|{{^empty}}empty{{/empty}}")
+        let template = try MustacheTemplate(
+            string: "{{^none}}none{{/none}}|{{^some}}some{{/some}}|{{^empty}}empty{{/empty}}")
         let view: [String: Any] = [
             "none": [] as [[String: Any]], "some": [["x": 1]] as [[String: Any]], "empty": [] as [Any],
         ]
@@ -117,8 +119,10 @@ final class FastPathTests: XCTestCase {
                 "{{title}}|{{#items}}{{name}}-{{title}}{{^last}},{{/last}}{{/items}}|{{a.b}}|{{#a}}{{.b}}{{/a}}|{{#none}}x{{/none}}{{^none}}empty{{/none}}|{{#d}}{{v}}{{/d}}|{{^d}}no{{/d}}"
         )
         let keyed: [MustacheKey: Any] = [
-            "title": "T<", "items": [["name": "a", "last": false], ["name": "b", "last": true]] as [[MustacheKey: Any]],
-            "a": ["b": 7] as [MustacheKey: Any], "none": [] as [[MustacheKey: Any]], "d": ["v": true] as [MustacheKey: Any],
+            "title": "T<",
+            "items": [["name": "a", "last": false], ["name": "b", "last": true]] as [[MustacheKey: Any]],
+            "a": ["b": 7] as [MustacheKey: Any], "none": [] as [[MustacheKey: Any]],
+            "d": ["v": true] as [MustacheKey: Any],
         ]
         let plain: [String: Any] = [
             "title": "T<", "items": [["name": "a", "last": false], ["name": "b", "last": true]] as [[String: Any]],
@@ -162,9 +166,40 @@ final class FastPathTests: XCTestCase {
     func testTheParserScansCharactersAsBefore() throws {
         // Windows line endings around standalone tags, names with every allowed punctuation
         // mark, and a brace that a combining mark makes another character.
-        let template = try MustacheTemplate(string: "{{#a-b.c_d?}}\r\nx{{e}}\r\n{{/a-b.c_d?}}\r\n{\u{301}{e}}|{{> missing/partial }}")
+        let template = try MustacheTemplate(
+            string: "{{#a-b.c_d?}}\r\nx{{e}}\r\n{{/a-b.c_d?}}\r\n{\u{301}{e}}|{{> missing/partial }}")
         let view: [MustacheKey: Any] = ["a-b": ["c_d?": true] as [MustacheKey: Any], "e": "E"]
         XCTAssertEqual(template.render(view), "xE\r\n{\u{301}{e}}|")
     }
-}
 
+    func testIndentationFollowsALineFeedButNotAWindowsLineEnd() throws {
+        // Upstream tested the last `Character` of a partial's output, and "\r\n" is one
+        // character that is not "\n"; the byte buffer keeps that.
+        let library = try MustacheLibrary(templates: [
+            "outer": MustacheTemplate(string: "  {{>inner}}\n"),
+            "unix": MustacheTemplate(string: "  {{>lf}}\n"),
+            "inner": MustacheTemplate(string: "{{a}}\r\n{{b}}\r\n"),
+            "lf": MustacheTemplate(string: "{{a}}\n{{b}}\n"),
+        ])
+        let view: [String: Any] = ["a": "1", "b": "2"]
+        XCTAssertEqual(library.render(view, withTemplate: "outer"), "  1\r\n2\r\n")
+        XCTAssertEqual(library.render(view, withTemplate: "unix"), "  1\n  2\n")
+    }
+
+    func testBytesAreTheUTF8OfTheRenderedString() throws {
+        // Pieces longer than the buffer's first capacity, characters of two to four bytes, and a
+        // combining mark that joins the character before it across two pieces.
+        let library = try MustacheLibrary(templates: [
+            "page": MustacheTemplate(string: "é{{#items}}<li>{{.}}</li>{{/items}}e{{{tail}}}|{{>part}}"),
+            "part": MustacheTemplate(string: "{{long}}"),
+        ])
+        let view: [String: Any] = [
+            "items": ["a & b", "😀", "€"], "tail": "\u{301}", "long": String(repeating: "x\u{00e9}", count: 3_000),
+        ]
+        let text = try XCTUnwrap(library.render(view, withTemplate: "page"))
+        XCTAssertEqual(library.renderUTF8(view, withTemplate: "page"), Array(text.utf8))
+        XCTAssertTrue(text.hasPrefix("é<li>a &amp; b</li><li>😀</li><li>€</li>e\u{301}|xé"))
+        XCTAssertEqual(text.utf8.count, 2 + 18 + 13 + 12 + 1 + 2 + 1 + 3_000 * 3)
+        XCTAssertNil(library.renderUTF8(view, withTemplate: "missing"))
+    }
+}
