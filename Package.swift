@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // A bump allocator per thread for cmark-gfm (MarkdownArena.swift): C, for its thread-local state.
+        .target(name: "CMarkdownArena"),
         // Turns templates/ into Swift source at build time, so the theme has one source of truth.
         .executableTarget(name: "embed-theme", path: "Plugins/EmbedThemeTool"),
         .plugin(
@@ -39,6 +41,7 @@ let package = Package(
             name: "AimsbookKit",
             dependencies: [
                 "CCmarkGFM",
+                "CMarkdownArena",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -205,28 +205,37 @@ extension FastPathTests {
 }
 
 extension FastPathTests {
-    @Test func markdownArenaKeepsWhatItHoldsUntilReset() throws {
+    @Test func markdownArenaKeepsWhatItHoldsUntilItsScopeEnds() throws {
         let memory = MarkdownArena.allocator.pointee
-        let zeroed = try #require(memory.calloc(4, 4))
-        #expect(UnsafeRawBufferPointer(start: zeroed, count: 16).allSatisfy { $0 == 0 })
-        zeroed.storeBytes(of: 42, as: Int.self)
-        // Grown in place while it is the latest block, moved (with its bytes) when it is not.
-        let grown = try #require(memory.realloc(zeroed, 64))
-        #expect(grown == zeroed)
-        let other = try #require(memory.realloc(nil, 8))
-        other.storeBytes(of: 7, as: Int.self)
-        // Larger than a chunk: a chunk of its own.
-        let moved = try #require(memory.realloc(grown, 1 << 20))
-        #expect(moved != grown)
-        #expect(moved.load(as: Int.self) == 42)
-        #expect(other.load(as: Int.self) == 7)
-        #expect(memory.calloc(Int.max, 2) == nil)
-        memory.free(moved)
-        MarkdownArena.forThisThread().pointee.reset()
-        // After a reset the first chunk is used again.
-        let again = try #require(memory.calloc(1, 16))
-        #expect(again == zeroed)
-        MarkdownArena.forThisThread().pointee.reset()
+        var first: UnsafeMutableRawPointer?
+        try MarkdownArena.scoped {
+            let zeroed = try #require(memory.calloc(4, 4))
+            first = zeroed
+            #expect(UnsafeRawBufferPointer(start: zeroed, count: 16).allSatisfy { $0 == 0 })
+            zeroed.storeBytes(of: 42, as: Int.self)
+            // Grown in place while it is the latest block, moved (with its bytes) when it is not.
+            let grown = try #require(memory.realloc(zeroed, 64))
+            #expect(grown == zeroed)
+            let other = try #require(memory.realloc(nil, 8))
+            other.storeBytes(of: 7, as: Int.self)
+            // Larger than a chunk: a chunk of its own.
+            let moved = try #require(memory.realloc(grown, 1 << 20))
+            #expect(moved != grown)
+            #expect(moved.load(as: Int.self) == 42)
+            #expect(other.load(as: Int.self) == 7)
+            #expect(memory.calloc(Int.max, 2) == nil)
+            memory.free(moved)
+            // A scope inside another (the print view's second parse) takes blocks after the
+            // outer one's and gives back only its own.
+            let inner = MarkdownArena.scoped { memory.calloc(1, 16)! }
+            let afterInner = try #require(memory.calloc(1, 16))
+            #expect(afterInner == inner)
+            #expect(moved.load(as: Int.self) == 42)
+            #expect(other.load(as: Int.self) == 7)
+        }
+        // When the scope ends its memory is used again.
+        let again = MarkdownArena.scoped { memory.calloc(1, 16)! }
+        #expect(again == first)
     }
 }
 

@@ -64,14 +64,19 @@ public enum MarkdownParser {
         _ body: String, firstLine: Int, file: String, options: Options = Options(),
         rewrite: LinkRewriter = { $0.destination }, print: PrintRendering? = nil
     ) -> MarkdownDocument {
-        // Without HTML nothing outlives the parse: cmark allocates from this thread's arena, and
-        // it is emptied after the tree and the parser are freed (defers run last to first).
-        let arena = options.rendersHTML ? nil : MarkdownArena.forThisThread()
-        defer { arena?.pointee.reset() }
+        // Nothing cmark allocates outlives the parse (the HTML is copied into strings), so it
+        // all comes from this thread's arena and goes when the parse ends.
+        MarkdownArena.scoped {
+            parseInArena(body, firstLine: firstLine, file: file, options: options, rewrite: rewrite, print: print)
+        }
+    }
+
+    private static func parseInArena(
+        _ body: String, firstLine: Int, file: String, options: Options, rewrite: LinkRewriter,
+        print: PrintRendering?
+    ) -> MarkdownDocument {
         let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
-        let parser =
-            arena == nil
-            ? cmark_parser_new(cmarkOptions)! : cmark_parser_new_with_mem(cmarkOptions, MarkdownArena.allocator)!
+        let parser = cmark_parser_new_with_mem(cmarkOptions, MarkdownArena.allocator)!
         defer { cmark_parser_free(parser) }
         // Fed from the string's own UTF-8 storage (cmark takes a length, no NUL needed).
         var body = body
@@ -89,8 +94,7 @@ public enum MarkdownParser {
         cmark_consolidate_text_nodes(root)
 
         let positions = SourcePositions(body: body, firstLine: firstLine, file: file)
-        var tree = TreeEditor(
-            root: root, positions: positions, options: options, memory: arena == nil ? nil : MarkdownArena.allocator)
+        var tree = TreeEditor(root: root, positions: positions, options: options, memory: MarkdownArena.allocator)
         tree.edit(rewrite: rewrite)
         defer { tree.freeUnlinkedNodes() }
 
@@ -127,8 +131,9 @@ public enum MarkdownParser {
     }
 
     private static func renderHTML(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        // Allocated with the tree's allocator (the arena): copied, and freed through it.
         let pointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
-        defer { free(pointer) }
+        defer { MarkdownArena.allocator.pointee.free(pointer) }
         return String(cString: pointer)
     }
 }
