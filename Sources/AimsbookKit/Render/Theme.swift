@@ -47,24 +47,27 @@ public struct Theme: Sendable {
         var names: Set<String> = []
         var sources: [(name: String, path: String, text: String)] = []
         var assets: [String: String] = [:]
-        for path in files.keys.sorted() {
-            let text = files[path]!
-            if path.hasPrefix("assets/") {
-                assets[path] = text
-            } else if path.hasSuffix(".mustache") {
-                let name = String(path.dropLast(".mustache".count))
-                do {
-                    library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma is a line of its own above the file's first line.
-                    throw ThemeError(
-                        file: origin(path), line: max(1, error.context.lineNumber - 1),
-                        column: error.context.columnNumber,
-                        message: "the template does not parse: \(error.error)")
-                }
-                names.insert(name)
-                sources.append((name, path, text))
+        let paths = files.keys.sorted()
+        // Parsed on all cores (parsing the theme is the one long step between the model and
+        // the pages); registered, and the first error reported, in path order.
+        let templatePaths = paths.filter { !$0.hasPrefix("assets/") && $0.hasSuffix(".mustache") }
+        let parsed = templatePaths.concurrentMap { path in
+            Result { try MustacheTemplate(string: Self.escapingPragma + files[path]!) }
+        }
+        for path in paths where path.hasPrefix("assets/") { assets[path] = files[path]! }
+        for (path, result) in zip(templatePaths, parsed) {
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                library.register(try result.get(), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma is a line of its own above the file's first line.
+                throw ThemeError(
+                    file: origin(path), line: max(1, error.context.lineNumber - 1),
+                    column: error.context.columnNumber,
+                    message: "the template does not parse: \(error.error)")
             }
+            names.insert(name)
+            sources.append((name, path, files[path]!))
         }
         for source in sources {
             for reference in Self.partialReferences(in: source.text) where !names.contains(reference.name) {

@@ -54,9 +54,19 @@ extension MustacheTemplate {
             }
             output.append(string)
         } else {
-            tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    self.renderToken(tokens.baseAddress! + index, context: &context, into: output)
+            // aimsbook (PATCHES.md): text tokens are copied from `texts`, without reading the token.
+            texts.bytes.withUnsafeBufferPointer { bytes in
+                texts.spans.withUnsafeBufferPointer { spans in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        for index in tokens.indices {
+                            let span = spans[index]
+                            if span.start >= 0 {
+                                output.append(UnsafeBufferPointer(rebasing: bytes[span.start..<(span.start + span.count)]))
+                            } else {
+                                self.renderToken(tokens.baseAddress! + index, context: &context, into: output)
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -217,7 +227,7 @@ extension MustacheTemplate {
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
-            let type = Swift.type(of: child)
+            let type = _storedType(of: child)
             if type == Bool.self {
                 if _exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
@@ -264,7 +274,7 @@ extension MustacheTemplate {
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
-            let type = Swift.type(of: child)
+            let type = _storedType(of: child)
             if type == Bool.self {
                 if !_exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
@@ -349,7 +359,7 @@ extension MustacheTemplate {
         func _getImmediateChild(_ key: MustacheKey, from object: Any) -> Any? {
             // aimsbook (PATCHES.md): a view dictionary is read without protocol casts, and one
             // keyed by `MustacheKey` without hashing the name.
-            let type = Swift.type(of: object)
+            let type = _storedType(of: object)
             if type == [MustacheKey: Any].self { return _exactly(object, as: [MustacheKey: Any].self)[key] }
             if type == [String: Any].self { return _exactly(object, as: [String: Any].self)[key.name] }
             let name = key.name
@@ -467,14 +477,14 @@ extension MustacheTemplate {
     /// Only types whose handling cannot differ are taken: a `[MustacheKey: Any]` or `[String: Any]`
     /// is a parent and nothing else, a `String`, `Int` or `Bool` renders as `String(describing:)`.
     private func _isPlainValue(_ value: Any) -> Bool {
-        let type = Swift.type(of: value)
+        let type = _storedType(of: value)
         return type == String.self || type == [MustacheKey: Any].self || type == Bool.self || type == Int.self
             || type == [Any].self || type == [[MustacheKey: Any]].self || type == [String: Any].self
             || type == [[String: Any]].self
     }
 
     private func _plainText(_ value: Any) -> String? {
-        let type = Swift.type(of: value)
+        let type = _storedType(of: value)
         if type == String.self { return _exactly(value, as: String.self) }
         if type == Int.self { return String(_exactly(value, as: Int.self)) }
         if type == Bool.self { return _exactly(value, as: Bool.self) ? "true" : "false" }
@@ -517,12 +527,33 @@ enum _NameShape: Equatable {
     }
 }
 
+/// aimsbook (PATCHES.md): the type of the value an `Any` holds, as the `Any` records it: the
+/// word after its three-word inline buffer (Swift's ABI for an existential without protocols,
+/// `docs/ABI/TypeLayout.rst`). `type(of:)` asks the runtime (`swift_getDynamicType`, about 45
+/// instructions), which also looks into a class for its dynamic subclass and into an existential
+/// held inside the `Any`; the fast paths compare with value types only, and a value inside a
+/// second existential shows as that existential here and takes the general path, which
+/// unwraps it. Templates asked about a thousand times per page.
+@inline(__always)
+func _storedType(of value: Any) -> Any.Type {
+    withUnsafePointer(to: value) {
+        UnsafeRawPointer($0).load(fromByteOffset: 3 * MemoryLayout<Int>.stride, as: Any.Type.self)
+    }
+}
+
 /// aimsbook (PATCHES.md): `value as! T` for a value the caller has found to be exactly a `T`
-/// (`type(of: value) == T.self`), without `swift_dynamicCast`, which tries bridging, optionals
-/// and wrappers before it copies: the existential is opened and its value reinterpreted as the
-/// type it is. A cast was about 300 instructions, and templates make one per name they show.
+/// (`_storedType(of: value) == T.self`), without `swift_dynamicCast`, which tries bridging,
+/// optionals and wrappers before it copies. The types the fast paths take (`String`, `Int`,
+/// `Bool`, dictionaries and arrays) fit the `Any`'s inline buffer and are bitwise-takable, so
+/// the value is loaded from it; otherwise the existential is opened and its value reinterpreted
+/// as the type it is. A cast was about 300 instructions, and templates make one per name they show.
 @inline(__always)
 func _exactly<T>(_ value: Any, as type: T.Type) -> T {
+    if MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.stride, MemoryLayout<T>.alignment <= MemoryLayout<Int>.alignment,
+        _storedType(of: value) == T.self
+    {
+        return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
+    }
     func reinterpret<Opened>(_ opened: Opened) -> T {
         if Opened.self == T.self { return unsafeBitCast(opened, to: T.self) }
         // An existential inside the `Any` (generic code wraps an `Any` in another, and
