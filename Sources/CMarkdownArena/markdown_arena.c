@@ -49,7 +49,8 @@ static void make_release_key(void) { pthread_key_create(&release_key, release); 
 
 static size_t rounded(size_t size) { return (size + block_header + 15) & ~(size_t)15; }
 
-static void *allocate(size_t size) {
+/* A block that does not fit the current chunk: the next chunk, or a new one. */
+static __attribute__((noinline)) void *allocate_in_another_chunk(size_t size) {
     arena *a = &thread_arena;
     size_t needed = rounded(size);
     if (size > PTRDIFF_MAX / 2) abort(); /* cmark never asks for this much */
@@ -88,6 +89,21 @@ static void *allocate(size_t size) {
         a->offset = chunk_header;
         a->last = NULL;
     }
+}
+
+/* The common case, in a few instructions: the block fits the current chunk. */
+static inline void *allocate(size_t size) {
+    arena *a = &thread_arena;
+    chunk *c = a->current;
+    size_t needed = rounded(size);
+    if (c && size <= PTRDIFF_MAX / 2 && a->offset + needed <= c->size) {
+        char *block = (char *)c + a->offset;
+        a->offset += needed;
+        *(size_t *)block = size;
+        a->last = block + block_header;
+        return a->last;
+    }
+    return allocate_in_another_chunk(size);
 }
 
 void *aimsbook_arena_calloc(size_t count, size_t size) {
