@@ -31,15 +31,22 @@ enum SiteUpdate {
         var pending: [(temporary: String, destination: String, size: Int?)] = []
         var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
+            // Which files are still there as the last build wrote them: a status per file, on
+            // all cores (a serial `lstat` of every file was a tenth of a one-file rebuild).
+            let kept = plan.concurrentMap { file, relative -> Bool? in
+                var status = stat()
+                guard lstat(output + "/" + relative, &status) == 0 else { return false }
+                if (status.st_mode & S_IFMT) != S_IFREG { return nil }
+                guard unchanged.contains(file.path), let size = file.textSize else { return false }
+                return Int(status.st_size) == size
+            }
             do {
-                for (file, relative) in plan {
+                for ((file, relative), isKept) in zip(plan, kept) {
+                    // Not a regular file where one goes: only a full write can replace it.
+                    guard let isKept else { throw NeedsFullWrite() }
+                    if isKept { continue }
                     let destination = output + "/" + relative
                     var status = stat()
-                    let exists = lstat(destination, &status) == 0
-                    if exists, (status.st_mode & S_IFMT) != S_IFREG { throw NeedsFullWrite() }
-                    if exists, unchanged.contains(file.path), let size = file.textSize, Int(status.st_size) == size {
-                        continue
-                    }
                     let directory = (destination as NSString).deletingLastPathComponent
                     if lstat(directory, &status) == 0 {
                         if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
