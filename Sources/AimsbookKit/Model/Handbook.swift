@@ -232,10 +232,11 @@ public struct Relations: Sendable, Equatable {
         return hasher.finalize()
     }
 
-    /// `inputs(of:)` of each document, in order.
+    /// `inputs(of:)` of each document, in order, on all cores: `serve` hashes every document's
+    /// on every rebuild.
     static func inputs(of documents: [Document]) -> [Int] {
-        documents.withUnsafeBufferPointer { documents in
-            documents.indices.map { inputs(of: documents.baseAddress! + $0) }
+        Array(documents.indices).concurrentMap { index in
+            documents.withUnsafeBufferPointer { inputs(of: $0.baseAddress! + index) }
         }
     }
 
