@@ -64,4 +64,32 @@ import Testing
         #expect(files.map(\.path) == [SitePaths.searchIndex])
         #expect(SearchIndex.scriptPaths(documents: 0) == [SitePaths.searchIndex])
     }
+
+    @Test func textIsCollapsedAndQuotedInOnePassAsInTwo() {
+        var samples = [
+            "", " ", "   ", "a", " a", "a ", "  a  b  ", "a\tb", "a \n\r\u{0C}b", "a\u{0B}b", "x\u{01}y",
+            "\"quoted\" \\ <b> & done", "& x", "x &", "a  & b", "line\u{2028}end", "\u{2028}", "end\u{2029}  ",
+            "\u{E2}", "é  ü\n\n😀 next", "tail\u{2028}", "\n\tlead and trail\t\n",
+        ]
+        // Generated mixes of every kind of byte the pass treats differently.
+        let pieces = [
+            "a", "é", " ", "  ", "\n", "\t", "\r", "\u{0C}", "\u{0B}", "\"", "\\", "<", ">", "&", "\u{2028}", "\u{01}",
+        ]
+        var state: UInt64 = 42
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int(state % 12) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            samples.append(text)
+        }
+        for text in samples {
+            var onePass: [UInt8] = []
+            SearchIndex.appendQuotedCollapsingWhitespace(text, to: &onePass)
+            var twoPasses: [UInt8] = []
+            SearchIndex.appendQuoted(RenderText.collapsingWhitespace(text), to: &twoPasses)
+            #expect(onePass == twoPasses, "\(text.debugDescription)")
+        }
+    }
 }

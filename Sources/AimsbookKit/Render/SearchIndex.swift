@@ -75,7 +75,20 @@ enum SearchIndex {
 
     /// A document's entry: its page, fields, and the start of its body text.
     static func documentEntry(_ document: Document) -> [UInt8] {
-        var text = RenderText.collapsingWhitespace(document.body.plainText)
+        let keywords = (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(
+            separator: " ")
+        let plainText = document.body.plainText
+        // Collapsing never lengthens the text, so a text within the limit in bytes is within it
+        // in characters once collapsed: collapsed and quoted in one pass.
+        if plainText.utf8.count <= textLimit {
+            return serialized(
+                entry(
+                    url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,
+                    type: document.type.displayName, status: document.status.rawValue, keywords: keywords,
+                    text: plainText),
+                collapsingText: true)
+        }
+        var text = RenderText.collapsingWhitespace(plainText)
         // Counting characters walks the whole text; no text has more characters than bytes.
         if text.utf8.count > textLimit,
             let end = text.index(text.startIndex, offsetBy: textLimit, limitedBy: text.endIndex)
@@ -85,10 +98,7 @@ enum SearchIndex {
         return serialized(
             entry(
                 url: SitePaths.document(document.id.value), id: document.id.value, title: document.title,
-                type: document.type.displayName, status: document.status.rawValue,
-                keywords: (document.tags + document.clauses.map(\.value) + document.controls.map(\.value)).joined(
-                    separator: " "),
-                text: text))
+                type: document.type.displayName, status: document.status.rawValue, keywords: keywords, text: text))
     }
 
     /// The clauses', controls' and frameworks' entries.
@@ -107,17 +117,22 @@ enum SearchIndex {
                     status: "", keywords: control.objective, text: "Annex A control \(control.id) \(control.title)"))
         }
         entries += FrameworkPages.searchEntries(handbook)
-        return entries.map(serialized)
+        return entries.map { serialized($0) }
     }
 
-    /// One entry as a JSON object with the short keys.
-    static func serialized(_ entry: [String]) -> [UInt8] {
+    /// One entry as a JSON object with the short keys; with `collapsingText`, the text (the last
+    /// field) has its whitespace collapsed as it is quoted.
+    static func serialized(_ entry: [String], collapsingText: Bool = false) -> [UInt8] {
         var object: [UInt8] = [UInt8(ascii: "{")]
         object.reserveCapacity(entry.reduce(0) { $0 + $1.utf8.count + 8 } + 2)
-        for (key, value) in zip(keys, entry) {
+        for (position, (key, value)) in zip(keys, entry).enumerated() {
             if key != keys[0] { object.append(UInt8(ascii: ",")) }
             object += Array("\"\(key)\":".utf8)
-            appendQuoted(value, to: &object)
+            if collapsingText && position == entry.count - 1 {
+                appendQuotedCollapsingWhitespace(value, to: &object)
+            } else {
+                appendQuoted(value, to: &object)
+            }
         }
         object.append(UInt8(ascii: "}"))
         return object
@@ -178,6 +193,96 @@ enum SearchIndex {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendQuoted(RenderText.collapsingWhitespace(text), to:)` in one pass over the bytes:
+    /// a search entry's text is most of the index, and the two passes were 4 % of a build.
+    /// Runs of ASCII whitespace become one space, none at either end; a single space between
+    /// two other bytes, the common case, stays in the run being copied.
+    static func appendQuotedCollapsingWhitespace(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Read through a buffer pointer: no bounds check per byte.
+            Self.byteClass.withUnsafeBufferPointer { byteClass in
+                output.reserveCapacity(output.count + bytes.count + 1)
+                let count = bytes.count
+                var runStart = 0
+                var index = 0
+                var hasWritten = false
+                func flush() {
+                    if runStart < index {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                        hasWritten = true
+                    }
+                }
+                func isWhitespace(_ byte: UInt8) -> Bool { byteClass[Int(byte)] == 1 }
+                while index < count {
+                    let byte = bytes[index]
+                    let kind = byteClass[Int(byte)]
+                    if kind == 0 {
+                        index += 1
+                        continue
+                    }
+                    if kind == 1 {
+                        // One space between two other bytes is copied with them.
+                        if byte == 0x20, index > runStart, index + 1 < count, !isWhitespace(bytes[index + 1]) {
+                            index += 1
+                            continue
+                        }
+                        flush()
+                        var next = index
+                        while next < count, isWhitespace(bytes[next]) { next += 1 }
+                        if hasWritten, next < count { output.append(0x20) }
+                        index = next
+                        runStart = next
+                        continue
+                    }
+                    // A byte to escape, or the lead byte of U+2028/9, as `appendQuoted` does.
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                        UInt8(ascii: "&"),
+                        0..<0x20:
+                        flush()
+                        output.append(contentsOf: escaped(byte))
+                        hasWritten = true
+                        index += 1
+                        runStart = index
+                    case 0xE2
+                    where index + 2 < count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        flush()
+                        output.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                        hasWritten = true
+                        index += 3
+                        runStart = index
+                    default:
+                        index += 1
+                    }
+                }
+                flush()
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape `appendQuoted` writes for an ASCII byte it escapes.
+    private static func escaped(_ byte: UInt8) -> [UInt8] {
+        switch byte {
+        case UInt8(ascii: "\""): [92, 34]
+        case UInt8(ascii: "\\"): [92, 92]
+        case UInt8(ascii: "\n"): [92, UInt8(ascii: "n")]
+        case UInt8(ascii: "\r"): [92, UInt8(ascii: "r")]
+        case UInt8(ascii: "\t"): [92, UInt8(ascii: "t")]
+        default: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+        }
+    }
+
+    /// For `appendQuotedCollapsingWhitespace`: 0 a byte copied as it is, 1 whitespace that
+    /// `RenderText.collapsingWhitespace` collapses, 2 a byte `appendQuoted` looks at twice.
+    private static let byteClass: [UInt8] = (0...255).map { byte in
+        if [0x20, 0x0A, 0x09, 0x0D, 0x0C].contains(byte) { return 1 }
+        return mayNeedEscape[byte] ? 2 : 0
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
