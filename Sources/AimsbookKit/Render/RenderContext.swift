@@ -70,8 +70,11 @@ struct RenderContext: Sendable {
         return value
     }
 
-    /// The context for one page, noting its reads in `log`.
+    /// The context for one page, noting its reads in `log`. Without a render cache (`build`,
+    /// `check`) nothing is noted: reads matter only to a later targeted rebuild, and noting them
+    /// was a twentieth of a build.
     func noting(into log: ReadLog) -> RenderContext {
+        guard options.cache != nil else { return self }
         var context = self
         context.log = log
         return context
