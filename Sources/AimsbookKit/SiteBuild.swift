@@ -18,13 +18,17 @@ public enum SiteBuild {
         let source = try timings.measure("load") {
             try HandbookLoader.load(paths, gitHistory: gitHistory, cache: cache)
         }
+        // A build without a cache parses the theme meanwhile (`serve` keeps its theme).
+        let themeLoading = cache == nil ? ThemeLoading(overrides: source.templateOverrides) : nil
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         let report = checked.report
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
         let files = try timings.measure("render (all)") {
-            try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf, cache: cache))
+            var options = SiteRenderer.Options(asOf: checked.asOf, cache: cache)
+            options.themeLoading = themeLoading
+            return try SiteRenderer.render(checked.handbook, options: options)
         }
         try timings.measure("write") {
             // The same paths as the site written last: no page to delete, no folder to walk.

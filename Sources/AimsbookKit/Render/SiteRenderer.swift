@@ -13,6 +13,9 @@ public enum SiteRenderer {
 
         // The site never carries serve's live-reload script: the preview server adds it to the
         // HTML it serves, so a published site and a previewed one are built the same way.
+        /// The theme, already being parsed (`SiteBuild` starts it while the handbook is checked).
+        var themeLoading: ThemeLoading?
+
         public init(asOf: Day, cache: BuildCache? = nil) {
             self.asOf = asOf
             self.cache = cache
@@ -21,7 +24,12 @@ public enum SiteRenderer {
 
     public static func render(_ handbook: Handbook, options: Options) throws -> [OutputFile] {
         let theme = try StageTimings.shared.measure("render: theme") {
-            guard let cache = options.cache else { return try Theme.load(overrides: handbook.templateOverrides) }
+            guard let cache = options.cache else {
+                if let loading = options.themeLoading, loading.overrides == handbook.templateOverrides {
+                    return try loading.theme()
+                }
+                return try Theme.load(overrides: handbook.templateOverrides)
+            }
             return try cache.theme(overrides: handbook.templateOverrides) {
                 try Theme.load(overrides: handbook.templateOverrides)
             }
