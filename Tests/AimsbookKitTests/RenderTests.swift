@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AimsbookKit
@@ -362,6 +363,28 @@ import Testing
         } throws: { error in
             (error as? ThemeError)?.line == 2
         }
+    }
+
+    @Test func aBuildReportsABrokenOverrideItParsedWhileCheckingAndWritesNothing() throws {
+        // `SiteBuild` parses the theme on another thread while the handbook is checked; its error
+        // still stops the build, named as before, before anything is written.
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let templates = root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<p>\n{{#open}}never closed\n".write(
+            to: templates.appendingPathComponent("404.mustache"), atomically: false, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: Fixtures.repositoryRoot.appendingPathComponent("aimsbook.yml"),
+            to: root.appendingPathComponent("aimsbook.yml"))
+        let paths = HandbookPaths(root: root, content: Fixtures.repositoryRoot.appendingPathComponent("content"))
+        #expect {
+            _ = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false)
+        } throws: { error in
+            guard let error = error as? ThemeError else { return false }
+            return error.file == "templates/404.mustache (the handbook's override)" && error.line == 3
+        }
+        #expect(!FileManager.default.fileExists(atPath: paths.output.path))
     }
 
     @Test func anOverrideReplacesABuiltInFile() throws {
