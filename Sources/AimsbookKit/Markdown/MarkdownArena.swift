@@ -2,11 +2,11 @@ import CCmarkGFM
 import CMarkdownArena
 
 /// Memory for cmark-gfm while a body is parsed, edited and rendered: a bump allocator per
-/// thread (`Sources/CMarkdownArena`, in C for its thread-local state), emptied back to where it was when the parse
-/// ends. cmark allocates every node and grows every buffer with calloc and realloc, and frees
-/// them one by one; with the system allocator that was a tenth of a check and a twentieth of a
-/// build. Here allocating is an addition, freeing does nothing, and a body's tree, its
-/// buffers and its rendered HTML go at once.
+/// thread (`Sources/CMarkdownArena`, in C for its thread-local state), emptied back to where it
+/// was when the parse ends. cmark allocates every node and grows every buffer with calloc and
+/// realloc, and frees them one by one; with the system allocator that was a tenth of a check
+/// and a twentieth of a build. Here allocating is an addition, freeing does nothing, and a
+/// body's tree, its buffers and its rendered HTML go at once.
 ///
 /// Each cmark node remembers its allocator, so nodes made with `cmark_node_new` (the
 /// system's) may still be put into an arena tree and are freed with `free`. Whatever cmark

@@ -152,59 +152,25 @@ enum SearchIndex {
     /// A JSON string safe inside an HTML `<script>`, byte by byte (the index can hold megabytes):
     /// the escapes of `JSONValue.quote`, including `<`, `>`, `&`, U+2028 and U+2029.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        let mayNeedEscape = Self.mayNeedEscape
-        var text = text
-        text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + 1)
-            // Bytes that need no escape (almost all) are copied a run at a time.
-            var runStart = 0
-            var index = 0
-            func escape(_ replacement: [UInt8], skipping extra: Int = 0) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: replacement)
-                index += extra
-                runStart = index + 1
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                // One table lookup per byte; only the few flagged bytes reach the switch.
-                guard mayNeedEscape[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): escape([92, 34])
-                case UInt8(ascii: "\\"): escape([92, 92])
-                case UInt8(ascii: "\n"): escape([92, UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): escape([92, UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): escape([92, UInt8(ascii: "t")])
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
-                    escape([92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in older JavaScript.
-                    escape(Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), skipping: 2)
-                default: break
-                }
-                index += 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        }
-        output.append(UInt8(ascii: "\""))
+        appendQuoted(text, classes: escapeClasses, to: &output)
     }
 
     /// `appendQuoted(RenderText.collapsingWhitespace(text), to:)` in one pass over the bytes:
     /// a search entry's text is most of the index, and the two passes were 4 % of a build.
-    /// Runs of ASCII whitespace become one space, none at either end; a single space between
-    /// two other bytes, the common case, stays in the run being copied.
+    /// Runs of ASCII whitespace become one space, none at either end.
     static func appendQuotedCollapsingWhitespace(_ text: String, to output: inout [UInt8]) {
+        appendQuoted(text, classes: collapsingClasses, to: &output)
+    }
+
+    /// The one loop of both: bytes of class 0 are copied a run at a time, 1 is whitespace to
+    /// collapse (a single space between two other bytes stays in the run), 2 a byte to escape or
+    /// the lead byte of U+2028/9.
+    private static func appendQuoted(_ text: String, classes: [UInt8], to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             // Read through a buffer pointer: no bounds check per byte.
-            Self.byteClass.withUnsafeBufferPointer { byteClass in
+            classes.withUnsafeBufferPointer { byteClass in
                 output.reserveCapacity(output.count + bytes.count + 1)
                 let count = bytes.count
                 var runStart = 0
@@ -225,7 +191,6 @@ enum SearchIndex {
                         continue
                     }
                     if kind == 1 {
-                        // One space between two other bytes is copied with them.
                         if byte == 0x20, index > runStart, index + 1 < count, !isWhitespace(bytes[index + 1]) {
                             index += 1
                             continue
@@ -238,11 +203,9 @@ enum SearchIndex {
                         runStart = next
                         continue
                     }
-                    // A byte to escape, or the lead byte of U+2028/9, as `appendQuoted` does.
                     switch byte {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                        UInt8(ascii: "&"),
-                        0..<0x20:
+                        UInt8(ascii: "&"), 0..<0x20:
                         flush()
                         output.append(contentsOf: escaped(byte))
                         hasWritten = true
@@ -251,6 +214,7 @@ enum SearchIndex {
                     case 0xE2
                     where index + 2 < count && bytes[index + 1] == 0x80
                         && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        // U+2028 and U+2029 end a line in older JavaScript.
                         flush()
                         output.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
                         hasWritten = true
@@ -266,7 +230,7 @@ enum SearchIndex {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// The escape `appendQuoted` writes for an ASCII byte it escapes.
+    /// The escape for an ASCII byte that is escaped.
     private static func escaped(_ byte: UInt8) -> [UInt8] {
         switch byte {
         case UInt8(ascii: "\""): [92, 34]
@@ -278,17 +242,17 @@ enum SearchIndex {
         }
     }
 
-    /// For `appendQuotedCollapsingWhitespace`: 0 a byte copied as it is, 1 whitespace that
-    /// `RenderText.collapsingWhitespace` collapses, 2 a byte `appendQuoted` looks at twice.
-    private static let byteClass: [UInt8] = (0...255).map { byte in
-        if [0x20, 0x0A, 0x09, 0x0D, 0x0C].contains(byte) { return 1 }
-        return mayNeedEscape[byte] ? 2 : 0
+    /// `appendQuoted`'s classes: 2 for the bytes it escapes and the lead byte of U+2028/9.
+    private static let escapeClasses: [UInt8] = (0...255).map { byte in
+        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte)) ? 2 : 0
+    }
+
+    /// `appendQuotedCollapsingWhitespace`'s: also 1 for the whitespace
+    /// `RenderText.collapsingWhitespace` collapses.
+    private static let collapsingClasses: [UInt8] = (0...255).map { byte in
+        [0x20, 0x0A, 0x09, 0x0D, 0x0C].contains(byte) ? 1 : escapeClasses[byte]
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The bytes `appendQuoted` looks at twice: those it escapes and the lead byte of U+2028/9.
-    private static let mayNeedEscape: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
-    }
 }

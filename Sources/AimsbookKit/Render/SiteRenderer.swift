@@ -11,11 +11,11 @@ public enum SiteRenderer {
         /// The previous build's pages, for `serve`; nil renders every page.
         public var cache: BuildCache?
 
-        // The site never carries serve's live-reload script: the preview server adds it to the
-        // HTML it serves, so a published site and a previewed one are built the same way.
         /// The theme, already being parsed (`SiteBuild` starts it while the handbook is checked).
         var themeLoading: ThemeLoading?
 
+        // The site never carries serve's live-reload script: the preview server adds it to the
+        // HTML it serves, so a published site and a previewed one are built the same way.
         public init(asOf: Day, cache: BuildCache? = nil) {
             self.asOf = asOf
             self.cache = cache
