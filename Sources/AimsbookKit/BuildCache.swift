@@ -72,7 +72,7 @@ public final class BuildCache: @unchecked Sendable {
     private var printSections = Generation<[UInt8]>()
     private var pages = Generation<[UInt8]>()
     private var fragments = Generation<String>()
-    private var rows = Generation<KeptRow>()
+    private var rows = Generation<KeptTable>()
 
     /// A row of a long table as the last build made it (`RenderContext.rowsHTML(page:…)`).
     struct KeptRow: @unchecked Sendable {
@@ -82,13 +82,20 @@ public final class BuildCache: @unchecked Sendable {
         var html: String
     }
 
-    /// The rows `names` as the last build made or kept them.
-    func keptRows(_ names: [String]) -> [KeptRow?] {
-        lock.withLock { names.map { rows.current[$0]?.value } }
+    /// The rows of a page's table, by key, and everything they read.
+    struct KeptTable: Sendable {
+        var keys: [String]
+        var rows: [KeptRow]
+        var reads: ReadSet
     }
 
-    func keep(_ row: KeptRow, name: String) {
-        lock.withLock { rows.next[name] = (0, row) }
+    /// The table of `page` as the last build made or kept it.
+    func keptTable(_ page: String) -> KeptTable? {
+        lock.withLock { rows.current[page]?.value }
+    }
+
+    func keep(_ table: KeptTable, page: String) {
+        lock.withLock { rows.next[page] = (0, table) }
     }
 
     private var lists = Generation<KeptList>()
@@ -100,6 +107,10 @@ public final class BuildCache: @unchecked Sendable {
         var reads: ReadSet
         var refs: ViewList
         var html: String
+        /// Each ref's HTML and `ViewFingerprint`, in order: a rebuild after an edit renders
+        /// again the items of the refs it made again, and joins the rest as they were.
+        var items: [String]
+        var fingerprints: [Int]
     }
 
     /// The list `name`, made by this render, or else by the last build (`madeNow` says which).
@@ -117,6 +128,9 @@ public final class BuildCache: @unchecked Sendable {
     private var site: RenderedSite?
     private var pendingSite: RenderedSite?
     private var reused: Set<String> = []
+    /// After a render that took every file from the last site but these (`keepUnrendered`):
+    /// the files that are not reused. Nil when `reused` lists the reused ones.
+    private var reusedAllBut: Set<String>?
     private var renderedCount = 0
 
     public init() {}
@@ -309,6 +323,7 @@ public final class BuildCache: @unchecked Sendable {
     func startRender() {
         lock.withLock {
             reused = []
+            reusedAllBut = nil
             renderedCount = 0
             pages.next = [:]
             fragments.next = [:]
@@ -379,32 +394,43 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { site?.key == key ? site : nil }
     }
 
-    /// Ends a render that took `files` from the last site except `rendered`: everything the
+    /// Ends a render that took every file from the last site except `rendered`: everything the
     /// last render cached stays, and the files not rendered count as reused.
-    func keepUnrendered(of files: [OutputFile], rendered: Set<String>) {
+    func keepUnrendered(rendered: Set<String>) {
         lock.withLock {
             pages.keepAll()
             fragments.keepAll()
             rows.keepAll()
             lists.keepAll()
             printSections.keepAll()
-            for file in files where !rendered.contains(file.path) {
-                if file.textSize != nil { reused.insert(file.path) }
-            }
+            // Every file but those: held as the few (`UnchangedFiles`), not listed.
+            reusedAllBut = rendered.subtracting(reused)
         }
     }
 
     func rendered(_ site: RenderedSite) {
         lock.withLock {
             pendingSite = site
-            renderedCount = site.files.filter { $0.path.hasSuffix(".html") && !reused.contains($0.path) }.count
+            renderedCount =
+                reusedAllBut.map { $0.filter { $0.hasSuffix(".html") }.count }
+                ?? site.files.filter { $0.path.hasSuffix(".html") && !reused.contains($0.path) }.count
         }
+    }
+
+    /// Files the last build rendered but left to be written after it (`SiteBuild.writeDeferred`)
+    /// and not written since: the output folder holds an older version.
+    private var unwritten: Set<String> = []
+
+    func wroteDeferred(_ paths: Set<String>) {
+        lock.withLock { unwritten.subtract(paths) }
     }
 
     /// Ends the render stage. Call it only once the site is written: a failed build must not
     /// make the cache forget what the output folder holds.
-    public func finishRender() {
+    /// - Parameter deferred: files not written yet (`SiteBuild.writeDeferred`).
+    public func finishRender(deferred: Set<String> = []) {
         lock.withLock {
+            unwritten = deferred
             pages.turn()
             fragments.turn()
             rows.turn()
@@ -417,7 +443,23 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Pages of the last render taken from the cache: the same bytes the previous build wrote,
     /// so the write stage may link the previous file instead of writing it again.
-    public var reusedPages: Set<String> { lock.withLock { reused } }
+    public var reusedPages: Set<String> {
+        lock.withLock {
+            guard let changed = reusedAllBut, let site = pendingSite ?? site else {
+                return reused.subtracting(unwritten)
+            }
+            return Set(site.files.lazy.filter { $0.textSize != nil }.map(\.path)).subtracting(changed).subtracting(
+                unwritten)
+        }
+    }
+
+    /// The files of the site being written that are those of the last build, for the write stage.
+    var unchangedFiles: UnchangedFiles {
+        lock.withLock {
+            guard let changed = reusedAllBut else { return UnchangedFiles(reused.subtracting(unwritten)) }
+            return UnchangedFiles.allBut(changed.union(unwritten))
+        }
+    }
     /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }
 }

@@ -38,7 +38,9 @@ public struct PreviewServer: Sendable {
         }
         router.get("/") { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
         router.get("**") { request, _ -> Response in
-            StaticFiles.response(for: request.uri.path, in: output)
+            // A file still being written after the rebuild (the print view) is served once it is.
+            await state.waitUntilWritten(StaticFiles.safePath(request.uri.path))
+            return StaticFiles.response(for: request.uri.path, in: output)
         }
         let app = Application(
             router: router,
@@ -67,6 +69,24 @@ actor PreviewState {
 
     func failed(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
+    /// Site paths a rebuild has rendered but is still writing after it told pages to reload.
+    private var writing: Set<String> = []
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func startWriting(_ paths: Set<String>) { writing = paths }
+
+    func finishedWriting() {
+        writing = []
+        for waiter in waiting { waiter.resume() }
+        waiting = []
+    }
+
+    /// Returns once `path` (relative to the output folder) is not being written.
+    func waitUntilWritten(_ path: String?) async {
+        guard let path, writing.contains(path) else { return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
     func statusJSON() -> String {
         let errors = diagnostics.filter { $0.severity == .error }.prefix(50).map { diagnostic -> JSONValue in
             .object([
@@ -92,17 +112,27 @@ struct PreviewBuilder: Sendable {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache)
+            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, deferring: [SitePaths.print])
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             let report = outcome.checked.report
             if let written = outcome.writtenFiles {
+                let deferred = outcome.deferredFiles
+                await state.startWriting(Set(deferred.map(\.path)))
                 await state.built()
-                let milliseconds =
-                    elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
                 log(
-                    "Built \(written) files in \(milliseconds) ms (\(outcome.renderedPages ?? written) pages rendered)"
+                    "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
                         + (report.warningCount > 0 ? " (\(report.warningCount) warnings)" : ""))
+                if !deferred.isEmpty {
+                    // After the pages reload: the print view is megabytes, and rarely what is open.
+                    let writing = clock.now
+                    let written = Result { try SiteBuild.writeDeferred(deferred, paths: paths, cache: cache) }
+                    await state.finishedWriting()
+                    try written.get()
+                    log(
+                        "Wrote \(deferred.map(\.path).joined(separator: ", ")) in \(Self.milliseconds(clock.now - writing)) ms"
+                    )
+                }
             } else {
                 await state.failed(report.diagnostics)
                 log(DiagnosticFormat.text.render(report) + "The last good site is still served.")
@@ -111,6 +141,10 @@ struct PreviewBuilder: Sendable {
             await state.failed([.error("build-failed", "\(error)", at: .file("aimsbook.yml"))])
             log("aimsbook: \(error)")
         }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
     func watch(every interval: Duration) async throws {

@@ -10,8 +10,8 @@ import Testing
     }
 
     static func text(_ file: OutputFile) throws -> String {
-        guard case .text(let text) = file.contents else { throw TestFailure("\(file.path) is not text") }
-        return text
+        guard case .utf8(let bytes) = file.contents else { throw TestFailure("\(file.path) is not rendered text") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     struct TestFailure: Error, CustomStringConvertible {

@@ -42,7 +42,7 @@ public struct RequirementCoverage: Sendable, Hashable {
 /// other systems (their ai-system page, risks and impact assessments naming only other
 /// systems) do not count; organisation-wide documents (policies, procedures, records …) do.
 public struct FrameworkCoverage: Sendable {
-    let handbook: Handbook
+    private(set) var handbook: Handbook
     /// pack id → requirement id → documents citing it, as positions in `handbook.documents`,
     /// approved first, then by id.
     let citing: [String: [String: [Int]]]
@@ -102,6 +102,15 @@ public struct FrameworkCoverage: Sendable {
         self.clauseDocuments = clauseDocuments
         controlDocuments = relations.documentsByControl.mapValues { ordered($0) }
         self.ties = ties
+    }
+
+    /// The same indexes over `handbook`, a later outline with the same documents in the same
+    /// order whose statuses, citations and type's fields are these (a rebuild after a title
+    /// edit, `RenderContext.Derived.Kept`).
+    func reading(_ handbook: Handbook) -> FrameworkCoverage {
+        var coverage = self
+        coverage.handbook = handbook
+        return coverage
     }
 
     static func tie(of document: Document) -> SystemTie {

@@ -93,6 +93,9 @@ struct RenderContext: Sendable {
         let fingerprints: [String: Int]
     }
 
+    /// Ids more than one document has (an error `check` reports): they have no ref of their own.
+    private let duplicateIDs: Set<String>
+
     /// document id → its owner's id: a document's ref shows its owner's title, so reading the
     /// ref reads the owner too.
     let ownerIDs: [String: String]
@@ -100,6 +103,10 @@ struct RenderContext: Sendable {
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
     let sidebars: [String: String]
+
+    /// In a rebuild from the last build's context, the documents whose refs were made again
+    /// (the changed ones and those they own); nil when every ref was made.
+    let remadeRefs: Set<String>?
 
     /// Shared list items of this build when there is no `BuildCache`; one per context, so a
     /// rebuild starts empty.
@@ -121,28 +128,60 @@ struct RenderContext: Sendable {
         self.options = options
         self.theme = theme
         // Through the buffer: iterating the array copies each document (a large value).
-        var reports: [String: [String]] = [:]
-        var byType: [DocumentType: [String]] = [:]
-        var ownerIDs: [String: String] = [:]
-        handbook.documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices {
-                let id = documents[index].id.value
-                byType[documents[index].type, default: []].append(id)
-                if let boss = documents[index].role?.reportsTo?.value { reports[boss, default: []].append(id) }
-                if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
+        func directReports() -> [String: [String]] {
+            var reports: [String: [String]] = [:]
+            handbook.documents.withUnsafeBufferPointer { documents in
+                for index in documents.indices {
+                    if let boss = documents[index].role?.reportsTo?.value {
+                        reports[boss, default: []].append(documents[index].id.value)
+                    }
+                }
             }
+            return reports
         }
-        idsByType = byType
+        let reports: [String: [String]]
+        var ownerIDs: [String: String] = [:]
+        if let reuse {
+            // The same ids and types in the same order: only the changed documents' owners and,
+            // when a role changed, the reporting lines are looked at again.
+            let previous = reuse.context
+            idsByType = previous.idsByType
+            duplicateIDs = previous.duplicateIDs
+            ownerIDs = previous.ownerIDs
+            var roleChanged = false
+            for id in reuse.changed {
+                guard let position = handbook.position(of: id) else { continue }
+                ownerIDs[id] = handbook.documents[position].owner?.value
+                if handbook.documents[position].type == .role { roleChanged = true }
+            }
+            reports = roleChanged ? directReports() : previous.derived.directReports
+        } else {
+            reports = directReports()
+            var byType: [DocumentType: [String]] = [:]
+            var seen: Set<String> = []
+            var duplicates: Set<String> = []
+            handbook.documents.withUnsafeBufferPointer { documents in
+                for index in documents.indices {
+                    let id = documents[index].id.value
+                    byType[documents[index].type, default: []].append(id)
+                    if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
+                    if !seen.insert(id).inserted { duplicates.insert(id) }
+                }
+            }
+            idsByType = byType
+            duplicateIDs = duplicates
+        }
         self.ownerIDs = ownerIDs
         let roots = ["", "../", "../../"]
         // An id written twice (an error, so never rendered) is left to `makeDocumentRef`.
-        let ids = Dictionary(grouping: handbook.documents.map { $0.id.value }, by: { $0 })
+        let duplicateIDs = self.duplicateIDs
         // A ref shows its document and its owner's title.
         let remade: Set<String>? = reuse.map { reuse in
             var remade = reuse.changed
             for (id, owner) in ownerIDs where reuse.changed.contains(owner) { remade.insert(id) }
             return remade
         }
+        remadeRefs = remade
         @Sendable func refs(_ root: String) -> DocumentRefs {
             var byID: [String: View] = [:]
             var fingerprints: [String: Int] = [:]
@@ -150,7 +189,8 @@ struct RenderContext: Sendable {
                 byID = previous.byID
                 fingerprints = previous.fingerprints
                 for id in remade {
-                    guard ids[id]?.count == 1, let document = handbook.document(id) else { continue }
+                    guard duplicateIDs.isEmpty || !duplicateIDs.contains(id), let document = handbook.document(id)
+                    else { continue }
                     let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                     byID[id] = ref
                     if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
@@ -159,7 +199,7 @@ struct RenderContext: Sendable {
             }
             handbook.forEachDocument { document in
                 let id = document.pointee.id.value
-                guard ids[id]?.count == 1 else { return }
+                guard duplicateIDs.isEmpty || !duplicateIDs.contains(id) else { return }
                 let ref = Self.makeDocumentRef(document.pointee, handbook: handbook, root: root)
                 byID[id] = ref
                 if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
@@ -172,13 +212,18 @@ struct RenderContext: Sendable {
             case refs(DocumentRefs)
         }
         let parts = [nil as String?] + roots.map(Optional.some)
+        let kept = reuse.map { Derived.Kept(previous: $0.context, changed: $0.changed, now: handbook) }
         let made = parts.concurrentMap { [reports] root -> Part in
             guard let root else {
                 let timings = StageTimings.shared
-                let soa = timings.measure("render: shared context: SoA") { StatementOfApplicability(handbook) }
-                let coverage = timings.measure("render: shared context: coverage") { FrameworkCoverage(handbook) }
+                let soa = timings.measure("render: shared context: SoA") {
+                    kept?.soa ?? StatementOfApplicability(handbook)
+                }
+                let coverage = timings.measure("render: shared context: coverage") {
+                    kept?.coverage ?? FrameworkCoverage(handbook)
+                }
                 let obligations = timings.measure("render: shared context: obligations") {
-                    AIActObligations(handbook, coverage: coverage)
+                    kept?.obligations ?? AIActObligations(handbook, coverage: coverage)
                 }
                 let audit = timings.measure("render: shared context: audit") {
                     AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)
@@ -278,10 +323,14 @@ struct RenderContext: Sendable {
         ]
     }
 
-    /// Renders `template` with the page's frame merged under its own keys.
+    /// Renders `template` with the page's frame merged under its own keys. A full render in
+    /// `serve` keys the page by its view, so a page that reads the same is taken from the last
+    /// build; a targeted rebuild makes only pages whose reads changed, nearly all of them
+    /// different, and hashing their views cost as much as rendering them: the renderer compares
+    /// their bytes with the last build's instead (`SiteRenderer`).
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
-        guard let cache = options.cache else {
+        guard let cache = options.cache, changedReads == nil else {
             return .utf8(frame.path, try theme.renderUTF8(merged, template: template))
         }
         var key = Hasher()
@@ -355,11 +404,16 @@ struct RenderContext: Sendable {
         name.combine(theme.fingerprint)
         name.combine(ids)
         let listName = prefix + String(name.finalize())
-        if let changed = changedReads, let (kept, madeNow) = cache.keptList(listName), kept.ids == ids,
-            madeNow || !changed.contains(where: kept.reads.contains)
-        {
-            log?.note(kept.reads)
-            return (kept.refs, kept.html)
+        if let changed = changedReads, let (kept, madeNow) = cache.keptList(listName), kept.ids == ids {
+            if madeNow || !changed.contains(where: kept.reads.contains) {
+                log?.note(kept.reads)
+                return (kept.refs, kept.html)
+            }
+            if let refs, let patched = try patch(kept, refs: refs, template: template, prefix: prefix, cache: cache) {
+                cache.keep(patched, name: listName)
+                log?.note(patched.reads)
+                return (patched.refs, patched.html)
+            }
         }
         // What the list reads is noted whatever this page notes: a later rebuild reuses it by them.
         let listLog = ReadLog()
@@ -367,14 +421,62 @@ struct RenderContext: Sendable {
         listContext.noteRefs(ids)
         let views = ids.map { refs?.byID[$0] ?? listContext.documentRef($0, linker: linker) }
         let made = try makeRefList(ids, views: views, template: template, prefix: prefix, cache: cache, refs: refs)
-        cache.keep(.init(ids: ids, reads: listLog.reads, refs: made.refs, html: made.html), name: listName)
+        cache.keep(
+            .init(
+                ids: ids, reads: listLog.reads, refs: made.refs, html: made.items.joined(), items: made.items,
+                fingerprints: made.fingerprints),
+            name: listName)
         log?.note(listLog.reads)
-        return made
+        return (made.refs, made.items.joined())
+    }
+
+    /// The last build's list with the items of the refs this rebuild made again (`remadeRefs`)
+    /// rendered anew, when they are few: a title edit changes one item of the lists of hundreds
+    /// on clause, control, role and framework pages, and making such a list whole (its names,
+    /// lookups and reads, item by item) was most of the rebuild's pages. Nil when the list
+    /// must be made whole.
+    private func patch(
+        _ kept: BuildCache.KeptList, refs: DocumentRefs, template: String, prefix: String, cache: BuildCache
+    ) throws -> BuildCache.KeptList? {
+        guard let remade = remadeRefs, remade.count <= 16, kept.items.count == kept.ids.count else { return nil }
+        // The positions of the remade refs, found by comparing ids (a handful against the list)
+        // rather than hashing every id of the list.
+        var positions: [Int] = []
+        for id in remade {
+            var position = kept.ids.startIndex
+            while let found = kept.ids[position...].firstIndex(of: id) {
+                positions.append(found)
+                position = found + 1
+            }
+        }
+        var list = kept
+        var views = kept.refs.views
+        var fingerprints = kept.fingerprints
+        for position in positions {
+            let id = kept.ids[position]
+            guard let view = refs.byID[id], let fingerprint = refs.fingerprints[id] else { return nil }
+            views[position] = view
+            fingerprints[position] = fingerprint
+            // A ref shows its owner's title: its owner may be another document now.
+            if let owner = ownerIDs[id], !list.reads.contains(.document(owner)) { list.reads.insert(.document(owner)) }
+        }
+        let keys = positions.map { fragmentKey(template, fingerprints[$0]) }
+        let items = try cache.sharedFragments(names: positions.map { prefix + kept.ids[$0] }, keys: keys) {
+            try theme.render(views[positions[$0]], template: template)
+        }
+        for (position, item) in zip(positions, items) { list.items[position] = item }
+        var hasher = Hasher()
+        hasher.combine(views.count)
+        for fingerprint in fingerprints { hasher.combine(fingerprint) }
+        list.refs = ViewList(views: views, fingerprint: hasher.finalize())
+        list.fingerprints = fingerprints
+        list.html = list.items.joined()
+        return list
     }
 
     private func makeRefList(
         _ ids: [String], views: [View], template: String, prefix: String, cache: BuildCache, refs: DocumentRefs?
-    ) throws -> (refs: ViewList, html: String) {
+    ) throws -> (refs: ViewList, items: [String], fingerprints: [Int]) {
         // `fragmentKey` for each ref, the theme's and template's part hashed once.
         var base = Hasher()
         base.combine(theme.fingerprint)
@@ -383,18 +485,21 @@ struct RenderContext: Sendable {
         list.combine(views.count)
         var keys: [Int] = []
         keys.reserveCapacity(ids.count)
+        var fingerprints: [Int] = []
+        fingerprints.reserveCapacity(ids.count)
         for (id, view) in zip(ids, views) {
             let fingerprint = refs?.fingerprints[id] ?? Self.fingerprint(view)
+            fingerprints.append(fingerprint)
             list.combine(fingerprint)
             var key = base
             key.combine(fingerprint)
             keys.append(key.finalize())
         }
         // Looked up all at once; only a ref not made yet in this build or the last is rendered.
-        let html = try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
+        let items = try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
             try theme.render(views[index], template: template)
-        }.joined()
-        return (ViewList(views: views, fingerprint: list.finalize()), html)
+        }
+        return (ViewList(views: views, fingerprint: list.finalize()), items, fingerprints)
     }
 
     /// Notes what a list of refs reads: each document, and its owner (whose title it shows).
@@ -408,9 +513,10 @@ struct RenderContext: Sendable {
 
     /// Rows of a long table, one per key, made by `makeRow` from the context it is given (which
     /// notes the row's reads; `makeRow` must read nothing else) and rendered like
-    /// `rowsHTML(_:template:page:)`. In a targeted rebuild a row whose reads did not change is
-    /// the last build's, view, fingerprint and HTML, without being made: a title edit makes one
-    /// row of the risk register's 800.
+    /// `rowsHTML(_:template:page:)`. In a targeted rebuild of a table with the same keys, a row
+    /// whose reads did not change is the last build's, view, fingerprint and HTML, without being
+    /// made, and the table's reads are noted as one set: a title edit makes one row of the
+    /// risk register's 800, and looks up nothing for the others.
     func rowsHTML(
         page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
     ) throws -> (html: String, rows: ViewList) {
@@ -418,32 +524,33 @@ struct RenderContext: Sendable {
             let views = try keys.map { try makeRow($0, self) }
             return try rowsHTML(views, template: template, page: page)
         }
-        var html = ""
-        var views: [View] = []
-        views.reserveCapacity(keys.count)
+        let kept = changedReads == nil ? nil : cache.keptTable(page).flatMap { $0.keys == keys ? $0 : nil }
+        var rows: [BuildCache.KeptRow] = []
+        rows.reserveCapacity(keys.count)
+        // A kept table's reads stay noted: a row made again may read more, never fewer that matter.
+        var reads = kept?.reads ?? ReadSet()
+        for (position, key) in keys.enumerated() {
+            if let kept, let changed = changedReads, !changed.contains(where: kept.rows[position].reads.contains) {
+                rows.append(kept.rows[position])
+                continue
+            }
+            let rowLog = ReadLog()
+            let view = try makeRow(key, noting(into: rowLog))
+            let fingerprint = Self.fingerprint(view)
+            let rendered = try cache.fragment(page + "#" + key, key: fragmentKey(template, fingerprint)) {
+                try theme.render(view, template: template)
+            }
+            rows.append(.init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered))
+            reads.formUnion(rowLog.reads)
+        }
+        cache.keep(BuildCache.KeptTable(keys: keys, rows: rows, reads: reads), page: page)
+        log?.note(reads)
         var list = Hasher()
         list.combine(keys.count)
-        let names = keys.map { page + "#" + $0 }
-        // All looked up under one lock: pages made side by side took it for every row.
-        let keptRows = changedReads == nil ? [] : cache.keptRows(names)
-        for (position, key) in keys.enumerated() {
-            let name = names[position]
-            let row: BuildCache.KeptRow
-            if let changed = changedReads, let kept = keptRows[position], !changed.contains(where: kept.reads.contains)
-            {
-                row = kept
-            } else {
-                let rowLog = ReadLog()
-                let view = try makeRow(key, noting(into: rowLog))
-                let fingerprint = Self.fingerprint(view)
-                let rendered = try cache.fragment(name, key: fragmentKey(template, fingerprint)) {
-                    try theme.render(view, template: template)
-                }
-                row = .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered)
-                // A kept row stays without this: a targeted rebuild keeps all the last build kept.
-                cache.keep(row, name: name)
-            }
-            log?.note(row.reads)
+        var html = ""
+        var views: [View] = []
+        views.reserveCapacity(rows.count)
+        for row in rows {
             html += row.html
             views.append(row.view)
             list.combine(row.fingerprint)

@@ -48,8 +48,9 @@ enum SearchIndex {
         let head = Array("(window.\(globalName) = window.\(globalName) || []).push(".utf8)
         let tail = Array(");\n".utf8)
         let count = entries.reduce(head.count + tail.count) { $0 + $1.count + 2 }
-        // Written once into the string's own storage, without an intermediate array.
-        let script = String(unsafeUninitializedCapacity: count) { buffer in
+        // Written once into the file's bytes: as a `String` they were checked for UTF-8 again,
+        // a megabyte per file (the entries are valid UTF-8 by construction).
+        let script = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var end = 0
             func append(_ bytes: [UInt8]) {
                 bytes.withUnsafeBufferPointer { source in
@@ -68,9 +69,9 @@ enum SearchIndex {
                 append(entry)
             }
             append(tail)
-            return end
+            initialized = end
         }
-        return .text(path, script)
+        return .utf8(path, script)
     }
 
     /// A document's entry: its page, fields, and the start of its body text.

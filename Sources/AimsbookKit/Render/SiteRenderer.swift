@@ -217,6 +217,7 @@ public enum SiteRenderer {
         for file in printAndSearch { made[file.path] = file }
 
         var files: [OutputFile]
+        var sameBytes: Set<String> = []
         if let change {
             // Same ids, types, theme and assets: the last build's paths (sorted), some with new
             // contents, replaced in place.
@@ -224,6 +225,12 @@ public enum SiteRenderer {
             files = change.previous.files.map { file in
                 guard let new = made[file.path] else { return file }
                 replaced += 1
+                // Made again with the same bytes (a title edit leaves the home page's counts as
+                // they were): the file on disk stays (`keepUnrendered`).
+                if new.contents.sameBytes(as: file.contents) {
+                    sameBytes.insert(file.path)
+                    return file
+                }
                 return new
             }
             if replaced != made.count {
@@ -246,7 +253,7 @@ public enum SiteRenderer {
                     Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
                         .union(makesPrintShell ? [printShellKey] : [])
                 })
-            if change != nil { cache.keepUnrendered(of: files, rendered: Set(made.keys)) }
+            if change != nil { cache.keepUnrendered(rendered: Set(made.keys).subtracting(sameBytes)) }
             // The context kept for the next render does not hold the cache that keeps it.
             var kept = context
             kept.options.cache = nil
@@ -342,7 +349,7 @@ public enum SiteRenderer {
         var site = previous
         site.documents = handbook.documents
         guard !changed.isEmpty else {
-            cache.keepUnrendered(of: previous.files, rendered: [])
+            cache.keepUnrendered(rendered: [])
             cache.rendered(site)
             return previous.files
         }
@@ -370,7 +377,7 @@ public enum SiteRenderer {
             }
         }
         site.files = previous.files.map { replaced[$0.path] ?? $0 }
-        cache.keepUnrendered(of: site.files, rendered: Set(replaced.keys))
+        cache.keepUnrendered(rendered: Set(replaced.keys))
         cache.rendered(site)
         return site.files
     }

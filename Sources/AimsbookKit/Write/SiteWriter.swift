@@ -50,9 +50,14 @@ public enum SiteWriter {
     ///     knows): the previous file is hard-linked into the new site instead of written again.
     ///   - samePaths: the site has exactly the paths of the one this process wrote last, so an
     ///     update in place has no file to delete.
+    ///   - deferring: paths an update in place may leave as the last build wrote them, for the
+    ///     caller to write next (`SiteBuild.writeDeferred`); a full write writes them.
+    /// - Returns: the paths of `deferring` not written.
+    @discardableResult
     public static func write(
-        _ files: [OutputFile], to output: URL, unchanged: Set<String> = [], samePaths: Bool = false
-    ) throws {
+        _ files: [OutputFile], to output: URL, unchanged: UnchangedFiles = [], samePaths: Bool = false,
+        deferring: Set<String> = []
+    ) throws -> Set<String> {
         let fileManager = FileManager.default
         let outputPath = output.standardizedFileURL.path
         var isDirectory: ObjCBool = false
@@ -75,7 +80,8 @@ public enum SiteWriter {
         // A rebuild that reuses most files updates the site in place (`SiteUpdate`).
         if !unchanged.isEmpty, fileManager.fileExists(atPath: outputPath + "/" + markerName) {
             do {
-                return try SiteUpdate.update(files, in: outputPath, unchanged: unchanged, samePaths: samePaths)
+                return try SiteUpdate.update(
+                    files, in: outputPath, unchanged: unchanged, samePaths: samePaths, deferring: deferring)
             } catch is SiteUpdate.NeedsFullWrite {}
         }
 
@@ -117,12 +123,13 @@ public enum SiteWriter {
             FileSystem.removeTree(staging)
             FileSystem.removeTree(retired)
         }
+        return []
     }
 
     /// The site already in the output folder, whose files the new one may share.
     enum PreviousSite {
         /// The render cache names the files whose bytes are unchanged.
-        case known(folder: String, unchanged: Set<String>)
+        case known(folder: String, unchanged: UnchangedFiles)
         /// Nothing is known: each file is compared byte for byte.
         case compared(folder: String)
     }

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import AimsbookKit
+
+/// The shortcuts of `serve`'s one-file rebuilds: the print view written after the rest, derived
+/// parts kept when none of their inputs changed, pages compared by their bytes, and the
+/// unchanged files named by the few that changed. Each must leave the site a fresh build gives.
+@Suite struct RebuildShortcutTests {
+    static let asOf = RenderTests.asOf
+
+    // MARK: The print view, written after the rest
+
+    /// A copy of the sample handbook's content and settings in a folder of its own.
+    static func sampleHandbookCopy() throws -> HandbookPaths {
+        let root = try Fixtures.temporaryFolder()
+        for name in ["content", "aimsbook.yml"] {
+            try FileManager.default.copyItem(
+                at: Fixtures.repositoryRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        return HandbookPaths(root: root)
+    }
+
+    static func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! {
+            let path = url.standardizedFileURL.path
+            guard !path.hasSuffix("/" + SiteWriter.markerName), let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                continue
+            }
+            files[String(path.dropFirst(base.count))] = data
+        }
+        return files
+    }
+
+    @Test func theDeferredPrintViewIsWrittenAfterTheRestAndTheSiteMatchesAFreshBuild() throws {
+        let paths = try Self.sampleHandbookCopy()
+        defer { try? FileManager.default.removeItem(at: paths.root) }
+        let cache = BuildCache()
+        let first = try SiteBuild.run(
+            paths, asOf: Self.asOf, gitHistory: false, cache: cache, deferring: [SitePaths.print])
+        #expect(first.writtenFiles != nil)
+        #expect(first.deferredFiles.isEmpty, "a first build writes the whole site")
+        let printPath = paths.output.appendingPathComponent(SitePaths.print).path
+        let printBefore = try #require(FileManager.default.contents(atPath: printPath))
+
+        // A title edit: the print view's contents list and the document's section change.
+        let policy = paths.content.appendingPathComponent("policies/ai-policy.md")
+        let text = try String(contentsOf: policy, encoding: .utf8)
+        let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
+        try text.replacingOccurrences(of: String(title), with: "title: Rebuilt policy")
+            .write(to: policy, atomically: false, encoding: .utf8)
+        let second = try SiteBuild.run(
+            paths, asOf: Self.asOf, gitHistory: false, cache: cache, deferring: [SitePaths.print])
+        #expect(second.deferredFiles.map(\.path) == [SitePaths.print])
+        #expect(
+            FileManager.default.contents(atPath: printPath) == printBefore,
+            "the last build's print view stays until the deferred write")
+        #expect(!cache.reusedPages.contains(SitePaths.print), "nor does the cache take it for the new one")
+
+        try SiteBuild.writeDeferred(second.deferredFiles, paths: paths, cache: cache)
+        let printAfter = try #require(FileManager.default.contents(atPath: printPath))
+        #expect(printAfter != printBefore)
+        #expect(String(decoding: printAfter, as: UTF8.self).contains("Rebuilt policy"))
+
+        let fresh = paths.root.appendingPathComponent("fresh")
+        _ = try SiteBuild.run(
+            HandbookPaths(root: paths.root, output: fresh), asOf: Self.asOf, gitHistory: false)
+        let served = try Self.contents(paths.output)
+        let built = try Self.contents(fresh)
+        #expect(served.keys.sorted() == built.keys.sorted())
+        for (path, data) in built where served[path] != data {
+            Issue.record("\(path) differs from a fresh build")
+        }
+    }
+
+    @Test func aBuildWithoutACacheDefersNothing() throws {
+        let paths = try Self.sampleHandbookCopy()
+        defer { try? FileManager.default.removeItem(at: paths.root) }
+        for _ in 0..<2 {
+            let outcome = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, deferring: [SitePaths.print])
+            #expect(outcome.deferredFiles.isEmpty)
+        }
+    }
+
+    // MARK: Derived parts kept
+
+    /// The parts a rebuild of `files` keeps from a build of `RenderTests.files`.
+    static func kept(after files: [String: String], changed: Set<String>) throws -> RenderContext.Derived.Kept {
+        func outline(_ files: [String: String]) -> Handbook {
+            Pipeline.check(Fixtures.source(files, settings: "title: Test handbook\n"), asOf: asOf).handbook.outline
+        }
+        let before = try RenderContext(
+            handbook: outline(RenderTests.files), options: .init(asOf: asOf), theme: Theme.load(overrides: [:]))
+        return RenderContext.Derived.Kept(previous: before, changed: changed, now: outline(files))
+    }
+
+    static func editing(_ path: String, _ old: String, _ new: String) -> [String: String] {
+        BuildCacheTests.editing(RenderTests.files, path, old, new)
+    }
+
+    @Test func aRiskTitleEditKeepsTheSoACoverageAndObligations() throws {
+        let kept = try Self.kept(
+            after: Self.editing("risks/bias.md", "title: Unfair bias", "title: Bias"), changed: ["RISK-001"])
+        #expect(kept.soa != nil)
+        #expect(kept.coverage != nil)
+        #expect(kept.obligations != nil)
+    }
+
+    @Test func aStatusEditMakesCoverageAndObligationsAgain() throws {
+        let kept = try Self.kept(
+            after: Self.editing("risks/bias.md", "status: approved", "status: draft"), changed: ["RISK-001"])
+        #expect(kept.soa != nil, "the SoA reads no status")
+        #expect(kept.coverage == nil)
+        #expect(kept.obligations == nil)
+    }
+
+    @Test func anAISystemTitleEditMakesItsObligationsAgain() throws {
+        let kept = try Self.kept(
+            after: Self.editing("systems/scoring.md", "title: Scoring model", "title: Scorer"), changed: ["AIS-1"])
+        #expect(kept.coverage != nil)
+        #expect(kept.obligations == nil, "each system's obligations carry its title")
+    }
+
+    @Test func anSoADecisionEditMakesTheSoAAgain() throws {
+        let kept = try Self.kept(
+            after: Self.editing("soa.md", "status: implemented", "status: planned"), changed: ["SOA-001"])
+        #expect(kept.soa == nil)
+    }
+
+    @Test func aNewControlOnARiskMakesEveryPartAgain() throws {
+        let kept = try Self.kept(
+            after: Self.editing("risks/bias.md", "controls: [A.2.2]", "controls: [A.2.2, A.5.2]"),
+            changed: ["RISK-001"])
+        #expect(kept.soa == nil && kept.coverage == nil && kept.obligations == nil, "the relations changed")
+    }
+
+    @Test func citationAndAssessmentEditsMatchAFreshBuild() throws {
+        // Coverage reads citations and which systems a document speaks for; neither may be kept.
+        let cited = Self.editing(
+            "procedures/risk.md", "status: draft", "status: draft\neu_ai_act: [Art.9, Art.26]")
+        let retied = Self.editing("systems/ia.md", "ai_systems: [AIS-1]", "ai_systems: []")
+        try BuildCacheTests.expectEachStepMatchesAFreshBuild([cited, RenderTests.files, retied, RenderTests.files])
+    }
+
+    @Test func twoTitleEditsAtOnceAndThenAnOwnerChangeMatchAFreshBuild() throws {
+        // Lists showing both documents are patched item by item; an owner change adds a read.
+        let both = BuildCacheTests.editing(
+            Self.editing("risks/bias.md", "title: Unfair bias", "title: Bias"), "systems/scoring.md",
+            "title: Scoring model", "title: Scorer")
+        let owner = BuildCacheTests.editing(both, "risks/bias.md", "owner: ROLE-OWNER", "owner: ROLE-CEO")
+        let renamedCEO = BuildCacheTests.editing(owner, "roles/ceo.md", "title: Chief executive", "title: Director")
+        let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([both, owner, renamedCEO, RenderTests.files])
+        #expect(cache.targetedJobs != nil)
+    }
+
+    // MARK: Bytes and unchanged files
+
+    @Test func contentsAreTheSameOnlyWithTheSameBytes() {
+        let page: OutputFile.Contents = .utf8(Array("<p>é</p>".utf8))
+        #expect(page.sameBytes(as: .utf8(Array("<p>é</p>".utf8))))
+        #expect(!page.sameBytes(as: .utf8(Array("<p>e</p>".utf8))))
+        #expect(!page.sameBytes(as: .utf8(Array("<p>é</p>\n".utf8))))
+        #expect(!page.sameBytes(as: .text("<p>é</p>")), "another kind is another file")
+        #expect(OutputFile.Contents.utf8([]).sameBytes(as: .utf8([])))
+        #expect(OutputFile.Contents.text("a").sameBytes(as: .text("a")))
+        #expect(!OutputFile.Contents.text("a").sameBytes(as: .text("b")))
+        let pieces: OutputFile.Contents = .pieces([Array("a".utf8), Array("bc".utf8)])
+        #expect(pieces.sameBytes(as: .pieces([Array("a".utf8), Array("bc".utf8)])))
+        #expect(!pieces.sameBytes(as: .pieces([Array("ab".utf8), Array("c".utf8)])), "compared piece by piece")
+        #expect(!OutputFile.Contents.copy(from: "/x").sameBytes(as: .copy(from: "/x")), "a copy is read at write time")
+    }
+
+    @Test func unchangedFilesAreNamedOrAllButAFew() {
+        let named: UnchangedFiles = ["index.html", "soa.html"]
+        #expect(named.contains("index.html") && !named.contains("risks.html"))
+        #expect(!named.subtracting(["index.html"]).contains("index.html"))
+        #expect(UnchangedFiles([]).isEmpty)
+        let allBut = UnchangedFiles.allBut(["risks.html"])
+        #expect(allBut.contains("index.html") && !allBut.contains("risks.html"))
+        #expect(!allBut.isEmpty)
+        #expect(!allBut.subtracting([SitePaths.print]).contains(SitePaths.print))
+        #expect(allBut.subtracting([SitePaths.print]).contains("index.html"))
+    }
+}
