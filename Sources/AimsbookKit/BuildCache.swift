@@ -195,6 +195,29 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// The last load's listing and what each listed file became, for a load after an edit
+    /// that added and removed no file (`HandbookLoader`).
+    struct Listing: Sendable {
+        /// The watcher's stamps the load judged the files by.
+        var stamps: [String: SourceStamps.Stamp]
+        var listed: [HandbookLoader.ListedFile]
+        var entries: [(entry: HandbookLoader.Entry, stamp: Int?)]
+        /// Absolute path → position in `listed`.
+        var positions: [String: Int]
+    }
+
+    private var lastListing: Listing?
+
+    func listing() -> Listing? { lock.withLock { lastListing } }
+
+    /// - Parameter partial: the load looked only at the files whose stamps changed.
+    func keep(_ listing: Listing?, partial: Bool) { lock.withLock { (lastListing, loadedPartly) = (listing, partial) } }
+
+    private var loadedPartly = false
+
+    /// Whether the last load looked only at the files whose stamps changed (for tests).
+    var lastLoadWasPartial: Bool { lock.withLock { loadedPartly } }
+
     /// The files this load listed, for the next one.
     func keepSourceFiles(_ files: [(path: String, stamp: Int, file: HandbookSource.MarkdownFile)]) {
         lock.withLock {
@@ -231,9 +254,13 @@ public final class BuildCache: @unchecked Sendable {
         return changes
     }
 
-    /// Ends the load stage: files not listed this time are forgotten.
-    func finishLoad() {
-        lock.withLock { sourceFiles.turn() }
+    /// Ends the load stage: files not listed this time are forgotten, or, when the load looked
+    /// only at the changed files, the others are kept.
+    func finishLoad(keepingAll: Bool = false) {
+        lock.withLock {
+            if keepingAll { sourceFiles.keepAll() }
+            sourceFiles.turn()
+        }
     }
 
     // MARK: Model stage

@@ -251,6 +251,46 @@ import Testing
         #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first, then edited"])
     }
 
+    @Test func withTheWatchersStampsTheLoaderLooksOnlyAtChangedFilesUntilOneIsAddedOrRemoved() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in ["a", "b", "c"] {
+            try "text of \(name)".write(
+                to: content.appendingPathComponent(name + ".md"), atomically: false, encoding: .utf8)
+        }
+        let paths = HandbookPaths(root: root)
+        let cache = BuildCache()
+        func load() throws -> [String] {
+            cache.offer(stamps: SourceStamps.of(paths))
+            return try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text)
+        }
+        func fresh() throws -> [String] { try HandbookLoader.load(paths).markdownFiles.map(\.text) }
+        _ = try load()
+        #expect(!cache.lastLoadWasPartial, "the first load lists the folders")
+
+        try "text of b, edited".write(to: content.appendingPathComponent("b.md"), atomically: false, encoding: .utf8)
+        #expect(try load() == fresh())
+        #expect(cache.lastLoadWasPartial)
+        #expect(try load() == ["text of a", "text of b, edited", "text of c"], "nothing changed")
+        #expect(cache.lastLoadWasPartial)
+
+        try "new".write(to: content.appendingPathComponent("ab.md"), atomically: false, encoding: .utf8)
+        #expect(try load() == ["text of a", "new", "text of b, edited", "text of c"])
+        #expect(!cache.lastLoadWasPartial, "a new file: the folders are listed again")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("a.md"))
+        #expect(try load() == fresh())
+        #expect(!cache.lastLoadWasPartial, "a removed file too")
+        try "bad \u{FF}".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .isoLatin1)
+        let broken = try { () throws -> HandbookSource in
+            cache.offer(stamps: SourceStamps.of(paths))
+            return try HandbookLoader.load(paths, cache: cache)
+        }()
+        #expect(cache.lastLoadWasPartial)
+        #expect(broken.diagnostics.map(\.code) == ["invalid-utf8"], "a changed file that no longer decodes is reported")
+    }
+
     @Test func theWriterLinksUnchangedPagesAndRewritesOnesEditedByHand() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -26,6 +26,18 @@ public enum SourceStamps {
         return stamps
     }
 
+    /// The paths whose stamps differ between two looks at the same files; nil when a file was
+    /// added or removed (or renamed) between them.
+    static func changes(from before: [String: Stamp], to after: [String: Stamp]) -> Set<String>? {
+        guard before.count == after.count else { return nil }
+        var changed: Set<String> = []
+        for (path, stamp) in after {
+            guard let old = before[path] else { return nil }
+            if old != stamp { changed.insert(path) }
+        }
+        return changed
+    }
+
     /// - Parameter followingLinks: stamp the file a symbolic link leads to, not the link.
     static func stamp(_ path: String, followingLinks: Bool = false) -> Stamp? {
         var status = stat()
