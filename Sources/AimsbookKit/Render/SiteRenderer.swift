@@ -131,8 +131,11 @@ public enum SiteRenderer {
         // A search entry is made from its document alone: an unchanged document keeps its entry.
         let previousEntries = cache?.lastRenderedSite().map(SearchEntries.init)
         let changed = Set(change?.changed ?? [])
-        let documentJobs = handbook.documents.indices.filter { index in
-            changed.contains(index) || needsMaking(documentKey(handbook.documents[index]))
+        // Ids read through the buffer: `documents[index]` copied each whole document.
+        let documentJobs = handbook.documents.withUnsafeBufferPointer { documents in
+            documents.indices.filter { index in
+                changed.contains(index) || needsMaking(documentKey(id: documents[index].id.value))
+            }
         }
 
         typealias Job = @Sendable () throws -> JobOutput
@@ -281,7 +284,9 @@ public enum SiteRenderer {
     }
 
     /// Names a document's job across builds.
-    static func documentKey(_ document: Document) -> String { "document " + document.id.value }
+    static func documentKey(_ document: Document) -> String { documentKey(id: document.id.value) }
+
+    static func documentKey(id: String) -> String { "document " + id }
 
     enum JobOutput {
         case page(key: String, files: [OutputFile], record: PageRecord)
@@ -311,21 +316,21 @@ public enum SiteRenderer {
     struct SearchEntries: Sendable {
         let documents: [Document]
         let entries: [[UInt8]]
-        let positions: [String: Int]
+        /// The last build's outline, whose documents are `documents` in the same order: its
+        /// index finds a position by id (a dictionary of its own cost a tenth of a rebuild's
+        /// serial part, for the few entries a rebuild asks for).
+        let outline: Handbook
 
         init(_ site: BuildCache.RenderedSite) {
             documents = site.documents
             entries = site.searchEntries
-            var positions: [String: Int] = [:]
-            positions.reserveCapacity(documents.count)
-            documents.withUnsafeBufferPointer { documents in
-                for position in documents.indices { positions[documents[position].id.value] = position }
-            }
-            self.positions = positions
+            outline = site.context.outline
         }
 
         func entry(for document: Document) -> [UInt8]? {
-            guard let position = positions[document.id.value], position < entries.count else { return nil }
+            guard let position = outline.position(of: document.id.value), position < entries.count,
+                position < documents.count
+            else { return nil }
             let same = documents.withUnsafeBufferPointer { $0[position] == document }
             return same ? entries[position] : nil
         }
