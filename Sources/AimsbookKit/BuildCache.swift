@@ -111,7 +111,20 @@ public final class BuildCache: @unchecked Sendable {
         /// again the items of the refs it made again, and joins the rest as they were.
         var items: [String]
         var fingerprints: [Int]
+        /// The render (`renderNumber`) that last made or checked the list. Only a list the last
+        /// render checked is patched: one no page asked for since an earlier edit may show it.
+        var render = 0
     }
+
+    /// Counts renders, for `KeptList.render`.
+    private var renders = 0
+
+    /// The number of the running render.
+    var renderNumber: Int { lock.withLock { renders } }
+
+    /// The running render changes no outline (only bodies changed): it does not count, so the
+    /// lists the render before checked stay checked.
+    func renderKeepsOutline() { lock.withLock { renders -= 1 } }
 
     /// The list `name`, made by this render, or else by the last build (`madeNow` says which).
     func keptList(_ name: String) -> (list: KeptList, madeNow: Bool)? {
@@ -352,6 +365,7 @@ public final class BuildCache: @unchecked Sendable {
             reused = []
             reusedAllBut = nil
             renderedCount = 0
+            renders += 1
             pages.next = [:]
             fragments.next = [:]
             rows.next = [:]

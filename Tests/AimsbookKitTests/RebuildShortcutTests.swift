@@ -158,6 +158,17 @@ import Testing
         #expect(cache.targetedJobs != nil)
     }
 
+    @Test func aListNoPageAskedForSinceAnEarlierEditIsMadeWholeNotPatched() throws {
+        // Step 1 renames the risk and moves the procedure to another owner in one go: the
+        // owner's list of what it owns has other ids, so its old list is not asked for and keeps
+        // the risk's old title. Step 2 moves the procedure back: the old list's ids again, and a
+        // change it reads (the procedure), but patching only the procedure's item would show
+        // the risk's old title.
+        let retitled = Self.editing("risks/bias.md", "title: Unfair bias", "title: Bias")
+        let moved = BuildCacheTests.editing(retitled, "procedures/risk.md", "owner: ROLE-OWNER", "owner: ROLE-CEO")
+        try BuildCacheTests.expectEachStepMatchesAFreshBuild([moved, retitled])
+    }
+
     // MARK: Bytes and unchanged files
 
     @Test func contentsAreTheSameOnlyWithTheSameBytes() {

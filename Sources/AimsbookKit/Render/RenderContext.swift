@@ -405,11 +405,21 @@ struct RenderContext: Sendable {
         name.combine(ids)
         let listName = prefix + String(name.finalize())
         if let changed = changedReads, let (kept, madeNow) = cache.keptList(listName), kept.ids == ids {
+            let render = cache.renderNumber
+            let checkedLast = kept.render == render - 1
             if madeNow || !changed.contains(where: kept.reads.contains) {
+                if checkedLast {
+                    var checked = kept
+                    checked.render = render
+                    cache.keep(checked, name: listName)
+                }
                 log?.note(kept.reads)
                 return (kept.refs, kept.html)
             }
-            if let refs, let patched = try patch(kept, refs: refs, template: template, prefix: prefix, cache: cache) {
+            if checkedLast, let refs,
+                var patched = try patch(kept, refs: refs, template: template, prefix: prefix, cache: cache)
+            {
+                patched.render = render
                 cache.keep(patched, name: listName)
                 log?.note(patched.reads)
                 return (patched.refs, patched.html)
@@ -424,7 +434,7 @@ struct RenderContext: Sendable {
         cache.keep(
             .init(
                 ids: ids, reads: listLog.reads, refs: made.refs, html: made.items.joined(), items: made.items,
-                fingerprints: made.fingerprints),
+                fingerprints: made.fingerprints, render: cache.renderNumber),
             name: listName)
         log?.note(listLog.reads)
         return (made.refs, made.items.joined())

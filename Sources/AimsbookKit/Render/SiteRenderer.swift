@@ -344,6 +344,7 @@ public enum SiteRenderer {
         _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
+        cache.renderKeepsOutline()
         cache.willKeepUnrendered()
         let context = {
             var context = previous.context
