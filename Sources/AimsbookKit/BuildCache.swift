@@ -116,15 +116,15 @@ public final class BuildCache: @unchecked Sendable {
         var render = 0
     }
 
-    /// Counts renders, for `KeptList.render`.
+    /// Counts the renders that make pages from the outline, for `KeptList.render`. One that
+    /// only changed bodies does not count: the lists the render before checked stay checked.
     private var renders = 0
 
     /// The number of the running render.
     var renderNumber: Int { lock.withLock { renders } }
 
-    /// The running render changes no outline (only bodies changed): it does not count, so the
-    /// lists the render before checked stay checked.
-    func renderKeepsOutline() { lock.withLock { renders -= 1 } }
+    /// A render that makes pages from the outline (not bodies only) begins.
+    func startOutlineRender() { lock.withLock { renders += 1 } }
 
     /// The list `name`, made by this render, or else by the last build (`madeNow` says which).
     func keptList(_ name: String) -> (list: KeptList, madeNow: Bool)? {
@@ -183,14 +183,6 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Load stage
 
-    private var sourceFiles = Generation<HandbookSource.MarkdownFile>()
-
-    /// The files the last load read or kept, by absolute path, each with the hash of the stamp
-    /// (size and modification time) it was read under.
-    func lastSourceFiles() -> [String: (key: Int, value: HandbookSource.MarkdownFile)] {
-        lock.withLock { sourceFiles.current }
-    }
-
     private var offeredStamps: [String: SourceStamps.Stamp]?
 
     /// The stamps `serve`'s watcher has just taken of every file (`SourceStamps.of`), for the
@@ -208,15 +200,25 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// The last load's listing and what each listed file became, for a load after an edit
-    /// that added and removed no file (`HandbookLoader`).
+    /// The last load: the files it listed and what each became, a Markdown file with the hash
+    /// of the stamp (size and modification time) it was read under. The next load takes a file
+    /// whose stamp is the same instead of reading and decoding it again, and after an edit that
+    /// added and removed no file looks only at the files whose stamps changed (`HandbookLoader`).
     struct Listing: Sendable {
-        /// The watcher's stamps the load judged the files by.
-        var stamps: [String: SourceStamps.Stamp]
+        /// The watcher's stamps the load judged the files by; nil when it took its own.
+        var stamps: [String: SourceStamps.Stamp]?
         var listed: [HandbookLoader.ListedFile]
         var entries: [(entry: HandbookLoader.Entry, stamp: Int?)]
         /// Absolute path → position in `listed`.
         var positions: [String: Int]
+
+        /// The Markdown file at `absolutePath` as the last load read it under the stamp `stamp`.
+        func file(_ absolutePath: String, stamp: Int) -> HandbookSource.MarkdownFile? {
+            guard let position = positions[absolutePath], entries[position].stamp == stamp,
+                case .markdown(let file) = entries[position].entry
+            else { return nil }
+            return file
+        }
     }
 
     private var lastListing: Listing?
@@ -230,13 +232,6 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Whether the last load looked only at the files whose stamps changed (for tests).
     var lastLoadWasPartial: Bool { lock.withLock { loadedPartly } }
-
-    /// The files this load listed, for the next one.
-    func keepSourceFiles(_ files: [(path: String, stamp: Int, file: HandbookSource.MarkdownFile)]) {
-        lock.withLock {
-            for (path, stamp, file) in files { sourceFiles.next[path] = (stamp, file) }
-        }
-    }
 
     private var lastGitHistory: (key: Int, changes: [String: LastChange])?
 
@@ -265,15 +260,6 @@ public final class BuildCache: @unchecked Sendable {
         let changes = read()
         lock.withLock { lastGitHistory = (key, changes) }
         return changes
-    }
-
-    /// Ends the load stage: files not listed this time are forgotten, or, when the load looked
-    /// only at the changed files, the others are kept.
-    func finishLoad(keepingAll: Bool = false) {
-        lock.withLock {
-            if keepingAll { sourceFiles.keepAll() }
-            sourceFiles.turn()
-        }
     }
 
     // MARK: Model stage
@@ -365,7 +351,6 @@ public final class BuildCache: @unchecked Sendable {
             reused = []
             reusedAllBut = nil
             renderedCount = 0
-            renders += 1
             pages.next = [:]
             fragments.next = [:]
             rows.next = [:]
@@ -485,21 +470,14 @@ public final class BuildCache: @unchecked Sendable {
     /// Pages of the last render taken from the cache: the same bytes the previous build wrote,
     /// so the write stage may link the previous file instead of writing it again.
     public var reusedPages: Set<String> {
-        lock.withLock {
-            guard let changed = reusedAllBut, let site = pendingSite ?? site else {
-                return reused.subtracting(unwritten)
-            }
-            return Set(site.files.lazy.filter { $0.textSize != nil }.map(\.path)).subtracting(changed).subtracting(
-                unwritten)
-        }
+        let unchanged = unchangedFiles
+        let files = lock.withLock { (pendingSite ?? site)?.files ?? [] }
+        return Set(files.lazy.filter { $0.textSize != nil && unchanged.contains($0.path) }.map(\.path))
     }
 
     /// The files of the site being written that are those of the last build, for the write stage.
     var unchangedFiles: UnchangedFiles {
-        lock.withLock {
-            guard let changed = reusedAllBut else { return UnchangedFiles(reused.subtracting(unwritten)) }
-            return UnchangedFiles.allBut(changed.union(unwritten))
-        }
+        lock.withLock { (reusedAllBut.map(UnchangedFiles.allBut) ?? UnchangedFiles(reused)).subtracting(unwritten) }
     }
     /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }

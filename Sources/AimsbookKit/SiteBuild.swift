@@ -48,7 +48,7 @@ public enum SiteBuild {
         cache?.finishRender(deferred: deferred)
         return Outcome(
             checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages,
-            deferredFiles: files.filter { deferred.contains($0.path) })
+            deferredFiles: deferred.isEmpty ? [] : files.filter { deferred.contains($0.path) })
     }
 
     /// Writes the files a build deferred (`Outcome.deferredFiles`), each replacing the last

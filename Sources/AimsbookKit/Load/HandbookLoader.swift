@@ -60,29 +60,23 @@ public enum HandbookLoader {
         // Files are independent: read and decode them on all cores, keep the sorted order.
         let timings = StageTimings.shared
         let offered = cache?.takeOfferedStamps()
+        // The last load's files do not change while this one runs: read without the cache's lock.
         let last = cache?.listing()
-        // Looked up without the cache's lock (the last load's files do not change while this one
-        // runs), and kept for the next load all at once below.
-        let previousFiles = cache?.lastSourceFiles() ?? [:]
         let entries: [(entry: Entry, stamp: Int?)]
-        if let cache, let offered, let last, let changed = SourceStamps.changes(from: last.stamps, to: offered) {
+        if let cache, let offered, let last, let lastStamps = last.stamps,
+            let changed = SourceStamps.changes(from: lastStamps, to: offered)
+        {
             // The watcher saw the files the last load judged by its stamps, and the same files:
             // only those whose stamps changed are looked at (a one-file edit in thousands).
             let readStart = ContinuousClock.now
             var patched = last.entries
-            var made: [(path: String, stamp: Int, file: HandbookSource.MarkdownFile)] = []
             for path in changed {
                 guard let position = last.positions[path] else { continue }
                 patched[position] = Self.entry(
                     last.listed[position], contentPath: contentPath, displayPrefix: displayPrefix,
-                    contentRoot: contentRoot, previousFiles: previousFiles, offeredStamps: offered)
-                if let stamp = patched[position].stamp, case .markdown(let file) = patched[position].entry {
-                    made.append((path, stamp, file))
-                }
+                    contentRoot: contentRoot, keepsStamps: true, last: last, offeredStamps: offered)
             }
             entries = patched
-            cache.keepSourceFiles(made)
-            cache.finishLoad(keepingAll: true)
             cache.keep(
                 BuildCache.Listing(stamps: offered, listed: last.listed, entries: entries, positions: last.positions),
                 partial: true)
@@ -93,24 +87,15 @@ public enum HandbookLoader {
             entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
                 Self.entry(
                     file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,
-                    previousFiles: cache == nil ? nil : previousFiles, offeredStamps: offered)
+                    keepsStamps: cache != nil, last: last, offeredStamps: offered)
             }
-            cache?.keepSourceFiles(
-                entries.compactMap { entry in
-                    guard let stamp = entry.stamp, case .markdown(let file) = entry.entry else { return nil }
-                    return (contentPath + file.contentPath, stamp, file)
-                })
-            cache?.finishLoad()
-            // Kept only when judged by the watcher's stamps: the next load compares with them.
             if let cache {
-                var listing: BuildCache.Listing?
-                if let offered {
-                    var positions: [String: Int] = [:]
-                    positions.reserveCapacity(listed.count)
-                    for (position, file) in listed.enumerated() { positions[contentPath + file.path] = position }
-                    listing = .init(stamps: offered, listed: listed, entries: entries, positions: positions)
-                }
-                cache.keep(listing, partial: false)
+                var positions: [String: Int] = [:]
+                positions.reserveCapacity(listed.count)
+                for (position, file) in listed.enumerated() { positions[contentPath + file.path] = position }
+                cache.keep(
+                    BuildCache.Listing(stamps: offered, listed: listed, entries: entries, positions: positions),
+                    partial: false)
             }
             timings.record("load: files read", since: readStart)
         }
@@ -139,12 +124,12 @@ public enum HandbookLoader {
         return source
     }
 
-    /// What one listed file becomes, and with `previousFiles` (`serve`) the stamp under which a
+    /// What one listed file becomes, and with `keepsStamps` (`serve`) the stamp under which a
     /// Markdown file is kept for the next load: a file whose stamp is the one it was read under
-    /// is taken from `previousFiles` instead of read and decoded again.
+    /// in the `last` load is taken from it instead of read and decoded again.
     static func entry(
         _ file: ListedFile, contentPath: String, displayPrefix: String, contentRoot: String,
-        previousFiles: [String: (key: Int, value: HandbookSource.MarkdownFile)]?,
+        keepsStamps: Bool = false, last: BuildCache.Listing? = nil,
         offeredStamps: [String: SourceStamps.Stamp]? = nil
     ) -> (entry: Entry, stamp: Int?) {
         let absolutePath = contentPath + file.path
@@ -174,15 +159,13 @@ public enum HandbookLoader {
         guard lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
             return (.asset(.init(path: displayPath, contentPath: file.path, absolutePath: absolutePath)), nil)
         }
-        guard let previousFiles,
+        guard keepsStamps,
             let stamp = (offeredStamps?[absolutePath] ?? SourceStamps.stamp(absolutePath, followingLinks: true))?
                 .hashValue
         else {
             return (read(absolutePath, displayPath: displayPath, contentPath: file.path), nil)
         }
-        if let previous = previousFiles[absolutePath], previous.key == stamp {
-            return (.markdown(previous.value), stamp)
-        }
+        if let previous = last?.file(absolutePath, stamp: stamp) { return (.markdown(previous), stamp) }
         let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
         guard case .markdown(let read) = entry else { return (entry, nil) }
         return (.markdown(read.hashed()), stamp)

@@ -25,6 +25,16 @@ struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, Custom
     var description: String { String(describing: views) }
 }
 
+extension ViewList {
+    /// The list of `views` fingerprinted from theirs (`fingerprints`, in the same order).
+    init(views: [View], fingerprints: [Int]) {
+        var hasher = Hasher()
+        hasher.combine(views.count)
+        for fingerprint in fingerprints { hasher.combine(fingerprint) }
+        self.init(views: views, fingerprint: hasher.finalize())
+    }
+}
+
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
@@ -475,10 +485,7 @@ struct RenderContext: Sendable {
             try theme.render(views[positions[$0]], template: template)
         }
         for (position, item) in zip(positions, items) { list.items[position] = item }
-        var hasher = Hasher()
-        hasher.combine(views.count)
-        for fingerprint in fingerprints { hasher.combine(fingerprint) }
-        list.refs = ViewList(views: views, fingerprint: hasher.finalize())
+        list.refs = ViewList(views: views, fingerprints: fingerprints)
         list.fingerprints = fingerprints
         list.html = list.items.joined()
         return list
@@ -491,8 +498,6 @@ struct RenderContext: Sendable {
         var base = Hasher()
         base.combine(theme.fingerprint)
         base.combine(template)
-        var list = Hasher()
-        list.combine(views.count)
         var keys: [Int] = []
         keys.reserveCapacity(ids.count)
         var fingerprints: [Int] = []
@@ -500,7 +505,6 @@ struct RenderContext: Sendable {
         for (id, view) in zip(ids, views) {
             let fingerprint = refs?.fingerprints[id] ?? Self.fingerprint(view)
             fingerprints.append(fingerprint)
-            list.combine(fingerprint)
             var key = base
             key.combine(fingerprint)
             keys.append(key.finalize())
@@ -509,7 +513,7 @@ struct RenderContext: Sendable {
         let items = try cache.sharedFragments(names: ids.map { prefix + $0 }, keys: keys) { index in
             try theme.render(views[index], template: template)
         }
-        return (ViewList(views: views, fingerprint: list.finalize()), items, fingerprints)
+        return (ViewList(views: views, fingerprints: fingerprints), items, fingerprints)
     }
 
     /// Notes what a list of refs reads: each document, and its owner (whose title it shows).
@@ -555,17 +559,9 @@ struct RenderContext: Sendable {
         }
         cache.keep(BuildCache.KeptTable(keys: keys, rows: rows, reads: reads), page: page)
         log?.note(reads)
-        var list = Hasher()
-        list.combine(keys.count)
         var html = ""
-        var views: [View] = []
-        views.reserveCapacity(rows.count)
-        for row in rows {
-            html += row.html
-            views.append(row.view)
-            list.combine(row.fingerprint)
-        }
-        return (html, ViewList(views: views, fingerprint: list.finalize()))
+        for row in rows { html += row.html }
+        return (html, ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
     }
 
     /// A link to a document with what lists show about it. Every key is always present.
@@ -616,10 +612,9 @@ struct RenderContext: Sendable {
         noteRefs(ids)
         let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
         guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
-        var hasher = Hasher()
-        hasher.combine(views.count)
-        for (id, view) in zip(ids, views) { hasher.combine(refs?.fingerprints[id] ?? Self.fingerprint(view)) }
-        return ViewList(views: views, fingerprint: hasher.finalize())
+        return ViewList(
+            views: views,
+            fingerprints: zip(ids, views).map { id, view in refs?.fingerprints[id] ?? Self.fingerprint(view) })
     }
 
     /// A date for display: `<time>` needs the ISO form, people read the long one.

@@ -61,6 +61,7 @@ public enum SiteRenderer {
                 try renderChangedBodies(handbook, previous: previous, cache: cache)
             }
         }
+        cache?.startOutlineRender()
         // After a front-matter edit that keeps every id and type, only the pages that read what
         // changed are made again (`PageRead`); any other change makes every page.
         let change = timings.measure("render: what changed") {
@@ -344,7 +345,6 @@ public enum SiteRenderer {
         _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
-        cache.renderKeepsOutline()
         cache.willKeepUnrendered()
         let context = {
             var context = previous.context
