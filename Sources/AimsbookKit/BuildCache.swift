@@ -111,20 +111,49 @@ public final class BuildCache: @unchecked Sendable {
         /// again the items of the refs it made again, and joins the rest as they were.
         var items: [String]
         var fingerprints: [Int]
-        /// The render (`renderNumber`) that last made or checked the list. Only a list the last
-        /// render checked is patched: one no page asked for since an earlier edit may show it.
+        /// The render (`renderNumber`) that last made or checked the list. A list no page asked
+        /// for in a later render may show what that render changed (`changedSince`).
         var render = 0
     }
 
     /// Counts the renders that make pages from the outline, for `KeptList.render`. One that
-    /// only changed bodies does not count: the lists the render before checked stay checked.
+    /// only changed bodies does not count: it changes nothing a list reads.
     private var renders = 0
+
+    /// What each finished targeted render changed (`RenderContext.changedReads`), by render
+    /// number, since the last render that made every list anew.
+    private var changeHistory: [(render: Int, reads: Set<PageRead>)] = []
+
+    /// What the running render changes of what lists read; history once it ends.
+    private enum RenderedChanges {
+        /// Bodies only (or nothing noted yet): no list reads a body.
+        case none
+        /// A targeted render: these reads.
+        case reads(Set<PageRead>)
+        /// Every page, and so every list, made anew.
+        case everything
+    }
+    private var runningChanges = RenderedChanges.none
 
     /// The number of the running render.
     var renderNumber: Int { lock.withLock { renders } }
 
     /// A render that makes pages from the outline (not bodies only) begins.
     func startOutlineRender() { lock.withLock { renders += 1 } }
+
+    /// Notes what the running outline render changed: nil when it makes every page, and so
+    /// every list, anew.
+    func noteChanges(_ reads: Set<PageRead>?) {
+        lock.withLock { runningChanges = reads.map { .reads($0) } ?? .everything }
+    }
+
+    /// Whether something a finished render after `render` changed is among `reads`: a list
+    /// last made or checked by `render` and not asked for since may show it.
+    func changedSince(render: Int, anyOf reads: ReadSet) -> Bool {
+        lock.withLock {
+            changeHistory.reversed().prefix { $0.render > render }.contains { $0.reads.contains(where: reads.contains) }
+        }
+    }
 
     /// The list `name`, made by this render, or else by the last build (`madeNow` says which).
     func keptList(_ name: String) -> (list: KeptList, madeNow: Bool)? {
@@ -348,6 +377,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func startRender() {
         lock.withLock {
+            runningChanges = .none
             reused = []
             reusedAllBut = nil
             renderedCount = 0
@@ -462,6 +492,13 @@ public final class BuildCache: @unchecked Sendable {
             rows.turn()
             lists.turn()
             printSections.turn()
+            // A render that made every list starts the history again; a targeted one adds to it.
+            switch runningChanges {
+            case .none: break
+            case .reads(let reads): changeHistory.append((renders, reads))
+            case .everything: changeHistory = []
+            }
+            runningChanges = .none
             site = pendingSite
             pendingSite = nil
         }

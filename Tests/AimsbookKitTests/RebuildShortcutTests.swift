@@ -169,6 +169,18 @@ import Testing
         try BuildCacheTests.expectEachStepMatchesAFreshBuild([moved, retitled])
     }
 
+    @Test func aListNoPageAskedForSinceAnEarlierEditIsNotTakenAsItWas() throws {
+        // Step 1 renames the risk and has the procedure cite A.2.2 too: the control's list has
+        // other ids, so its old list is not asked for and keeps the risk's old title. Step 2
+        // takes the citation back: the old list's ids again, and nothing it reads changed in
+        // this edit, but the edit before changed the risk.
+        let retitled = Self.editing("risks/bias.md", "title: Unfair bias", "title: Bias")
+        let cites = BuildCacheTests.editing(
+            retitled, "procedures/risk.md", "controls: [A.5.2]", "controls: [A.5.2, A.2.2]")
+        let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([cites, retitled])
+        #expect(cache.targetedJobs != nil)
+    }
+
     // MARK: Bytes and unchanged files
 
     @Test func contentsAreTheSameOnlyWithTheSameBytes() {

@@ -416,9 +416,11 @@ struct RenderContext: Sendable {
         let listName = prefix + String(name.finalize())
         if let changed = changedReads, let (kept, madeNow) = cache.keptList(listName), kept.ids == ids {
             let render = cache.renderNumber
-            let checkedLast = kept.render == render - 1
-            if madeNow || !changed.contains(where: kept.reads.contains) {
-                if checkedLast {
+            // A list no page asked for since an earlier edit may show what that edit changed.
+            let upToDate =
+                madeNow || kept.render == render || !cache.changedSince(render: kept.render, anyOf: kept.reads)
+            if upToDate && (madeNow || !changed.contains(where: kept.reads.contains)) {
+                if kept.render != render {
                     var checked = kept
                     checked.render = render
                     cache.keep(checked, name: listName)
@@ -426,7 +428,7 @@ struct RenderContext: Sendable {
                 log?.note(kept.reads)
                 return (kept.refs, kept.html)
             }
-            if checkedLast, let refs,
+            if upToDate, let refs,
                 var patched = try patch(kept, refs: refs, template: template, prefix: prefix, cache: cache)
             {
                 patched.render = render

@@ -82,6 +82,7 @@ public enum SiteRenderer {
         let dirty = timings.measure("render: what pages read that changed") {
             change.map { $0.dirtyReads(context: shared) }
         }
+        cache?.noteChanges(dirty)
         let context = {
             var context = shared
             context.changedReads = dirty
