@@ -150,7 +150,12 @@ wait_for "d['errors'] and d['errors'][0]['file'] == 'content/broken.md' and d['e
 code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/scope-001.html")
 [ "$code" = 200 ] && grep -q "(edited)" "$work/page" && pass \
   || { fail "serve stopped serving the last good site ($code)"; sed 's/^/    /' "$work/serve.log" | tail -20; }
+spares=$(find "$work/site/output" -name '.aimsbook-new-*' | wc -l)
+[ "$spares" -gt 0 ] && pass || fail "serve's rebuild left no spare beside the files it replaced"
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+# Stopped: the output folder holds the site alone.
+spares=$(find "$work/site/output" -name '.aimsbook-new-*' | wc -l)
+[ "$spares" = 0 ] && pass || fail "serve left $spares spare files in output/ when it stopped"
 rm -f "$work/site/content/broken.md"
 
 echo "cli: $passed passed, $failed failed"

@@ -518,6 +518,9 @@ public final class BuildCache: @unchecked Sendable {
     }
     /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }
+
+    /// The output folders as the last write left them (`SiteUpdate`).
+    let outputFolders = OutputFolderStamps()
 }
 
 /// A hash of a view model (`View`: strings, numbers, booleans, views and arrays),

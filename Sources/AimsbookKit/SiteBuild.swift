@@ -43,7 +43,7 @@ public enum SiteBuild {
             let samePaths = cache?.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
             return try SiteWriter.write(
                 files, to: paths.output, unchanged: cache?.unchangedFiles ?? [], samePaths: samePaths,
-                deferring: cache == nil ? [] : deferring)
+                deferring: cache == nil ? [] : deferring, folders: cache?.outputFolders)
         }
         cache?.finishRender(deferred: deferred)
         return Outcome(
@@ -51,12 +51,20 @@ public enum SiteBuild {
             deferredFiles: deferred.isEmpty ? [] : files.filter { deferred.contains($0.path) })
     }
 
+    /// Deletes the spare files rebuilds leave next to the files they replaced (`FileSwap`):
+    /// for `serve` when it stops, so the output folder holds the site alone.
+    public static func removeSpares(_ paths: HandbookPaths) {
+        SiteUpdate.removeSpares(in: paths.output.standardizedFileURL.path)
+    }
+
     /// Writes the files a build deferred (`Outcome.deferredFiles`), each replacing the last
     /// build's whole. Until it succeeds the cache counts them as not on disk, so the next
     /// build writes them whatever it renders.
     public static func writeDeferred(_ files: [OutputFile], paths: HandbookPaths, cache: BuildCache) throws {
         guard !files.isEmpty else { return }
-        try SiteUpdate.update(files, in: paths.output.standardizedFileURL.path, unchanged: [], samePaths: true)
+        try SiteUpdate.update(
+            files, in: paths.output.standardizedFileURL.path, unchanged: [], samePaths: true,
+            folders: cache.outputFolders)
         cache.wroteDeferred(Set(files.map(\.path)))
     }
 }

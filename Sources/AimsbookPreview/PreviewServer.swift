@@ -53,6 +53,8 @@ public struct PreviewServer: Sendable {
             try await group.next()
             group.cancelAll()
         }
+        // What rebuilds left next to the files they swapped in: the folder is the site again.
+        SiteBuild.removeSpares(paths)
     }
 }
 

@@ -169,34 +169,74 @@ import Testing
         #expect(try String(contentsOf: output.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
         #expect(try String(contentsOf: output.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
         #expect(
-            try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "docs/b.html", "index.html"],
-            "the removed page and its empty folder are gone, no hidden file is left")
+            try files(under: output) == [
+                SiteWriter.markerName, "docs", "docs/" + SiteUpdate.sparePrefix + "a.html", "docs/a.html",
+                "docs/b.html",
+                "index.html",
+            ], "the removed page and its empty folder are gone; the old a.html is the spare of the new")
     }
 
-    @Test func anUpdateSwapsChangedFilesLargeAndSmallAndDeletesTheOldOnesElsewhere() throws {
+    @Test func anUpdateWritesIntoTheSpareTheLastOneLeftAndTheSparesCanBeRemoved() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let large = { (letter: String) in String(repeating: letter, count: FileSwap.deletedElsewhereFrom) }
+        let large = { (letter: String) in String(repeating: letter, count: 1 << 20) }
+        let page = folder.appendingPathComponent("docs/a.html")
+        let spare = folder.appendingPathComponent("docs/" + SiteUpdate.sparePrefix + "a.html")
         try SiteWriter.write(
             [.text("index.html", "home"), .text("docs/a.html", "a"), .text("print.html", large("a"))], to: folder)
-        for (round, letter) in ["b", "c"].enumerated() {
+        let first = try inode(page)
+        for (round, letter) in ["bb", "c"].enumerated() {
             try SiteWriter.write(
                 [.text("index.html", "home"), .text("docs/a.html", letter), .text("print.html", large(letter))],
                 to: folder, unchanged: ["index.html"])
             #expect(
                 try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
                 "round \(round + 1)")
-            #expect(
-                try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == letter,
-                "round \(round + 1)")
+            #expect(try String(contentsOf: page, encoding: .utf8) == letter, "round \(round + 1)")
         }
         #if os(Linux)
             #expect(FileSwap.exchangesNames, "glibc has renameat2")
+            #expect(try inode(page) == first, "the first file, the spare after round 1, was written into in round 2")
+            #expect(try String(contentsOf: spare, encoding: .utf8) == "bb", "the version before is the spare now")
+            // A spare that shares its file with another name (a full write links files between
+            // sites) is replaced, not written into.
+            let elsewhere = try Fixtures.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: elsewhere) }
+            let other = elsewhere.appendingPathComponent("shared")
+            try FileManager.default.linkItem(at: spare, to: other)
+            try SiteWriter.write(
+                [.text("index.html", "home"), .text("docs/a.html", "d"), .text("print.html", large("c"))],
+                to: folder, unchanged: ["index.html", "print.html"])
+            #expect(try String(contentsOf: page, encoding: .utf8) == "d")
+            #expect(try String(contentsOf: other, encoding: .utf8) == "bb", "the other name still holds its bytes")
         #endif
-        FileSwap.waitForDeletions()
+        SiteUpdate.removeSpares(in: folder.path)
         #expect(
             try files(under: folder) == [SiteWriter.markerName, "docs", "docs/a.html", "index.html", "print.html"],
-            "the old files are deleted, no hidden file is left")
+            "no hidden file is left")
+    }
+
+    @Test func anUpdateLooksOnlyInFoldersChangedSinceTheLastWrite() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamps = OutputFolderStamps()
+        let site: [OutputFile] = [.text("docs/a.html", "a"), .text("docs/b.html", "b"), .text("index.html", "home")]
+        try SiteWriter.write(site, to: folder, folders: stamps)
+        #expect(stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "a full write notes its folders")
+        // Deleted by hand: its folder changed, so the update looks and writes it again.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("docs/b.html"))
+        #expect(stamps.unchanged(["", "docs"], in: folder.path) == [""])
+        try SiteWriter.write(
+            site, to: folder, unchanged: ["docs/a.html", "docs/b.html", "index.html"], samePaths: true, folders: stamps)
+        #expect(try String(contentsOf: folder.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
+        #expect(stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "the update notes them again")
+        // A failed update forgets them.
+        #expect(throws: SiteWriteError.self) {
+            try SiteWriter.write(
+                [.init(path: "docs/a.html", contents: .copy(from: "/nonexistent/a")), .text("index.html", "home")],
+                to: folder, unchanged: ["index.html"], folders: stamps)
+        }
+        #expect(stamps.unchanged(["", "docs"], in: folder.path).isEmpty)
     }
 
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {

@@ -3,13 +3,15 @@ import Foundation
 /// The write stage for `serve`'s rebuilds: when the render cache says most files are the ones
 /// the previous build wrote, the site is updated in place instead of written whole.
 ///
-/// Every new or changed file is first written next to its destination under a hidden name;
-/// only when all of them are written are they renamed over the old ones (a reader sees either
-/// the old file or the new, never half of one), and then files the site no longer has are
-/// deleted. A failure while writing removes the hidden files again, so the previous site stays
-/// as it was, the same promise as the full write.
+/// Every new or changed file is first written next to its destination under a hidden name
+/// (into the spare the last swap left there, `FileSwap`); only when all of them are written do
+/// they swap names with the old ones (a reader sees either the old file or the new, never half
+/// of one), and then files the site no longer has are deleted. A failure while writing removes
+/// the hidden files again, so the previous site stays as it was, the same promise as the full
+/// write.
 enum SiteUpdate {
-    static let pendingPrefix = ".aimsbook-new-"
+    /// Names a file's spare: the hidden file next to it that the next update writes into.
+    static let sparePrefix = ".aimsbook-new-"
 
     /// Why the update gave way to a full write: the folder's shape changed in a way renames cannot
     /// follow (a file where a folder is now, or the other way round).
@@ -22,24 +24,66 @@ enum SiteUpdate {
     ///     the output folder is not walked (a tenth of a one-file rebuild on 2,000 documents).
     ///   - deferring: files to leave as they are for now when an earlier build wrote them, for
     ///     the caller to write once the rest is in place (`SiteBuild.writeDeferred`).
+    ///   - folders: the output folders as the last write left them: an unchanged file in a
+    ///     folder nobody changed since is kept without a look.
     /// - Returns: the paths of `deferring` left unwritten.
     @discardableResult
     static func update(
         _ files: [OutputFile], in output: String, unchanged: UnchangedFiles, samePaths: Bool = false,
-        deferring: Set<String> = []
+        deferring: Set<String> = [], folders: OutputFolderStamps? = nil
+    )
+        throws -> Set<String>
+    {
+        do {
+            let deferred = try update(
+                files, in: output, unchanged: unchanged, samePaths: samePaths, deferring: deferring,
+                trusting: folders)
+            folders?.record(Self.folders(of: files.map(\.path)), in: output)
+            return deferred
+        } catch {
+            folders?.forget()
+            throw error
+        }
+    }
+
+    /// The folders holding `paths` (paths inside the output folder), "" for its top.
+    static func folders(of paths: [String]) -> Set<String> {
+        var folders: Set<String> = [""]
+        var last = ""
+        for path in paths {
+            let folder = OutputFolderStamps.folder(of: path)
+            // Paths come sorted: a folder's files one after the other.
+            if folder != last {
+                folders.insert(folder)
+                last = folder
+            }
+        }
+        return folders
+    }
+
+    private static func update(
+        _ files: [OutputFile], in output: String, unchanged: UnchangedFiles, samePaths: Bool,
+        deferring: Set<String>, trusting folders: OutputFolderStamps?
     )
         throws -> Set<String>
     {
         let timings = StageTimings.shared
-        let plan = try timings.measure("write: paths checked") { try SiteWriter.relativePaths(files) }
+        let plan = try timings.measure("write: paths checked") {
+            try SiteWriter.relativePaths(files, distinct: samePaths)
+        }
+        // Folders whose entries are as the last write left them (`OutputFolderStamps`).
+        let trusted = folders?.unchanged(Self.folders(of: plan.map(\.relative)), in: output) ?? []
 
-        var pending: [(temporary: String, destination: String, size: Int?)] = []
+        var pending: [(temporary: String, destination: String)] = []
         var deferred: Set<String> = []
         var writes: [(contents: OutputFile.Contents, temporary: String)] = []
         try timings.measure("write: changed files") {
             // Which files are still there as the last build wrote them: a status per file, on
             // all cores (a serial `lstat` of every file was a tenth of a one-file rebuild).
             let kept = plan.concurrentMap { file, relative -> Bool? in
+                if !trusted.isEmpty, trusted.contains(OutputFolderStamps.folder(of: relative)) {
+                    return unchanged.contains(file.path) && file.textSize != nil
+                }
                 var status = stat()
                 guard lstat(output + "/" + relative, &status) == 0 else { return false }
                 if (status.st_mode & S_IFMT) != S_IFREG { return nil }
@@ -63,18 +107,18 @@ enum SiteUpdate {
                     } else {
                         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                     }
-                    let temporary = directory + "/" + pendingPrefix + (destination as NSString).lastPathComponent
-                    pending.append((temporary, destination, file.textSize))
+                    let temporary = directory + "/" + sparePrefix + (destination as NSString).lastPathComponent
+                    pending.append((temporary, destination))
                     writes.append((file.contents, temporary))
                 }
                 // On all cores: the print view and the search index are megabytes each.
                 for result in writes.concurrentMap({ write in
-                    Result { try SiteWriter.write(write.contents, to: write.temporary) }
+                    Result { try SiteWriter.write(write.contents, to: write.temporary, reusing: true) }
                 }) {
                     try result.get()
                 }
             } catch {
-                for (temporary, _, _) in pending { unlink(temporary) }
+                for (temporary, _) in pending { unlink(temporary) }
                 throw error
             }
         }
@@ -90,8 +134,27 @@ enum SiteUpdate {
         return deferred
     }
 
-    /// Deletes what the new site does not have (pages of removed documents, stray files), then
-    /// folders left empty. The marker stays.
+    /// Deletes the spares `FileSwap` left next to the site's files: `serve` calls it when it
+    /// stops, so the output folder holds the site alone.
+    static func removeSpares(in output: String) {
+        func walk(_ folder: String) {
+            for name in FileSystem.entries(of: folder) {
+                let path = folder + "/" + name
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    walk(path)
+                } else if name.hasPrefix(sparePrefix) {
+                    unlink(path)
+                }
+            }
+        }
+        walk(output)
+    }
+
+    /// Deletes what the new site does not have (pages of removed documents, stray files, the
+    /// spares of either), then folders left empty. The marker stays, and so do the spares of
+    /// the files that stay.
     static func removeFiles(in output: String, notIn kept: Set<String>) {
         func walk(_ relative: String) -> Bool {
             let folder = relative.isEmpty ? output : output + "/" + relative
@@ -105,11 +168,12 @@ enum SiteUpdate {
                     isEmpty = false
                     continue
                 }
-                // An old file `FileSwap` is deleting on another thread (a full write clears any
-                // left over when serve stopped first).
-                if name.hasPrefix(FileSwap.retiredPrefix) {
-                    isEmpty = false
-                    continue
+                if name.hasPrefix(sparePrefix) {
+                    let spareOf = String(name.dropFirst(sparePrefix.count))
+                    if kept.contains(relative.isEmpty ? spareOf : relative + "/" + spareOf) {
+                        isEmpty = false
+                        continue
+                    }
                 }
                 var status = stat()
                 guard lstat(output + "/" + child, &status) == 0 else { continue }

@@ -56,7 +56,7 @@ public enum SiteWriter {
     @discardableResult
     public static func write(
         _ files: [OutputFile], to output: URL, unchanged: UnchangedFiles = [], samePaths: Bool = false,
-        deferring: Set<String> = []
+        deferring: Set<String> = [], folders: OutputFolderStamps? = nil
     ) throws -> Set<String> {
         let fileManager = FileManager.default
         let outputPath = output.standardizedFileURL.path
@@ -81,10 +81,12 @@ public enum SiteWriter {
         if !unchanged.isEmpty, fileManager.fileExists(atPath: outputPath + "/" + markerName) {
             do {
                 return try SiteUpdate.update(
-                    files, in: outputPath, unchanged: unchanged, samePaths: samePaths, deferring: deferring)
+                    files, in: outputPath, unchanged: unchanged, samePaths: samePaths, deferring: deferring,
+                    folders: folders)
             } catch is SiteUpdate.NeedsFullWrite {}
         }
 
+        folders?.forget()
         let staging = outputPath + "/" + stagingName
         let retired = outputPath + "/" + retiredName
         FileSystem.removeTree(staging)
@@ -123,6 +125,7 @@ public enum SiteWriter {
             FileSystem.removeTree(staging)
             FileSystem.removeTree(retired)
         }
+        folders?.record(SiteUpdate.folders(of: files.map(\.path)), in: outputPath)
         return []
     }
 
@@ -171,14 +174,19 @@ public enum SiteWriter {
 
     /// Each file with its path inside the output folder, checked before anything is written:
     /// none may climb out, and no two may land on the same file (also on a case-insensitive disk).
-    static func relativePaths(_ files: [OutputFile]) throws -> [(file: OutputFile, relative: String)] {
+    /// - Parameter distinct: the paths are known to be distinct (the last write's, checked then).
+    static func relativePaths(
+        _ files: [OutputFile], distinct: Bool = false
+    ) throws -> [(
+        file: OutputFile, relative: String
+    )] {
         var written: Set<String> = []
         return try files.map { file in
             guard let relative = safeRelativePath(file.path) else {
                 throw SiteWriteError(
                     description: "refusing to write '\(file.path)': it would lie outside the output folder")
             }
-            guard written.insert(relative.lowercased()).inserted else {
+            guard distinct || written.insert(relative.lowercased()).inserted else {
                 throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
             }
             return (file, relative)
@@ -186,16 +194,18 @@ public enum SiteWriter {
     }
 
     /// Writes one file's contents (reading a copied asset now).
-    static func write(_ contents: OutputFile.Contents, to path: String) throws {
+    /// - Parameter reusing: `path` may be a spare to overwrite in place (`FileSwap`).
+    static func write(_ contents: OutputFile.Contents, to path: String, reusing: Bool = false) throws {
         switch contents {
-        case .text(let text): try FileSystem.write(text, to: path)
-        case .pieces(let pieces): try FileSystem.write(pieces, to: path)
-        case .utf8(let bytes), .bytes(let bytes): try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
+        case .text(let text): try FileSystem.write(text, to: path, reusing: reusing)
+        case .pieces(let pieces): try FileSystem.write(pieces, to: path, reusing: reusing)
+        case .utf8(let bytes), .bytes(let bytes):
+            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path, reusing: reusing) }
         case .copy(let source):
             guard let bytes = FileBytes.contents(atPath: source) else {
                 throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
             }
-            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
+            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path, reusing: reusing) }
         }
     }
 
