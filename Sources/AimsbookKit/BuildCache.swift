@@ -322,10 +322,37 @@ public final class BuildCache: @unchecked Sendable {
     /// The last model and what it was made from, for `ModelUpdate`.
     func lastModel() -> ModelUpdate.Memo? { lock.withLock { modelMemo } }
 
-    /// - Parameter updated: the model was the last one with edited documents made again.
-    func keep(_ memo: ModelUpdate.Memo?, updated: Bool) {
-        lock.withLock { (modelMemo, modelUpdated) = (memo, updated) }
+    /// - Parameter edited: when the model is the last one with only these documents (positions
+    ///   in `handbook.documents`) made again (`ModelUpdate`); nil when it was built whole.
+    func keep(_ memo: ModelUpdate.Memo?, edited: [Int]?) {
+        lock.withLock {
+            modelChange = edited.map { ModelChange(from: modelGeneration, edited: $0) }
+            modelGeneration += 1
+            (modelMemo, modelUpdated) = (memo, edited != nil)
+        }
     }
+
+    /// Counts the models built: names the one just built, for the check stage's reuse.
+    private var modelGeneration = 0
+    private var modelChange: ModelChange?
+
+    /// How the model just built came from the one before it (`ModelUpdate`).
+    struct ModelChange: Sendable {
+        /// The generation of the model before.
+        var from: Int
+        /// Positions of the documents made again.
+        var edited: [Int]
+    }
+
+    /// The model just built: its generation, and how it came from the last, when it did.
+    var currentModel: (generation: Int, change: ModelChange?) { lock.withLock { (modelGeneration, modelChange) } }
+
+    private var documentDiagnostics: DocumentDiagnostics?
+
+    /// The document rules' diagnostics of the last check, for `DocumentDiagnostics.check`.
+    func lastDocumentDiagnostics() -> DocumentDiagnostics? { lock.withLock { documentDiagnostics } }
+
+    func keep(_ diagnostics: DocumentDiagnostics) { lock.withLock { documentDiagnostics = diagnostics } }
 
     private var modelUpdated = false
 

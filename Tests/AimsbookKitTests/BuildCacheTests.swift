@@ -139,6 +139,37 @@ import Testing
         #expect(diagnostics(brokenLink, cache: nil).map(\.code).contains("unknown-reference"))
     }
 
+    @Test func anEditIsCheckedAgainWithTheDocumentsReferringToIt() throws {
+        let cache = BuildCache()
+        func check(_ files: [String: String]) -> Pipeline.Checked {
+            let checked = Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, cache: cache)
+            #expect(
+                checked.diagnostics == Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf).diagnostics)
+            return checked
+        }
+        _ = check(RenderTests.files)
+        // The policy links to the procedure's "steps" heading: renaming the heading breaks the link.
+        let renamed = Self.editing(RenderTests.files, "procedures/risk.md", "# Steps", "# Method")
+        let broken = check(renamed)
+        #expect(cache.updatedModel)
+        #expect(
+            broken.diagnostics.contains {
+                $0.code == "unknown-anchor" && $0.location.file == "content/policies/ai-policy.md"
+            })
+        let checked = try #require(cache.lastDocumentDiagnostics()?.checkedAgain, "only some documents")
+        let ids = checked.map { broken.handbook.documents[$0].id.value }
+        #expect(ids.sorted() == ["POL-001", "PROC-001"], "the procedure and the policy linking to it")
+        // Each kind of reference, edited and mended again, reports what a fresh check reports.
+        let unknownOwner = Self.editing(renamed, "risks/bias.md", "owner: ROLE-OWNER", "owner: ROLE-NOBODY")
+        let unknownClause = Self.editing(unknownOwner, "procedures/risk.md", "clauses: [6.1.2]", "clauses: [6.1.9]")
+        let wrongType = Self.editing(unknownClause, "systems/ia.md", "ai_systems: [AIS-1]", "ai_systems: [RISK-001]")
+        for files in [unknownOwner, unknownClause, wrongType, RenderTests.files] {
+            _ = check(files)
+            #expect(cache.updatedModel)
+        }
+        #expect(check(wrongType).diagnostics.map(\.code).contains("wrong-reference-type"))
+    }
+
     @Test func relationsAreKeptUntilALinkOrReferenceChanges() throws {
         let cache = BuildCache()
         _ = try Self.build(RenderTests.files, cache: cache)

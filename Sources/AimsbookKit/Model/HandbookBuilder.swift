@@ -121,8 +121,9 @@ public enum HandbookBuilder {
         timings.record("model: bodies", since: bodiesStart)
 
         // In id order already (sorted above), as `Handbook` keeps them.
+        let relationInputs = cache.map { _ in Relations.inputs(of: parsed) } ?? []
         let relations = timings.measure("model: relations") {
-            cache?.relations(inputs: Relations.inputs(of: parsed)) { Relations(documents: parsed) }
+            cache?.relations(inputs: relationInputs) { Relations(documents: parsed) }
         }
         let handbookStart = ContinuousClock.now
         var handbook = Handbook(
@@ -147,7 +148,7 @@ public enum HandbookBuilder {
                         paths: source.markdownFiles.map(\.path), textHashes: source.markdownFiles.map(\.textHash),
                         documentPositions: positions, diagnosticsBeforeFiles: diagnosticsBeforeFiles,
                         fileDiagnostics: fileDiagnostics, diagnosticsAfterFiles: frameworks.diagnostics,
-                        output: output), updated: false)
+                        relationInputs: relationInputs, output: output), edited: nil)
         }
         return output
     }

@@ -3,9 +3,10 @@
 enum ReferenceRules {
     /// owner, approver, reports_to → role; related → any document; ai_systems → ai-system;
     /// impact_assessment → impact-assessment.
-    static func fieldReferences(_ context: Validator.Context) -> [Diagnostic] {
+    static func fieldReferences(
+        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+    ) {
         let handbook = context.handbook
-        var diagnostics: [Diagnostic] = []
 
         func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: String) {
             let id = reference.value
@@ -35,7 +36,7 @@ enum ReferenceRules {
             }
         }
 
-        handbook.forEachDocument { document in
+        do {
             let id = document.pointee.id.value
             if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
             if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
@@ -59,29 +60,29 @@ enum ReferenceRules {
                 break
             }
         }
-        return diagnostics
     }
 
     /// clauses → clauses 4–10 of ISO/IEC 42001; controls → Annex A.
-    static func standardReferences(_ context: Validator.Context) -> [Diagnostic] {
+    static func standardReferences(
+        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+    ) {
         let standard = context.handbook.standard
-        let clauseIDs = standard.clauses.map(\.id)
-        let controlIDs = standard.controls.map(\.id)
-        var diagnostics: [Diagnostic] = []
-        context.handbook.forEachDocument { document in
-            for clause in document.pointee.clauses where standard.clause(clause.value) == nil {
+        var clauseIDs: [String] { standard.clauses.map(\.id) }
+        var controlIDs: [String] { standard.controls.map(\.id) }
+        do {
+            for clause in document.pointee.clauses where !standard.hasClause(clause.value) {
                 var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
-                if standard.control(clause.value) != nil {
+                if standard.hasControl(clause.value) {
                     message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
                 } else {
                     message += Suggestion.didYouMean(clause.value, in: clauseIDs)
                 }
                 diagnostics.append(.error("unknown-clause", message, at: clause.location))
             }
-            for control in document.pointee.controls where standard.control(control.value) == nil {
+            for control in document.pointee.controls where !standard.hasControl(control.value) {
                 var message =
                     "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
-                if standard.clause(control.value) != nil {
+                if standard.hasClause(control.value) {
                     message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
                 } else {
                     message += Suggestion.didYouMean(control.value, in: controlIDs)
@@ -89,14 +90,14 @@ enum ReferenceRules {
                 diagnostics.append(.error("unknown-control", message, at: control.location))
             }
         }
-        return diagnostics
     }
 
     /// Links in bodies: targets exist, anchors exist in their target, schemes are safe, no raw HTML.
-    static func bodyLinks(_ context: Validator.Context) -> [Diagnostic] {
+    static func bodyLinks(
+        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+    ) {
         let handbook = context.handbook
-        var diagnostics: [Diagnostic] = []
-        handbook.forEachDocument { document in
+        do {
             for (link, target) in zip(document.pointee.body.links, document.pointee.linkTargets) {
                 switch target {
                 case .unresolved(let reason):
@@ -152,7 +153,6 @@ enum ReferenceRules {
                         at: location))
             }
         }
-        return diagnostics
     }
 
     /// What to write instead of an anchor no heading has: the closest heading's, else the first

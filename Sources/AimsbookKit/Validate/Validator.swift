@@ -15,16 +15,36 @@ public enum Validator {
 
     public typealias Rule = @Sendable (Context) -> [Diagnostic]
 
-    public static let rules: [Rule] = [
+    /// A rule about one document at a time, looking others up in the handbook only by id, type
+    /// and (for anchors) headings. `serve` keeps each document's results and, after an edit that
+    /// kept every id and type, checks again only the edited documents and those linking to them
+    /// (`DocumentDiagnostics`).
+    typealias DocumentRule = @Sendable (Context, UnsafePointer<Document>, inout [Diagnostic]) -> Void
+
+    static let documentRules: [DocumentRule] = [
         ReferenceRules.fieldReferences,
         ReferenceRules.standardReferences,
         ReferenceRules.bodyLinks,
+    ]
+
+    /// Rules about the handbook as a whole, run after the document rules.
+    static let handbookRules: [Rule] = [
         RoleRules.reportingCycles,
         SoARules.check,
         ReviewRules.overdueReviews,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
     ]
+
+    /// Every rule, the document rules over every document: their diagnostics in this order.
+    public static let rules: [Rule] =
+        documentRules.map { rule in
+            { context in
+                var diagnostics: [Diagnostic] = []
+                context.handbook.forEachDocument { rule(context, $0, &diagnostics) }
+                return diagnostics
+            }
+        } + handbookRules
 
     public static func validate(_ handbook: Handbook, asOf: Day) -> [Diagnostic] {
         let context = Context(handbook: handbook, asOf: asOf)
