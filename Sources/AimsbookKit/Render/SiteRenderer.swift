@@ -204,20 +204,26 @@ public enum SiteRenderer {
         if site.searchEntries.count != handbook.documents.count {
             site.searchEntries = Array(repeating: [], count: handbook.documents.count)
         }
+        // The index files to make again hold an entry that changed: a title edit remakes the
+        // pages of the documents linking to it, whose entries (their own text) stay as they were.
+        var changedEntries: [Int] = []
         for (index, result) in zip(documentJobs, results.dropFirst(pageJobCount)) {
             guard case .document(let page, let section, let entry, let reads) = result else { continue }
             let document = handbook.documents[index]
             made[page.path] = page
             site.printSections[document.id.value] = section
-            site.searchEntries[index] = entry
+            if site.searchEntries[index] != entry {
+                site.searchEntries[index] = entry
+                changedEntries.append(index)
+            }
             site.records[documentKey(document)] = PageRecord(paths: [page.path], reads: reads)
         }
         let printAndSearch = timings.measure("render: print view and search index") {
-            // A targeted rebuild makes again only the index files holding a remade document's entry.
+            // A targeted rebuild makes again only the index files holding an entry that changed.
             [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
                 + SearchIndex.render(
                     documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries,
-                    changedDocuments: change == nil ? nil : documentJobs)
+                    changedDocuments: change == nil ? nil : changedEntries)
         }
         for file in printAndSearch { made[file.path] = file }
 
