@@ -420,6 +420,20 @@ import Testing
         #expect(SitePaths.relative(from: "frameworks/eu-ai-act/art.9.html", to: "") == "../../")
         #expect(SitePaths.depth(of: "a//b/c.html") == 2, "empty segments do not count")
     }
+
+    @Test func thePrintShellIsCutAtEachMarkerOnly() {
+        func split(_ text: String) -> [String] {
+            PrintView.splitting(Array(text.utf8), by: Array("<!--m-->".utf8)).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        #expect(split("<p>a</p><!--m--><p>b</p>") == ["<p>a</p>", "<p>b</p>"])
+        #expect(split("<!--m-->x<!--m-->") == ["", "x", ""])
+        #expect(split("<!--m--><!--m-->") == ["", "", ""])
+        #expect(split("<!--x--> !--m--> <!--m") == ["<!--x--> !--m--> <!--m"], "no marker without its '<'")
+        #expect(split("") == [""])
+        #expect(split("é<!--m-->ü") == ["é", "ü"])
+    }
 }
 
 /// Just enough HTML scanning for link checks in tests.

@@ -81,6 +81,13 @@ public struct Handbook: Sendable {
 
     public func documents(of type: DocumentType) -> [Document] { (positionsByType[type] ?? []).map { documents[$0] } }
 
+    /// Where the documents of `type` sit in `documents`, in id order.
+    public func positions(of type: DocumentType) -> [Int] { positionsByType[type] ?? [] }
+
+    /// Positions in `documents` in the navigation's order: by type (`DocumentType.order`), then
+    /// id. Made from the positions by type, without sorting.
+    public var positionsInTypeOrder: [Int] { DocumentType.allCases.flatMap { positionsByType[$0] ?? [] } }
+
     /// How many documents (of `type`, or of any type) meet `condition`, without copying one: a
     /// document is a large value, and a count over thousands of copies was a visible part of a
     /// rebuild of the home page.

@@ -99,6 +99,12 @@ struct HandbookReader {
         return outline.documents
     }
 
+    /// Positions in `documents` in the navigation's order (`Handbook.positionsInTypeOrder`).
+    var positionsInTypeOrder: [Int] {
+        note(.allDocuments)
+        return outline.positionsInTypeOrder
+    }
+
     /// How many documents (of `type`, or of any type) have `status`.
     func count(of type: DocumentType? = nil, status: DocumentStatus) -> Int {
         note(type.map(PageRead.type) ?? .allDocuments)

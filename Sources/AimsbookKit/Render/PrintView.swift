@@ -17,16 +17,6 @@ enum PrintView {
         ] as View
     }
 
-    /// Positions in `documents` in print order: sorting positions moves no document, and the
-    /// comparisons read through the buffer, which copies none.
-    static func orderedIndices(_ documents: [Document]) -> [Int] {
-        documents.withUnsafeBufferPointer { documents in
-            documents.indices.sorted {
-                (documents[$0].type.order, documents[$0].id.value) < (documents[$1].type.order, documents[$1].id.value)
-            }
-        }
-    }
-
     /// A body as the print view shows it: its links point inside this page, a document becoming
     /// `#doc-<slug>` and its headings `#<slug>--<anchor>`. The model renders it from the tree it
     /// parsed for the document's own page; a body parsed without HTML is parsed here.
@@ -79,43 +69,109 @@ enum PrintView {
     /// The page around the sections (cover, contents, layout), split where the sections go. It
     /// depends on the outline only, so `serve` keeps it while bodies change; the sections, 1 MB
     /// per hundred documents, never pass through the template engine.
-    static func shell(context: RenderContext) throws -> [String] {
+    static func shell(context: RenderContext) throws -> [[UInt8]] {
         let path = SitePaths.print
+        let handbook = context.handbook
         // By position, through the buffer: copying thousands of documents (large values) to list
         // their ids and titles was a tenth of a rebuild after a title edit.
-        let all = context.handbook.documents
-        var entriesByType: [DocumentType: [View]] = [:]
-        all.withUnsafeBufferPointer { documents in
-            for index in orderedIndices(all) {
-                let id = documents[index].id.value
-                entriesByType[documents[index].type, default: []].append(
-                    ["id": id, "title": documents[index].title, "anchor": anchor(id)])
+        let all = handbook.documents
+        let order = handbook.positionsInTypeOrder
+        var contents: [View] = []
+        try all.withUnsafeBufferPointer { documents in
+            var start = 0
+            while start < order.count {
+                let type = documents[order[start]].type
+                var end = start
+                while end < order.count, documents[order[end]].type == type { end += 1 }
+                let positions = order[start..<end]
+                start = end
+                let entries = positions.map { index -> View in
+                    let id = documents[index].id.value
+                    return ["id": id, "title": documents[index].title, "anchor": anchor(id)]
+                }
+                contents.append([
+                    "typePlural": type.pluralName, "entries": entries,
+                    "entriesHTML": try entriesHTML(
+                        entries, type: type, documents: documents, positions, context: context),
+                ])
             }
-        }
-        let contents = DocumentType.allCases.compactMap { type -> View? in
-            guard let entries = entriesByType[type] else { return nil }
-            return ["typePlural": type.pluralName, "entries": entries]
         }
         let view: View = ["documents": sectionsMarker, "contents": contents, "documentTotal": all.count]
         let frame = RenderContext.Frame(path: path, kind: "print", title: "Print view", section: path)
-        let page = try context.theme.render(
+        let page = try context.theme.renderUTF8(
             try context.layout(frame).merging(view) { _, own in own }, template: "print")
-        return page.splitting(by: sectionsMarker)
+        return splitting(page, by: Array(sectionsMarker.utf8))
+    }
+
+    /// `bytes` cut where `marker` occurs, without it. Searched from the marker's second byte:
+    /// its first, `<`, begins every tag of the 300 KB shell, and `memchr` stops at each.
+    static func splitting(_ bytes: [UInt8], by marker: [UInt8]) -> [[UInt8]] {
+        guard marker.count > 1 else { return [bytes] }
+        let tail = Array(marker.dropFirst())
+        var parts: [[UInt8]] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            tail.withUnsafeBufferPointer { tail in
+                var start = 0
+                var from = 1
+                while let found = bytes.firstOffset(of: tail, from: from) {
+                    from = found + 1
+                    guard found - 1 >= start, bytes[found - 1] == marker[0] else { continue }
+                    parts.append(Array(bytes[start..<(found - 1)]))
+                    start = found + tail.count
+                    from = start + 1
+                }
+                parts.append(Array(bytes[start...]))
+            }
+        }
+        return parts
+    }
+
+    /// One type's entries of the contents, each rendered with `print-entry` and joined. `serve`
+    /// keeps a type's joined entries while its documents' ids and titles are the same, and each
+    /// entry while its own are: a title edit renders one entry again, not the contents of
+    /// thousands.
+    private static func entriesHTML(
+        _ entries: [View], type: DocumentType, documents: UnsafeBufferPointer<Document>, _ positions: ArraySlice<Int>,
+        context: RenderContext
+    ) throws -> String {
+        let theme = context.theme
+        guard let cache = context.options.cache else {
+            return try entries.map { try theme.render($0, template: "print-entry") }.joined()
+        }
+        var group = Hasher()
+        let keys = positions.map { index -> Int in
+            var key = Hasher()
+            key.combine(theme.fingerprint)
+            key.combine(documents[index].id.value)
+            key.combine(documents[index].title)
+            let entry = key.finalize()
+            group.combine(entry)
+            return entry
+        }
+        return try cache.fragment("print-contents|" + type.rawValue, key: group.finalize()) {
+            try cache.sharedFragments(names: positions.map { "print-entry|" + documents[$0].id.value }, keys: keys) {
+                try theme.render(entries[$0], template: "print-entry")
+            }.joined()
+        }
     }
 
     /// The page: the shell with every document's section (`sections`, by id) in its place.
-    static func render(context: RenderContext, shell: [String], sections: [String: [UInt8]]) -> OutputFile {
+    static func render(context: RenderContext, shell: [[UInt8]], sections: [String: [UInt8]]) -> OutputFile {
         let documents = context.outline.documents
         var ordered: [[UInt8]] = []
         ordered.reserveCapacity(documents.count)
-        for index in orderedIndices(documents) { ordered.append(sections[documents[index].id.value] ?? []) }
+        documents.withUnsafeBufferPointer { documents in
+            for index in context.outline.positionsInTypeOrder {
+                ordered.append(sections[documents[index].id.value] ?? [])
+            }
+        }
         // The sections go wherever the shell has the marker (once, in the built-in theme). The
         // page, megabytes long, is written piece by piece, never joined into one.
         var pieces: [[UInt8]] = []
         pieces.reserveCapacity(shell.count + max(shell.count - 1, 0) * ordered.count)
         for (position, part) in shell.enumerated() {
             if position > 0 { pieces += ordered }
-            pieces.append(Array(part.utf8))
+            pieces.append(part)
         }
         return OutputFile(path: SitePaths.print, contents: .pieces(pieces))
     }

@@ -156,7 +156,9 @@ public enum SiteRenderer {
         if makesPrintShell {
             jobs.append {
                 let log = ReadLog()
+                let start = ContinuousClock.now
                 let shell = try PrintView.shell(context: context.noting(into: log))
+                if timings.perPage { timings.record("  page print view's shell", since: start) }
                 return .printShell(shell, PageRecord(paths: [], reads: log.reads))
             }
         }
@@ -171,7 +173,11 @@ public enum SiteRenderer {
         let pageJobCount = jobs.count
         jobs += documentJobs.map { index in
             let document = handbook.documents[index]
-            return { try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document)) }
+            return {
+                let start = ContinuousClock.now
+                defer { if timings.perPage { timings.record("  page \(document.path) (document)", since: start) } }
+                return try documentJob(document, context: context, searchEntry: previousEntries?.entry(for: document))
+            }
         }
         timings.record("render: jobs planned", since: planning)
         let results = try timings.measure("render: all pages (\(jobs.count) jobs)") {
@@ -298,7 +304,7 @@ public enum SiteRenderer {
 
     enum JobOutput {
         case page(key: String, files: [OutputFile], record: PageRecord)
-        case printShell([String], PageRecord)
+        case printShell([[UInt8]], PageRecord)
         case searchEntries([[UInt8]])
         case document(page: OutputFile, printSection: [UInt8], searchEntry: [UInt8], reads: ReadSet)
     }
