@@ -5,19 +5,23 @@ enum RiskRegister {
         let path = SitePaths.risks
         let linker = Linker(page: path)
         let handbook = context.handbook
-        let risks = handbook.documents(of: .risk)
+        var ids: [String] = []
         var inherent: [(id: String, likelihood: Int, impact: Int)] = []
         var residual: [(id: String, likelihood: Int, impact: Int)] = []
         var untreated = 0
-        for document in risks {
-            let risk = document.risk
-            let id = document.id.value
-            if let l = risk?.likelihood, let i = risk?.impact { inherent.append((id, l, i)) }
-            if let l = risk?.residualLikelihood, let i = risk?.residualImpact { residual.append((id, l, i)) }
-            if document.controls.isEmpty { untreated += 1 }
+        var high = 0
+        // In place: copying the hundreds of risks to read their scores cost more than the rows.
+        handbook.forEachDocument(of: .risk) { document in
+            let id = document.pointee.id.value
+            ids.append(id)
+            if document.pointee.controls.isEmpty { untreated += 1 }
+            guard case .risk(let risk) = document.pointee.details else { return }
+            if let l = risk.likelihood, let i = risk.impact { inherent.append((id, l, i)) }
+            if let l = risk.residualLikelihood, let i = risk.residualImpact { residual.append((id, l, i)) }
+            if (risk.residualScore ?? 0) >= 10 { high += 1 }
         }
         // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
-        let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: risks.map { $0.id.value }) {
+        let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: ids) {
             id, context in
             guard let document = context.handbook.document(id) else { return [:] }
             let risk = document.risk
@@ -39,11 +43,11 @@ enum RiskRegister {
         let view: View = [
             "rows": rendered.rows,
             "rowsHTML": rendered.html,
-            "hasRows": !risks.isEmpty,
-            "total": RenderText.count(risks.count, "risk"),
+            "hasRows": !ids.isEmpty,
+            "total": RenderText.count(ids.count, "risk"),
             "untreated": untreated,
             "hasUntreated": untreated > 0,
-            "high": risks.filter { ($0.risk?.residualScore ?? 0) >= 10 }.count,
+            "high": high,
             "inherentMap": try HeatMap.view(
                 kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context,
                 linker: linker),

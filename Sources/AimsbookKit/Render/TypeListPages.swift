@@ -20,10 +20,23 @@ enum TypeListPages {
     static func page(_ type: DocumentType, context: RenderContext) throws -> OutputFile {
         let path = SitePaths.typeList(type)
         let linker = Linker(page: path)
-        let documents = context.handbook.documents(of: type)
-        let overdue = documents.filter(context.isOverdue).count
+        // In place: copying every document of the type to read a few fields cost more than the rows.
+        var ids: [String] = []
+        var overdue = 0
+        var statusCounts = [Int](repeating: 0, count: DocumentStatus.allCases.count)
+        context.handbook.forEachDocument(of: type) { document in
+            ids.append(document.pointee.id.value)
+            if RenderContext.isOverdue(
+                review: document.pointee.review?.value, status: document.pointee.status, asOf: context.asOf)
+            {
+                overdue += 1
+            }
+            if let position = DocumentStatus.allCases.firstIndex(of: document.pointee.status) {
+                statusCounts[position] += 1
+            }
+        }
         // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
-        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: documents.map { $0.id.value }) {
+        let rendered = try context.rowsHTML(page: path, template: "type-row", keys: ids) {
             id, context in
             guard let document = context.handbook.document(id) else { return [:] }
             var row = context.documentRef(document, linker: linker)
@@ -33,17 +46,16 @@ enum TypeListPages {
             return row
         }
         var byStatus: [View] = []
-        for status in DocumentStatus.allCases {
-            let count = documents.filter { $0.status == status }.count
-            if count > 0 { byStatus.append(["count": count, "badge": Badge.status(status)]) }
+        for (status, count) in zip(DocumentStatus.allCases, statusCounts) where count > 0 {
+            byStatus.append(["count": count, "badge": Badge.status(status)])
         }
         let richer = richerView(type)
         let view: View = [
             "typeName": type.pluralName,
             "rows": rendered.rows,
             "rowsHTML": rendered.html,
-            "hasRows": !documents.isEmpty,
-            "total": RenderText.count(documents.count, "document"),
+            "hasRows": !ids.isEmpty,
+            "total": RenderText.count(ids.count, "document"),
             "byStatus": byStatus,
             "overdue": overdue,
             "hasOverdue": overdue > 0,
