@@ -44,19 +44,25 @@ public final class BuildCache: @unchecked Sendable {
         /// dictionary goes into the larger: after a one-file edit the running stage holds a
         /// handful of new entries, or, where a rebuild looked up every row again, nearly all of
         /// the last stage's, and either way that is the fewer inserts.
-        mutating func keepAll() {
+        /// Returns what the running stage replaced, for the caller to let go of elsewhere.
+        @discardableResult
+        mutating func keepAll() -> [String: (key: Int, value: Value)] {
             var kept: [String: (key: Int, value: Value)]
+            var replaced: [String: (key: Int, value: Value)] = [:]
             if next.count <= current.count {
                 kept = current
                 current = [:]
-                kept.merge(next) { _, new in new }
+                for (name, entry) in next {
+                    if let old = kept.updateValue(entry, forKey: name) { replaced[name] = old }
+                }
             } else {
                 kept = next
                 next = [:]
                 kept.merge(current) { running, _ in running }
-                current = [:]
+                swap(&replaced, &current)
             }
             next = kept
+            return replaced
         }
 
         mutating func turn() {
@@ -482,15 +488,16 @@ public final class BuildCache: @unchecked Sendable {
     /// Ends a render that took every file from the last site except `rendered`: everything the
     /// last render cached stays, and the files not rendered count as reused.
     func keepUnrendered(rendered: Set<String>) {
-        lock.withLock {
-            pages.keepAll()
-            fragments.keepAll()
-            rows.keepAll()
-            lists.keepAll()
-            printSections.keepAll()
+        // What this render made again replaces the last build's: freed on another thread (the
+        // old register alone is three quarters of a megabyte).
+        let replaced = lock.withLock {
             // Every file but those: held as the few (`UnchangedFiles`), not listed.
             reusedAllBut = rendered.subtracting(reused)
+            return (
+                pages.keepAll(), fragments.keepAll(), rows.keepAll(), lists.keepAll(), printSections.keepAll()
+            )
         }
+        Self.release(replaced)
     }
 
     func rendered(_ site: RenderedSite) {

@@ -47,27 +47,38 @@ enum AuditFindings {
         return findings
     }
 
+    // The findings read the documents in place (`forEachDocument`): copying every document, a
+    // large value, to look at a date or a status was most of the report's time in `serve`.
+
     static func overdueReviews(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
-        handbook.documents.compactMap { document in
-            guard let review = document.review?.value, review < asOf, document.status != .retired else { return nil }
-            return .init(
-                kind: "overdue-review", document: document.id.value,
-                message: "\(document.title): review was due \(review), \(review.days(until: asOf)) days ago")
+        var findings: [AuditReport.Finding] = []
+        handbook.forEachDocument { document in
+            guard let review = document.pointee.review?.value, review < asOf, document.pointee.status != .retired
+            else { return }
+            findings.append(
+                .init(
+                    kind: "overdue-review", document: document.pointee.id.value,
+                    message: "\(document.pointee.title): review was due \(review), \(review.days(until: asOf)) days ago"
+                ))
         }
+        return findings
     }
 
     static func untreatedRisks(_ handbook: Handbook) -> [AuditReport.Finding] {
-        handbook.documents(of: .risk).compactMap { document in
-            guard document.status != .retired, let risk = document.risk else { return nil }
+        var findings: [AuditReport.Finding] = []
+        handbook.forEachDocument(of: .risk) { document in
+            guard document.pointee.status != .retired, case .risk(let risk) = document.pointee.details else { return }
             var gaps: [String] = []
             if risk.treatment == nil { gaps.append("no treatment decision") }
-            if risk.treatment == "mitigate", document.controls.isEmpty { gaps.append("no treatment controls") }
+            if risk.treatment == "mitigate", document.pointee.controls.isEmpty { gaps.append("no treatment controls") }
             if risk.treatment == "mitigate", risk.residualScore == nil { gaps.append("no residual scores") }
-            guard !gaps.isEmpty else { return nil }
-            return .init(
-                kind: "untreated-risk", document: document.id.value,
-                message: "\(document.title): \(gaps.joined(separator: ", "))")
+            guard !gaps.isEmpty else { return }
+            findings.append(
+                .init(
+                    kind: "untreated-risk", document: document.pointee.id.value,
+                    message: "\(document.pointee.title): \(gaps.joined(separator: ", "))"))
         }
+        return findings
     }
 
     static func aiSystemFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
@@ -127,13 +138,16 @@ enum AuditFindings {
     static func roleFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         let relations = handbook.relations
-        for role in handbook.documents(of: .role) where role.status != .retired {
-            let id = role.id.value
+        handbook.forEachDocument(of: .role) { role in
+            guard role.pointee.status != .retired else { return }
+            let id = role.pointee.id.value
             let owns = (relations.ownedBy[id] ?? []).filter { $0 != id }
             let approves = (relations.approvedBy[id] ?? []).filter { $0 != id }
             if owns.isEmpty && approves.isEmpty {
                 findings.append(
-                    .init(kind: "idle-role", document: id, message: "\(role.title) owns and approves no document"))
+                    .init(
+                        kind: "idle-role", document: id, message: "\(role.pointee.title) owns and approves no document")
+                )
             }
         }
         handbook.forEachDocument { document in
@@ -154,11 +168,16 @@ enum AuditFindings {
 
     static func recordFindings(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
-        let records = handbook.documents(of: .record).filter { $0.status != .retired }
-        for kind in recurringRecordKinds {
-            let dates = records.filter { $0.record?.kind == kind }.compactMap { document in
-                document.record?.date.map { ($0, document.id.value) }
+        // Each record's kind, date and id, read in place.
+        var recordDates: [(kind: String?, date: Day?, id: String)] = []
+        handbook.forEachDocument(of: .record) { document in
+            guard document.pointee.status != .retired, case .record(let record) = document.pointee.details else {
+                return
             }
+            recordDates.append((record.kind, record.date, document.pointee.id.value))
+        }
+        for kind in recurringRecordKinds {
+            let dates = recordDates.filter { $0.kind == kind }.compactMap { entry in entry.date.map { ($0, entry.id) } }
             guard let latest = dates.max(by: { $0.0 < $1.0 }) else {
                 findings.append(
                     .init(kind: "missing-record", document: nil, message: "there is no dated \(kind) record"))
