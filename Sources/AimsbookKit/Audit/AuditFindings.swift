@@ -88,7 +88,10 @@ enum AuditFindings {
             let id = document.id.value
             var assessments = handbook.relations.assessmentsByAISystem[id] ?? []
             if let linked = system.impactAssessment?.value { assessments.append(linked) }
-            let approved = assessments.compactMap(handbook.document).contains { $0.status == .approved }
+            // Statuses and controls read in place, not through copies of the documents.
+            let approved = assessments.contains { assessment in
+                handbook.position(of: assessment).map { handbook.documents[$0].status == .approved } ?? false
+            }
             if system.lifecycle == "deployed", !approved {
                 findings.append(
                     .init(
@@ -97,8 +100,9 @@ enum AuditFindings {
                             "\(document.title) is deployed without an approved impact assessment (clause 6.1.4, 8.4)"))
             }
             if system.euAIActRisk == "high" {
-                let risks = (handbook.relations.risksByAISystem[id] ?? []).compactMap(handbook.document)
-                let controls = Set(document.controls.map(\.value) + risks.flatMap { $0.controls.map(\.value) })
+                let risks = (handbook.relations.risksByAISystem[id] ?? []).compactMap(handbook.position(of:))
+                let controls = Set(
+                    document.controls.map(\.value) + risks.flatMap { handbook.documents[$0].controls.map(\.value) })
                 if controls.isDisjoint(with: humanOversightControls) {
                     findings.append(
                         .init(

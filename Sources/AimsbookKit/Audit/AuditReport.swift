@@ -78,6 +78,20 @@ public struct AuditReport: Sendable, Equatable {
             let status: CoverageStatus = !approved.isEmpty ? .covered : !others.isEmpty ? .draftOnly : .missing
             return (status, approved + others)
         }
+        // The status alone, for the clause and control maps: the first approved document
+        // decides it, without listing and sorting the hundreds a clause such as 6.1.2 can have.
+        func coverageStatus(of ids: [String]) -> CoverageStatus {
+            var status = CoverageStatus.missing
+            for id in ids {
+                guard let position = handbook.position(of: id) else { continue }
+                switch handbook.documents[position].status {
+                case .retired: continue
+                case .approved: return .covered
+                default: status = .draftOnly
+                }
+            }
+            return status
+        }
         let relations = handbook.relations
         mandatory = handbook.standard.mandatory.map { item in
             let (status, documents) = coverage(of: relations.documentsByClause[item.clause] ?? [])
@@ -87,7 +101,7 @@ public struct AuditReport: Sendable, Equatable {
         }
         clauseCoverage = Dictionary(
             uniqueKeysWithValues: handbook.standard.clauses.map {
-                ($0.id, coverage(of: relations.documentsByClause[$0.id] ?? []).0)
+                ($0.id, coverageStatus(of: relations.documentsByClause[$0.id] ?? []))
             })
 
         let statement = statement ?? StatementOfApplicability(handbook)
@@ -97,7 +111,7 @@ public struct AuditReport: Sendable, Equatable {
             applicable: counts.applicable, implemented: counts.implemented)
         controlCoverage = Dictionary(
             uniqueKeysWithValues: statement.entries.map { entry in
-                (entry.control.id, entry.isExcluded ? .covered : coverage(of: entry.implementedBy).0)
+                (entry.control.id, entry.isExcluded ? .covered : coverageStatus(of: entry.implementedBy))
             })
 
         findings = AuditFindings.all(
