@@ -106,10 +106,10 @@ struct HandbookReader {
         return outline.documents
     }
 
-    /// Positions in `documents` in the navigation's order (`Handbook.positionsInTypeOrder`).
-    var positionsInTypeOrder: [Int] {
-        note(.allDocuments)
-        return outline.positionsInTypeOrder
+    /// Where the documents of `type` sit in `documents`, in id order.
+    func positions(of type: DocumentType) -> [Int] {
+        note(.type(type))
+        return outline.positions(of: type)
     }
 
     /// How many documents (of `type`, or of any type) have `status`.

@@ -75,16 +75,11 @@ enum PrintView {
         // By position, through the buffer: copying thousands of documents (large values) to list
         // their ids and titles was a tenth of a rebuild after a title edit.
         let all = handbook.documents
-        let order = handbook.positionsInTypeOrder
         var contents: [View] = []
         try all.withUnsafeBufferPointer { documents in
-            var start = 0
-            while start < order.count {
-                let type = documents[order[start]].type
-                var end = start
-                while end < order.count, documents[order[end]].type == type { end += 1 }
-                let positions = order[start..<end]
-                start = end
+            for type in DocumentType.allCases {
+                let positions = handbook.positions(of: type)
+                guard !positions.isEmpty else { continue }
                 let entries = positions.map { index -> View in
                     let id = documents[index].id.value
                     return ["id": id, "title": documents[index].title, "anchor": anchor(id)]
@@ -103,27 +98,10 @@ enum PrintView {
         return splitting(page, by: Array(sectionsMarker.utf8))
     }
 
-    /// `bytes` cut where `marker` occurs, without it. Searched from the marker's second byte:
-    /// its first, `<`, begins every tag of the 300 KB shell, and `memchr` stops at each.
+    /// `bytes` cut where `marker` occurs, without it, looked for at the marker's second byte:
+    /// its first, `<`, begins every tag of the 300 KB shell.
     static func splitting(_ bytes: [UInt8], by marker: [UInt8]) -> [[UInt8]] {
-        guard marker.count > 1 else { return [bytes] }
-        let tail = Array(marker.dropFirst())
-        var parts: [[UInt8]] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            tail.withUnsafeBufferPointer { tail in
-                var start = 0
-                var from = 1
-                while let found = bytes.firstOffset(of: tail, from: from) {
-                    from = found + 1
-                    guard found - 1 >= start, bytes[found - 1] == marker[0] else { continue }
-                    parts.append(Array(bytes[start..<(found - 1)]))
-                    start = found + tail.count
-                    from = start + 1
-                }
-                parts.append(Array(bytes[start...]))
-            }
-        }
-        return parts
+        bytes.splitting(by: marker, lookingFor: marker.count > 1 ? 1 : 0)
     }
 
     /// One type's entries of the contents, each rendered with `print-entry` and joined. `serve`
@@ -131,7 +109,7 @@ enum PrintView {
     /// entry while its own are: a title edit renders one entry again, not the contents of
     /// thousands.
     private static func entriesHTML(
-        _ entries: [View], type: DocumentType, documents: UnsafeBufferPointer<Document>, _ positions: ArraySlice<Int>,
+        _ entries: [View], type: DocumentType, documents: UnsafeBufferPointer<Document>, _ positions: [Int],
         context: RenderContext
     ) throws -> String {
         let theme = context.theme

@@ -23,7 +23,6 @@ struct DocumentDiagnostics: Sendable {
         let count = handbook.documents.count
         var byRule: [[[Diagnostic]]]
         var checkedAgain: [Int]?
-        let handbookDiagnostics: [[Diagnostic]]
         if let change = model.change, let last = cache.lastDocumentDiagnostics(), last.generation == change.from,
             last.byRule.allSatisfy({ $0.count == count })
         {
@@ -39,29 +38,19 @@ struct DocumentDiagnostics: Sendable {
                     }
                 }
             }
-            handbookDiagnostics = Validator.handbookRules.concurrentMap { $0(context) }
         } else {
-            // On all cores, a job per rule as `Validator.rules`, each document's results apart.
-            enum Result: Sendable {
-                case perDocument([[Diagnostic]])
-                case handbook([Diagnostic])
+            // A rule per core, as `Validator.rules`, each document's results kept apart.
+            byRule = Validator.documentRules.concurrentMap { rule in
+                var results = [[Diagnostic]](repeating: [], count: count)
+                var position = 0
+                handbook.forEachDocument { document in
+                    rule(context, document, &results[position])
+                    position += 1
+                }
+                return results
             }
-            let jobs: [@Sendable () -> Result] =
-                Validator.documentRules.map { rule in
-                    { @Sendable () -> Result in
-                        var results = [[Diagnostic]](repeating: [], count: count)
-                        var position = 0
-                        handbook.forEachDocument { document in
-                            rule(context, document, &results[position])
-                            position += 1
-                        }
-                        return .perDocument(results)
-                    }
-                } + Validator.handbookRules.map { rule in { @Sendable () -> Result in .handbook(rule(context)) } }
-            let results = jobs.concurrentMap { $0() }
-            byRule = results.compactMap { if case .perDocument(let results) = $0 { results } else { nil } }
-            handbookDiagnostics = results.compactMap { if case .handbook(let results) = $0 { results } else { nil } }
         }
+        let handbookDiagnostics = Validator.handbookRules.concurrentMap { $0(context) }
         cache.keep(DocumentDiagnostics(generation: model.generation, byRule: byRule, checkedAgain: checkedAgain))
         return byRule.flatMap { $0.joined() } + handbookDiagnostics.joined()
     }

@@ -36,29 +36,27 @@ enum ReferenceRules {
             }
         }
 
-        do {
-            let id = document.pointee.id.value
-            if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
-            if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
-            for related in document.pointee.related { check(related, field: "related", expected: nil, in: id) }
-            switch document.pointee.details {
-            case .role(let role):
-                if let reportsTo = role.reportsTo {
-                    check(reportsTo, field: "reports_to", expected: .role, in: id)
-                }
-            case .risk(let risk):
-                for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: id) }
-            case .impactAssessment(let assessment):
-                for system in assessment.aiSystems {
-                    check(system, field: "ai_systems", expected: .aiSystem, in: id)
-                }
-            case .aiSystem(let system):
-                if let assessment = system.impactAssessment {
-                    check(assessment, field: "impact_assessment", expected: .impactAssessment, in: id)
-                }
-            default:
-                break
+        let id = document.pointee.id.value
+        if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
+        if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
+        for related in document.pointee.related { check(related, field: "related", expected: nil, in: id) }
+        switch document.pointee.details {
+        case .role(let role):
+            if let reportsTo = role.reportsTo {
+                check(reportsTo, field: "reports_to", expected: .role, in: id)
             }
+        case .risk(let risk):
+            for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: id) }
+        case .impactAssessment(let assessment):
+            for system in assessment.aiSystems {
+                check(system, field: "ai_systems", expected: .aiSystem, in: id)
+            }
+        case .aiSystem(let system):
+            if let assessment = system.impactAssessment {
+                check(assessment, field: "impact_assessment", expected: .impactAssessment, in: id)
+            }
+        default:
+            break
         }
     }
 
@@ -69,26 +67,24 @@ enum ReferenceRules {
         let standard = context.handbook.standard
         var clauseIDs: [String] { standard.clauses.map(\.id) }
         var controlIDs: [String] { standard.controls.map(\.id) }
-        do {
-            for clause in document.pointee.clauses where !standard.hasClause(clause.value) {
-                var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
-                if standard.hasControl(clause.value) {
-                    message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
-                } else {
-                    message += Suggestion.didYouMean(clause.value, in: clauseIDs)
-                }
-                diagnostics.append(.error("unknown-clause", message, at: clause.location))
+        for clause in document.pointee.clauses where !standard.hasClause(clause.value) {
+            var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
+            if standard.hasControl(clause.value) {
+                message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
+            } else {
+                message += Suggestion.didYouMean(clause.value, in: clauseIDs)
             }
-            for control in document.pointee.controls where !standard.hasControl(control.value) {
-                var message =
-                    "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
-                if standard.hasClause(control.value) {
-                    message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
-                } else {
-                    message += Suggestion.didYouMean(control.value, in: controlIDs)
-                }
-                diagnostics.append(.error("unknown-control", message, at: control.location))
+            diagnostics.append(.error("unknown-clause", message, at: clause.location))
+        }
+        for control in document.pointee.controls where !standard.hasControl(control.value) {
+            var message =
+                "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
+            if standard.hasClause(control.value) {
+                message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
+            } else {
+                message += Suggestion.didYouMean(control.value, in: controlIDs)
             }
+            diagnostics.append(.error("unknown-control", message, at: control.location))
         }
     }
 
@@ -97,61 +93,59 @@ enum ReferenceRules {
         _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
     ) {
         let handbook = context.handbook
-        do {
-            for (link, target) in zip(document.pointee.body.links, document.pointee.linkTargets) {
-                switch target {
-                case .unresolved(let reason):
-                    let code: String
-                    if link.kind == .wiki, link.destination.first?.isNumber == true {
-                        code = "unknown-clause"
-                    } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
-                        code = "unknown-control"
-                    } else {
-                        code = LinkResolver.namesDocumentID(link) ? "unknown-reference" : "broken-link"
-                    }
-                    diagnostics.append(
-                        .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location)
-                    )
-                case .brokenDocument:
-                    // The file exists but is no document; its own error is the one report.
-                    break
-                case .unsafe(let scheme):
-                    diagnostics.append(
-                        .warning(
-                            "unsafe-link",
-                            "'\(scheme):' links can run code or hide content, so this link is dropped from the page; link to a page or an https address",
-                            at: link.location))
-                case .document(let id, let anchor?):
-                    if let position = handbook.position(of: id),
-                        !handbook.documents[position].body.hasAnchor(anchor)
-                    {
-                        diagnostics.append(
-                            .error(
-                                "unknown-anchor",
-                                "\(id) has no heading with the anchor '#\(anchor)'"
-                                    + Self.anchorAdvice(anchor, headings: handbook.documents[position].body.headings),
-                                at: link.location))
-                    }
-                case .inPage(let anchor):
-                    if !anchor.isEmpty, !document.pointee.body.hasAnchor(anchor) {
-                        diagnostics.append(
-                            .error(
-                                "unknown-anchor",
-                                "this document has no heading with the anchor '#\(anchor)'"
-                                    + Self.anchorAdvice(anchor, headings: document.pointee.body.headings),
-                                at: link.location))
-                    }
-                default:
-                    break
+        for (link, target) in zip(document.pointee.body.links, document.pointee.linkTargets) {
+            switch target {
+            case .unresolved(let reason):
+                let code: String
+                if link.kind == .wiki, link.destination.first?.isNumber == true {
+                    code = "unknown-clause"
+                } else if link.kind == .wiki, link.destination.hasPrefix("A.") {
+                    code = "unknown-control"
+                } else {
+                    code = LinkResolver.namesDocumentID(link) ? "unknown-reference" : "broken-link"
                 }
-            }
-            for location in document.pointee.body.rawHTML {
+                diagnostics.append(
+                    .error(code, "the link to '\(link.destination)' does not resolve: \(reason)", at: link.location)
+                )
+            case .brokenDocument:
+                // The file exists but is no document; its own error is the one report.
+                break
+            case .unsafe(let scheme):
                 diagnostics.append(
                     .warning(
-                        "raw-html",
-                        "raw HTML is omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml",
-                        at: location))
+                        "unsafe-link",
+                        "'\(scheme):' links can run code or hide content, so this link is dropped from the page; link to a page or an https address",
+                        at: link.location))
+            case .document(let id, let anchor?):
+                if let position = handbook.position(of: id),
+                    !handbook.documents[position].body.hasAnchor(anchor)
+                {
+                    diagnostics.append(
+                        .error(
+                            "unknown-anchor",
+                            "\(id) has no heading with the anchor '#\(anchor)'"
+                                + Self.anchorAdvice(anchor, headings: handbook.documents[position].body.headings),
+                            at: link.location))
+                }
+            case .inPage(let anchor):
+                if !anchor.isEmpty, !document.pointee.body.hasAnchor(anchor) {
+                    diagnostics.append(
+                        .error(
+                            "unknown-anchor",
+                            "this document has no heading with the anchor '#\(anchor)'"
+                                + Self.anchorAdvice(anchor, headings: document.pointee.body.headings),
+                            at: link.location))
+                }
+            default:
+                break
             }
+        }
+        for location in document.pointee.body.rawHTML {
+            diagnostics.append(
+                .warning(
+                    "raw-html",
+                    "raw HTML is omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml",
+                    at: location))
         }
     }
 
