@@ -93,11 +93,21 @@ public final class BuildCache: @unchecked Sendable {
         var keys: [String]
         var rows: [KeptRow]
         var reads: ReadSet
+        /// The positions of the rows that read each read (a row made again adds its new reads
+        /// and keeps its old ones: more, never fewer): a rebuild finds the rows to make again
+        /// from what changed, instead of testing each of the register's 800 rows.
+        var readers: [PageRead: [Int]]
+        /// The rows' HTML joined, and the rows as a `ViewList`, as the page shows them.
+        var html: String
+        var list: ViewList
     }
 
-    /// The table of `page` as the last build made or kept it.
-    func keptTable(_ page: String) -> KeptTable? {
-        lock.withLock { rows.current[page]?.value }
+    /// The table of `page` as the last build made or kept it, taken out of the cache: the
+    /// caller changes the rows it makes again in place, without copying the others, and keeps
+    /// the table again (`keep(_:page:)`). A build that fails before then leaves no table for
+    /// the page, and the next one makes every row.
+    func takeTable(_ page: String) -> KeptTable? {
+        lock.withLock { rows.current.removeValue(forKey: page)?.value }
     }
 
     func keep(_ table: KeptTable, page: String) {
@@ -461,6 +471,8 @@ public final class BuildCache: @unchecked Sendable {
         var otherSearchEntries: [[UInt8]]
         /// What each page job read, by the job's key, for a targeted rebuild (`PageRead`).
         var records: [String: PageRecord]
+        /// Which document pages read what (`DocumentReaders`), for a targeted rebuild.
+        var documentReaders = DocumentReaders()
     }
 
     private var madeJobs: Set<String>?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a page was made from, so a rebuild after a front-matter edit can make again only the
 /// pages that read what changed.
 ///
@@ -174,4 +176,43 @@ struct PageJob: Sendable {
 struct PageRecord: Sendable {
     var paths: [String]
     var reads: ReadSet
+}
+
+/// The positions of the documents whose pages read each read, from their records: a targeted
+/// rebuild finds the few document pages to make again without testing the records of
+/// thousands (which was a twentieth of a title edit's rebuild).
+///
+/// An index of more reads than the pages now make is still right, only less sharp: a page made
+/// again adds its new reads and keeps its old ones. So one index is shared, and added to in
+/// place, by the site that made it and every site rebuilt from it (copying it each rebuild cost
+/// more than it saved); a render that makes every page starts a new one.
+final class DocumentReaders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [PageRead: [Int]] = [:]
+
+    /// Notes what the page of the document at `position` read.
+    func note(_ reads: ReadSet, position: Int) {
+        lock.withLock {
+            for read in reads.all {
+                // A full render notes positions in order: only a page made again can be there.
+                if let readers = positions[read], let last = readers.last, last >= position,
+                    readers.contains(position)
+                {
+                    continue
+                }
+                positions[read, default: []].append(position)
+            }
+        }
+    }
+
+    /// The positions of the documents whose pages read any of `reads`.
+    func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
+        lock.withLock {
+            var found: Set<Int> = []
+            for read in reads {
+                if let readers = positions[read] { found.formUnion(readers) }
+            }
+            return found
+        }
+    }
 }

@@ -532,7 +532,8 @@ struct RenderContext: Sendable {
     /// `rowsHTML(_:template:page:)`. In a targeted rebuild of a table with the same keys, a row
     /// whose reads did not change is the last build's, view, fingerprint and HTML, without being
     /// made, and the table's reads are noted as one set: a title edit makes one row of the
-    /// risk register's 800, and looks up nothing for the others.
+    /// risk register's 800, found through the table's index of reads, and the joined HTML of
+    /// a table none of whose rows changed is the last build's.
     func rowsHTML(
         page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
     ) throws -> (html: String, rows: ViewList) {
@@ -540,30 +541,57 @@ struct RenderContext: Sendable {
             let views = try keys.map { try makeRow($0, self) }
             return try rowsHTML(views, template: template, page: page)
         }
-        let kept = changedReads == nil ? nil : cache.keptTable(page).flatMap { $0.keys == keys ? $0 : nil }
-        var rows: [BuildCache.KeptRow] = []
-        rows.reserveCapacity(keys.count)
-        // A kept table's reads stay noted: a row made again may read more, never fewer that matter.
-        var reads = kept?.reads ?? ReadSet()
-        for (position, key) in keys.enumerated() {
-            if let kept, let changed = changedReads, !changed.contains(where: kept.rows[position].reads.contains) {
-                rows.append(kept.rows[position])
-                continue
-            }
+        func made(_ key: String) throws -> BuildCache.KeptRow {
             let rowLog = ReadLog()
             let view = try makeRow(key, noting(into: rowLog))
             let fingerprint = Self.fingerprint(view)
-            let rendered = try cache.fragment(page + "#" + key, key: fragmentKey(template, fingerprint)) {
+            let html = try cache.fragment(page + "#" + key, key: fragmentKey(template, fingerprint)) {
                 try theme.render(view, template: template)
             }
-            rows.append(.init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: rendered))
-            reads.formUnion(rowLog.reads)
+            return .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: html)
         }
-        cache.keep(BuildCache.KeptTable(keys: keys, rows: rows, reads: reads), page: page)
+        if let changed = changedReads, var table = cache.takeTable(page), table.keys == keys {
+            var positions: Set<Int> = []
+            for read in changed {
+                if let readers = table.readers[read] { positions.formUnion(readers) }
+            }
+            if !positions.isEmpty {
+                for position in positions.sorted() {
+                    let row = try made(keys[position])
+                    // A kept table's reads stay noted: a row made again may read more, never fewer that matter.
+                    table.reads.formUnion(row.reads)
+                    for read in row.reads.all where table.readers[read]?.contains(position) != true {
+                        table.readers[read, default: []].append(position)
+                    }
+                    table.rows[position] = row
+                }
+                table.html = Self.joined(table.rows)
+                table.list = ViewList(views: table.rows.map(\.view), fingerprints: table.rows.map(\.fingerprint))
+            }
+            cache.keep(table, page: page)
+            log?.note(table.reads)
+            return (table.html, table.list)
+        }
+        let rows = try keys.map(made)
+        var reads = ReadSet()
+        var readers: [PageRead: [Int]] = [:]
+        for (position, row) in rows.enumerated() {
+            reads.formUnion(row.reads)
+            for read in row.reads.all { readers[read, default: []].append(position) }
+        }
+        let table = BuildCache.KeptTable(
+            keys: keys, rows: rows, reads: reads, readers: readers, html: Self.joined(rows),
+            list: ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
+        cache.keep(table, page: page)
         log?.note(reads)
+        return (table.html, table.list)
+    }
+
+    private static func joined(_ rows: [BuildCache.KeptRow]) -> String {
         var html = ""
+        html.reserveCapacity(rows.reduce(0) { $0 + $1.html.utf8.count })
         for row in rows { html += row.html }
-        return (html, ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
+        return html
     }
 
     /// A link to a document with what lists show about it. Every key is always present.

@@ -132,12 +132,12 @@ public enum SiteRenderer {
         let makesPrintShell = needsMaking(printShellKey)
         // A search entry is made from its document alone: an unchanged document keeps its entry.
         let previousEntries = cache?.lastRenderedSite().map(SearchEntries.init)
-        let changed = Set(change?.changed ?? [])
-        // Ids read through the buffer: `documents[index]` copied each whole document.
-        let documentJobs = handbook.documents.withUnsafeBufferPointer { documents in
-            documents.indices.filter { index in
-                changed.contains(index) || needsMaking(documentKey(id: documents[index].id.value))
-            }
+        // The changed documents and those whose pages read what changed (`documentReaders`).
+        let documentJobs: [Int]
+        if let change, let dirty {
+            documentJobs = change.previous.documentReaders.readers(of: dirty).union(change.changed).sorted()
+        } else {
+            documentJobs = Array(handbook.documents.indices)
         }
 
         typealias Job = @Sendable () throws -> JobOutput
@@ -205,7 +205,7 @@ public enum SiteRenderer {
             case .document: break
             }
         }
-        if change == nil { site.records = [:] }
+        if change == nil { (site.records, site.documentReaders) = ([:], DocumentReaders()) }
         site.records.merge(newRecords) { _, new in new }
         if site.searchEntries.count != handbook.documents.count {
             site.searchEntries = Array(repeating: [], count: handbook.documents.count)
@@ -223,6 +223,7 @@ public enum SiteRenderer {
                 changedEntries.append(index)
             }
             site.records[documentKey(document)] = PageRecord(paths: [page.path], reads: reads)
+            site.documentReaders.note(reads, position: index)
         }
         let printAndSearch = timings.measure("render: print view and search index") {
             // A targeted rebuild makes again only the index files holding an entry that changed.
@@ -382,6 +383,7 @@ public enum SiteRenderer {
             site.printSections[handbook.documents[index].id.value] = section
             site.searchEntries[index] = entry
             site.records[documentKey(handbook.documents[index])] = PageRecord(paths: [page.path], reads: reads)
+            site.documentReaders.note(reads, position: index)
         }
         for file in [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
             + SearchIndex.render(
