@@ -157,6 +157,19 @@ kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 spares=$(find "$work/site/output" -name '.aimsbook-new-*' | wc -l)
 [ "$spares" = 0 ] && pass || fail "serve left $spares spare files in output/ when it stopped"
 rm -f "$work/site/content/broken.md"
+# An edit saved while serve makes its first build is built too, not taken for what it built.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" serve "$work/site" --port "$port" --as-of 2026-11-29 >"$work/serve.log" 2>&1 &
+server=$!
+sleep 0.2
+sed -i 's/^title: \(.*\)$/title: \1 (while starting)/' "$work/site/content/scope.md"
+for _ in $(seq 1 60); do
+  grep -q "(while starting)" "$work/site/output/docs/scope-001.html" 2>/dev/null && break
+  sleep 0.25
+done
+grep -q "(while starting)" "$work/site/output/docs/scope-001.html" && pass \
+  || { fail "serve missed an edit saved during its first build"; sed 's/^/    /' "$work/serve.log" | tail -5; }
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -57,6 +57,18 @@ public enum SiteBuild {
         SiteUpdate.removeSpares(in: paths.output.standardizedFileURL.path)
     }
 
+    /// Gives the next `count` files of the last site written a spare each
+    /// (`SiteUpdate.makeSpares`), for `serve` to call between rebuilds, so that rebuilds
+    /// overwrite files instead of creating them.
+    /// - Returns: whether every file has one (or was seen to), and there is nothing left to do.
+    public static func makeSpares(_ paths: HandbookPaths, cache: BuildCache, count: Int) -> Bool {
+        guard let site = cache.lastRenderedSite() else { return true }
+        guard cache.outputFolders.sparesMade < site.files.count else { return true }
+        return SiteUpdate.makeSpares(
+            for: site.files.map(\.path), in: paths.output.standardizedFileURL.path, folders: cache.outputFolders,
+            count: count)
+    }
+
     /// Writes the files a build deferred (`Outcome.deferredFiles`), each replacing the last
     /// build's whole. Until it succeeds the cache counts them as not on disk, so the next
     /// build writes them whatever it renders.

@@ -21,6 +21,8 @@ public struct PreviewServer: Sendable {
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         let state = PreviewState()
         let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log)
+        // Watching starts before the first build, so that an edit saved while it runs is seen.
+        let watchStart = builder.startWatching()
         await builder.rebuild()
 
         let router = Router()
@@ -49,7 +51,7 @@ public struct PreviewServer: Sendable {
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
-            group.addTask { try await builder.watch(every: pollInterval) }
+            group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
             try await group.next()
             group.cancelAll()
         }
@@ -149,13 +151,26 @@ struct PreviewBuilder: Sendable {
         duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
-    func watch(every interval: Duration) async throws {
-        if let folders = FolderWatch(paths) {
-            try await watch(folders)
+    /// Where watching starts: the folders' change notices, and the files as they are before
+    /// the first build. Taken after it, an edit saved while it ran (a second, on thousands of
+    /// documents) would count as built, and never be.
+    struct WatchStart: Sendable {
+        var folders: FolderWatch?
+        var seen: [String: SourceStamps.Stamp]
+    }
+
+    func startWatching() -> WatchStart {
+        WatchStart(folders: FolderWatch(paths), seen: fingerprint())
+    }
+
+    func watch(from start: WatchStart, every interval: Duration) async throws {
+        if let folders = start.folders {
+            try await watch(folders, seen: start.seen)
             return
         }
-        var seen = fingerprint()
+        var seen = start.seen
         while !Task.isCancelled {
+            while !SiteBuild.makeSpares(paths, cache: cache, count: 48) {}
             try await Task.sleep(for: interval)
             var current = fingerprint()
             guard current != seen else { continue }
@@ -172,7 +187,7 @@ struct PreviewBuilder: Sendable {
     /// Rebuilds when inotify reports a change and the watched files differ: once the folders
     /// have been quiet for a moment (an editor's save is often several writes), not a poll
     /// interval later. Every few seconds the files are compared anyway, in case a notice was lost.
-    func watch(_ folders: FolderWatch) async throws {
+    func watch(_ folders: FolderWatch, seen: [String: SourceStamps.Stamp]) async throws {
         let waiting = DispatchQueue(label: "aimsbook.serve.watch")
         // The wait blocks a thread: on a queue of its own, not on the pool the server runs on.
         func changeNoticed(within milliseconds: Int32) async -> Bool {
@@ -180,9 +195,15 @@ struct PreviewBuilder: Sendable {
                 waiting.async { continuation.resume(returning: folders.waitForChange(milliseconds: milliseconds)) }
             }
         }
-        var seen = fingerprint()
+        var seen = seen
         while !Task.isCancelled {
-            if await changeNoticed(within: 3000) {
+            // While nothing changes, the site's files get their spares, a few dozen at a time.
+            var noticed = false
+            while !noticed, !SiteBuild.makeSpares(paths, cache: cache, count: 48) {
+                noticed = await changeNoticed(within: 0)
+            }
+            if !noticed { noticed = await changeNoticed(within: 3000) }
+            if noticed {
                 while await changeNoticed(within: 50) {}
             }
             let current = fingerprint()

@@ -239,6 +239,48 @@ import Testing
         #expect(stamps.unchanged(["", "docs"], in: folder.path).isEmpty)
     }
 
+    @Test func sparesAreMadeAheadABatchAtATimeInFoldersAsTheLastWriteLeftThem() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamps = OutputFolderStamps()
+        let site: [OutputFile] = [
+            .text("docs/a.html", "a"), .text("docs/b.html", "b"), .text("index.html", "home"),
+            .text("types/risk.html", "risks"),
+        ]
+        let paths = site.map(\.path)
+        try SiteWriter.write(site, to: folder, folders: stamps)
+        // Someone adds a file to types/ by hand: no spare goes there, the update will look.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("types/notes.txt"))
+        #expect(!SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3))
+        #expect(
+            Set(try files(under: folder).filter { $0.contains(SiteUpdate.sparePrefix) }) == [
+                "docs/" + SiteUpdate.sparePrefix + "a.html", "docs/" + SiteUpdate.sparePrefix + "b.html",
+                SiteUpdate.sparePrefix + "index.html",
+            ], "the first batch of three")
+        #expect(SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3), "the rest")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/types/" + SiteUpdate.sparePrefix + "risk.html"))
+        #expect(
+            stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "the spares are no change to vouch for")
+        #expect(SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3), "nothing left to do")
+        // An update writes into the spare made ahead: no new file.
+        let spare = try inode(folder.appendingPathComponent("docs/" + SiteUpdate.sparePrefix + "a.html"))
+        try SiteWriter.write(
+            [.text("docs/a.html", "a, edited")] + site.dropFirst(), to: folder,
+            unchanged: ["docs/b.html", "index.html", "types/risk.html"], samePaths: true, folders: stamps)
+        #if os(Linux)
+            #expect(try inode(folder.appendingPathComponent("docs/a.html")) == spare)
+        #endif
+        #expect(try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
+        // A full write leaves no spare, and they are made again from the first file.
+        try SiteWriter.write(site, to: folder, folders: stamps)
+        #expect(stamps.sparesMade == 0)
+        #expect(!SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 1))
+        #expect(
+            try files(under: folder).filter { $0.contains(SiteUpdate.sparePrefix) } == [
+                "docs/" + SiteUpdate.sparePrefix + "a.html"
+            ])
+    }
+
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

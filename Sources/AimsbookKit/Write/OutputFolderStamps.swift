@@ -52,7 +52,20 @@ public final class OutputFolderStamps: @unchecked Sendable {
     }
 
     /// After a failed write: nothing is known of the folders.
-    func forget() { lock.withLock { stamps = [:] } }
+    func forget() {
+        lock.withLock {
+            stamps = [:]
+            spares = 0
+        }
+    }
+
+    /// How many of the site's files (in the order of its paths) `SiteUpdate.makeSpares` has
+    /// seen to since the last full write (which leaves no spare) or failed one (`forget`).
+    var sparesMade: Int {
+        get { lock.withLock { spares } }
+        set { lock.withLock { spares = newValue } }
+    }
+    private var spares = 0
 
     /// The folder of a path inside the output folder ("" for a file at its top).
     static func folder(of relative: String) -> String {

@@ -134,6 +134,32 @@ enum SiteUpdate {
         return deferred
     }
 
+    /// Gives the next `count` files of `paths` (inside `output`) an empty spare where they have
+    /// none, in the folders as the last write left them (`folders`, which also counts how far
+    /// this has got since the last full write). An update then overwrites spares instead of
+    /// creating files: on this ext4 (mounted with `discard`), creating the 35 files of a title
+    /// edit's rebuild cost 5–8 ms, overwriting them under 2. For `serve`, between rebuilds, a
+    /// batch at a time (creating 2,000 took most of a second); `removeSpares` deletes them.
+    /// - Returns: whether every file of `paths` has been seen to.
+    static func makeSpares(for paths: [String], in output: String, folders: OutputFolderStamps, count: Int) -> Bool {
+        let start = folders.sparesMade
+        guard start < paths.count else { return true }
+        let batch = paths[start..<min(start + count, paths.count)]
+        let trusted = folders.unchanged(Self.folders(of: Array(batch)), in: output)
+        for path in batch where trusted.contains(OutputFolderStamps.folder(of: path)) {
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let spare =
+                slash.map { output + "/" + path[..<$0] + "/" + sparePrefix + path[path.index(after: $0)...] }
+                ?? output + "/" + sparePrefix + path
+            let descriptor = open(spare, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { close(descriptor) }
+        }
+        // The spares changed the folders, not the files the stamps vouch for.
+        folders.record(trusted, in: output)
+        folders.sparesMade = batch.endIndex
+        return batch.endIndex == paths.count
+    }
+
     /// Deletes the spares `FileSwap` left next to the site's files: `serve` calls it when it
     /// stops, so the output folder holds the site alone.
     static func removeSpares(in output: String) {
