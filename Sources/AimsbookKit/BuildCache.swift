@@ -466,7 +466,8 @@ public final class BuildCache: @unchecked Sendable {
         var documents: [Document]
         var files: [OutputFile]
         var printShell: [[UInt8]]
-        var printSections: [String: [UInt8]]
+        /// By position, like `documents`.
+        var printSections: [[UInt8]]
         var searchEntries: [[UInt8]]
         var otherSearchEntries: [[UInt8]]
         /// What each page job read, by the job's key, for a targeted rebuild (`PageRead`).

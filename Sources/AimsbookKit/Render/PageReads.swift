@@ -191,16 +191,23 @@ final class DocumentReaders: @unchecked Sendable {
     private var positions: [PageRead: [Int]] = [:]
 
     /// Notes what the page of the document at `position` read.
-    func note(_ reads: ReadSet, position: Int) {
+    /// - Parameter notedBefore: what the page read when it was last noted. The large sets a
+    ///   page shares with a kept list (`ReadSet.shared`; a role's page lists hundreds of
+    ///   documents) are mostly the same sets again, and are not gone through again.
+    func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
         lock.withLock {
-            for read in reads.all {
+            func add(_ read: PageRead) {
                 // A full render notes positions in order: only a page made again can be there.
                 if let readers = positions[read], let last = readers.last, last >= position,
                     readers.contains(position)
                 {
-                    continue
+                    return
                 }
                 positions[read, default: []].append(position)
+            }
+            for read in reads.own { add(read) }
+            for set in reads.shared where notedBefore?.shared.contains(where: { $0 == set }) != true {
+                for read in set { add(read) }
             }
         }
     }

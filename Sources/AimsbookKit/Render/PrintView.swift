@@ -76,6 +76,7 @@ enum PrintView {
         // their ids and titles was a tenth of a rebuild after a title edit.
         let all = handbook.documents
         var contents: [View] = []
+        var expectedSize = 16 << 10
         try all.withUnsafeBufferPointer { documents in
             for type in DocumentType.allCases {
                 let positions = handbook.positions(of: type)
@@ -84,17 +85,15 @@ enum PrintView {
                     let id = documents[index].id.value
                     return ["id": id, "title": documents[index].title, "anchor": anchor(id)]
                 }
-                contents.append([
-                    "typePlural": type.pluralName, "entries": entries,
-                    "entriesHTML": try entriesHTML(
-                        entries, type: type, documents: documents, positions, context: context),
-                ])
+                let html = try entriesHTML(entries, type: type, documents: documents, positions, context: context)
+                expectedSize += html.utf8.count
+                contents.append(["typePlural": type.pluralName, "entries": entries, "entriesHTML": html])
             }
         }
         let view: View = ["documents": sectionsMarker, "contents": contents, "documentTotal": all.count]
         let frame = RenderContext.Frame(path: path, kind: "print", title: "Print view", section: path)
         let page = try context.theme.renderUTF8(
-            try context.layout(frame).merging(view) { _, own in own }, template: "print")
+            try context.layout(frame).merging(view) { _, own in own }, template: "print", capacity: expectedSize)
         return splitting(page, by: Array(sectionsMarker.utf8))
     }
 
@@ -133,15 +132,13 @@ enum PrintView {
         }
     }
 
-    /// The page: the shell with every document's section (`sections`, by id) in its place.
-    static func render(context: RenderContext, shell: [[UInt8]], sections: [String: [UInt8]]) -> OutputFile {
-        let documents = context.outline.documents
+    /// The page: the shell with every document's section (`sections`, by the document's
+    /// position in the handbook) in its place.
+    static func render(context: RenderContext, shell: [[UInt8]], sections: [[UInt8]]) -> OutputFile {
         var ordered: [[UInt8]] = []
-        ordered.reserveCapacity(documents.count)
-        documents.withUnsafeBufferPointer { documents in
-            for index in context.outline.positionsInTypeOrder {
-                ordered.append(sections[documents[index].id.value] ?? [])
-            }
+        ordered.reserveCapacity(sections.count)
+        for index in context.outline.positionsInTypeOrder where index < sections.count {
+            ordered.append(sections[index])
         }
         // The sections go wherever the shell has the marker (once, in the built-in theme). The
         // page, megabytes long, is written piece by piece, never joined into one.

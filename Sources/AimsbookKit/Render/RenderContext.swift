@@ -340,8 +340,9 @@ struct RenderContext: Sendable {
     /// their bytes with the last build's instead (`SiteRenderer`).
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
+        let capacity = Theme.expectedSize(of: view)
         guard let cache = options.cache, changedReads == nil else {
-            return .utf8(frame.path, try theme.renderUTF8(merged, template: template))
+            return .utf8(frame.path, try theme.renderUTF8(merged, template: template, capacity: capacity))
         }
         var key = Hasher()
         key.combine(theme.fingerprint)
@@ -349,7 +350,9 @@ struct RenderContext: Sendable {
         ViewFingerprint.combine(merged, into: &key)
         return .utf8(
             frame.path,
-            try cache.page(frame.path, key: key.finalize()) { try theme.renderUTF8(merged, template: template) }
+            try cache.page(frame.path, key: key.finalize()) {
+                try theme.renderUTF8(merged, template: template, capacity: capacity)
+            }
         )
     }
 

@@ -189,7 +189,7 @@ public enum SiteRenderer {
         var site =
             change?.previous
             ?? BuildCache.RenderedSite(
-                key: 0, context: context, documents: [], files: [], printShell: [], printSections: [:],
+                key: 0, context: context, documents: [], files: [], printShell: [], printSections: [],
                 searchEntries: [], otherSearchEntries: [], records: [:])
         var made: [String: OutputFile] = [:]
         var newRecords: [String: PageRecord] = [:]
@@ -210,6 +210,9 @@ public enum SiteRenderer {
         if site.searchEntries.count != handbook.documents.count {
             site.searchEntries = Array(repeating: [], count: handbook.documents.count)
         }
+        if site.printSections.count != handbook.documents.count {
+            site.printSections = Array(repeating: [], count: handbook.documents.count)
+        }
         // The index files to make again hold an entry that changed: a title edit remakes the
         // pages of the documents linking to it, whose entries (their own text) stay as they were.
         var changedEntries: [Int] = []
@@ -217,13 +220,14 @@ public enum SiteRenderer {
             guard case .document(let page, let section, let entry, let reads) = result else { continue }
             let document = handbook.documents[index]
             made[page.path] = page
-            site.printSections[document.id.value] = section
+            site.printSections[index] = section
             if site.searchEntries[index] != entry {
                 site.searchEntries[index] = entry
                 changedEntries.append(index)
             }
-            site.records[documentKey(document)] = PageRecord(paths: [page.path], reads: reads)
-            site.documentReaders.note(reads, position: index)
+            let record = PageRecord(paths: [page.path], reads: reads)
+            let previous = site.records.updateValue(record, forKey: documentKey(document))
+            site.documentReaders.note(reads, position: index, notedBefore: previous?.reads)
         }
         let printAndSearch = timings.measure("render: print view and search index") {
             // A targeted rebuild makes again only the index files holding an entry that changed.
@@ -380,10 +384,11 @@ public enum SiteRenderer {
         for (index, output) in zip(changed, made) {
             guard case .document(let page, let section, let entry, let reads) = output else { continue }
             replaced[page.path] = page
-            site.printSections[handbook.documents[index].id.value] = section
+            site.printSections[index] = section
             site.searchEntries[index] = entry
-            site.records[documentKey(handbook.documents[index])] = PageRecord(paths: [page.path], reads: reads)
-            site.documentReaders.note(reads, position: index)
+            let record = PageRecord(paths: [page.path], reads: reads)
+            let previous = site.records.updateValue(record, forKey: documentKey(handbook.documents[index]))
+            site.documentReaders.note(reads, position: index, notedBefore: previous?.reads)
         }
         for file in [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
             + SearchIndex.render(

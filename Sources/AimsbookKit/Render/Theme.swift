@@ -157,9 +157,20 @@ public struct Theme: Sendable {
         return output
     }
 
+    /// About how many bytes a page of `view` takes: its text values, which a long table or list
+    /// holds joined, and room for the layout around them.
+    static func expectedSize(of view: View) -> Int {
+        var size = 16 << 10
+        for value in view.values {
+            if let text = value as? String { size += text.utf8.count }
+        }
+        return size
+    }
+
     /// Renders a page of the theme as the UTF-8 bytes to write.
-    func renderUTF8(_ view: View, template: String) throws -> [UInt8] {
-        guard let output = library.renderUTF8(view, withTemplate: template) else {
+    /// - Parameter capacity: the bytes expected (`expectedSize(of:)`).
+    func renderUTF8(_ view: View, template: String, capacity: Int = 1024) throws -> [UInt8] {
+        guard let output = library.renderUTF8(view, withTemplate: template, capacity: capacity) else {
             throw ThemeError(
                 file: "templates/\(template).mustache", line: nil, column: nil,
                 message: "the theme has no such template")

@@ -70,10 +70,11 @@ public struct MustacheLibrary: Sendable {
         return template.render(object, library: self)
     }
 
-    /// aimsbook (PATCHES.md): `render(_:withTemplate:)`'s text as UTF-8 bytes.
-    public func renderUTF8(_ object: Any, withTemplate name: String) -> [UInt8]? {
+    /// aimsbook (PATCHES.md): `render(_:withTemplate:)`'s text as UTF-8 bytes; `capacity` is
+    /// the bytes expected.
+    public func renderUTF8(_ object: Any, withTemplate name: String, capacity: Int = 1024) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        return template.renderUTF8(object, library: self)
+        return template.renderUTF8(object, library: self, capacity: capacity)
     }
 
     /// Render object using templated with name

@@ -23,8 +23,9 @@ extension MustacheTemplate {
     }
 
     /// aimsbook (PATCHES.md): the rendered text as UTF-8 bytes, never made into a `String`.
-    func renderUTF8(context: MustacheContext) -> [UInt8] {
-        let output = MustacheOutput()
+    /// `capacity`: the bytes expected, so that a large page is not copied as its buffer grows.
+    func renderUTF8(context: MustacheContext, capacity: Int = 1024) -> [UInt8] {
+        let output = MustacheOutput(capacity: capacity)
         var context = context
         self.render(context: &context, into: output)
         return output.bytes

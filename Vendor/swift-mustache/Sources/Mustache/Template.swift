@@ -31,8 +31,8 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
     /// aimsbook (PATCHES.md): renders as `render(_:library:)` does, and returns the text as
     /// UTF-8 bytes, for a caller that writes them out: making a `String` of them would check
     /// every byte again.
-    public func renderUTF8(_ object: Any, library: MustacheLibrary? = nil) -> [UInt8] {
-        self.renderUTF8(context: .init(object, library: library))
+    public func renderUTF8(_ object: Any, library: MustacheLibrary? = nil, capacity: Int = 1024) -> [UInt8] {
+        self.renderUTF8(context: .init(object, library: library), capacity: capacity)
     }
 
     /// Render object using this template
