@@ -97,8 +97,10 @@ public final class BuildCache: @unchecked Sendable {
         /// and keeps its old ones: more, never fewer): a rebuild finds the rows to make again
         /// from what changed, instead of testing each of the register's 800 rows.
         var readers: [PageRead: [Int]]
-        /// The rows' HTML joined, and the rows as a `ViewList`, as the page shows them.
+        /// The rows' HTML joined, where each row ends in it (UTF-8 offsets), and the rows as a
+        /// `ViewList`, as the page shows them.
         var html: String
+        var ends: [Int]
         var list: ViewList
     }
 

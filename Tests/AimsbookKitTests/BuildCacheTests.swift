@@ -42,6 +42,20 @@ import Testing
             cache.reusedPages)
     }
 
+    @Test func aKeptTablesHTMLIsSplicedWhereItsRowsWereMadeAgain() {
+        func row(_ html: String) -> BuildCache.KeptRow {
+            .init(reads: ReadSet(), view: [:], fingerprint: 0, html: html)
+        }
+        let joined = "aabé" + "ccc"
+        let ends = [2, 5, 8]
+        let made = [row("x"), row("bé"), row("yyyy")]
+        let spliced = RenderContext.spliced(joined, ends: ends, rows: made, at: [0, 2])
+        #expect(spliced.html == "xbéyyyy" && spliced.ends == [1, 4, 8])
+        let middle = RenderContext.spliced(joined, ends: ends, rows: [row("aa"), row(""), row("ccc")], at: [1])
+        #expect(middle.html == "aaccc" && middle.ends == [2, 2, 5])
+        #expect(RenderContext.spliced("", ends: [], rows: [], at: []) == ("", []))
+    }
+
     @Test func anUnchangedHandbookRendersNothingAgain() throws {
         let cache = BuildCache()
         let first = try Self.build(RenderTests.files, cache: cache)

@@ -394,6 +394,20 @@ import Testing
         #expect(try #require(pages["404.html"]).contains("<h1>Lost: Test handbook</h1>"))
     }
 
+    @Test func aPrintOverrideCanStillGoThroughTheContentsEntries() throws {
+        // The built-in theme places each type's entries rendered and joined; the entries
+        // themselves are made only for a template that goes through them.
+        let pages = try Self.render(overrides: [
+            "print.mustache":
+                "{{<layout}}{{$content}}{{#contents}}<h2>{{typePlural}} ({{count(entries)}})</h2>"
+                + "{{#entries}}<p id=\"{{anchor}}\">{{id}}: {{title}}</p>{{/entries}}{{/contents}}{{{documents}}}"
+                + "{{/content}}{{/layout}}"
+        ])
+        let print = try #require(pages["print.html"])
+        #expect(print.contains("<h2>Policies (1)</h2><p id=\"doc-pol-001\">POL-001: AI policy</p>"))
+        #expect(print.contains("<article"), "the documents' sections are still placed")
+    }
+
     @Test func theSearchIndexQuotesAsJSONValueDoes() {
         for text in [
             "plain", "a \"quote\" and \\ backslash", "</script><!--", "tab\tline\nend\r", "\u{01}\u{1F}", "é ✓ 𝄞",

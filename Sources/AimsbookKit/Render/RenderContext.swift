@@ -25,6 +25,27 @@ struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, Custom
     var description: String { String(describing: views) }
 }
 
+/// A list whose views are made only when a template goes through it (or asks for its count,
+/// first or last): for lists the built-in theme shows already rendered and joined, which a
+/// theme override may still show its own way (the print view's contents).
+struct LazyViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
+    @unchecked Sendable
+{
+    let count: Int
+    let makeView: (Int) -> View
+
+    init(count: Int, makeView: @escaping (Int) -> View) {
+        self.count = count
+        self.makeView = makeView
+    }
+
+    func view(at position: Int) -> View { makeView(position) }
+    func makeIterator() -> LazyMapSequence<Range<Int>, View>.Iterator { (0..<count).lazy.map(makeView).makeIterator() }
+    func transform(_ name: String) -> Any? { Array(self).transform(name) }
+    func child(named: String) -> Any? { nil }
+    var description: String { String(describing: Array(self)) }
+}
+
 extension ViewList {
     /// The list of `views` fingerprinted from theirs (`fingerprints`, in the same order).
     init(views: [View], fingerprints: [Int]) {
@@ -559,7 +580,8 @@ struct RenderContext: Sendable {
                 if let readers = table.readers[read] { positions.formUnion(readers) }
             }
             if !positions.isEmpty {
-                for position in positions.sorted() {
+                let positions = positions.sorted()
+                for position in positions {
                     let row = try made(keys[position])
                     // A kept table's reads stay noted: a row made again may read more, never fewer that matter.
                     table.reads.formUnion(row.reads)
@@ -568,7 +590,7 @@ struct RenderContext: Sendable {
                     }
                     table.rows[position] = row
                 }
-                table.html = Self.joined(table.rows)
+                (table.html, table.ends) = Self.spliced(table.html, ends: table.ends, rows: table.rows, at: positions)
                 table.list = ViewList(views: table.rows.map(\.view), fingerprints: table.rows.map(\.fingerprint))
             }
             cache.keep(table, page: page)
@@ -582,19 +604,63 @@ struct RenderContext: Sendable {
             reads.formUnion(row.reads)
             for read in row.reads.all { readers[read, default: []].append(position) }
         }
+        let (html, ends) = Self.joined(rows)
         let table = BuildCache.KeptTable(
-            keys: keys, rows: rows, reads: reads, readers: readers, html: Self.joined(rows),
+            keys: keys, rows: rows, reads: reads, readers: readers, html: html, ends: ends,
             list: ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
         cache.keep(table, page: page)
         log?.note(reads)
         return (table.html, table.list)
     }
 
-    private static func joined(_ rows: [BuildCache.KeptRow]) -> String {
+    /// The rows' HTML joined, and where each row ends in it.
+    private static func joined(_ rows: [BuildCache.KeptRow]) -> (html: String, ends: [Int]) {
+        var ends: [Int] = []
+        ends.reserveCapacity(rows.count)
+        var end = 0
+        for row in rows {
+            end += row.html.utf8.count
+            ends.append(end)
+        }
         var html = ""
-        html.reserveCapacity(rows.reduce(0) { $0 + $1.html.utf8.count })
+        html.reserveCapacity(end)
         for row in rows { html += row.html }
-        return html
+        return (html, ends)
+    }
+
+    /// `html` (rows joined, each ending at `ends`) with the rows at `positions` (ascending)
+    /// replaced by those of `rows`: the stretches between them copied whole, not row by row.
+    static func spliced(
+        _ html: String, ends: [Int], rows: [BuildCache.KeptRow], at positions: [Int]
+    ) -> (html: String, ends: [Int]) {
+        let bytes = html.utf8
+        func stretch(_ from: Int, _ to: Int) -> Substring {
+            Substring(
+                bytes[bytes.index(bytes.startIndex, offsetBy: from)..<bytes.index(bytes.startIndex, offsetBy: to)])
+        }
+        func oldLength(_ position: Int) -> Int { ends[position] - (position == 0 ? 0 : ends[position - 1]) }
+        var grown = 0
+        for position in positions { grown += rows[position].html.utf8.count - oldLength(position) }
+        var result = ""
+        result.reserveCapacity(bytes.count + max(grown, 0))
+        var copied = 0
+        for position in positions {
+            result += stretch(copied, position == 0 ? 0 : ends[position - 1])
+            result += rows[position].html
+            copied = ends[position]
+        }
+        result += stretch(copied, bytes.count)
+        var newEnds = ends
+        var shift = 0
+        var next = 0
+        for position in ends.indices {
+            if next < positions.count, positions[next] == position {
+                shift += rows[position].html.utf8.count - oldLength(position)
+                next += 1
+            }
+            newEnds[position] += shift
+        }
+        return (result, newEnds)
     }
 
     /// A link to a document with what lists show about it. Every key is always present.
