@@ -32,6 +32,21 @@ import Testing
         try "x".write(to: templates.appendingPathComponent("home.mustache"), atomically: false, encoding: .utf8)
         #expect(watch.waitForChange(milliseconds: 5000), "a template in it")
 
+        // A folder moved in, with a folder inside it: both are watched from then on.
+        let outside = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let nested = outside.appendingPathComponent("records/2026")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            at: outside.appendingPathComponent("records"), to: content.appendingPathComponent("records"))
+        #expect(watch.waitForChange(milliseconds: 5000), "a folder moved in")
+        try "c".write(
+            to: content.appendingPathComponent("records/2026/c.md"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "a file in a folder inside the one moved in")
+        // An edit alone does not walk the folders again, and is still seen.
+        try "a2".write(to: content.appendingPathComponent("a.md"), atomically: false, encoding: .utf8)
+        #expect(watch.waitForChange(milliseconds: 5000), "an edit")
+
         try "aimsbook".write(to: root.appendingPathComponent("aimsbook.yml"), atomically: false, encoding: .utf8)
         #expect(watch.waitForChange(milliseconds: 5000), "the settings file")
         try FileManager.default.removeItem(at: risks.appendingPathComponent("b.md"))

@@ -298,7 +298,7 @@ enum FrameworkPages {
                     "role": roleLabel(requirement.role),
                     "targets": targets,
                     "hasTargets": !targets.isEmpty,
-                    "documentCount": entry.documents.count,
+                    "documentCount": entry.documentCount,
                     "status": badge(entry.status),
                     "overridden": entry.mapping?.origin != nil,
                 ]
@@ -368,7 +368,7 @@ enum FrameworkPages {
             "requirementID": requirement.id,
             "requirementTitle": requirement.title,
             "coverage": badge(entry.status),
-            "documentCount": RenderText.count(entry.documents.count, "document"),
+            "documentCount": RenderText.count(entry.documentCount, "document"),
             "hasParent": parent != nil,
             "parentID": parent?.id ?? "",
             "parentTitle": parent?.title ?? "",

@@ -121,10 +121,13 @@ public enum SiteRenderer {
         let soaDocument = handbook.soaDocument
         family { _ in
             [
-                PageJob(SitePaths.soa) { context in
-                    context.log?.note(.type(.soa))
-                    return try SoAPage.render(context: context, document: soaDocument)
-                }
+                PageJob(
+                    SitePaths.soa,
+                    one: { context in
+                        context.log?.note(.type(.soa))
+                        return try SoAPage.render(context: context, document: soaDocument)
+                    }),
+                PageJob(SitePaths.soaCSV, one: SoAPage.spreadsheet),
             ]
         }
         pageJobs = pageJobs.filter { needsMaking($0.job.key, familyReads: $0.familyReads) }
@@ -398,9 +401,8 @@ public enum SiteRenderer {
         }
         if changed.contains(where: { handbook.documents[$0].type == .soa }) {
             // Its reads are those of the last build: the outline is the same.
-            for file in try SoAPage.render(context: context, document: handbook.soaDocument) {
-                replaced[file.path] = file
-            }
+            let page = try SoAPage.render(context: context, document: handbook.soaDocument)
+            replaced[page.path] = page
         }
         site.files = previous.files.map { replaced[$0.path] ?? $0 }
         cache.keepUnrendered(rendered: Set(replaced.keys))

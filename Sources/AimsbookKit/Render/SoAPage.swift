@@ -1,10 +1,10 @@
 /// The Statement of Applicability page (`soa.html`) and its spreadsheet (`soa.csv`, written by
-/// `SoAExport` next to it): counts, the SoA document's own text, then one row per Annex A
+/// `SoAExport`): counts, the SoA document's own text, then one row per Annex A
 /// control grouped by objective. Printable on A4 landscape (the stylesheet's `@page soa`).
 enum SoAPage {
     /// - Parameter document: the SoA document with its body (the context's handbook is the
     ///   outline, without bodies).
-    static func render(context: RenderContext, document: Document?) throws -> [OutputFile] {
+    static func render(context: RenderContext, document: Document?) throws -> OutputFile {
         let path = SitePaths.soa
         let linker = Linker(page: path)
         let soa = context.soa
@@ -71,9 +71,12 @@ enum SoAPage {
             "csvHref": linker.to(SitePaths.soaCSV),
         ]
         let frame = RenderContext.Frame(path: path, kind: "soa", title: "Statement of Applicability", section: path)
-        return [
-            try context.page(frame, template: "soa", view),
-            .text(SitePaths.soaCSV, SoAExport.csv(soa)),
-        ]
+        return try context.page(frame, template: "soa", view)
+    }
+
+    /// `soa.csv`: a job of its own, as it reads the SoA alone, not the titles the page shows (a
+    /// title edit makes the page again, and leaves the spreadsheet as it was).
+    static func spreadsheet(context: RenderContext) -> OutputFile {
+        .text(SitePaths.soaCSV, SoAExport.csv(context.soa))
     }
 }
