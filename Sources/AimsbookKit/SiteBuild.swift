@@ -29,8 +29,9 @@ public enum SiteBuild {
         // A build without a cache parses the theme meanwhile (`serve` keeps its theme).
         let themeLoading = cache == nil ? ThemeLoading(overrides: source.templateOverrides) : nil
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
-        let report = checked.report
-        if report.errorCount > 0 || (strict && report.warningCount > 0) {
+        // Counted on the diagnostics: the report gathers every file's text for its excerpts.
+        let diagnostics = checked.diagnostics
+        if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
         let files = try timings.measure("render (all)") {

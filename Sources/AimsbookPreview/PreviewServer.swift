@@ -119,14 +119,15 @@ struct PreviewBuilder: Sendable {
             let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, deferring: [SitePaths.print])
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
-            let report = outcome.checked.report
             if let written = outcome.writtenFiles {
+                // Counted on the diagnostics: the report gathers every file's text for excerpts.
+                let warnings = outcome.checked.diagnostics.warningCount
                 let deferred = outcome.deferredFiles
                 await state.startWriting(Set(deferred.map(\.path)))
                 await state.built()
                 log(
                     "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
-                        + (report.warningCount > 0 ? " (\(report.warningCount) warnings)" : ""))
+                        + (warnings > 0 ? " (\(warnings) warnings)" : ""))
                 if !deferred.isEmpty {
                     // After the pages reload: the print view is megabytes, and rarely what is open.
                     let writing = clock.now
@@ -138,6 +139,7 @@ struct PreviewBuilder: Sendable {
                     )
                 }
             } else {
+                let report = outcome.checked.report
                 await state.failed(report.diagnostics)
                 log(DiagnosticFormat.text.render(report) + "The last good site is still served.")
             }
