@@ -35,10 +35,10 @@ enum SiteUpdate {
         throws -> Set<String>
     {
         do {
-            let deferred = try update(
+            let (deferred, changedFolders) = try update(
                 files, in: output, unchanged: unchanged, samePaths: samePaths, deferring: deferring,
                 trusting: folders)
-            folders?.record(Self.folders(of: files.map(\.path)), in: output)
+            folders?.record(changedFolders, in: output)
             return deferred
         } catch {
             folders?.forget()
@@ -50,29 +50,71 @@ enum SiteUpdate {
     static func folders(of paths: [String]) -> Set<String> {
         var folders: Set<String> = [""]
         var last = ""
-        for path in paths {
-            let folder = OutputFolderStamps.folder(of: path)
-            // Paths come sorted: a folder's files one after the other.
-            if folder != last {
-                folders.insert(folder)
-                last = folder
-            }
+        for folder in folderOfEach(paths) where folder != last {
+            folders.insert(folder)
+            last = folder
         }
         return folders
     }
 
+    /// The folder of each of `paths`, "" for the top. Paths come sorted, a folder's files one
+    /// after the other: a path in the same folder as the one before shares its string instead
+    /// of making one (2,000 strings a rebuild, made three times, were a fifth of the write
+    /// stage's own work).
+    static func folderOfEach(_ paths: [String]) -> [String] {
+        var folders: [String] = []
+        folders.reserveCapacity(paths.count)
+        var last = ""
+        for path in paths {
+            let bytes = path.utf8
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
+                folders.append("")
+                continue
+            }
+            let length = bytes.distance(from: bytes.startIndex, to: slash)
+            if length != last.utf8.count || !bytes[..<slash].elementsEqual(last.utf8) {
+                last = String(path[..<slash])
+            }
+            folders.append(last)
+        }
+        return folders
+    }
+
+    /// - Returns: the paths of `deferring` left unwritten, and the folders the update changed.
     private static func update(
         _ files: [OutputFile], in output: String, unchanged: UnchangedFiles, samePaths: Bool,
         deferring: Set<String>, trusting folders: OutputFolderStamps?
     )
-        throws -> Set<String>
+        throws -> (deferred: Set<String>, changedFolders: Set<String>)
     {
         let timings = StageTimings.shared
         let plan = try timings.measure("write: paths checked") {
             try SiteWriter.relativePaths(files, distinct: samePaths)
         }
-        // Folders whose entries are as the last write left them (`OutputFolderStamps`).
-        let trusted = folders?.unchanged(Self.folders(of: plan.map(\.relative)), in: output) ?? []
+        let folderOf = Self.folderOfEach(plan.map(\.relative))
+        var allFolders: Set<String> = [""]
+        var lastFolder = ""
+        for folder in folderOf where folder != lastFolder {
+            allFolders.insert(folder)
+            lastFolder = folder
+        }
+        // Folders whose entries are as the last write left them (`OutputFolderStamps`), by file.
+        let trusted = folders?.unchanged(allFolders, in: output) ?? []
+        let isTrusted: [Bool] = {
+            guard !trusted.isEmpty else { return [] }
+            var isTrusted: [Bool] = []
+            isTrusted.reserveCapacity(folderOf.count)
+            var last: (folder: String, trusted: Bool)?
+            for folder in folderOf {
+                if last?.folder != folder { last = (folder, trusted.contains(folder)) }
+                isTrusted.append(last!.trusted)
+            }
+            return isTrusted
+        }()
+        // The folders to note as this update leaves them: those it writes into and those whose
+        // files it looked at one by one, or all when it makes folders or deletes files.
+        var changedFolders = allFolders.subtracting(trusted)
+        var madeFolders = false
 
         var pending: [(temporary: String, destination: String)] = []
         var deferred: Set<String> = []
@@ -80,8 +122,9 @@ enum SiteUpdate {
         try timings.measure("write: changed files") {
             // Which files are still there as the last build wrote them: a status per file, on
             // all cores (a serial `lstat` of every file was a tenth of a one-file rebuild).
-            let kept = plan.concurrentMap { file, relative -> Bool? in
-                if !trusted.isEmpty, trusted.contains(OutputFolderStamps.folder(of: relative)) {
+            let kept = Array(plan.indices).concurrentMap { index -> Bool? in
+                let (file, relative) = plan[index]
+                if !isTrusted.isEmpty, isTrusted[index] {
                     return unchanged.contains(file.path) && file.textSize != nil
                 }
                 var status = stat()
@@ -91,7 +134,7 @@ enum SiteUpdate {
                 return Int(status.st_size) == size
             }
             do {
-                for ((file, relative), isKept) in zip(plan, kept) {
+                for (index, ((file, relative), isKept)) in zip(plan, kept).enumerated() {
                     // Not a regular file where one goes: only a full write can replace it.
                     guard let isKept else { throw NeedsFullWrite() }
                     if isKept { continue }
@@ -106,7 +149,9 @@ enum SiteUpdate {
                         if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
                     } else {
                         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                        madeFolders = true
                     }
+                    changedFolders.insert(folderOf[index])
                     let temporary = directory + "/" + sparePrefix + (destination as NSString).lastPathComponent
                     pending.append((temporary, destination))
                     writes.append((file.contents, temporary))
@@ -131,7 +176,7 @@ enum SiteUpdate {
         if !samePaths {
             timings.measure("write: removed files") { removeFiles(in: output, notIn: Set(plan.map(\.relative))) }
         }
-        return deferred
+        return (deferred, samePaths && !madeFolders ? changedFolders : allFolders)
     }
 
     /// Gives the next `count` files of `paths` (inside `output`) an empty spare where they have
