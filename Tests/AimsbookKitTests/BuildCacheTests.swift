@@ -56,6 +56,16 @@ import Testing
         #expect(RenderContext.spliced("", ends: [], rows: [], at: []) == ("", []))
     }
 
+    @Test func aKeptListsHTMLIsSplicedWhereItsItemsWereMadeAgain() {
+        let items = ["<li>a</li>", "<li>é</li>", "", "<li>c</li>"]
+        let joined = items.joined()
+        for replacing in [[0: "<li>A</li>"], [1: "", 3: "<li>C, longer</li>"], [2: "<li>new</li>"], [:]] {
+            var expected = items
+            for (position, item) in replacing { expected[position] = item }
+            #expect(RenderContext.spliced(joined, items: items, replacing: replacing) == expected.joined())
+        }
+    }
+
     @Test func anUnchangedHandbookRendersNothingAgain() throws {
         let cache = BuildCache()
         let first = try Self.build(RenderTests.files, cache: cache)

@@ -467,13 +467,14 @@ struct RenderContext: Sendable {
         listContext.noteRefs(ids)
         let views = ids.map { refs?.byID[$0] ?? listContext.documentRef($0, linker: linker) }
         let made = try makeRefList(ids, views: views, template: template, prefix: prefix, cache: cache, refs: refs)
+        let html = made.items.joined()
         cache.keep(
             .init(
-                ids: ids, reads: listLog.reads, refs: made.refs, html: made.items.joined(), items: made.items,
+                ids: ids, reads: listLog.reads, refs: made.refs, html: html, items: made.items,
                 fingerprints: made.fingerprints, render: cache.renderNumber),
             name: listName)
         log?.note(listLog.reads)
-        return (made.refs, made.items.joined())
+        return (made.refs, html)
     }
 
     /// The last build's list with the items of the refs this rebuild made again (`remadeRefs`)
@@ -510,10 +511,14 @@ struct RenderContext: Sendable {
         let items = try cache.sharedFragments(names: positions.map { prefix + kept.ids[$0] }, keys: keys) {
             try theme.render(views[positions[$0]], template: template)
         }
-        for (position, item) in zip(positions, items) { list.items[position] = item }
+        var replaced: [Int: String] = [:]
+        for (position, item) in zip(positions, items) {
+            list.items[position] = item
+            replaced[position] = item
+        }
         list.refs = ViewList(views: views, fingerprints: fingerprints)
         list.fingerprints = fingerprints
-        list.html = list.items.joined()
+        list.html = Self.spliced(kept.html, items: kept.items, replacing: replaced)
         return list
     }
 
@@ -611,6 +616,34 @@ struct RenderContext: Sendable {
         cache.keep(table, page: page)
         log?.note(reads)
         return (table.html, table.list)
+    }
+
+    /// `html` (`items` joined) with the items at the positions of `replacing` replaced: the
+    /// stretches between them copied whole (joining the hundreds of items of a list again cost
+    /// more than rendering the one that changed).
+    static func spliced(_ html: String, items: [String], replacing: [Int: String]) -> String {
+        let bytes = html.utf8
+        var result = ""
+        result.reserveCapacity(
+            bytes.count + replacing.reduce(0) { $0 + max($1.value.utf8.count - items[$1.key].utf8.count, 0) })
+        var offset = 0
+        var copied = 0
+        var position = 0
+        for (replacedPosition, item) in replacing.sorted(by: { $0.key < $1.key }) {
+            while position < replacedPosition {
+                offset += items[position].utf8.count
+                position += 1
+            }
+            result += Substring(
+                bytes[bytes.index(bytes.startIndex, offsetBy: copied)..<bytes.index(bytes.startIndex, offsetBy: offset)]
+            )
+            result += item
+            offset += items[position].utf8.count
+            position += 1
+            copied = offset
+        }
+        result += Substring(bytes[bytes.index(bytes.startIndex, offsetBy: copied)...])
+        return result
     }
 
     /// The rows' HTML joined, and where each row ends in it.
