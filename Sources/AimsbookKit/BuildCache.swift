@@ -93,14 +93,11 @@ public final class BuildCache: @unchecked Sendable {
         var keys: [String]
         var rows: [KeptRow]
         var reads: ReadSet
-        /// The positions of the rows that read each read (a row made again adds its new reads
-        /// and keeps its old ones: more, never fewer): a rebuild finds the rows to make again
-        /// from what changed, instead of testing each of the register's 800 rows.
-        var readers: [PageRead: [Int]]
-        /// The rows' HTML joined, where each row ends in it (UTF-8 offsets), and the rows as a
-        /// `ViewList`, as the page shows them.
+        /// Which rows read what: a rebuild finds the rows to make again from what changed,
+        /// instead of testing each of the register's 800 rows.
+        var readers: ReadIndex
+        /// The rows' HTML joined, and the rows as a `ViewList`, as the page shows them.
         var html: String
-        var ends: [Int]
         var list: ViewList
     }
 

@@ -66,7 +66,7 @@ public enum SiteBuild {
         guard let site = cache.lastRenderedSite() else { return true }
         guard cache.outputFolders.sparesMade < site.files.count else { return true }
         return SiteUpdate.makeSpares(
-            for: site.files.map(\.path), in: paths.output.standardizedFileURL.path, folders: cache.outputFolders,
+            for: site.files.lazy.map(\.path), in: paths.output.standardizedFileURL.path, folders: cache.outputFolders,
             count: count)
     }
 

@@ -178,48 +178,57 @@ struct PageRecord: Sendable {
     var reads: ReadSet
 }
 
-/// The positions of the documents whose pages read each read, from their records: a targeted
-/// rebuild finds the few document pages to make again without testing the records of
-/// thousands (which was a twentieth of a title edit's rebuild).
+/// Which positions (the rows of a kept table, the documents of the handbook) read each read: a
+/// targeted rebuild finds the few to make again from what changed, instead of testing the reads
+/// of each of hundreds or thousands.
 ///
-/// An index of more reads than the pages now make is still right, only less sharp: a page made
-/// again adds its new reads and keeps its old ones. So one index is shared, and added to in
-/// place, by the site that made it and every site rebuilt from it (copying it each rebuild cost
-/// more than it saved); a render that makes every page starts a new one.
-final class DocumentReaders: @unchecked Sendable {
-    private let lock = NSLock()
+/// An index of more reads than are now made is still right, only less sharp: a position made
+/// again adds its new reads and keeps its old ones.
+struct ReadIndex: Sendable {
     private var positions: [PageRead: [Int]] = [:]
 
-    /// Notes what the page of the document at `position` read.
-    /// - Parameter notedBefore: what the page read when it was last noted. The large sets a
-    ///   page shares with a kept list (`ReadSet.shared`; a role's page lists hundreds of
-    ///   documents) are mostly the same sets again, and are not gone through again.
-    func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
-        lock.withLock {
-            func add(_ read: PageRead) {
-                // A full render notes positions in order: only a page made again can be there.
-                if let readers = positions[read], let last = readers.last, last >= position,
-                    readers.contains(position)
-                {
-                    return
-                }
-                positions[read, default: []].append(position)
-            }
-            for read in reads.own { add(read) }
-            for set in reads.shared where notedBefore?.shared.contains(where: { $0 == set }) != true {
-                for read in set { add(read) }
-            }
+    /// Notes what the thing at `position` read.
+    /// - Parameter notedBefore: what it read when it was last noted. The large sets it shares
+    ///   with kept lists (`ReadSet.shared`; a role's page lists hundreds of documents) are mostly
+    ///   the same sets again, and are not gone through again.
+    mutating func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
+        for read in reads.own { add(read, position) }
+        for set in reads.shared where notedBefore?.shared.contains(where: { $0 == set }) != true {
+            for read in set { add(read, position) }
         }
     }
 
-    /// The positions of the documents whose pages read any of `reads`.
-    func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
-        lock.withLock {
-            var found: Set<Int> = []
-            for read in reads {
-                if let readers = positions[read] { found.formUnion(readers) }
-            }
-            return found
+    private mutating func add(_ read: PageRead, _ position: Int) {
+        // Positions noted in order (a whole table, a full render) need no search: only one made
+        // again can be there already.
+        if let readers = positions[read], let last = readers.last, last >= position, readers.contains(position) {
+            return
         }
+        positions[read, default: []].append(position)
+    }
+
+    /// The positions that read any of `reads`.
+    func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
+        var found: Set<Int> = []
+        for read in reads {
+            if let readers = positions[read] { found.formUnion(readers) }
+        }
+        return found
+    }
+}
+
+/// The `ReadIndex` of the document pages, by position in the handbook. One index is shared, and
+/// added to in place, by the site that made it and every site rebuilt from it (copying it each
+/// rebuild cost more than it saved); a render that makes every page starts a new one.
+final class DocumentReaders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index = ReadIndex()
+
+    func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
+        lock.withLock { index.note(reads, position: position, notedBefore: notedBefore) }
+    }
+
+    func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
+        lock.withLock { index.readers(of: reads) }
     }
 }

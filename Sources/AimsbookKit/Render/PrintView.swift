@@ -76,7 +76,7 @@ enum PrintView {
         // their ids and titles was a tenth of a rebuild after a title edit.
         let all = handbook.documents
         var contents: [View] = []
-        var expectedSize = 16 << 10
+        var expectedSize = Theme.layoutRoom
         try all.withUnsafeBufferPointer { documents in
             for type in DocumentType.allCases {
                 let positions = handbook.positions(of: type)

@@ -511,14 +511,12 @@ struct RenderContext: Sendable {
         let items = try cache.sharedFragments(names: positions.map { prefix + kept.ids[$0] }, keys: keys) {
             try theme.render(views[positions[$0]], template: template)
         }
-        var replaced: [Int: String] = [:]
-        for (position, item) in zip(positions, items) {
-            list.items[position] = item
-            replaced[position] = item
-        }
+        for (position, item) in zip(positions, items) { list.items[position] = item }
         list.refs = ViewList(views: views, fingerprints: fingerprints)
         list.fingerprints = fingerprints
-        list.html = Self.spliced(kept.html, items: kept.items, replacing: replaced)
+        list.html = Self.spliced(
+            kept.html, length: { kept.items[$0].utf8.count },
+            replacing: zip(positions, items).map { ($0, $1) }.sorted { $0.0 < $1.0 })
         return list
     }
 
@@ -580,22 +578,18 @@ struct RenderContext: Sendable {
             return .init(reads: rowLog.reads, view: view, fingerprint: fingerprint, html: html)
         }
         if let changed = changedReads, var table = cache.takeTable(page), table.keys == keys {
-            var positions: Set<Int> = []
-            for read in changed {
-                if let readers = table.readers[read] { positions.formUnion(readers) }
-            }
+            let positions = table.readers.readers(of: changed).sorted()
             if !positions.isEmpty {
-                let positions = positions.sorted()
-                for position in positions {
-                    let row = try made(keys[position])
+                let remade = try positions.map { try made(keys[$0]) }
+                table.html = Self.spliced(
+                    table.html, length: { table.rows[$0].html.utf8.count },
+                    replacing: zip(positions, remade).map { ($0, $1.html) })
+                for (position, row) in zip(positions, remade) {
                     // A kept table's reads stay noted: a row made again may read more, never fewer that matter.
                     table.reads.formUnion(row.reads)
-                    for read in row.reads.all where table.readers[read]?.contains(position) != true {
-                        table.readers[read, default: []].append(position)
-                    }
+                    table.readers.note(row.reads, position: position, notedBefore: table.rows[position].reads)
                     table.rows[position] = row
                 }
-                (table.html, table.ends) = Self.spliced(table.html, ends: table.ends, rows: table.rows, at: positions)
                 table.list = ViewList(views: table.rows.map(\.view), fingerprints: table.rows.map(\.fingerprint))
             }
             cache.keep(table, page: page)
@@ -604,96 +598,50 @@ struct RenderContext: Sendable {
         }
         let rows = try keys.map(made)
         var reads = ReadSet()
-        var readers: [PageRead: [Int]] = [:]
+        var readers = ReadIndex()
         for (position, row) in rows.enumerated() {
             reads.formUnion(row.reads)
-            for read in row.reads.all { readers[read, default: []].append(position) }
+            readers.note(row.reads, position: position)
         }
-        let (html, ends) = Self.joined(rows)
         let table = BuildCache.KeptTable(
-            keys: keys, rows: rows, reads: reads, readers: readers, html: html, ends: ends,
+            keys: keys, rows: rows, reads: reads, readers: readers, html: rows.map(\.html).joined(),
             list: ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
         cache.keep(table, page: page)
         log?.note(reads)
         return (table.html, table.list)
     }
 
-    /// `html` (`items` joined) with the items at the positions of `replacing` replaced: the
-    /// stretches between them copied whole (joining the hundreds of items of a list again cost
-    /// more than rendering the one that changed).
-    static func spliced(_ html: String, items: [String], replacing: [Int: String]) -> String {
-        let bytes = html.utf8
-        var result = ""
-        result.reserveCapacity(
-            bytes.count + replacing.reduce(0) { $0 + max($1.value.utf8.count - items[$1.key].utf8.count, 0) })
-        var offset = 0
-        var copied = 0
-        var position = 0
-        for (replacedPosition, item) in replacing.sorted(by: { $0.key < $1.key }) {
-            while position < replacedPosition {
-                offset += items[position].utf8.count
-                position += 1
-            }
-            result += Substring(
-                bytes[bytes.index(bytes.startIndex, offsetBy: copied)..<bytes.index(bytes.startIndex, offsetBy: offset)]
-            )
-            result += item
-            offset += items[position].utf8.count
-            position += 1
-            copied = offset
-        }
-        result += Substring(bytes[bytes.index(bytes.startIndex, offsetBy: copied)...])
-        return result
-    }
-
-    /// The rows' HTML joined, and where each row ends in it.
-    private static func joined(_ rows: [BuildCache.KeptRow]) -> (html: String, ends: [Int]) {
-        var ends: [Int] = []
-        ends.reserveCapacity(rows.count)
-        var end = 0
-        for row in rows {
-            end += row.html.utf8.count
-            ends.append(end)
-        }
-        var html = ""
-        html.reserveCapacity(end)
-        for row in rows { html += row.html }
-        return (html, ends)
-    }
-
-    /// `html` (rows joined, each ending at `ends`) with the rows at `positions` (ascending)
-    /// replaced by those of `rows`: the stretches between them copied whole, not row by row.
+    /// `joined` (pieces joined, the one at position `i` being `length(i)` bytes long) with the
+    /// pieces at the positions of `replacing` (ascending) replaced by their new text: the
+    /// stretches between them copied whole. A kept table or list changes a row or an item of
+    /// hundreds in a rebuild, and joining them all again cost more than making the one.
     static func spliced(
-        _ html: String, ends: [Int], rows: [BuildCache.KeptRow], at positions: [Int]
-    ) -> (html: String, ends: [Int]) {
-        let bytes = html.utf8
+        _ joined: String, length: (Int) -> Int, replacing: [(position: Int, text: String)]
+    ) -> String {
+        let bytes = joined.utf8
         func stretch(_ from: Int, _ to: Int) -> Substring {
             Substring(
                 bytes[bytes.index(bytes.startIndex, offsetBy: from)..<bytes.index(bytes.startIndex, offsetBy: to)])
         }
-        func oldLength(_ position: Int) -> Int { ends[position] - (position == 0 ? 0 : ends[position - 1]) }
-        var grown = 0
-        for position in positions { grown += rows[position].html.utf8.count - oldLength(position) }
         var result = ""
-        result.reserveCapacity(bytes.count + max(grown, 0))
+        result.reserveCapacity(
+            bytes.count + replacing.reduce(0) { $0 + max($1.text.utf8.count - length($1.position), 0) })
+        var offset = 0
         var copied = 0
-        for position in positions {
-            result += stretch(copied, position == 0 ? 0 : ends[position - 1])
-            result += rows[position].html
-            copied = ends[position]
+        var position = 0
+        for (replaced, text) in replacing {
+            while position < replaced {
+                offset += length(position)
+                position += 1
+            }
+            result += stretch(copied, offset)
+            result += text
+            offset += length(position)
+            position += 1
+            copied = offset
         }
         result += stretch(copied, bytes.count)
-        var newEnds = ends
-        var shift = 0
-        var next = 0
-        for position in ends.indices {
-            if next < positions.count, positions[next] == position {
-                shift += rows[position].html.utf8.count - oldLength(position)
-                next += 1
-            }
-            newEnds[position] += shift
-        }
-        return (result, newEnds)
+        return result
     }
 
     /// A link to a document with what lists show about it. Every key is always present.

@@ -157,10 +157,13 @@ public struct Theme: Sendable {
         return output
     }
 
+    /// What a page's layout (header, sidebar, footer) adds to its own text, about.
+    static let layoutRoom = 16 << 10
+
     /// About how many bytes a page of `view` takes: its text values, which a long table or list
     /// holds joined, and room for the layout around them.
     static func expectedSize(of view: View) -> Int {
-        var size = 16 << 10
+        var size = layoutRoom
         for value in view.values {
             if let text = value as? String { size += text.utf8.count }
         }

@@ -47,14 +47,24 @@ enum SiteUpdate {
     }
 
     /// The folders holding `paths` (paths inside the output folder), "" for its top.
-    static func folders(of paths: [String]) -> Set<String> {
+    static func folders(of paths: [String]) -> Set<String> { distinct(folderOfEach(paths)) }
+
+    /// The folders of `folderOfEach`, once each, "" always among them.
+    private static func distinct(_ folderOfEach: [String]) -> Set<String> {
         var folders: Set<String> = [""]
         var last = ""
-        for folder in folderOfEach(paths) where folder != last {
+        for folder in folderOfEach where folder != last {
             folders.insert(folder)
             last = folder
         }
         return folders
+    }
+
+    /// Where the spare of the file at `relative` (inside the output folder) is: beside it,
+    /// under a hidden name.
+    static func spare(of relative: String) -> String {
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return sparePrefix + relative }
+        return relative[..<slash] + "/" + sparePrefix + relative[relative.index(after: slash)...]
     }
 
     /// The folder of each of `paths`, "" for the top. Paths come sorted, a folder's files one
@@ -92,12 +102,7 @@ enum SiteUpdate {
             try SiteWriter.relativePaths(files, distinct: samePaths)
         }
         let folderOf = Self.folderOfEach(plan.map(\.relative))
-        var allFolders: Set<String> = [""]
-        var lastFolder = ""
-        for folder in folderOf where folder != lastFolder {
-            allFolders.insert(folder)
-            lastFolder = folder
-        }
+        let allFolders = Self.distinct(folderOf)
         // Folders whose entries are as the last write left them (`OutputFolderStamps`), by file.
         let trusted = folders?.unchanged(allFolders, in: output) ?? []
         let isTrusted: [Bool] = {
@@ -152,7 +157,7 @@ enum SiteUpdate {
                         madeFolders = true
                     }
                     changedFolders.insert(folderOf[index])
-                    let temporary = directory + "/" + sparePrefix + (destination as NSString).lastPathComponent
+                    let temporary = output + "/" + Self.spare(of: relative)
                     pending.append((temporary, destination))
                     writes.append((file.contents, temporary))
                 }
@@ -186,23 +191,22 @@ enum SiteUpdate {
     /// edit's rebuild cost 5–8 ms, overwriting them under 2. For `serve`, between rebuilds, a
     /// batch at a time (creating 2,000 took most of a second); `removeSpares` deletes them.
     /// - Returns: whether every file of `paths` has been seen to.
-    static func makeSpares(for paths: [String], in output: String, folders: OutputFolderStamps, count: Int) -> Bool {
+    static func makeSpares<Paths: RandomAccessCollection<String>>(
+        for paths: Paths, in output: String, folders: OutputFolderStamps, count: Int
+    ) -> Bool where Paths.Index == Int {
         let start = folders.sparesMade
         guard start < paths.count else { return true }
-        let batch = paths[start..<min(start + count, paths.count)]
-        let trusted = folders.unchanged(Self.folders(of: Array(batch)), in: output)
-        for path in batch where trusted.contains(OutputFolderStamps.folder(of: path)) {
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let spare =
-                slash.map { output + "/" + path[..<$0] + "/" + sparePrefix + path[path.index(after: $0)...] }
-                ?? output + "/" + sparePrefix + path
-            let descriptor = open(spare, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let batch = Array(paths[start..<min(start + count, paths.count)])
+        let folderOf = Self.folderOfEach(batch)
+        let trusted = folders.unchanged(Self.distinct(folderOf), in: output)
+        for (path, folder) in zip(batch, folderOf) where trusted.contains(folder) {
+            let descriptor = open(output + "/" + Self.spare(of: path), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 { close(descriptor) }
         }
         // The spares changed the folders, not the files the stamps vouch for.
         folders.record(trusted, in: output)
-        folders.sparesMade = batch.endIndex
-        return batch.endIndex == paths.count
+        folders.sparesMade = start + batch.count
+        return start + batch.count == paths.count
     }
 
     /// Deletes the spares `FileSwap` left next to the site's files: `serve` calls it when it
