@@ -267,7 +267,13 @@ public final class BuildCache: @unchecked Sendable {
 
     private var lastListing: Listing?
 
-    func listing() -> Listing? { lock.withLock { lastListing } }
+    /// The last load's listing, which the cache no longer holds until `keep` gives it one again.
+    func takeListing() -> Listing? {
+        lock.withLock {
+            defer { lastListing = nil }
+            return lastListing
+        }
+    }
 
     /// - Parameter partial: the load looked only at the files whose stamps changed.
     func keep(_ listing: Listing?, partial: Bool) { lock.withLock { (lastListing, loadedPartly) = (listing, partial) } }
@@ -433,6 +439,7 @@ public final class BuildCache: @unchecked Sendable {
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (false, false, false, false)
             lists.keepsAll = false
             pendingSite = nil
+            renderKeptPaths = false
         }
     }
 
@@ -491,6 +498,21 @@ public final class BuildCache: @unchecked Sendable {
     func lastRenderedSite() -> RenderedSite? {
         lock.withLock { site }
     }
+
+    /// Makes the cache let go of the last written site, for a targeted rebuild to change it
+    /// in place. Should the build fail, the next one is made whole.
+    func letGoOfLastRenderedSite() {
+        lock.withLock { site = nil }
+    }
+
+    private var renderKeptPaths = false
+
+    /// Notes that the running render made a site with the same paths as the last one.
+    func keptPaths() { lock.withLock { renderKeptPaths = true } }
+
+    /// Whether the last render's site has the same paths as the one before, for the write
+    /// stage: no file to delete, no folder to walk.
+    var lastRenderKeptPaths: Bool { lock.withLock { renderKeptPaths } }
 
     /// The last written site when its key is `key`.
     func renderedSite(key: Int) -> RenderedSite? {

@@ -41,7 +41,11 @@ public enum SiteBuild {
         }
         let deferred = try timings.measure("write") {
             // The same paths as the site written last: no page to delete, no folder to walk.
-            let samePaths = cache?.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
+            let samePaths =
+                cache.map {
+                    $0.lastRenderKeptPaths
+                        || $0.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
+                } ?? false
             return try SiteWriter.write(
                 files, to: paths.output, unchanged: cache?.unchangedFiles ?? [], samePaths: samePaths,
                 deferring: cache == nil ? [] : deferring, folders: cache?.outputFolders)

@@ -472,6 +472,17 @@ import Testing
         #expect(cache.targetedJobs != nil)
     }
 
+    @Test func whatPagesReadCarriesOverRebuildsThatChangedOtherDocuments() throws {
+        // The last site is changed in place by each targeted rebuild: its records of what pages
+        // read must carry over one that changed another document, or the third step would
+        // leave the pages showing the risk (the AI system's among them) with its old title.
+        let titled = Self.editing(RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Bias")
+        let policy = Self.editing(titled, "policies/ai-policy.md", "title: AI policy", "title: Policy on AI")
+        let retitled = Self.editing(policy, "risks/bias.md", "title: Bias", "title: Bias, again")
+        let cache = try Self.expectEachStepMatchesAFreshBuild([titled, policy, retitled])
+        #expect(cache.targetedJobs != nil)
+    }
+
     @Test func registerAndListRowsAreMadeAgainWhenAnythingTheyShowChanges() throws {
         var files = RenderTests.files
         files["risks/drift.md"] = """

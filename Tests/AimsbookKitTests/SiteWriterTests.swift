@@ -239,6 +239,50 @@ import Testing
         #expect(stamps.unchanged(["", "docs"], in: folder.path).isEmpty)
     }
 
+    @Test func anUpdateIntoFoldersAsTheLastLeftThemLooksOnlyAtTheFilesMadeAnew() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamps = OutputFolderStamps()
+        let asset = folder.appendingPathComponent("logo.svg")
+        try "<svg/>".write(to: asset, atomically: true, encoding: .utf8)
+        func site(_ a: String, _ b: String) -> [OutputFile] {
+            [
+                .text("docs/a.html", a), .text("docs/b.html", b), .text("index.html", "home"),
+                .init(path: "img/logo.svg", contents: .copy(from: asset.path)),
+            ]
+        }
+        func text(_ path: String) throws -> String {
+            try String(contentsOf: folder.appendingPathComponent("out/" + path), encoding: .utf8)
+        }
+        let output = folder.appendingPathComponent("out")
+        try SiteWriter.write(site("a", "b"), to: output, folders: stamps)
+        #expect(stamps.siteFolders == nil, "a full write does not know the site's folders")
+        try SiteWriter.write(
+            site("a2", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
+        #expect(stamps.siteFolders == ["", "docs", "img"], "the first update looks at every file and notes them")
+        let few = SiteUpdate.filesToLookAt(
+            site("a3", "b"), unchanged: .allBut(["docs/a.html"]), folders: stamps, in: output.path)
+        #expect(few?.files.map(\.path) == ["docs/a.html", "img/logo.svg"], "the one made anew, and the copied asset")
+        // A file deleted by hand changes its folder: every file is looked at again.
+        try SiteWriter.write(
+            site("a3", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
+        #expect(try text("docs/a.html") == "a3")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("docs/b.html"))
+        #expect(
+            SiteUpdate.filesToLookAt(
+                site("a4", "b"), unchanged: .allBut(["docs/a.html"]), folders: stamps, in: output.path) == nil)
+        try SiteWriter.write(
+            site("a4", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
+        #expect(try text("docs/a.html") == "a4")
+        #expect(try text("docs/b.html") == "b", "written again")
+        // Writing a deferred file (a part of the site, `SiteBuild.writeDeferred`) keeps what is
+        // known of the whole.
+        try SiteUpdate.update(
+            [.text("index.html", "home, later")], in: output.path, unchanged: [], samePaths: true, folders: stamps)
+        #expect(stamps.siteFolders == ["", "docs", "img"])
+        #expect(try text("index.html") == "home, later")
+    }
+
     @Test func sparesAreMadeAheadABatchAtATimeInFoldersAsTheLastWriteLeftThem() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -41,6 +41,17 @@ public struct RequirementCoverage: Sendable, Hashable {
         return count
     }
 
+    /// The first `limit` documents of `documents`, and how many there are, in one pass.
+    public func firstDocuments(_ limit: Int) -> (first: [String], count: Int) {
+        var first: [String] = []
+        var count = 0
+        forEachDocument { id in
+            if count < limit { first.append(id) }
+            count += 1
+        }
+        return (first, count)
+    }
+
     /// Each document of `documents` once, in order. The set of those seen is made large enough
     /// up front: growing it, hashing every id again each time, was most of the cost for a
     /// requirement mapped to clauses that hundreds of documents address.

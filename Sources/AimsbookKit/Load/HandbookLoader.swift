@@ -60,30 +60,32 @@ public enum HandbookLoader {
         // Files are independent: read and decode them on all cores, keep the sorted order.
         let timings = StageTimings.shared
         let offered = cache?.takeOfferedStamps()
-        // The last load's files do not change while this one runs: read without the cache's lock.
-        let last = cache?.listing()
+        // Taken from the cache, so that a one-file edit changes its entry in place rather than
+        // in a copy of thousands; every way out of this function keeps a listing again.
+        var last = cache?.takeListing()
         let entries: [(entry: Entry, stamp: Int?)]
-        if let cache, let offered, let last, let lastStamps = last.stamps,
+        if let cache, let offered, var listing = last, let lastStamps = listing.stamps,
             let changed = SourceStamps.changes(from: lastStamps, to: offered)
         {
             // The watcher saw the files the last load judged by its stamps, and the same files:
             // only those whose stamps changed are looked at (a one-file edit in thousands).
             let readStart = ContinuousClock.now
-            var patched = last.entries
+            last = nil
             for path in changed {
-                guard let position = last.positions[path] else { continue }
-                patched[position] = Self.entry(
-                    last.listed[position], contentPath: contentPath, displayPrefix: displayPrefix,
-                    contentRoot: contentRoot, keepsStamps: true, last: last, offeredStamps: offered)
+                guard let position = listing.positions[path] else { continue }
+                let entry = Self.entry(
+                    listing.listed[position], contentPath: contentPath, displayPrefix: displayPrefix,
+                    contentRoot: contentRoot, keepsStamps: true, last: listing, offeredStamps: offered)
+                listing.entries[position] = entry
             }
-            entries = patched
-            cache.keep(
-                BuildCache.Listing(stamps: offered, listed: last.listed, entries: entries, positions: last.positions),
-                partial: true)
+            listing.stamps = offered
+            entries = listing.entries
+            cache.keep(listing, partial: true)
             timings.record("load: changed files read", since: readStart)
         } else {
             let listed = timings.measure("load: files listed") { listFiles(under: paths.content) }
             let readStart = ContinuousClock.now
+            let last = last
             entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
                 Self.entry(
                     file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,

@@ -124,8 +124,8 @@ enum FrameworkPages {
             ]
         }
         let citing = Set(obligation.direct)
-        let addressing = obligation.documents
-        let documents = addressing.prefix(checklistDocumentLimit).map { id -> View in
+        let addressing = obligation.firstDocuments(checklistDocumentLimit)
+        let documents = addressing.first.map { id -> View in
             let document = context.handbook.document(id)
             return [
                 "id": id, "href": linker.document(id), "title": document?.title ?? id,
@@ -350,7 +350,7 @@ enum FrameworkPages {
             var row = context.documentRef(system.id, linker: linker)
             row["euRisk"] = Badge.euAIActRisk(system.riskClass)
             row["coverage"] = badge(obligation.status)
-            row["addressedBy"] = RenderText.count(obligation.documents.count, "document")
+            row["addressedBy"] = RenderText.count(obligation.documentCount, "document")
             return row
         }
         func neighbour(_ requirement: FrameworkPack.Requirement?) -> Any {

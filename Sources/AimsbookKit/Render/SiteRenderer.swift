@@ -64,7 +64,7 @@ public enum SiteRenderer {
         cache?.startOutlineRender()
         // After a front-matter edit that keeps every id and type, only the pages that read what
         // changed are made again (`PageRead`); any other change makes every page.
-        let change = timings.measure("render: what changed") {
+        var change = timings.measure("render: what changed") {
             cache?.lastRenderedSite().flatMap {
                 TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
             }
@@ -91,14 +91,17 @@ public enum SiteRenderer {
         /// Whether the job `key` must be made: always in a full render; in a targeted one when
         /// the last build has no record of it or it read something that changed.
         // Read once: `guard let change` in the check below copied the whole last site per job.
-        let previousRecords = change?.previous.records
+        // Let go of once the jobs are planned: the new site's records are the last's, changed
+        // in place (`assemble`).
+        var previousRecords = change?.previous.records
         func needsMaking(_ key: String, familyReads: ReadSet = ReadSet()) -> Bool {
             guard let dirty, let record = previousRecords?[key] else { return true }
             return dirty.contains { record.reads.contains($0) || familyReads.contains($0) }
         }
         /// For `AIMSBOOK_TIMINGS=pages`: which changed reads made a job be made again.
+        let explainedRecords = timings.perPage ? previousRecords : nil
         @Sendable func whyMade(_ key: String, familyReads: ReadSet) -> String {
-            guard let dirty, let record = previousRecords?[key] else { return "not made before" }
+            guard let dirty, let record = explainedRecords?[key] else { return "not made before" }
             let met = dirty.filter { record.reads.contains($0) || familyReads.contains($0) }
             return met.map { "\($0)" }.sorted().prefix(4).joined(separator: ", ") + (met.count > 4 ? " …" : "")
         }
@@ -183,14 +186,21 @@ public enum SiteRenderer {
             }
         }
         timings.record("render: jobs planned", since: planning)
+        previousRecords = nil
         let results = try timings.measure("render: all pages (\(jobs.count) jobs)") {
             try jobs.concurrentMap { job in Result { try job() } }.map { try $0.get() }
         }
+        // The jobs hold the last site's search entries: let go of, so that it is changed in place.
+        jobs.removeAll()
 
         let assembly = ContinuousClock.now
-        // A job not made again keeps the last build's files, record, section and entry.
+        let isTargeted = change != nil
+        // A job not made again keeps the last build's files, record, section and entry: the
+        // last site, which the cache lets go of (a failed build makes the next one whole), is
+        // changed in place rather than copied, thousands of records and sections each time.
+        if isTargeted { cache?.letGoOfLastRenderedSite() }
         var site =
-            change?.previous
+            change.take()?.previous
             ?? BuildCache.RenderedSite(
                 key: 0, context: context, documents: [], files: [], printShell: [], printSections: [],
                 searchEntries: [], otherSearchEntries: [], records: [:])
@@ -208,7 +218,7 @@ public enum SiteRenderer {
             case .document: break
             }
         }
-        if change == nil { (site.records, site.documentReaders) = ([:], DocumentReaders()) }
+        if !isTargeted { (site.records, site.documentReaders) = ([:], DocumentReaders()) }
         site.records.merge(newRecords) { _, new in new }
         if site.searchEntries.count != handbook.documents.count {
             site.searchEntries = Array(repeating: [], count: handbook.documents.count)
@@ -237,32 +247,34 @@ public enum SiteRenderer {
             [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
                 + SearchIndex.render(
                     documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries,
-                    changedDocuments: change == nil ? nil : changedEntries)
+                    changedDocuments: isTargeted ? changedEntries : nil)
         }
         for file in printAndSearch { made[file.path] = file }
 
         var files: [OutputFile]
         var sameBytes: Set<String> = []
-        if let change {
+        var keptPaths = false
+        if isTargeted {
             // Same ids, types, theme and assets: the last build's paths (sorted), some with new
-            // contents, replaced in place.
-            var replaced = 0
-            files = change.previous.files.map { file in
-                guard let new = made[file.path] else { return file }
-                replaced += 1
-                // Made again with the same bytes (a title edit leaves the home page's counts as
-                // they were): the file on disk stays (`keepUnrendered`).
-                if new.contents.sameBytes(as: file.contents) {
-                    sameBytes.insert(file.path)
-                    return file
+            // contents, replaced in place, each found by bisection.
+            keptPaths = made.keys.allSatisfy { site.files.position(ofPath: $0) != nil }
+            if keptPaths {
+                for (path, new) in made {
+                    let position = site.files.position(ofPath: path)!
+                    // Made again with the same bytes (a title edit leaves the home page's counts
+                    // as they were): the file on disk stays (`keepUnrendered`).
+                    if new.contents.sameBytes(as: site.files[position].contents) {
+                        sameBytes.insert(path)
+                    } else {
+                        site.files[position] = new
+                    }
                 }
-                return new
-            }
-            if replaced != made.count {
-                var byPath = Dictionary(change.previous.files.map { ($0.path, $0) }) { first, _ in first }
+            } else {
+                var byPath = Dictionary(site.files.map { ($0.path, $0) }) { first, _ in first }
                 byPath.merge(made) { _, new in new }
-                files = Array(byPath.values).sorted { $0.path < $1.path }
+                site.files = Array(byPath.values).sorted { $0.path < $1.path }
             }
+            files = site.files
         } else {
             files = Array(made.values)
             for (path, text) in theme.assets { files.append(.text(path, text)) }
@@ -273,12 +285,12 @@ public enum SiteRenderer {
             files.sort { $0.path < $1.path }
         }
         if let cache, let key {
+            if keptPaths { cache.keptPaths() }
             cache.made(
-                jobs: change.map { _ in
-                    Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
-                        .union(makesPrintShell ? [printShellKey] : [])
-                })
-            if change != nil { cache.keepUnrendered(rendered: Set(made.keys).subtracting(sameBytes)) }
+                jobs: isTargeted
+                    ? Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
+                        .union(makesPrintShell ? [printShellKey] : []) : nil)
+            if isTargeted { cache.keepUnrendered(rendered: Set(made.keys).subtracting(sameBytes)) }
             // The context kept for the next render does not hold the cache that keeps it.
             var kept = context
             kept.options.cache = nil
@@ -286,7 +298,7 @@ public enum SiteRenderer {
             site.key = key
             site.context = kept
             site.documents = handbook.documents
-            site.files = files
+            if !isTargeted { site.files = files }
             cache.rendered(site)
         }
         timings.record("render: site assembled (print view and search index included)", since: assembly)
@@ -408,5 +420,18 @@ public enum SiteRenderer {
         cache.keepUnrendered(rendered: Set(replaced.keys))
         cache.rendered(site)
         return site.files
+    }
+}
+
+extension [OutputFile] {
+    /// The position of the file at `path` in files sorted by path, by bisection.
+    func position(ofPath path: String) -> Int? {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < endIndex && self[low].path == path ? low : nil
     }
 }

@@ -56,8 +56,17 @@ public final class OutputFolderStamps: @unchecked Sendable {
         lock.withLock {
             stamps = [:]
             spares = 0
+            folders = nil
         }
     }
+
+    /// The folders of the whole site the last update wrote (`SiteUpdate.filesToLookAt`); nil
+    /// when unknown.
+    var siteFolders: Set<String>? {
+        get { lock.withLock { folders } }
+        set { lock.withLock { folders = newValue } }
+    }
+    private var folders: Set<String>?
 
     /// How many of the site's files (in the order of its paths) `SiteUpdate.makeSpares` has
     /// seen to since the last full write (which leaves no spare) or failed one (`forget`).

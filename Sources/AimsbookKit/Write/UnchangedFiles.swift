@@ -27,6 +27,12 @@ public struct UnchangedFiles: Sendable, ExpressibleByArrayLiteral {
         }
     }
 
+    /// The files that are not unchanged, when they are the few (`allBut`).
+    var allBut: Set<String>? {
+        if case .allBut(let changed) = kind { return changed }
+        return nil
+    }
+
     /// No file is known to be unchanged: the site is written whole.
     public var isEmpty: Bool {
         if case .these(let paths) = kind { return paths.isEmpty }
