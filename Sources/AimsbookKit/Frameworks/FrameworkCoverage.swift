@@ -34,22 +34,39 @@ public struct RequirementCoverage: Sendable, Hashable {
         return documents
     }
 
+    /// The first documents of `documents` and how many there are, worked out once where many
+    /// pages show the same coverage (an AI system's obligations, `AIActObligations`): counting
+    /// hashes every id of lists that run to hundreds.
+    public struct Counted: Sendable, Hashable {
+        public var first: [String]
+        public var count: Int
+    }
+
+    public internal(set) var counted: Counted?
+
+    /// Works out `counted`, keeping the first `limit` documents.
+    mutating func count(keeping limit: Int) { counted = firstDocuments(limit) }
+
     /// How many documents address the requirement (`documents.count`, without the list).
     public var documentCount: Int {
+        if let counted { return counted.count }
         var count = 0
         forEachDocument { _ in count += 1 }
         return count
     }
 
     /// The first `limit` documents of `documents`, and how many there are, in one pass.
-    public func firstDocuments(_ limit: Int) -> (first: [String], count: Int) {
+    public func firstDocuments(_ limit: Int) -> Counted {
+        if let counted, limit <= counted.first.count || counted.first.count == counted.count {
+            return Counted(first: Array(counted.first.prefix(limit)), count: counted.count)
+        }
         var first: [String] = []
         var count = 0
         forEachDocument { id in
             if count < limit { first.append(id) }
             count += 1
         }
-        return (first, count)
+        return Counted(first: first, count: count)
     }
 
     /// Each document of `documents` once, in order. The set of those seen is made large enough

@@ -108,12 +108,8 @@ enum FrameworkPages {
         ]
     }
 
-    /// One line of an AI system's checklist: the obligation, its status, who addresses it, what is missing.
-    /// Documents shown per obligation in a checklist; the requirement's page lists them all. A
-    /// clause such as 6.1.2 can be covered by hundreds of risks, and a checklist per AI system
-    /// that repeated them all would make the site grow with systems × documents.
-    static let checklistDocumentLimit = 5
-
+    /// One line of an AI system's checklist: the obligation, its status, who addresses it, what
+    /// is missing (the first `AIActObligations.listedDocuments` documents and how many more).
     static func obligationRow(_ obligation: RequirementCoverage, context: RenderContext, linker: Linker) -> View {
         let standard = context.handbook.standard
         let uncovered = obligation.uncovered.map { id -> View in
@@ -124,7 +120,7 @@ enum FrameworkPages {
             ]
         }
         let citing = Set(obligation.direct)
-        let addressing = obligation.firstDocuments(checklistDocumentLimit)
+        let addressing = obligation.firstDocuments(AIActObligations.listedDocuments)
         let documents = addressing.first.map { id -> View in
             let document = context.handbook.document(id)
             return [
