@@ -162,8 +162,18 @@ import Testing
         // Every requirement mapped to the control gives the same documents, as computed alone.
         let coverage = FrameworkCoverage(handbook)
         let pack = try #require(handbook.frameworks.pack(AIActObligations.packID))
+        // An obligation carries its documents counted, the first few kept, for the pages.
         for entry in try #require(obligations.system("AIS-A")).obligations {
-            #expect(entry == coverage.coverage(of: entry.requirement, in: pack, forSystem: "AIS-A"))
+            var alone = coverage.coverage(of: entry.requirement, in: pack, forSystem: "AIS-A")
+            #expect(alone.counted == nil)
+            alone.count(keeping: AIActObligations.listedDocuments)
+            #expect(entry == alone)
+            #expect(entry.counted?.count == entry.documents.count)
+            #expect(entry.counted?.first == Array(entry.documents.prefix(AIActObligations.listedDocuments)))
+            for limit in [1, 10] {
+                #expect(entry.firstDocuments(limit).first == Array(entry.documents.prefix(limit)))
+                #expect(entry.firstDocuments(limit).count == entry.documents.count)
+            }
         }
     }
 
