@@ -188,7 +188,8 @@ struct PreviewBuilder: Sendable {
 
     /// Rebuilds when inotify reports a change and the watched files differ: once the folders
     /// have been quiet for a moment (an editor's save is often several writes), not a poll
-    /// interval later. Every few seconds the files are compared anyway, in case a notice was lost.
+    /// interval later. After notices naming files, only those files are looked at again; every
+    /// few seconds all of them are compared anyway, in case a notice was lost.
     func watch(_ folders: FolderWatch, seen: [String: SourceStamps.Stamp]) async throws {
         let waiting = DispatchQueue(label: "aimsbook.serve.watch")
         // The wait blocks a thread: on a queue of its own, not on the pool the server runs on.
@@ -208,7 +209,8 @@ struct PreviewBuilder: Sendable {
             if noticed {
                 while await changeNoticed(within: 50) {}
             }
-            let current = fingerprint()
+            let touched = noticed ? folders.takeTouched() : nil
+            let current = touched.map { SourceStamps.updating(seen, touched: $0, in: paths) } ?? fingerprint()
             guard current != seen else { continue }
             seen = current
             await rebuild(after: current)

@@ -52,4 +52,47 @@ import Testing
         try FileManager.default.removeItem(at: risks.appendingPathComponent("b.md"))
         #expect(watch.waitForChange(milliseconds: 5000), "a deleted file")
     }
+
+    @Test func noticesNameTheFilesToLookAtAgainUnlessAFolderChanged() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let paths = HandbookPaths(root: root)
+        let content = paths.content.path
+        try FileManager.default.createDirectory(atPath: content + "/risks", withIntermediateDirectories: true)
+        for name in ["a.md", "risks/b.md", "risks/c.md"] {
+            try "x".write(toFile: content + "/" + name, atomically: false, encoding: .utf8)
+        }
+        let watch = try #require(FolderWatch(paths))
+        var seen = SourceStamps.of(paths)
+        /// Waits for the notices of a change, then looks again only at the files they name.
+        func look(_ change: () throws -> Void) throws -> Set<String>? {
+            try change()
+            #expect(watch.waitForChange(milliseconds: 5000))
+            while watch.waitForChange(milliseconds: 50) {}
+            let touched = watch.takeTouched()
+            if let touched { seen = SourceStamps.updating(seen, touched: touched, in: paths) }
+            return touched
+        }
+        // An edit, an editor's hidden swap file, a file outside what a build reads, a deletion,
+        // a save through a rename: each named, and the stamps patched equal a full look's.
+        #expect(
+            try look { try "x2".write(toFile: content + "/risks/b.md", atomically: false, encoding: .utf8) }
+                == [content + "/risks/b.md"])
+        #expect(seen == SourceStamps.of(paths))
+        _ = try look { try "s".write(toFile: content + "/.a.md.swp", atomically: false, encoding: .utf8) }
+        _ = try look { try "r".write(toFile: root.path + "/README.md", atomically: false, encoding: .utf8) }
+        #expect(seen == SourceStamps.of(paths), "neither is stamped")
+        _ = try look { try FileManager.default.removeItem(atPath: content + "/risks/c.md") }
+        #expect(seen == SourceStamps.of(paths))
+        _ = try look { try "a, saved".write(toFile: content + "/a.md", atomically: true, encoding: .utf8) }
+        #expect(seen == SourceStamps.of(paths))
+        _ = try look { try "y".write(toFile: paths.settings.path, atomically: false, encoding: .utf8) }
+        #expect(seen == SourceStamps.of(paths))
+        // A folder made: the names cannot tell, every file is looked at.
+        #expect(
+            try look {
+                try FileManager.default.createDirectory(atPath: content + "/records", withIntermediateDirectories: true)
+            } == nil)
+        #expect(watch.takeTouched() == [], "taken once")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -7,14 +9,23 @@
 /// than up to a poll interval later, and an idle preview stats no files (on 10,000 documents a
 /// poll took 30–40 ms of CPU, twice a second).
 ///
-/// A notice only says "look again": `serve` still compares `SourceStamps` before rebuilding,
-/// so an event that changes nothing a build reads (an editor's swap file, the output folder)
-/// costs one comparison. Where inotify is missing or out of watches, `init` fails and `serve`
-/// polls as before.
+/// A notice names a file: `serve` then looks again at the files named since its last look
+/// (`takeTouched`) and compares their `SourceStamps` before rebuilding, so an event that
+/// changes nothing a build reads (an editor's swap file, the output folder) costs a few
+/// `lstat`s, and an edit does not wait for every file's stamp to be taken again (8 ms on 2,000
+/// documents). A notice of a folder, or of notices lost, has every file looked at. Where inotify
+/// is missing or out of watches, `init` fails and `serve` polls as before.
 public final class FolderWatch: @unchecked Sendable {
     #if canImport(Glibc)
         private let descriptor: Int32
     #endif
+    private let lock = NSLock()
+    /// Each watch's folder, by the watch's number.
+    private var watched: [Int32: String] = [:]
+    /// Files named by notices since the last `takeTouched`, and whether a notice said more
+    /// than the files named can tell.
+    private var touched: Set<String> = []
+    private var lostTrack = false
     /// Trees watched with every folder inside them, and folders watched on their own.
     private let trees: [String]
     private let folders: [String]
@@ -66,7 +77,9 @@ public final class FolderWatch: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
                 buffer.withUnsafeBytes {
-                    foldersAdded = Self.addsFolders(UnsafeRawBufferPointer(rebasing: $0[..<count])) || foldersAdded
+                    let events = UnsafeRawBufferPointer(rebasing: $0[..<count])
+                    foldersAdded = Self.addsFolders(events) || foldersAdded
+                    noteFilesNamed(in: events)
                 }
             }
             // A new folder (or one moved in) holds files the next build reads: watch it too. Only
@@ -76,6 +89,43 @@ public final class FolderWatch: @unchecked Sendable {
             return true
         #else
             return false
+        #endif
+    }
+
+    /// The files the notices since the last call named (as `folder/name`, the paths
+    /// `SourceStamps` keys), or nil when a notice was about a folder or notices were lost and
+    /// every file must be looked at.
+    public func takeTouched() -> Set<String>? {
+        lock.withLock {
+            defer { (touched, lostTrack) = ([], false) }
+            return lostTrack ? nil : touched
+        }
+    }
+
+    /// Notes the files `events` name; a notice about a folder (made, moved, deleted, a watched
+    /// one gone) or of notices lost means the names cannot tell what changed.
+    private func noteFilesNamed(in events: UnsafeRawBufferPointer) {
+        #if canImport(Glibc)
+            let header = 16
+            let aboutFolders = UInt32(truncatingIfNeeded: IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF)
+            lock.withLock {
+                var offset = 0
+                while offset + header <= events.count {
+                    let watch = events.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    // The name is padded with NULs to its length.
+                    let bytes = UnsafeRawBufferPointer(rebasing: events[(offset + header)..<(offset + header + length)])
+                    let name = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                    offset += header + length
+                    if mask & UInt32(truncatingIfNeeded: IN_IGNORED) != 0 { continue }
+                    guard mask & aboutFolders == 0, !name.isEmpty, let folder = watched[watch] else {
+                        lostTrack = true
+                        continue
+                    }
+                    touched.insert(folder + "/" + name)
+                }
+            }
         #endif
     }
 
@@ -109,11 +159,13 @@ public final class FolderWatch: @unchecked Sendable {
                 | UInt32(IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
             var refused = false
             func watch(_ folder: String, recursively: Bool) {
-                guard inotify_add_watch(descriptor, folder, mask) >= 0 else {
+                let number = inotify_add_watch(descriptor, folder, mask)
+                guard number >= 0 else {
                     // A folder that is not there (yet) is no failure; running out of watches is.
                     if errno == ENOSPC || errno == ENOMEM { refused = true }
                     return
                 }
+                lock.withLock { watched[number] = folder }
                 guard recursively else { return }
                 // As the loader and `SourceStamps` read: hidden entries and linked folders are left out.
                 for name in FileSystem.entries(of: folder) where !name.hasPrefix(".") {

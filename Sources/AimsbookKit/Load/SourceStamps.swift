@@ -26,6 +26,44 @@ public enum SourceStamps {
         return stamps
     }
 
+    /// `stamps` with the files at `touched` looked at again: those `of(paths)` stamps (in the
+    /// three folders or the settings file, not hidden) taken anew, or dropped when gone. For a
+    /// watcher told which files changed (`FolderWatch.takeTouched`); a file that is now a
+    /// folder is left to a full look, which the notice of a folder brings.
+    public static func updating(
+        _ stamps: [String: Stamp], touched: Set<String>, in paths: HandbookPaths
+    ) -> [String: Stamp] {
+        let trees = [paths.content, paths.templates, paths.frameworks].map { $0.path + "/" }
+        var updated = stamps
+        for path in touched {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let isRead =
+                path == paths.settings.path || (!name.hasPrefix(".") && trees.contains { path.hasPrefix($0) })
+            guard isRead else { continue }
+            var status = stat()
+            guard lstat(path, &status) == 0 else {
+                updated.removeValue(forKey: path)
+                continue
+            }
+            if path == paths.settings.path {
+                updated[path] = Stamp(status)
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFLNK:
+                // As `walk`: the file it leads to, never a linked folder.
+                guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+                    updated.removeValue(forKey: path)
+                    continue
+                }
+                updated[path] = Stamp(status)
+            default: updated[path] = Stamp(status)
+            }
+        }
+        return updated
+    }
+
     /// The paths whose stamps differ between two looks at the same files; nil when a file was
     /// added or removed (or renamed) between them.
     static func changes(from before: [String: Stamp], to after: [String: Stamp]) -> Set<String>? {
