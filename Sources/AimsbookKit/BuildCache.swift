@@ -255,6 +255,8 @@ public final class BuildCache: @unchecked Sendable {
         var entries: [(entry: HandbookLoader.Entry, stamp: Int?)]
         /// Absolute path → position in `listed`.
         var positions: [String: Int]
+        /// `entries` by kind, as the load gives them to the model.
+        var grouped: HandbookLoader.Grouped
 
         /// The Markdown file at `absolutePath` as the last load read it under the stamp `stamp`.
         func file(_ absolutePath: String, stamp: Int) -> HandbookSource.MarkdownFile? {

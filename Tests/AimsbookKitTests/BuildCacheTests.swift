@@ -342,6 +342,13 @@ import Testing
         }()
         #expect(cache.lastLoadWasPartial)
         #expect(broken.diagnostics.map(\.code) == ["invalid-utf8"], "a changed file that no longer decodes is reported")
+        #expect(broken.markdownFiles.map(\.text) == ["new", "text of b, edited"], "and is no Markdown file")
+        // Mended, and then edited: back among the Markdown files, in its place, as a fresh load has it.
+        try "text of c, mended".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .utf8)
+        #expect(try load() == fresh())
+        #expect(cache.lastLoadWasPartial)
+        try "text of c, again".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .utf8)
+        #expect(try load() == ["new", "text of b, edited", "text of c, again"])
     }
 
     @Test func theWriterLinksUnchangedPagesAndRewritesOnesEditedByHand() throws {

@@ -63,7 +63,7 @@ public enum HandbookLoader {
         // Taken from the cache, so that a one-file edit changes its entry in place rather than
         // in a copy of thousands; every way out of this function keeps a listing again.
         var last = cache?.takeListing()
-        let entries: [(entry: Entry, stamp: Int?)]
+        let grouped: Grouped
         if let cache, let offered, var listing = last, let lastStamps = listing.stamps,
             let changed = SourceStamps.changes(from: lastStamps, to: offered)
         {
@@ -76,40 +76,40 @@ public enum HandbookLoader {
                 let entry = Self.entry(
                     listing.listed[position], contentPath: contentPath, displayPrefix: displayPrefix,
                     contentRoot: contentRoot, keepsStamps: true, last: listing, offeredStamps: offered)
+                listing.grouped.replace(listing.entries[position].entry, at: position, with: entry.entry)
                 listing.entries[position] = entry
             }
+            if listing.grouped.isStale { listing.grouped = Grouped(listing.entries) }
             listing.stamps = offered
-            entries = listing.entries
+            grouped = listing.grouped
             cache.keep(listing, partial: true)
             timings.record("load: changed files read", since: readStart)
         } else {
             let listed = timings.measure("load: files listed") { listFiles(under: paths.content) }
             let readStart = ContinuousClock.now
             let last = last
-            entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
+            let entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
                 Self.entry(
                     file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,
                     keepsStamps: cache != nil, last: last, offeredStamps: offered)
             }
+            grouped = Grouped(entries)
             if let cache {
                 var positions: [String: Int] = [:]
                 positions.reserveCapacity(listed.count)
                 for (position, file) in listed.enumerated() { positions[contentPath + file.path] = position }
                 cache.keep(
-                    BuildCache.Listing(stamps: offered, listed: listed, entries: entries, positions: positions),
+                    BuildCache.Listing(
+                        stamps: offered, listed: listed, entries: entries, positions: positions, grouped: grouped),
                     partial: false)
             }
             timings.record("load: files read", since: readStart)
         }
         let restStart = ContinuousClock.now
         defer { timings.record("load: git, templates, frameworks, settings", since: restStart) }
-        for (entry, _) in entries {
-            switch entry {
-            case .markdown(let file): source.markdownFiles.append(file)
-            case .asset(let asset): source.assets.append(asset)
-            case .problem(let diagnostic): source.diagnostics.append(diagnostic)
-            }
-        }
+        source.markdownFiles = grouped.markdownFiles
+        source.assets = grouped.assets
+        source.diagnostics = grouped.problems
         if gitHistory {
             source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content, cache: cache)
         }
@@ -171,6 +171,47 @@ public enum HandbookLoader {
         let entry = read(absolutePath, displayPath: displayPath, contentPath: file.path)
         guard case .markdown(let read) = entry else { return (entry, nil) }
         return (.markdown(read.hashed()), stamp)
+    }
+
+    /// The listed files' entries by kind, in order, as a `HandbookSource` holds them; kept with
+    /// the listing, so that a one-file edit replaces one Markdown file in place instead of the
+    /// thousands of entries being sorted into kinds again.
+    struct Grouped: Sendable {
+        var markdownFiles: [HandbookSource.MarkdownFile] = []
+        var assets: [HandbookSource.Asset] = []
+        var problems: [Diagnostic] = []
+        /// For each entry, its place in `markdownFiles`, when it is a Markdown file.
+        private var markdownPositions: [Int?] = []
+        /// An entry changed kind: group them again.
+        private(set) var isStale = false
+
+        init(_ entries: [(entry: Entry, stamp: Int?)]) {
+            markdownPositions.reserveCapacity(entries.count)
+            entries.withUnsafeBufferPointer { entries in
+                for position in entries.indices {
+                    switch entries[position].entry {
+                    case .markdown(let file):
+                        markdownPositions.append(markdownFiles.count)
+                        markdownFiles.append(file)
+                    case .asset(let asset):
+                        markdownPositions.append(nil)
+                        assets.append(asset)
+                    case .problem(let diagnostic):
+                        markdownPositions.append(nil)
+                        problems.append(diagnostic)
+                    }
+                }
+            }
+        }
+
+        /// Replaces the entry at `position`, `old`, with `new`: in place when both are Markdown files.
+        mutating func replace(_ old: Entry, at position: Int, with new: Entry) {
+            guard case .markdown = old, case .markdown(let file) = new, let index = markdownPositions[position] else {
+                isStale = true
+                return
+            }
+            markdownFiles[index] = file
+        }
     }
 
     /// What one listed file becomes.

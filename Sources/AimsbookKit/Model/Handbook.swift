@@ -60,6 +60,28 @@ public struct Handbook: Sendable {
         self.relations = relations ?? Relations(documents: self.documents)
     }
 
+    /// This handbook with `documents`, which differ from its own only at `changed` and there
+    /// keep their ids and types (`ModelUpdate`): the indexes by id and by type carry over, and
+    /// only the status counts of the changed documents are redone. Building the index of 2,000
+    /// ids again was a millisecond of a one-file rebuild.
+    func replacing(documents new: [Document], changed: [Int], relations: Relations) -> Handbook {
+        var updated = self
+        let statusOrder = Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.enumerated().map { ($1, $0) })
+        documents.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new in
+                for position in changed where old[position].status != new[position].status {
+                    assert(old[position].id.value == new[position].id.value && old[position].type == new[position].type)
+                    let type = new[position].type
+                    updated.statusCounts[type]![statusOrder[old[position].status]!] -= 1
+                    updated.statusCounts[type]![statusOrder[new[position].status]!] += 1
+                }
+            }
+        }
+        updated.documents = new
+        updated.relations = relations
+        return updated
+    }
+
     /// Sorted by id; an array already in order (as `HandbookBuilder` makes it) is kept as it is,
     /// without copying every document into a new one. Strictly increasing only: equal ids are
     /// left to `sorted`, whatever order it gives them.

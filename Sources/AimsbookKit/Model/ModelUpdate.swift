@@ -89,11 +89,8 @@ enum ModelUpdate {
         cache.finishModel(keepingAll: true)
 
         let relations = cache.relations(inputs: relationInputs) { Relations(documents: documents) }
-        var updated = Handbook(
-            settings: handbook.settings, standard: standard, documents: documents, assets: handbook.assets,
-            templateOverrides: handbook.templateOverrides, resolver: handbook.resolver, brokenIDs: handbook.brokenIDs,
-            relations: relations)
-        updated.frameworks = handbook.frameworks
+        // The inputs are the same, so is the standard; each edited document kept its id and type.
+        let updated = handbook.replacing(documents: documents, changed: entries.map(\.index), relations: relations)
         let output = HandbookBuilder.Output(
             handbook: updated,
             diagnostics: memo.diagnosticsBeforeFiles + fileDiagnostics.joined() + memo.diagnosticsAfterFiles)
