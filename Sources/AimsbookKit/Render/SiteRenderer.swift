@@ -92,7 +92,7 @@ public enum SiteRenderer {
         /// the last build has no record of it or it read something that changed.
         // Read once: `guard let change` in the check below copied the whole last site per job.
         // Let go of once the jobs are planned: the new site's records are the last's, changed
-        // in place (`assemble`).
+        // in place when the site is assembled.
         var previousRecords = change?.previous.records
         func needsMaking(_ key: String, familyReads: ReadSet = ReadSet()) -> Bool {
             guard let dirty, let record = previousRecords?[key] else { return true }
