@@ -209,11 +209,16 @@ struct PreviewBuilder: Sendable {
             if noticed {
                 while await changeNoticed(within: 50) {}
             }
-            let touched = noticed ? folders.takeTouched() : nil
-            let current = touched.map { SourceStamps.updating(seen, touched: $0, in: paths) } ?? fingerprint()
-            guard current != seen else { continue }
-            seen = current
-            await rebuild(after: current)
+            if noticed, let touched = folders.takeTouched() {
+                let update = SourceStamps.updating(seen, touched: touched, in: paths)
+                guard !update.changed.isEmpty else { continue }
+                seen = update.stamps
+            } else {
+                let current = fingerprint()
+                guard current != seen else { continue }
+                seen = current
+            }
+            await rebuild(after: seen)
         }
     }
 

@@ -70,7 +70,7 @@ import Testing
             #expect(watch.waitForChange(milliseconds: 5000))
             while watch.waitForChange(milliseconds: 50) {}
             let touched = watch.takeTouched()
-            if let touched { seen = SourceStamps.updating(seen, touched: touched, in: paths) }
+            if let touched { seen = SourceStamps.updating(seen, touched: touched, in: paths).stamps }
             return touched
         }
         // An edit, an editor's hidden swap file, a file outside what a build reads, a deletion,

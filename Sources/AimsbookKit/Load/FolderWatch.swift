@@ -77,9 +77,7 @@ public final class FolderWatch: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
                 buffer.withUnsafeBytes {
-                    let events = UnsafeRawBufferPointer(rebasing: $0[..<count])
-                    foldersAdded = Self.addsFolders(events) || foldersAdded
-                    noteFilesNamed(in: events)
+                    foldersAdded = note(UnsafeRawBufferPointer(rebasing: $0[..<count])) || foldersAdded
                 }
             }
             // A new folder (or one moved in) holds files the next build reads: watch it too. Only
@@ -102,23 +100,32 @@ public final class FolderWatch: @unchecked Sendable {
         }
     }
 
-    /// Notes the files `events` name; a notice about a folder (made, moved, deleted, a watched
-    /// one gone) or of notices lost means the names cannot tell what changed.
-    private func noteFilesNamed(in events: UnsafeRawBufferPointer) {
+    /// Notes the files the notices in `events` (as `read` returns them) name; a notice about a
+    /// folder (made, moved, deleted, a watched one gone) or of notices lost means the names
+    /// cannot tell what changed.
+    /// - Returns: whether they tell of a folder made or moved in, or of notices lost (the queue
+    ///   overflowed), after which the folders are walked again.
+    private func note(_ events: UnsafeRawBufferPointer) -> Bool {
         #if canImport(Glibc)
+            // Each notice: its watch, mask, cookie and name length (four 32-bit words), then the
+            // name, padded with NULs to that length.
             let header = 16
-            let aboutFolders = UInt32(truncatingIfNeeded: IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF)
+            let made = UInt32(truncatingIfNeeded: IN_CREATE | IN_MOVED_TO)
+            let folder = UInt32(truncatingIfNeeded: IN_ISDIR)
+            let overflow = UInt32(truncatingIfNeeded: IN_Q_OVERFLOW)
+            let aboutFolders = folder | overflow | UInt32(truncatingIfNeeded: IN_DELETE_SELF | IN_MOVE_SELF)
+            var foldersAdded = false
             lock.withLock {
                 var offset = 0
                 while offset + header <= events.count {
                     let watch = events.loadUnaligned(fromByteOffset: offset, as: Int32.self)
                     let mask = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
                     let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
-                    // The name is padded with NULs to its length.
                     let bytes = UnsafeRawBufferPointer(rebasing: events[(offset + header)..<(offset + header + length)])
-                    let name = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
                     offset += header + length
+                    if mask & overflow != 0 || (mask & folder != 0 && mask & made != 0) { foldersAdded = true }
                     if mask & UInt32(truncatingIfNeeded: IN_IGNORED) != 0 { continue }
+                    let name = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
                     guard mask & aboutFolders == 0, !name.isEmpty, let folder = watched[watch] else {
                         lostTrack = true
                         continue
@@ -126,25 +133,7 @@ public final class FolderWatch: @unchecked Sendable {
                     touched.insert(folder + "/" + name)
                 }
             }
-        #endif
-    }
-
-    /// Whether the notices in `events` (as `read` returns them) tell of a folder made or moved
-    /// in, or of notices lost (the queue overflowed), after which the folders are walked again.
-    static func addsFolders(_ events: UnsafeRawBufferPointer) -> Bool {
-        #if canImport(Glibc)
-            // Each notice: its watch, mask, cookie and name length (four 32-bit words), then the name.
-            let header = 16
-            let made = UInt32(truncatingIfNeeded: IN_CREATE | IN_MOVED_TO)
-            let folder = UInt32(truncatingIfNeeded: IN_ISDIR)
-            let overflow = UInt32(truncatingIfNeeded: IN_Q_OVERFLOW)
-            var offset = 0
-            while offset + header <= events.count {
-                let mask = events.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
-                if mask & overflow != 0 || (mask & folder != 0 && mask & made != 0) { return true }
-                offset += header + Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
-            }
-            return false
+            return foldersAdded
         #else
             return true
         #endif

@@ -27,41 +27,37 @@ public enum SourceStamps {
     }
 
     /// `stamps` with the files at `touched` looked at again: those `of(paths)` stamps (in the
-    /// three folders or the settings file, not hidden) taken anew, or dropped when gone. For a
-    /// watcher told which files changed (`FolderWatch.takeTouched`); a file that is now a
-    /// folder is left to a full look, which the notice of a folder brings.
+    /// three folders or the settings file, not hidden) taken anew, or dropped when gone, and
+    /// the paths whose stamps that changed. For a watcher told which files changed
+    /// (`FolderWatch.takeTouched`); a file that is now a folder is left to a full look, which
+    /// the notice of a folder brings.
     public static func updating(
         _ stamps: [String: Stamp], touched: Set<String>, in paths: HandbookPaths
-    ) -> [String: Stamp] {
+    ) -> (stamps: [String: Stamp], changed: Set<String>) {
         let trees = [paths.content, paths.templates, paths.frameworks].map { $0.path + "/" }
         var updated = stamps
+        var changed: Set<String> = []
         for path in touched {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let isRead =
-                path == paths.settings.path || (!name.hasPrefix(".") && trees.contains { path.hasPrefix($0) })
-            guard isRead else { continue }
+            let isSettings = path == paths.settings.path
+            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+            guard isSettings || (!name.hasPrefix(".") && trees.contains { path.hasPrefix($0) }) else { continue }
             var status = stat()
-            guard lstat(path, &status) == 0 else {
-                updated.removeValue(forKey: path)
+            let now: Stamp?
+            if lstat(path, &status) != 0 {
+                now = nil
+            } else if isSettings {
+                now = Stamp(status)
+            } else if (status.st_mode & S_IFMT) == S_IFDIR {
                 continue
+            } else {
+                now = fileStamp(path, status)
             }
-            if path == paths.settings.path {
-                updated[path] = Stamp(status)
-                continue
-            }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: continue
-            case S_IFLNK:
-                // As `walk`: the file it leads to, never a linked folder.
-                guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
-                    updated.removeValue(forKey: path)
-                    continue
-                }
-                updated[path] = Stamp(status)
-            default: updated[path] = Stamp(status)
+            if updated[path] != now {
+                updated[path] = now
+                changed.insert(path)
             }
         }
-        return updated
+        return (updated, changed)
     }
 
     /// The paths whose stamps differ between two looks at the same files; nil when a file was
@@ -88,18 +84,24 @@ public enum SourceStamps {
             let path = folder + "/" + name
             var status = stat()
             guard lstat(path, &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR:
+            if (status.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &stamps)
-            case S_IFLNK:
-                // The file it leads to, for its edits; never a linked folder (it could loop),
-                // which the loader does not read either.
-                guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
-                stamps[path] = Stamp(status)
-            default:
-                // From the `lstat` above: a second call per file was half of a walk's time.
-                stamps[path] = Stamp(status)
+            } else if let stamp = fileStamp(path, status) {
+                stamps[path] = stamp
             }
         }
+    }
+
+    /// The stamp of the entry at `path` that is no folder, from its `lstat` status: a symbolic
+    /// link's is the file it leads to, for its edits; a link to a folder has none (it could
+    /// loop, and the loader does not read it either).
+    private static func fileStamp(_ path: String, _ status: stat) -> Stamp? {
+        guard (status.st_mode & S_IFMT) == S_IFLNK else {
+            // From the caller's `lstat`: a second call per file was half of a walk's time.
+            return Stamp(status)
+        }
+        var target = stat()
+        guard stat(path, &target) == 0, (target.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        return Stamp(target)
     }
 }

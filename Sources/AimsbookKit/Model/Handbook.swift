@@ -23,6 +23,9 @@ public struct Handbook: Sendable {
     /// How many documents of each type have each status (in `DocumentStatus.allCases` order),
     /// counted once: the home page's table asked 54 times, each a pass over every document.
     private var statusCounts: [DocumentType: [Int]]
+    /// Each status's place in a count of `statusCounts`.
+    private static let statusOrder = Dictionary(
+        uniqueKeysWithValues: DocumentStatus.allCases.enumerated().map { ($1, $0) })
 
     public init(
         settings: Settings, standard: StandardModel, documents: [Document], assets: [HandbookSource.Asset],
@@ -42,15 +45,14 @@ public struct Handbook: Sendable {
         index.reserveCapacity(self.documents.count)
         var positionsByType: [DocumentType: [Int]] = [:]
         var statusCounts: [DocumentType: [Int]] = [:]
-        let statusOrder = Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.enumerated().map { ($1, $0) })
         self.documents.withUnsafeBufferPointer { documents in
             for position in documents.indices {
                 let id = documents[position].id.value
                 if index[id] == nil { index[id] = position }
                 let type = documents[position].type
                 positionsByType[type, default: []].append(position)
-                statusCounts[type, default: Array(repeating: 0, count: statusOrder.count)][
-                    statusOrder[documents[position].status]!] += 1
+                statusCounts[type, default: Array(repeating: 0, count: Self.statusOrder.count)][
+                    Self.statusOrder[documents[position].status]!] += 1
             }
         }
         self.index = index
@@ -66,14 +68,13 @@ public struct Handbook: Sendable {
     /// ids again was a millisecond of a one-file rebuild.
     func replacing(documents new: [Document], changed: [Int], relations: Relations) -> Handbook {
         var updated = self
-        let statusOrder = Dictionary(uniqueKeysWithValues: DocumentStatus.allCases.enumerated().map { ($1, $0) })
         documents.withUnsafeBufferPointer { old in
             new.withUnsafeBufferPointer { new in
                 for position in changed where old[position].status != new[position].status {
                     assert(old[position].id.value == new[position].id.value && old[position].type == new[position].type)
                     let type = new[position].type
-                    updated.statusCounts[type]![statusOrder[old[position].status]!] -= 1
-                    updated.statusCounts[type]![statusOrder[new[position].status]!] += 1
+                    updated.statusCounts[type]![Self.statusOrder[old[position].status]!] -= 1
+                    updated.statusCounts[type]![Self.statusOrder[new[position].status]!] += 1
                 }
             }
         }

@@ -379,6 +379,8 @@ public enum SiteRenderer {
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
         cache.willKeepUnrendered()
+        // The same outline: the same pages, paths and all.
+        cache.keptPaths()
         let context = {
             var context = previous.context
             context.options.cache = cache

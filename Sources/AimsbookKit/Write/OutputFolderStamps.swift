@@ -76,12 +76,6 @@ public final class OutputFolderStamps: @unchecked Sendable {
     }
     private var spares = 0
 
-    /// The folder of a path inside the output folder ("" for a file at its top).
-    static func folder(of relative: String) -> String {
-        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(relative[..<slash])
-    }
-
     private static func path(of folder: String, in output: String) -> String {
         folder.isEmpty ? output : output + "/" + folder
     }
