@@ -233,6 +233,21 @@ import Testing
         #expect(Fixtures.summary(checked.diagnostics) == ["error unknown-reference content/ais.md:10:27"])
     }
 
+    @Test func anAnnexIIISystemClassedBelowHighWithoutAnAssessmentIsAWarning() {
+        let files = [
+            "a.md": Self.system("AIS-A", risk: "limited", extra: "annex_iii: 4(a)\n"),
+            "b.md": Self.system("AIS-B", risk: "high", extra: "annex_iii: 4(a)\nnot_high_risk_assessment: IA-B\n"),
+            "ia.md": Self.document("IA-B", type: "impact-assessment", fields: "ai_systems: [AIS-B]\n"),
+            "roles/owner.md": Self.role,
+        ]
+        let checked = Pipeline.check(Fixtures.source(files), asOf: Fixtures.asOf)
+        #expect(
+            Fixtures.summary(checked.diagnostics) == [
+                "warning annex-iii-class content/a.md:9:12", "warning annex-iii-class content/b.md:10:27",
+            ])
+        #expect(checked.diagnostics.first?.message.contains("Art.6(2)") == true)
+    }
+
     @Test func prohibitedIsAnErrorWithAnExplanationAndNeverCovered() throws {
         let text = Self.system("AIS-P", risk: "prohibited", provider: "internal", extra: "eu_ai_act: [Art.5]\n")
         let source = Fixtures.source(["ais.md": text, "roles/owner.md": Self.role])
