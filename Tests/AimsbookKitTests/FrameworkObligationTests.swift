@@ -119,7 +119,8 @@ import Testing
                 "AIS-H", risk: "high", provider: "internal",
                 extra: "annex_iii: \"5(b)\"\ntransparency: [interacts-with-people]\n"),
             "m.md": Self.system(
-                "AIS-M", risk: "minimal", provider: "third-party", extra: "transparency: [emotion-recognition, deep-fake, interacts-with-people]\n"),
+                "AIS-M", risk: "minimal", provider: "third-party",
+                extra: "transparency: [emotion-recognition, deep-fake, interacts-with-people]\n"),
         ])
         let obligations = Self.obligations(handbook)
         let high = Self.ids(obligations.system("AIS-H"))
@@ -150,7 +151,8 @@ import Testing
     @Test func aCitationLineAloneIsNotCovered() throws {
         let citations = "eu_ai_act: [Art.9, Art.12, Art.14, Art.72, Art.73]\n"
         let handbook = Self.handbook([
-            "ais.md": Self.system("AIS-A", risk: "high", provider: "internal", extra: "annex_iii: \"5(b)\"\n" + citations),
+            "ais.md": Self.system(
+                "AIS-A", risk: "high", provider: "internal", extra: "annex_iii: \"5(b)\"\n" + citations),
             "draft.md": Self.document("PROC-D", status: "draft", fields: "eu_ai_act: [Art.10]\n"),
         ])
         let system = try #require(Self.obligations(handbook).system("AIS-A"))
@@ -198,7 +200,8 @@ import Testing
 
     @Test func anUnknownDateKeyIsAnErrorAtItsKey() {
         let source = Fixtures.source(
-            ["roles/owner.md": Self.role], settings: "title: T\neu_ai_act_dates:\n  Art.99: 2027-12-02\n  Art.9: soon\n")
+            ["roles/owner.md": Self.role], settings: "title: T\neu_ai_act_dates:\n  Art.99: 2027-12-02\n  Art.9: soon\n"
+        )
         let checked = Pipeline.check(source, asOf: Fixtures.asOf)
         #expect(
             Fixtures.summary(checked.diagnostics) == [
@@ -208,8 +211,10 @@ import Testing
 
     @Test func unknownAnnexIIIPointsAndTransparencyValuesAreErrors() {
         let text = Self.system(
-            "AIS-X", risk: "high", extra: "annex_iii: 5b\ntransparency: [interacts-with-people, chatbot]\nai_act_role: user\n")
-        let checked = Pipeline.check(Fixtures.source(["ais.md": text, "roles/owner.md": Self.role]), asOf: Fixtures.asOf)
+            "AIS-X", risk: "high",
+            extra: "annex_iii: 5b\ntransparency: [interacts-with-people, chatbot]\nai_act_role: user\n")
+        let checked = Pipeline.check(
+            Fixtures.source(["ais.md": text, "roles/owner.md": Self.role]), asOf: Fixtures.asOf)
         #expect(
             Fixtures.summary(checked.diagnostics) == [
                 "error invalid-value content/ais.md:9:12", "error invalid-value content/ais.md:10:39",
@@ -228,8 +233,10 @@ import Testing
             "ia.md": Self.document("IA-D", type: "impact-assessment", fields: "ai_systems: [AIS-D]\n"),
         ])
         #expect(Self.ids(Self.obligations(handbook).system("AIS-D")) == ["Art.4", "Art.6(4)", "Art.49"])
-        let broken = Self.system("AIS-D", risk: "minimal", extra: "annex_iii: 3(b)\nnot_high_risk_assessment: IA-NONE\n")
-        let checked = Pipeline.check(Fixtures.source(["ais.md": broken, "roles/owner.md": Self.role]), asOf: Fixtures.asOf)
+        let broken = Self.system(
+            "AIS-D", risk: "minimal", extra: "annex_iii: 3(b)\nnot_high_risk_assessment: IA-NONE\n")
+        let checked = Pipeline.check(
+            Fixtures.source(["ais.md": broken, "roles/owner.md": Self.role]), asOf: Fixtures.asOf)
         #expect(Fixtures.summary(checked.diagnostics) == ["error unknown-reference content/ais.md:10:27"])
     }
 
@@ -340,7 +347,8 @@ import Testing
 
     @Test func openObligationsAreAuditFindingsAndUpcomingOnesAreNot() throws {
         let handbook = Self.handbook([
-            "ais.md": Self.system("AIS-L", risk: "limited", provider: "third-party", extra: "transparency: [deep-fake]\n"),
+            "ais.md": Self.system(
+                "AIS-L", risk: "limited", provider: "third-party", extra: "transparency: [deep-fake]\n"),
             "m.md": Self.system("AIS-M", risk: "minimal", provider: "third-party"),
         ])
         let report = AuditReport(handbook: handbook, asOf: Fixtures.asOf)
@@ -356,13 +364,15 @@ import Testing
         #expect(json.contains("\"requirement\": \"Art.50(4)\""))
         // Before 2 August 2026 Art.50 is upcoming, not a gap.
         let early = AuditReport(handbook: handbook, asOf: Day("2026-01-10")!)
-        #expect(early.findings.filter { $0.kind == "eu-ai-act-gap" }.map(\.message).allSatisfy { $0.contains("Art.4 ") })
+        #expect(
+            early.findings.filter { $0.kind == "eu-ai-act-gap" }.map(\.message).allSatisfy { $0.contains("Art.4 ") })
         #expect(early.obligations.first { $0.requirement == "Art.50(4)" }?.status == "upcoming")
     }
 
     @Test func aHandbookOverrideChangesWhatCovers() throws {
         let files = [
-            "ais.md": Self.system("AIS-L", risk: "limited", provider: "third-party", extra: "transparency: [deep-fake]\n"),
+            "ais.md": Self.system(
+                "AIS-L", risk: "limited", provider: "third-party", extra: "transparency: [deep-fake]\n"),
             "notice.md": Self.document("PROC-NOTICE", fields: "controls: [A.8.3]\n"),
             "soa.md": Self.soa(),
         ]

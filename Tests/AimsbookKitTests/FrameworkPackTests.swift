@@ -8,7 +8,8 @@ import Testing
     static let euAIActArticles = [
         "Art.4", "Art.5", "Art.6(4)", "Art.9", "Art.10", "Art.11", "Art.12", "Art.13", "Art.14", "Art.15", "Art.16",
         "Art.17", "Art.18", "Art.19", "Art.20", "Art.25", "Art.26", "Art.26(1)", "Art.26(2)", "Art.26(4)", "Art.26(5)",
-        "Art.26(6)", "Art.26(7)", "Art.26(8)", "Art.26(9)", "Art.26(10)", "Art.26(11)", "Art.26(12)", "Art.27", "Art.43",
+        "Art.26(6)", "Art.26(7)", "Art.26(8)", "Art.26(9)", "Art.26(10)", "Art.26(11)", "Art.26(12)", "Art.27",
+        "Art.43",
         "Art.47", "Art.48", "Art.49", "Art.50", "Art.50(1)", "Art.50(2)", "Art.50(3)", "Art.50(4)", "Art.72", "Art.73",
         "Art.86",
     ]

@@ -131,7 +131,8 @@ public struct AuditReport: Sendable, Equatable {
         self.obligations = obligations.systems.flatMap { system in
             system.obligations.map {
                 Obligation(
-                    system: system.id, requirement: $0.requirement.id, role: $0.role.rawValue, status: $0.status.rawValue,
+                    system: system.id, requirement: $0.requirement.id, role: $0.role.rawValue,
+                    status: $0.status.rawValue,
                     appliesFrom: $0.appliesFrom, documents: $0.coverage.documents)
             }
         }

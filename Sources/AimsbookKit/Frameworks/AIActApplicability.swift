@@ -135,43 +135,66 @@ public enum AIActApplicability {
             if facts.isDeployer {
                 let deployer = "deployer of a high-risk AI system (Art.26)"
                 if facts.role == .deployer {
-                    add("Art.25", .deployer, "a deployer becomes the provider if it rebrands, substantially modifies or repurposes the system (Art.25(1))")
+                    add(
+                        "Art.25", .deployer,
+                        "a deployer becomes the provider if it rebrands, substantially modifies or repurposes the system (Art.25(1))"
+                    )
                 }
                 for paragraph in ["Art.26(1)", "Art.26(2)", "Art.26(4)", "Art.26(5)", "Art.26(6)"] {
                     add(paragraph, .deployer, deployer)
                 }
                 if area == "4" {
-                    add("Art.26(7)", .deployer, "an employment system (\(annexReason ?? "Annex III point 4")) used at the workplace (Art.26(7))")
+                    add(
+                        "Art.26(7)", .deployer,
+                        "an employment system (\(annexReason ?? "Annex III point 4")) used at the workplace (Art.26(7))"
+                    )
                 }
                 if facts.publicBody {
-                    add("Art.26(8)", .deployer, "a public authority deploying a high-risk system registers its use (Art.26(8), Art.49(3))")
+                    add(
+                        "Art.26(8)", .deployer,
+                        "a public authority deploying a high-risk system registers its use (Art.26(8), Art.49(3))")
                 }
-                add("Art.26(9)", .deployer, "the provider's information feeds the data protection impact assessment, where one is due (Art.26(9))")
+                add(
+                    "Art.26(9)", .deployer,
+                    "the provider's information feeds the data protection impact assessment, where one is due (Art.26(9))"
+                )
                 if facts.annexIII == "1(a)" {
-                    add("Art.26(10)", .deployer, "post-remote biometric identification (Annex III point 1(a); Art.26(10))")
+                    add(
+                        "Art.26(10)", .deployer,
+                        "post-remote biometric identification (Annex III point 1(a); Art.26(10))")
                 }
                 if let annexReason, area != "2" {
-                    add("Art.26(11)", .deployer, "\(annexReason) system deciding or assisting decisions about people (Art.26(11))")
+                    add(
+                        "Art.26(11)", .deployer,
+                        "\(annexReason) system deciding or assisting decisions about people (Art.26(11))")
                 }
                 add("Art.26(12)", .deployer, deployer)
             }
             let incidents: FrameworkPack.Role = facts.role
             add(
                 "Art.73", incidents,
-                facts.isProvider ? "provider of a high-risk AI system (Art.73(1))" : "a deployer reports serious incidents (Art.26(5), Art.73)")
+                facts.isProvider
+                    ? "provider of a high-risk AI system (Art.73(1))"
+                    : "a deployer reports serious incidents (Art.26(5), Art.73)")
             if facts.isDeployer, let annexReason, area != "2" {
-                add("Art.86", .deployer, "decisions based on an \(annexReason) system give a right to explanation (Art.86(1))")
+                add(
+                    "Art.86", .deployer,
+                    "decisions based on an \(annexReason) system give a right to explanation (Art.86(1))")
             }
             if facts.isDeployer, let point = facts.annexIII, area != "2" {
                 if point == "5(b)" || point == "5(c)" {
                     add("Art.27", .deployer, "deployer of an Annex III point \(point) system (Art.27(1))")
                 } else if facts.publicBody || facts.publicService {
-                    let who = facts.publicBody ? "a body governed by public law" : "a private entity providing public services"
+                    let who =
+                        facts.publicBody
+                        ? "a body governed by public law" : "a private entity providing public services"
                     add("Art.27", .deployer, "\(who) deploying an \(annexReason ?? "Annex III") system (Art.27(1))")
                 }
             }
         } else if facts.annexIII != nil, facts.notHighRiskAssessment != nil, facts.isProvider {
-            add("Art.6(4)", .provider, "an Annex III system assessed as not high-risk: the assessment is documented (Art.6(3), 6(4))")
+            add(
+                "Art.6(4)", .provider,
+                "an Annex III system assessed as not high-risk: the assessment is documented (Art.6(3), 6(4))")
             add("Art.49", .provider, "an Annex III system assessed as not high-risk is registered (Art.49(2))")
         }
         for duty in transparencyDuties where facts.transparency.contains(duty.fact) {

@@ -51,7 +51,9 @@ public struct FrameworkLibrary: Sendable, Hashable {
         let articles = Set(pack("eu-ai-act")?.requirements.map(\.id) ?? [])
         return packs.flatMap { pack in
             pack.mappings.flatMap { mapping in
-                mapping.iso27001.filter { !annexA.contains($0) }.map { "\(pack.id) \(mapping.requirement) → iso27001 \($0)" }
+                mapping.iso27001.filter { !annexA.contains($0) }.map {
+                    "\(pack.id) \(mapping.requirement) → iso27001 \($0)"
+                }
                     + mapping.supports.filter { !articles.contains($0) }.map {
                         "\(pack.id) \(mapping.requirement) → eu-ai-act \($0)"
                     }
@@ -113,7 +115,8 @@ public struct FrameworkLibrary: Sendable, Hashable {
             guard let other = pack(packID) else { continue }
             let ids = other.requirements.map(\.id)
             for mapping in definition.mappings {
-                for value in field == "iso27001" ? mapping.iso27001 : mapping.supports where !ids.contains(value.value) {
+                for value in field == "iso27001" ? mapping.iso27001 : mapping.supports where !ids.contains(value.value)
+                {
                     problems.append(
                         .error(
                             "unknown-requirement",
@@ -162,7 +165,8 @@ public struct FrameworkLibrary: Sendable, Hashable {
                 pack.requirements.append(
                     .init(
                         id: id, title: title, parent: entry.parent, group: entry.group,
-                        appliesTo: entry.appliesTo?.map(\.value) ?? [], role: entry.role, appliesFrom: entry.appliesFrom))
+                        appliesTo: entry.appliesTo?.map(\.value) ?? [], role: entry.role, appliesFrom: entry.appliesFrom
+                    ))
             } else {
                 diagnostics.append(
                     .error(

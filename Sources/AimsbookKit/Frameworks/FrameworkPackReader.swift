@@ -39,7 +39,9 @@ struct FrameworkDefinition: Sendable, Hashable {
 enum FrameworkPackReader {
     static let topLevelKeys = ["framework", "name", "title", "note", "requirements", "mappings"]
     static let requirementKeys = ["id", "title", "parent", "group", "applies_to", "role", "applies_from"]
-    static let mappingKeys = ["requirement", "clauses", "controls", "basis", "source", "shared", "iso27001", "supports"]
+    static let mappingKeys = [
+        "requirement", "clauses", "controls", "basis", "source", "shared", "iso27001", "supports",
+    ]
 
     /// Requirement ids become page names: letters, digits, `.`, `-` and the parentheses of a
     /// paragraph (`Art.26(5)`), starting with a letter or digit, no `..`.
@@ -294,7 +296,9 @@ enum FrameworkPackReader {
                 case "false", "no": shared = false
                 default:
                     diagnostics.append(
-                        .error("invalid-value", "'shared' must be true or false, not '\(value.value)'", at: value.location))
+                        .error(
+                            "invalid-value", "'shared' must be true or false, not '\(value.value)'", at: value.location)
+                    )
                 }
             }
             return .init(

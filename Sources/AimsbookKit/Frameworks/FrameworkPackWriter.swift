@@ -21,7 +21,9 @@ public enum FrameworkPackWriter {
                             fields.append(("applies_to", strings(requirement.appliesTo)))
                         }
                         if let role = requirement.role { fields.append(("role", .string(role.rawValue))) }
-                        if let day = requirement.appliesFrom { fields.append(("applies_from", .string(day.description))) }
+                        if let day = requirement.appliesFrom {
+                            fields.append(("applies_from", .string(day.description)))
+                        }
                         return .object(fields)
                     })
             ))

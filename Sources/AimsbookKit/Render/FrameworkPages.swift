@@ -113,22 +113,24 @@ enum FrameworkPages {
             target.isISO27001
             ? linker.to(SitePaths.requirement(target.id, in: "iso27001"))
             : target.isControl ? linker.control(target.id) : linker.clause(target.id)
-        let iso27001Title = target.isISO27001 ? context.handbook.frameworks.pack("iso27001")?.requirement(target.id)?.title : nil
+        let iso27001Title =
+            target.isISO27001 ? context.handbook.frameworks.pack("iso27001")?.requirement(target.id)?.title : nil
         return [
             "id": target.isISO27001 ? "ISO/IEC 27001 \(target.id)" : target.id,
             "title": iso27001Title ?? title ?? "",
             "href": href,
             "kind": target.isISO27001
                 ? "ISO/IEC 27001 control (cite it with iso27001: [\(target.id)])"
-                : target.isControl ? "Annex A control" + (target.soaStatus.map { ", SoA: \($0)" } ?? ", no SoA decision") : "Clause",
+                : target.isControl
+                    ? "Annex A control" + (target.soaStatus.map { ", SoA: \($0)" } ?? ", no SoA decision") : "Clause",
             "documents": documents.refs,
             "documentsHTML": documents.html,
             "hasDocuments": !target.documents.isEmpty,
             "coverage": target.isCovered && !target.isMet
                 ? Badge.make("Not implemented in the SoA", .warn)
                 : target.isCovered
-                ? Badge.make("Covered", .ok)
-                : target.documents.isEmpty ? Badge.make("No document", .bad) : Badge.make("Drafts only", .warn),
+                    ? Badge.make("Covered", .ok)
+                    : target.documents.isEmpty ? Badge.make("No document", .bad) : Badge.make("Drafts only", .warn),
         ]
     }
 
@@ -162,7 +164,8 @@ enum FrameworkPages {
         }
         if obligation.targets.isEmpty, !obligation.citedByApproved {
             uncovered.append([
-                "id": "eu_ai_act: [\(obligation.requirement.id)]", "href": linker.to(SitePaths.requirement(obligation.requirement.id, in: obligation.pack)),
+                "id": "eu_ai_act: [\(obligation.requirement.id)]",
+                "href": linker.to(SitePaths.requirement(obligation.requirement.id, in: obligation.pack)),
                 "title": "nothing in ISO/IEC 42001 maps to it: an approved document citing it is the evidence",
             ])
         }
