@@ -129,8 +129,21 @@ public struct AIActObligations: Sendable {
                 }
             return Obligation(coverage: entry, role: duty.role, reason: duty.reason, appliesFrom: from, status: status)
         }
-        system.summary = summary(system, facts: facts, pack: pack)
+        system.summary = summary(system, facts: facts, pack: pack) + elsewhere(facts)
         return system
+    }
+
+    /// The Art.50 paragraphs a transparency fact triggers that are the other party's duty (the
+    /// supplier's as provider, the user's as deployer): named, so the flag is not read as ignored.
+    static func elsewhere(_ facts: AIActApplicability.Facts) -> String {
+        var others: [String] = []
+        for duty in AIActApplicability.transparencyDuties where facts.transparency.contains(duty.fact) {
+            let ours = duty.role == .provider ? facts.isProvider : facts.isDeployer
+            if !ours, !others.contains(duty.requirement) { others.append(duty.requirement) }
+        }
+        guard !others.isEmpty else { return "" }
+        let whose = facts.role == .deployer ? "its provider's (the supplier's)" : "its deployers'"
+        return " \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") \(whose) duty, not the organisation's."
     }
 
     static func summary(_ system: System, facts: AIActApplicability.Facts, pack: FrameworkPack) -> String {

@@ -244,9 +244,10 @@ public struct FrameworkCoverage: Sendable {
         func isApproved(_ index: Int) -> Bool { documents[index].status == .approved }
         func ids(_ indices: [Int]) -> [String] { indices.map { documents[$0].id.value } }
 
-        // Citing an article cites each of its paragraphs: `eu_ai_act: [Art.26]` counts for Art.26(5).
+        // Citing an article cites each of its paragraphs: `eu_ai_act: [Art.26]` counts for
+        // Art.26(5). A clause's subclauses are not its paragraphs: citing 6.1 is not citing 6.1.2.
         var citingIDs = citing[pack.id]?[requirement.id] ?? []
-        if let parent = requirement.parent, let byParent = citing[pack.id]?[parent] {
+        if requirement.id.hasSuffix(")"), let parent = requirement.parent, let byParent = citing[pack.id]?[parent] {
             citingIDs = Array(Set(citingIDs + byParent)).sorted {
                 isApproved($0) != isApproved($1) ? isApproved($0) : $0 < $1
             }
