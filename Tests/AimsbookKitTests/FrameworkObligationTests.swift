@@ -241,6 +241,49 @@ import Testing
         #expect(Fixtures.summary(checked.diagnostics) == ["error unknown-reference content/ais.md:10:27"])
     }
 
+    /// ISO/IEC 27001: a 42001 handbook shares the process, not the evidence. A clause or Annex A
+    /// control is partial until an approved document cites the 27001 requirement itself.
+    @Test func iso27001ClausesAndControlsNeedTheirOwnEvidence() throws {
+        var files = [
+            "risk.md": Self.document("PROC-RISK", fields: "clauses: [6.1.2]\n"),
+            "logs.md": Self.document("PROC-LOGS", fields: "controls: [A.6.2.8]\n"),
+            "soa.md": Self.soa(),
+        ]
+        func status(_ id: String, _ files: [String: String]) throws -> RequirementCoverage {
+            let handbook = Self.handbook(files)
+            let pack = try #require(handbook.frameworks.pack("iso27001"))
+            return FrameworkCoverage(handbook).coverage(of: try #require(pack.requirement(id)), in: pack)
+        }
+        let clause = try status("6.1.2", files)
+        #expect(clause.status == .partial && clause.needsOwnEvidence)
+        let logging = try status("A.8.15", files)
+        #expect(logging.status == .partial && logging.needsOwnEvidence)
+        #expect(try status("A.7.1", files).status == .open)  // physical security: no AI counterpart
+        files["isms.md"] = Self.document("PROC-ISMS", fields: "iso27001: [6.1.2, A.8.15, A.7.1]\n")
+        #expect(try status("6.1.2", files).status == .covered)
+        #expect(try status("A.8.15", files).status == .covered)
+        #expect(try status("A.7.1", files).status == .covered)
+        // A draft's citation is no evidence.
+        files["isms.md"] = Self.document("PROC-ISMS", status: "draft", fields: "iso27001: [6.1.2]\n")
+        #expect(try status("6.1.2", files).status == .partial)
+    }
+
+    /// Art.15's cybersecurity is evidenced by documents citing the ISO/IEC 27001 controls it maps to.
+    @Test func art15NeedsTheISO27001SecurityControls() throws {
+        var files = [
+            "ais.md": Self.system(
+                "AIS-A", risk: "high", provider: "internal", extra: "controls: [A.6.2.4, A.6.2.6, A.10.3]\n"),
+            "soa.md": Self.soa(),
+        ]
+        func art15(_ files: [String: String]) -> AIActObligations.Obligation? {
+            Self.obligations(Self.handbook(files)).system("AIS-A")?.obligations.first { $0.requirement.id == "Art.15" }
+        }
+        #expect(art15(files)?.status == .partial)
+        #expect(art15(files)?.coverage.uncovered == ["A.8.8", "A.8.16", "A.8.25", "A.8.29"])
+        files["sec.md"] = Self.document("PROC-SEC", fields: "iso27001: [A.8.8, A.8.16, A.8.25, A.8.29]\n")
+        #expect(art15(files)?.status == .covered)
+    }
+
     @Test func anAnnexIIISystemClassedBelowHighWithoutAnAssessmentIsAWarning() {
         let files = [
             "a.md": Self.system("AIS-A", risk: "limited", extra: "annex_iii: 4(a)\n"),
