@@ -128,7 +128,9 @@ import Testing
         #expect(!high.contains("Art.50(2)"))
         // A deployer of a third-party system: 50(3) and 50(4) are its duties, 50(1) the provider's.
         #expect(Self.ids(obligations.system("AIS-M")) == ["Art.4", "Art.50(3)", "Art.50(4)"])
-        #expect(obligations.system("AIS-M")?.summary.hasSuffix("Art.50(1) is its provider's (the supplier's) duty, not the organisation's.") == true)
+        #expect(
+            obligations.system("AIS-M")?.summary.hasSuffix(
+                "Art.50(1) is its provider's (the supplier's) duty, not the organisation's.") == true)
     }
 
     @Test func everySystemGetsArt4() throws {

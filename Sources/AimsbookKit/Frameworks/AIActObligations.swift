@@ -143,7 +143,8 @@ public struct AIActObligations: Sendable {
         }
         guard !others.isEmpty else { return "" }
         let whose = facts.role == .deployer ? "its provider's (the supplier's)" : "its deployers'"
-        return " \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") \(whose) duty, not the organisation's."
+        return
+            " \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") \(whose) duty, not the organisation's."
     }
 
     static func summary(_ system: System, facts: AIActApplicability.Facts, pack: FrameworkPack) -> String {
