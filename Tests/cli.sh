@@ -97,6 +97,8 @@ awk 'length > 100 { exit 1 }' "$work/out" && pass || fail "SoA table wider than 
 expect_status 0 "audit json" "$binary" audit "$repo" --format json --as-of 2026-11-29
 json "assert d['asOf']=='2026-11-29' and len(d['mandatory'])>=15 and 0<=d['score']<=1 and d['soa']['controls']==38" \
   && pass || fail "audit JSON shape"
+json "o={(x['system'],x['requirement']):x for x in d['obligations']}; assert all({'system','requirement','role','status','documents'} <= set(x) for x in d['obligations']); assert o[('AIS-CREDIT','Art.27')]['role']=='deployer' and ('AIS-CVSCREEN','Art.27') not in o and all(s['status'] in ('covered','partial','open','upcoming') for s in d['obligations']) and all(('AIS-'+k,'Art.4') in o for k in ('CREDIT','CVSCREEN','CHATBOT'))" \
+  && pass || fail "audit JSON obligations per AI system"
 make_handbook nothing clean
 expect_status 0 "soa without a Statement of Applicability" "$binary" soa "$work/nothing" --format json
 json "assert d['document'] is None and d['summary']['decided'] == 0 and len(d['controls']) == 38" \

@@ -24,6 +24,7 @@ import Testing
         lifecycle: deployed
         eu_ai_act_risk: high
         provider: internal
+        annex_iii: "5(b)"
         controls: [A.6.2.8]
         eu_ai_act: [Art.14]
         ---
@@ -38,6 +39,8 @@ import Testing
         lifecycle: deployed
         eu_ai_act_risk: limited
         provider: third-party
+        ai_act_role: both
+        transparency: [interacts-with-people]
         ---
         """,
         "ai-systems/old.md": """
@@ -69,12 +72,12 @@ import Testing
     static let override = """
         framework: eu-ai-act
         requirements:
-          - id: Art.4
-            title: AI literacy
-            applies_to: [high, limited, minimal]
-            role: both
+          - id: Art.21
+            title: Cooperation with competent authorities
+            applies_to: [high]
+            role: provider
         mappings:
-          - requirement: Art.50
+          - requirement: Art.50(1)
             controls: [A.8.2]
             basis: "Our legal team's reading"
         """
@@ -123,13 +126,14 @@ import Testing
         #expect(page.contains("href=\"../../clauses/10.2.html\""))
         #expect(page.contains("href=\"../../controls/A.8.4.html\""))
         #expect(page.contains("href=\"../../docs/proc-inc.html\""))
-        #expect(page.contains("aimsbook editorial mapping"))
+        #expect(page.contains("aimsbook editorial review"))
         // A draft addresses it: partial, for the credit system too.
         #expect(page.contains("Partial"))
         #expect(page.contains("href=\"../../docs/ais-credit.html\""))
         // An overridden mapping says where it was set; an added requirement has its page.
-        #expect(pages["frameworks/eu-ai-act/art.50.html"]?.contains("Set in frameworks/eu-ai-act.yml") == true)
-        #expect(pages["frameworks/eu-ai-act/art.4.html"]?.contains("AI literacy") == true)
+        #expect(pages["frameworks/eu-ai-act/art.50(1).html"]?.contains("Set in frameworks/eu-ai-act.yml") == true)
+        #expect(pages["frameworks/eu-ai-act/art.21.html"]?.contains("Cooperation with competent authorities") == true)
+        #expect(pages["frameworks/eu-ai-act/art.4.html"]?.contains("Applies from 2 February 2025") == true)
         #expect(pages["frameworks/eu-ai-act.html"]?.contains("Mapped by this handbook") == true)
         // ISO/IEC 27001: cited directly, and mapped to its 42001 namesake.
         let clause = try #require(pages["frameworks/iso27001/10.2.html"])
@@ -143,12 +147,17 @@ import Testing
         let credit = try #require(pages["docs/ais-credit.html"])
         #expect(credit.contains("EU AI Act obligations"))
         #expect(credit.contains("href=\"../frameworks/eu-ai-act/art.12.html\""))
-        #expect(credit.contains("built in-house"))
-        // Art.4 was added by the handbook for every class; Art.26 is a deployer's duty.
+        #expect(credit.contains("provider and its deployer"))
+        #expect(credit.contains("Annex III point 5(b)"))
+        // Every system gets Art.4; built and used in-house, it is deployed too: Art.26, Art.27 (5(b)).
         #expect(credit.contains("href=\"../frameworks/eu-ai-act/art.4.html\""))
-        #expect(!credit.contains("art.26.html"))
+        #expect(credit.contains("href=\"../frameworks/eu-ai-act/art.26(1).html\""))
+        #expect(credit.contains("href=\"../frameworks/eu-ai-act/art.27.html\""))
+        // The handbook's own Art.21 applies to high-risk providers by its applies_to and role.
+        #expect(credit.contains("href=\"../frameworks/eu-ai-act/art.21.html\""))
         let chat = try #require(pages["docs/ais-chat.html"])
-        #expect(chat.contains("href=\"../frameworks/eu-ai-act/art.50.html\""))
+        #expect(chat.contains("href=\"../frameworks/eu-ai-act/art.50(1).html\""))
+        #expect(!chat.contains("art.21.html"))
         #expect(!chat.contains("art.9.html"))
         #expect(chat.contains("Chatbot &lt;Nora&gt; &amp; co"))
         // A page of another type has no checklist.

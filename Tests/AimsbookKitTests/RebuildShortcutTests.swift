@@ -133,6 +133,22 @@ import Testing
         #expect(kept.soa == nil)
     }
 
+    @Test func anSoADecisionEditMakesTheCoverageAgainToo() throws {
+        // Coverage reads whether the SoA marks each mapped control implemented.
+        let kept = try Self.kept(
+            after: Self.editing("soa.md", "status: implemented", "status: planned"), changed: ["SOA-001"])
+        #expect(kept.coverage == nil && kept.obligations == nil)
+    }
+
+    @Test func aSystemsEUAIActFactsAndAnSoAEditMatchAFreshBuild() throws {
+        // Obligations read the system's annex_iii, transparency and role; coverage reads the SoA.
+        let facts = Self.editing(
+            "systems/scoring.md", "provider: third-party",
+            "provider: third-party\nai_act_role: both\nannex_iii: \"5(b)\"\ntransparency: [interacts-with-people]")
+        let planned = Self.editing("soa.md", "status: implemented", "status: planned")
+        try BuildCacheTests.expectEachStepMatchesAFreshBuild([facts, RenderTests.files, planned, RenderTests.files])
+    }
+
     @Test func aNewControlOnARiskMakesEveryPartAgain() throws {
         let kept = try Self.kept(
             after: Self.editing("risks/bias.md", "controls: [A.2.2]", "controls: [A.2.2, A.5.2]"),

@@ -131,7 +131,7 @@ enum AuditFindings {
                 let requirement = obligation.requirement
                 var message =
                     "\(system.title): EU AI Act \(requirement.id) \(requirement.title) is addressed by no document; cite it with 'eu_ai_act: [\(requirement.id)]' where the handbook meets it"
-                if let targets = obligation.mapping?.targets, !targets.isEmpty {
+                if let targets = obligation.coverage.mapping?.targets, !targets.isEmpty {
                     message += ", or cover \(targets.joined(separator: ", "))"
                 }
                 return AuditReport.Finding(kind: "eu-ai-act-gap", document: system.id, message: message)

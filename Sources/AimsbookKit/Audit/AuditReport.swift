@@ -49,6 +49,19 @@ public struct AuditReport: Sendable, Equatable {
     public var clauseCoverage: [String: CoverageStatus]
     public var controlCoverage: [String: CoverageStatus]
     public var score: Double
+    /// Every AI system's EU AI Act obligations (README, "EU AI Act obligations per AI system").
+    public var obligations: [Obligation]
+
+    public struct Obligation: Sendable, Equatable {
+        public var system: String
+        public var requirement: String
+        public var role: String
+        /// covered, partial, open or upcoming.
+        public var status: String
+        public var appliesFrom: Day?
+        /// Every document that addresses it, approved first.
+        public var documents: [String]
+    }
 
     public var missingCount: Int { mandatory.filter { $0.status == .missing }.count }
     public var draftOnlyCount: Int { mandatory.filter { $0.status == .draftOnly }.count }
@@ -114,8 +127,16 @@ public struct AuditReport: Sendable, Equatable {
                 (entry.control.id, entry.isExcluded ? .covered : coverageStatus(of: entry.implementedBy))
             })
 
-        findings = AuditFindings.all(
-            handbook: handbook, soa: statement, obligations: obligations ?? AIActObligations(handbook), asOf: asOf)
+        let obligations = obligations ?? AIActObligations(handbook, asOf: asOf)
+        self.obligations = obligations.systems.flatMap { system in
+            system.obligations.map {
+                Obligation(
+                    system: system.id, requirement: $0.requirement.id, role: $0.role.rawValue,
+                    status: $0.status.rawValue,
+                    appliesFrom: $0.appliesFrom, documents: $0.coverage.documents)
+            }
+        }
+        findings = AuditFindings.all(handbook: handbook, soa: statement, obligations: obligations, asOf: asOf)
         score = AuditReport.score(
             mandatory: mandatory, soa: statement, findings: findings.count, documents: handbook.documents.count)
     }

@@ -33,6 +33,18 @@ public enum AuditReportWriter {
                     })
             ),
             ("score", .number(report.score)),
+            (
+                "obligations",
+                .array(
+                    report.obligations.map {
+                        .object([
+                            ("system", .string($0.system)), ("requirement", .string($0.requirement)),
+                            ("role", .string($0.role)), ("status", .string($0.status)),
+                            ("appliesFrom", $0.appliesFrom.map { .string($0.description) } ?? .null),
+                            ("documents", .array($0.documents.map(JSONValue.string))),
+                        ])
+                    })
+            ),
         ])
         return json.serialized(pretty: true) + "\n"
     }
@@ -65,6 +77,17 @@ public enum AuditReportWriter {
             output += "\n  \(kind) (\(findings.count))\n"
             for finding in findings {
                 output += "    " + (finding.document.map { "\($0): " } ?? "") + finding.message + "\n"
+            }
+        }
+        if !report.obligations.isEmpty {
+            output += "\nEU AI Act obligations per AI system (\(report.obligations.count)):"
+            for status in ["open", "partial", "covered", "upcoming"] {
+                output += " \(report.obligations.filter { $0.status == status }.count) \(status)"
+                output += status == "upcoming" ? "\n" : ","
+            }
+            for obligation in report.obligations where obligation.status == "open" || obligation.status == "partial" {
+                let status = obligation.status.uppercased()
+                output += "    \(obligation.system) \(obligation.requirement) (\(obligation.role)): \(status)\n"
             }
         }
         return output

@@ -1,10 +1,12 @@
 /// Which documents address a requirement of a framework pack, and how well.
 public struct RequirementCoverage: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable, CaseIterable {
-        /// An approved document cites the requirement, or approved documents cover every
-        /// clause and control it maps to.
+        /// Approved documents cover every clause and control it maps to, the SoA marks every
+        /// mapped control implemented, and, for a shared process or a requirement mapped to
+        /// nothing, an approved document cites it.
         case covered
-        /// Some document addresses it, but only drafts, or only part of what it maps to.
+        /// Some evidence, not all: drafts only, part of what it maps to, a mapped control the
+        /// SoA marks partial, planned or excluded, or only an approved document citing it.
         case partial
         /// No document addresses it.
         case open
@@ -17,6 +19,15 @@ public struct RequirementCoverage: Sendable, Hashable {
         public var documents: [String]
         /// An approved document covers it.
         public var isCovered: Bool
+        /// For an ISO/IEC 27001 Annex A control (`iso27001` of a mapping): covered by documents
+        /// citing it with `iso27001: [A.8.8]`.
+        public var isISO27001: Bool = false
+        /// For a 42001 control: the SoA's word on it (implemented, partial, planned, excluded,
+        /// undecided; nil without an SoA).
+        public var soaStatus: String? = nil
+
+        /// Evidence enough: covered by an approved document and, for a 42001 control, implemented.
+        public var isMet: Bool { isCovered && (!isControl || isISO27001 || soaStatus == "implemented") }
     }
 
     public var pack: String
@@ -82,6 +93,16 @@ public struct RequirementCoverage: Sendable, Hashable {
 
     /// Mapped clauses and controls no approved document covers yet.
     public var uncovered: [String] { targets.filter { !$0.isCovered }.map(\.id) }
+
+    /// Mapped controls documents cover but the SoA does not mark implemented.
+    public var notImplemented: [Target] { targets.filter { $0.isCovered && !$0.isMet } }
+
+    /// The mapping is a shared process and no approved document cites the requirement itself
+    /// (ISO/IEC 27001's clauses read against a 42001 handbook).
+    public var needsOwnEvidence: Bool { mapping?.shared == true && !citedByApproved }
+
+    /// An approved document cites the requirement (or the article it is a paragraph of).
+    public internal(set) var citedByApproved = false
 }
 
 /// Works out `RequirementCoverage` from the handbook: indexes built once, then one lookup per
@@ -99,6 +120,9 @@ public struct FrameworkCoverage: Sendable {
     let controlDocuments: [String: [Int]]
     /// By position in `handbook.documents`: which AI systems each document speaks for (`concerns`).
     let ties: [SystemTie]
+    /// Each Annex A control's status in the SoA: implemented, partial, planned, excluded or
+    /// undecided; empty without an SoA document.
+    let soaStatus: [String: String]
 
     /// The AI systems a document speaks for, read once from its type's fields.
     struct SystemTie: Sendable {
@@ -149,6 +173,12 @@ public struct FrameworkCoverage: Sendable {
         self.clauseDocuments = clauseDocuments
         controlDocuments = relations.documentsByControl.mapValues { ordered($0) }
         self.ties = ties
+        var soaStatus: [String: String] = [:]
+        for decision in handbook.documents(of: .soa).first?.soaDecisions?.decisions ?? [] {
+            soaStatus[decision.control.value] =
+                decision.applicable == false ? "excluded" : decision.status?.value ?? "undecided"
+        }
+        self.soaStatus = soaStatus
     }
 
     /// The same indexes over `handbook`, a later outline with the same documents in the same
@@ -214,7 +244,15 @@ public struct FrameworkCoverage: Sendable {
         func isApproved(_ index: Int) -> Bool { documents[index].status == .approved }
         func ids(_ indices: [Int]) -> [String] { indices.map { documents[$0].id.value } }
 
-        let direct = relevant(citing[pack.id]?[requirement.id] ?? [])
+        // Citing an article cites each of its paragraphs: `eu_ai_act: [Art.26]` counts for
+        // Art.26(5). A clause's subclauses are not its paragraphs: citing 6.1 is not citing 6.1.2.
+        var citingIDs = citing[pack.id]?[requirement.id] ?? []
+        if requirement.id.hasSuffix(")"), let parent = requirement.parent, let byParent = citing[pack.id]?[parent] {
+            citingIDs = Array(Set(citingIDs + byParent)).sorted {
+                isApproved($0) != isApproved($1) ? isApproved($0) : $0 < $1
+            }
+        }
+        let direct = relevant(citingIDs)
         let mapping = pack.mapping(for: requirement.id)
         var targets: [RequirementCoverage.Target] = []
         for clause in mapping?.clauses ?? [] {
@@ -229,19 +267,33 @@ public struct FrameworkCoverage: Sendable {
             targets.append(
                 .init(
                     id: control, isControl: true, documents: ids(covering),
-                    isCovered: covering.contains(where: isApproved)))
+                    isCovered: covering.contains(where: isApproved), soaStatus: soaStatus[control]))
         }
+        for control in mapping?.iso27001 ?? [] {
+            let covering = relevant(target: "iso27001 " + control, citing["iso27001"]?[control] ?? [])
+            targets.append(
+                .init(
+                    id: control, isControl: true, documents: ids(covering),
+                    isCovered: covering.contains(where: isApproved), isISO27001: true))
+        }
+        // A citation is a claim, not evidence: it counts only from an approved document, and
+        // alone makes a mapped requirement at most partial.
+        let cited = direct.contains(where: isApproved)
         let status: RequirementCoverage.Status
-        if direct.contains(where: isApproved) || (!targets.isEmpty && targets.allSatisfy(\.isCovered)) {
+        if targets.isEmpty {
+            status = cited ? .covered : .open
+        } else if targets.allSatisfy(\.isMet) && (cited || mapping?.shared != true) {
             status = .covered
-        } else if !direct.isEmpty || targets.contains(where: { !$0.documents.isEmpty }) {
+        } else if cited || targets.contains(where: { !$0.documents.isEmpty }) {
             status = .partial
         } else {
             status = .open
         }
-        return RequirementCoverage(
+        var coverage = RequirementCoverage(
             pack: pack.id, requirement: requirement, mapping: mapping, direct: ids(direct), targets: targets,
             status: status)
+        coverage.citedByApproved = cited
+        return coverage
     }
 
     /// Whether a document speaks for an AI system: its own page, a risk or impact assessment

@@ -37,8 +37,29 @@ public struct FrameworkLibrary: Sendable, Hashable {
             }
             packs.append(pack)
         }
-        return FrameworkLibrary(packs: packs)
+        let library = FrameworkLibrary(packs: packs)
+        let unknown = library.unknownCrossReferences()
+        guard unknown.isEmpty else {
+            fatalError("the embedded framework packs name requirements they do not have: \(unknown)")
+        }
+        return library
     }()
+
+    /// Ids a mapping names in another pack (`iso27001`, `supports`) that the pack does not have.
+    func unknownCrossReferences() -> [String] {
+        let annexA = Set(pack("iso27001")?.requirements.map(\.id) ?? [])
+        let articles = Set(pack("eu-ai-act")?.requirements.map(\.id) ?? [])
+        return packs.flatMap { pack in
+            pack.mappings.flatMap { mapping in
+                mapping.iso27001.filter { !annexA.contains($0) }.map {
+                    "\(pack.id) \(mapping.requirement) → iso27001 \($0)"
+                }
+                    + mapping.supports.filter { !articles.contains($0) }.map {
+                        "\(pack.id) \(mapping.requirement) → eu-ai-act \($0)"
+                    }
+            }
+        }
+    }
 
     /// This library with a handbook's framework files applied, in path order: a requirement or
     /// mapping with an id the pack has replaces it, a new id extends the pack. Every problem is
@@ -82,8 +103,30 @@ public struct FrameworkLibrary: Sendable, Hashable {
             if let note = definition.note { pack.note = note }
             Self.apply(definition, to: &pack, standard: standard, origin: file.path, diagnostics: &diagnostics)
             library.packs[index] = pack
+            diagnostics += library.crossReferenceProblems(definition)
         }
         return (library, diagnostics)
+    }
+
+    /// A handbook file's mappings that name, in `iso27001` or `supports`, an id the other pack lacks.
+    func crossReferenceProblems(_ definition: FrameworkDefinition) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (field, packID) in [("iso27001", "iso27001"), ("supports", "eu-ai-act")] {
+            guard let other = pack(packID) else { continue }
+            let ids = other.requirements.map(\.id)
+            for mapping in definition.mappings {
+                for value in field == "iso27001" ? mapping.iso27001 : mapping.supports where !ids.contains(value.value)
+                {
+                    problems.append(
+                        .error(
+                            "unknown-requirement",
+                            "'\(value.value)' is not a requirement of \(other.name); '\(field)' names its ids"
+                                + Suggestion.didYouMean(value.value, in: ids),
+                            at: value.location))
+                }
+            }
+        }
+        return problems
     }
 
     /// Merges one definition into a pack, checking ids against the pack and the 42001 model.
@@ -110,6 +153,7 @@ public struct FrameworkLibrary: Sendable, Hashable {
                 if let group = entry.group { requirement.group = group }
                 if let appliesTo = entry.appliesTo { requirement.appliesTo = appliesTo.map(\.value) }
                 if let role = entry.role { requirement.role = role }
+                if let appliesFrom = entry.appliesFrom { requirement.appliesFrom = appliesFrom }
                 pack.requirements[index] = requirement
             } else if let other = pack.requirements.first(where: { $0.id.lowercased() == id.lowercased() }) {
                 diagnostics.append(
@@ -121,7 +165,8 @@ public struct FrameworkLibrary: Sendable, Hashable {
                 pack.requirements.append(
                     .init(
                         id: id, title: title, parent: entry.parent, group: entry.group,
-                        appliesTo: entry.appliesTo?.map(\.value) ?? [], role: entry.role))
+                        appliesTo: entry.appliesTo?.map(\.value) ?? [], role: entry.role, appliesFrom: entry.appliesFrom
+                    ))
             } else {
                 diagnostics.append(
                     .error(
@@ -194,7 +239,8 @@ public struct FrameworkLibrary: Sendable, Hashable {
             }
             let mapping = FrameworkPack.Mapping(
                 requirement: id, clauses: clauses, controls: controls, basis: entry.basis, source: entry.source,
-                origin: origin)
+                origin: origin, shared: entry.shared, iso27001: entry.iso27001.map(\.value),
+                supports: entry.supports.map(\.value))
             if let index = pack.mappings.firstIndex(where: { $0.requirement == id }) {
                 pack.mappings[index] = mapping
             } else {
@@ -206,11 +252,12 @@ public struct FrameworkLibrary: Sendable, Hashable {
         pack.mappings.sort { (order[$0.requirement] ?? .max) < (order[$1.requirement] ?? .max) }
     }
 
-    /// Compares ids the way people number things: `Art.4` before `Art.10`, `9.2` before `10.1`,
-    /// clauses (numbers) before Annex A controls (`A.…`). Negative, zero or positive.
+    /// Compares ids the way people number things: `Art.4` before `Art.10`, `Art.26` before
+    /// `Art.26(2)` before `Art.26(10)` before `Art.27`, `9.2` before `10.1`, clauses (numbers)
+    /// before Annex A controls (`A.…`). Negative, zero or positive.
     static func naturalOrder(_ a: String, _ b: String) -> Int {
-        let left = a.split(separator: ".")
-        let right = b.split(separator: ".")
+        let left = tokens(a)
+        let right = tokens(b)
         for (x, y) in zip(left, right) where x != y {
             switch (Int(x), Int(y)) {
             case (let m?, let n?): return m < n ? -1 : 1
@@ -220,5 +267,25 @@ public struct FrameworkLibrary: Sendable, Hashable {
             }
         }
         return left.count - right.count
+    }
+
+    /// Runs of digits and runs of letters; separators (`.`, `(`, `)`) only end a run.
+    static func tokens(_ id: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in id {
+            if character.isNumber || character.isLetter {
+                if let last = current.last, last.isNumber != character.isNumber {
+                    tokens.append(current)
+                    current = ""
+                }
+                current.append(character)
+            } else if !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
     }
 }

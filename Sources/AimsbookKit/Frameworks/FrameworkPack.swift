@@ -25,10 +25,13 @@ public struct FrameworkPack: Sendable, Hashable {
         /// the requirement does not depend on a system's class.
         public var appliesTo: [String]
         public var role: Role?
+        /// The date the requirement applies from (EU AI Act Art.113); a handbook's
+        /// `eu_ai_act_dates` replaces it.
+        public var appliesFrom: Day?
 
         public init(
             id: String, title: String, parent: String? = nil, group: String? = nil, appliesTo: [String] = [],
-            role: Role? = nil
+            role: Role? = nil, appliesFrom: Day? = nil
         ) {
             self.id = id
             self.title = title
@@ -36,6 +39,7 @@ public struct FrameworkPack: Sendable, Hashable {
             self.group = group
             self.appliesTo = appliesTo
             self.role = role
+            self.appliesFrom = appliesFrom
         }
     }
 
@@ -50,10 +54,19 @@ public struct FrameworkPack: Sendable, Hashable {
         public var source: String?
         /// The handbook file that set this mapping; nil for a built-in one.
         public var origin: String?
+        /// The 42001 clauses are a process both standards share (27001's 6.1.2 is not 42001's):
+        /// covering them is not enough, a document must cite the requirement itself.
+        public var shared: Bool
+        /// ISO/IEC 27001 Annex A controls that must be evidenced too (documents citing them with
+        /// `iso27001: [A.8.8]`), for requirements 42001 alone does not reach (Art.15's cybersecurity).
+        public var iso27001: [String]
+        /// The EU AI Act requirements this one helps meet (a 27001 control's crosswalk to the Act);
+        /// shown on pages, not counted as evidence.
+        public var supports: [String]
 
         public init(
             requirement: String, clauses: [String], controls: [String], basis: String, source: String? = nil,
-            origin: String? = nil
+            origin: String? = nil, shared: Bool = false, iso27001: [String] = [], supports: [String] = []
         ) {
             self.requirement = requirement
             self.clauses = clauses
@@ -61,10 +74,14 @@ public struct FrameworkPack: Sendable, Hashable {
             self.basis = basis
             self.source = source
             self.origin = origin
+            self.shared = shared
+            self.iso27001 = iso27001
+            self.supports = supports
         }
 
-        /// Clauses, then controls: everything a document can cover to address the requirement.
-        public var targets: [String] { clauses + controls }
+        /// Clauses, then controls, then 27001 controls: everything a document can cover to address
+        /// the requirement.
+        public var targets: [String] { clauses + controls + iso27001.map { "ISO/IEC 27001 " + $0 } }
     }
 
     /// Stable name: `iso42001`, `eu-ai-act`, `iso27001`.

@@ -11,6 +11,7 @@ struct FrameworkDefinition: Sendable, Hashable {
         var group: String?
         var appliesTo: [Located<String>]?
         var role: FrameworkPack.Role?
+        var appliesFrom: Day?
     }
 
     struct MappingEntry: Sendable, Hashable {
@@ -19,6 +20,9 @@ struct FrameworkDefinition: Sendable, Hashable {
         var controls: [Located<String>]
         var basis: String
         var source: String?
+        var shared: Bool = false
+        var iso27001: [Located<String>] = []
+        var supports: [Located<String>] = []
     }
 
     var file: String
@@ -34,14 +38,18 @@ struct FrameworkDefinition: Sendable, Hashable {
 /// value that does not fit at its own line and column.
 enum FrameworkPackReader {
     static let topLevelKeys = ["framework", "name", "title", "note", "requirements", "mappings"]
-    static let requirementKeys = ["id", "title", "parent", "group", "applies_to", "role"]
-    static let mappingKeys = ["requirement", "clauses", "controls", "basis", "source"]
+    static let requirementKeys = ["id", "title", "parent", "group", "applies_to", "role", "applies_from"]
+    static let mappingKeys = [
+        "requirement", "clauses", "controls", "basis", "source", "shared", "iso27001", "supports",
+    ]
 
-    /// Requirement ids become page names: letters, digits, `.` and `-`, starting with a letter or
-    /// digit, no `..`.
+    /// Requirement ids become page names: letters, digits, `.`, `-` and the parentheses of a
+    /// paragraph (`Art.26(5)`), starting with a letter or digit, no `..`.
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.isASCIIAlphanumeric, !id.contains("..") else { return false }
-        return id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" }
+        return id.unicodeScalars.allSatisfy {
+            $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" || $0 == "(" || $0 == ")"
+        }
     }
 
     /// `nil` when the file is unusable (not YAML or JSON, not a mapping, no `framework`).
@@ -244,9 +252,20 @@ enum FrameworkPackReader {
                             at: value.location))
                 }
             }
+            var appliesFrom: Day?
+            if let value = text(fields, "applies_from") {
+                appliesFrom = Day(value.value)
+                if appliesFrom == nil {
+                    diagnostics.append(
+                        .error(
+                            "invalid-date",
+                            "'\(value.value)' is not a date; write 'applies_from' as YYYY-MM-DD, for example 2026-08-02",
+                            at: value.location))
+                }
+            }
             return .init(
                 id: id, title: text(fields, "title")?.value, parent: text(fields, "parent")?.value,
-                group: text(fields, "group")?.value, appliesTo: appliesTo, role: role)
+                group: text(fields, "group")?.value, appliesTo: appliesTo, role: role, appliesFrom: appliesFrom)
         }
 
         mutating func mapping(_ item: ([YAMLEntry], SourceLocation)) -> FrameworkDefinition.MappingEntry? {
@@ -270,9 +289,22 @@ enum FrameworkPackReader {
             let clauses = list(fields, "clauses") ?? []
             let controls = list(fields, "controls") ?? []
             guard let requirement, let basis else { return nil }
+            var shared = false
+            if let value = text(fields, "shared") {
+                switch value.value.lowercased() {
+                case "true", "yes": shared = true
+                case "false", "no": shared = false
+                default:
+                    diagnostics.append(
+                        .error(
+                            "invalid-value", "'shared' must be true or false, not '\(value.value)'", at: value.location)
+                    )
+                }
+            }
             return .init(
                 requirement: requirement, clauses: clauses, controls: controls, basis: basis.value,
-                source: text(fields, "source")?.value)
+                source: text(fields, "source")?.value, shared: shared, iso27001: list(fields, "iso27001") ?? [],
+                supports: list(fields, "supports") ?? [])
         }
     }
 }

@@ -21,6 +21,9 @@ public enum FrameworkPackWriter {
                             fields.append(("applies_to", strings(requirement.appliesTo)))
                         }
                         if let role = requirement.role { fields.append(("role", .string(role.rawValue))) }
+                        if let day = requirement.appliesFrom {
+                            fields.append(("applies_from", .string(day.description)))
+                        }
                         return .object(fields)
                     })
             ))
@@ -34,6 +37,9 @@ public enum FrameworkPackWriter {
                             ("controls", strings(mapping.controls)), ("basis", .string(mapping.basis)),
                         ]
                         if let source = mapping.source { fields.append(("source", .string(source))) }
+                        if mapping.shared { fields.append(("shared", .bool(true))) }
+                        if !mapping.iso27001.isEmpty { fields.append(("iso27001", strings(mapping.iso27001))) }
+                        if !mapping.supports.isEmpty { fields.append(("supports", strings(mapping.supports))) }
                         return .object(fields)
                     })
             ))
@@ -61,13 +67,17 @@ public enum FrameworkPackWriter {
             var facts: [String] = []
             if !requirement.appliesTo.isEmpty { facts.append(requirement.appliesTo.joined(separator: ", ")) }
             if let role = requirement.role { facts.append(role == .both ? "provider and deployer" : role.rawValue) }
+            if let day = requirement.appliesFrom { facts.append("from \(day)") }
             if !facts.isEmpty { output += "  [\(facts.joined(separator: "; "))]" }
             output += "\n"
             if let mapping = pack.mapping(for: requirement.id) {
                 let pad = indent + String(repeating: " ", count: max(width, requirement.id.count + 1))
                 let targets =
                     mapping.targets.isEmpty ? "(nothing in ISO/IEC 42001)" : mapping.targets.joined(separator: ", ")
-                output += "\(pad)→ \(targets)\n"
+                output += "\(pad)→ \(targets)\(mapping.shared ? " (shared process)" : "")\n"
+                if !mapping.supports.isEmpty {
+                    output += "\(pad)supports: \(mapping.supports.joined(separator: ", "))\n"
+                }
                 let basis = mapping.basis == previousBasis ? "as above" : mapping.basis
                 output += "\(pad)basis: \(basis)\(mapping.origin.map { " (set in \($0))" } ?? "")\n"
                 previousBasis = mapping.basis

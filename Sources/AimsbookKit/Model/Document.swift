@@ -126,6 +126,16 @@ public struct Document: Sendable, Hashable {
         public var impactAssessment: Located<String>?
         /// Where `eu_ai_act_risk` was written, for diagnostics about the class.
         public var euAIActRiskLocation: SourceLocation? = nil
+        /// `ai_act_role`: provider, deployer or both; nil when not written (see `AIActApplicability`).
+        public var aiActRole: String? = nil
+        /// `annex_iii`: the Annex III point, such as `5(b)`, checked against `AIActApplicability.annexIII`.
+        public var annexIII: String? = nil
+        /// `transparency`: the Art.50 facts (`interacts-with-people`, …), each checked.
+        public var transparency: [String] = []
+        /// `not_high_risk_assessment`: the document recording an Art.6(3) derogation.
+        public var notHighRiskAssessment: Located<String>? = nil
+        /// Where `annex_iii` was written, for diagnostics about the point.
+        public var annexIIILocation: SourceLocation? = nil
     }
 
     public struct ImpactAssessment: Sendable, Hashable {

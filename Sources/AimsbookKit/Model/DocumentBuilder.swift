@@ -110,7 +110,14 @@ public enum DocumentBuilder {
                     provider: reader.oneOf("provider", Vocabulary.provider),
                     supplier: reader.text("supplier")?.value,
                     impactAssessment: reader.text("impact_assessment"),
-                    euAIActRiskLocation: reader.frontMatter["eu_ai_act_risk"]?.value.location))
+                    euAIActRiskLocation: reader.frontMatter["eu_ai_act_risk"]?.value.location,
+                    aiActRole: reader.oneOf("ai_act_role", Vocabulary.aiActRole),
+                    annexIII: reader.annexIIIPoint(),
+                    transparency: reader.list("transparency").compactMap {
+                        reader.checkOneOf($0, key: "transparency", Vocabulary.transparency)
+                    },
+                    notHighRiskAssessment: reader.text("not_high_risk_assessment"),
+                    annexIIILocation: reader.frontMatter["annex_iii"]?.value.location))
         case .impactAssessment:
             return .impactAssessment(.init(aiSystems: reader.list("ai_systems"), date: reader.day("date")?.value))
         case .objective:

@@ -25,7 +25,11 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
         case .role: ["reports_to", "members"]
         case .risk:
             ["category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment", "ai_systems"]
-        case .aiSystem: ["lifecycle", "eu_ai_act_risk", "provider", "supplier", "impact_assessment"]
+        case .aiSystem:
+            [
+                "lifecycle", "eu_ai_act_risk", "provider", "supplier", "impact_assessment", "ai_act_role", "annex_iii",
+                "transparency", "not_high_risk_assessment",
+            ]
         case .impactAssessment: ["ai_systems", "date"]
         case .objective: ["target", "due"]
         case .record: ["record_kind", "date"]
@@ -88,6 +92,11 @@ public enum Vocabulary {
     public static let lifecycle = ["planned", "development", "deployed", "retired"]
     public static let euAIActRisk = ["prohibited", "high", "limited", "minimal"]
     public static let provider = ["internal", "third-party"]
+    public static let aiActRole = ["provider", "deployer", "both"]
+    /// The Art.50 facts of an AI system, each naming the paragraph it triggers (`AIActApplicability`).
+    public static let transparency = [
+        "interacts-with-people", "generates-content", "emotion-recognition", "biometric-categorisation", "deep-fake",
+    ]
     public static let recordKind = [
         "internal-audit", "management-review", "nonconformity", "corrective-action", "training", "monitoring",
         "incident", "other",

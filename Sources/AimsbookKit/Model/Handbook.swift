@@ -249,6 +249,7 @@ public struct Relations: Sendable, Equatable {
         combine(pointer.pointee.risk?.aiSystems)
         combine(pointer.pointee.impactAssessment?.aiSystems)
         hasher.combine(pointer.pointee.aiSystem?.impactAssessment?.value)
+        hasher.combine(pointer.pointee.aiSystem?.notHighRiskAssessment?.value)
         var links = 0
         for case .document(let target, _) in pointer.pointee.linkTargets {
             hasher.combine(target)
@@ -280,6 +281,7 @@ public struct Relations: Sendable, Equatable {
         if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
             targets.append(assessment.value)
         }
+        if let assessment = pointer.pointee.aiSystem?.notHighRiskAssessment { targets.append(assessment.value) }
         for case .document(let target, _) in pointer.pointee.linkTargets {
             targets.append(target)
         }

@@ -130,7 +130,8 @@ public enum HandbookBuilder {
             settings: settings, standard: standard, documents: parsed, assets: assets,
             templateOverrides: source.templateOverrides, resolver: resolver, brokenIDs: brokenIDs,
             relations: relations)
-        let frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
+        var frameworks = FrameworkLibrary.builtIn.applying(source.frameworkFiles, standard: standard)
+        frameworks.diagnostics += AIActObligations.dateProblems(settings, frameworks: frameworks.library)
         handbook.frameworks = frameworks.library
         timings.record("model: handbook and frameworks", since: handbookStart)
         let output = Output(

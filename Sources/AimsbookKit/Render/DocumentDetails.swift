@@ -71,6 +71,17 @@ enum DocumentDetails {
             "provider": providerLabel(system.provider),
             "hasSupplier": system.supplier != nil,
             "supplier": system.supplier ?? "",
+            "aiActRole": FrameworkPages.roleLabel(AIActApplicability.role(of: system)),
+            "hasAIActRole": system.aiActRole != nil,
+            "annexIII": system.annexIII.map { point in
+                point + (AIActApplicability.annexIIITitle(point).map { " — \($0)" } ?? "")
+            } ?? "",
+            "hasAnnexIII": system.annexIII != nil,
+            "transparency": system.transparency.joined(separator: ", "),
+            "hasTransparency": !system.transparency.isEmpty,
+            "hasNotHighRisk": system.notHighRiskAssessment != nil,
+            "notHighRiskID": system.notHighRiskAssessment?.value ?? "",
+            "notHighRiskHref": system.notHighRiskAssessment.map { linker.document($0.value) } ?? "",
             "assessments": context.documentRefs(assessments, linker: linker),
             "hasAssessments": !assessments.isEmpty,
             "risks": risks,

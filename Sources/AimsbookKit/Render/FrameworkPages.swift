@@ -70,6 +70,21 @@ enum FrameworkPages {
         }
     }
 
+    static func badge(_ status: AIActObligations.Obligation.Status) -> View {
+        switch status {
+        case .covered: Badge.make("Covered", .ok)
+        case .partial: Badge.make("Partial", .warn)
+        case .open: Badge.make("Open", .bad)
+        case .upcoming: Badge.make("Upcoming", .info)
+        }
+    }
+
+    static func obligationCounts(_ statuses: [AIActObligations.Obligation.Status]) -> String {
+        AIActObligations.Obligation.Status.allCases.map { status in
+            "\(statuses.filter { $0 == status }.count) \(status.rawValue)"
+        }.joined(separator: ", ")
+    }
+
     static func roleLabel(_ role: FrameworkPack.Role?) -> String {
         switch role {
         case .provider: "Provider"
@@ -94,30 +109,65 @@ enum FrameworkPages {
         let standard = context.handbook.standard
         let title = target.isControl ? standard.control(target.id)?.title : standard.clause(target.id)?.title
         let documents = try context.refList(target.documents, template: "ref-id-status", linker: linker)
+        let href =
+            target.isISO27001
+            ? linker.to(SitePaths.requirement(target.id, in: "iso27001"))
+            : target.isControl ? linker.control(target.id) : linker.clause(target.id)
+        let iso27001Title =
+            target.isISO27001 ? context.handbook.frameworks.pack("iso27001")?.requirement(target.id)?.title : nil
         return [
-            "id": target.id,
-            "title": title ?? "",
-            "href": target.isControl ? linker.control(target.id) : linker.clause(target.id),
-            "kind": target.isControl ? "Annex A control" : "Clause",
+            "id": target.isISO27001 ? "ISO/IEC 27001 \(target.id)" : target.id,
+            "title": iso27001Title ?? title ?? "",
+            "href": href,
+            "kind": target.isISO27001
+                ? "ISO/IEC 27001 control (cite it with iso27001: [\(target.id)])"
+                : target.isControl
+                    ? "Annex A control" + (target.soaStatus.map { ", SoA: \($0)" } ?? ", no SoA decision") : "Clause",
             "documents": documents.refs,
             "documentsHTML": documents.html,
             "hasDocuments": !target.documents.isEmpty,
-            "coverage": target.isCovered
-                ? Badge.make("Covered", .ok)
-                : target.documents.isEmpty ? Badge.make("No document", .bad) : Badge.make("Drafts only", .warn),
+            "coverage": target.isCovered && !target.isMet
+                ? Badge.make("Not implemented in the SoA", .warn)
+                : target.isCovered
+                    ? Badge.make("Covered", .ok)
+                    : target.documents.isEmpty ? Badge.make("No document", .bad) : Badge.make("Drafts only", .warn),
         ]
     }
 
     /// One line of an AI system's checklist: the obligation, its status, who addresses it, what
     /// is missing (the first `AIActObligations.listedDocuments` documents and how many more).
-    static func obligationRow(_ obligation: RequirementCoverage, context: RenderContext, linker: Linker) -> View {
+    static func obligationRow(
+        _ duty: AIActObligations.Obligation, context: RenderContext, linker: Linker
+    ) -> View {
+        let obligation = duty.coverage
         let standard = context.handbook.standard
-        let uncovered = obligation.uncovered.map { id -> View in
+        var uncovered = obligation.targets.filter { !$0.isCovered }.map { target -> View in
+            let id = target.id
+            if target.isISO27001 {
+                return [
+                    "id": "ISO/IEC 27001 \(id)", "href": linker.to(SitePaths.requirement(id, in: "iso27001")),
+                    "title": "cite it with iso27001: [\(id)]",
+                ]
+            }
             let isControl = standard.control(id) != nil
             return [
                 "id": id, "href": isControl ? linker.control(id) : linker.clause(id),
                 "title": (isControl ? standard.control(id)?.title : standard.clause(id)?.title) ?? "",
             ]
+        }
+        // A control documents cover but the SoA does not mark implemented is not yet evidence.
+        uncovered += obligation.notImplemented.map { target -> View in
+            [
+                "id": "\(target.id) (SoA: \(target.soaStatus ?? "no decision"))", "href": linker.control(target.id),
+                "title": "the SoA does not mark \(target.id) implemented",
+            ]
+        }
+        if obligation.targets.isEmpty, !obligation.citedByApproved {
+            uncovered.append([
+                "id": "eu_ai_act: [\(obligation.requirement.id)]",
+                "href": linker.to(SitePaths.requirement(obligation.requirement.id, in: obligation.pack)),
+                "title": "nothing in ISO/IEC 42001 maps to it: an approved document citing it is the evidence",
+            ])
         }
         let citing = Set(obligation.direct)
         let addressing = obligation.firstDocuments(AIActObligations.listedDocuments)
@@ -135,9 +185,14 @@ enum FrameworkPages {
             "id": obligation.requirement.id,
             "title": obligation.requirement.title,
             "href": linker.to(SitePaths.requirement(obligation.requirement.id, in: obligation.pack)),
-            "role": roleLabel(obligation.requirement.role),
-            "status": badge(obligation.status),
-            "statusSort": RequirementCoverage.Status.allCases.firstIndex(of: obligation.status) ?? 0,
+            "role": roleLabel(duty.role),
+            "reason": duty.reason,
+            "appliesFrom": duty.appliesFrom.map { RenderText.humanDate($0) } ?? "",
+            "hasAppliesFrom": duty.appliesFrom != nil,
+            "isUpcoming": duty.status == .upcoming,
+            "evidence": badge(obligation.status),
+            "status": badge(duty.status),
+            "statusSort": AIActObligations.Obligation.Status.allCases.firstIndex(of: duty.status) ?? 0,
             "documents": documents,
             "hasDocuments": !documents.isEmpty,
             "hasMore": more > 0,
@@ -156,10 +211,16 @@ enum FrameworkPages {
             "systemHref": linker.document(system.id),
             "euRisk": Badge.euAIActRisk(system.riskClass),
             "provider": DocumentDetails.providerLabel(system.provider),
+            "role": roleLabel(system.role),
+            "annexIII": system.annexIII.map { point in
+                "Annex III \(point)" + (AIActApplicability.annexIIITitle(point).map { ": \($0)" } ?? "")
+            } ?? "",
+            "hasAnnexIII": system.annexIII != nil,
             "summary": system.summary,
             "obligations": rows,
             "hasObligations": !rows.isEmpty,
-            "counts": countsLabel(system.obligations.map(\.status)),
+            "counts": obligationCounts(system.obligations.map(\.status)),
+            "upcomingCount": system.count(.upcoming),
             "openCount": system.count(.open),
             "partialCount": system.count(.partial),
             "coveredCount": system.count(.covered),
@@ -173,7 +234,8 @@ enum FrameworkPages {
         let handbook = context.handbook
         let system =
             context.obligations.system(document.id.value)
-            ?? AIActObligations.system(document, handbook: handbook.whole, coverage: context.coverage)
+            ?? AIActObligations.system(
+                document, handbook: handbook.whole, asOf: context.asOf, coverage: context.coverage)
         return checklist(system, context: context, linker: linker)
     }
 
@@ -212,7 +274,7 @@ enum FrameworkPages {
             "packs": packs,
             "readinessHref": linker.to(SitePaths.aiActReadiness),
             "systemCount": RenderText.count(obligations.systems.count, "AI system"),
-            "obligationCounts": countsLabel(all),
+            "obligationCounts": obligationCounts(all),
         ]
         let frame = RenderContext.Frame(path: path, kind: "frameworks", title: "Frameworks", section: path)
         return try context.page(frame, template: "frameworks", view)
@@ -230,9 +292,11 @@ enum FrameworkPages {
             "covered": all.filter { $0 == .covered }.count,
             "partial": all.filter { $0 == .partial }.count,
             "open": all.filter { $0 == .open }.count,
-            "coveredBadge": badge(.covered),
-            "partialBadge": badge(.partial),
-            "openBadge": badge(.open),
+            "upcoming": all.filter { $0 == .upcoming }.count,
+            "coveredBadge": badge(AIActObligations.Obligation.Status.covered),
+            "partialBadge": badge(AIActObligations.Obligation.Status.partial),
+            "openBadge": badge(AIActObligations.Obligation.Status.open),
+            "upcomingBadge": badge(AIActObligations.Obligation.Status.upcoming),
             "packHref": linker.to(SitePaths.framework(AIActObligations.packID)),
             "inventoryHref": linker.to(SitePaths.aiSystems),
         ]
@@ -281,9 +345,15 @@ enum FrameworkPages {
             let rows = group.requirements.map { requirement, depth -> View in
                 let entry = coverage.coverage(of: requirement, in: pack)
                 statuses.append(entry.status)
-                let targets = (entry.mapping?.targets ?? []).map { id -> View in
-                    let isControl = standard.control(id) != nil
-                    return ["id": id, "href": isControl ? linker.control(id) : linker.clause(id)]
+                let targets = entry.targets.map { target -> View in
+                    if target.isISO27001 {
+                        return [
+                            "id": "ISO/IEC 27001 \(target.id)",
+                            "href": linker.to(SitePaths.requirement(target.id, in: "iso27001")),
+                        ]
+                    }
+                    let isControl = standard.control(target.id) != nil
+                    return ["id": target.id, "href": isControl ? linker.control(target.id) : linker.clause(target.id)]
                 }
                 return [
                     "id": requirement.id,
@@ -297,6 +367,12 @@ enum FrameworkPages {
                     "documentCount": entry.documentCount,
                     "status": badge(entry.status),
                     "overridden": entry.mapping?.origin != nil,
+                    "sharedNote": entry.needsOwnEvidence
+                        ? "shared process — add the information-security evidence (cite it with \(pack.citationField ?? "iso27001"): [\(requirement.id)])"
+                        : "",
+                    "hasSharedNote": entry.needsOwnEvidence,
+                    "appliesFrom": AIActObligations.appliesFrom(requirement, settings: context.handbook.settings)
+                        .map(\.description) ?? "",
                 ]
             }
             return ["title": group.title, "headingID": "group-\(index + 1)", "rows": rows]
@@ -346,7 +422,8 @@ enum FrameworkPages {
             var row = context.documentRef(system.id, linker: linker)
             row["euRisk"] = Badge.euAIActRisk(system.riskClass)
             row["coverage"] = badge(obligation.status)
-            row["addressedBy"] = RenderText.count(obligation.documentCount, "document")
+            row["role"] = roleLabel(obligation.role)
+            row["addressedBy"] = RenderText.count(obligation.coverage.documentCount, "document")
             return row
         }
         func neighbour(_ requirement: FrameworkPack.Requirement?) -> Any {
@@ -358,6 +435,25 @@ enum FrameworkPages {
         }
         let parent = requirement.parent.flatMap(pack.requirement)
         let direct = try context.refList(entry.direct, template: "doc-row", linker: linker)
+        // The crosswalk between the Act and ISO/IEC 27001's Annex A, both ways.
+        let frameworks = context.handbook.frameworks
+        let supports = (mapping?.supports ?? []).map { id -> View in
+            [
+                "id": id, "title": frameworks.pack(AIActObligations.packID)?.requirement(id)?.title ?? "",
+                "href": linker.to(SitePaths.requirement(id, in: AIActObligations.packID)),
+            ]
+        }
+        let supportedBy =
+            pack.id == AIActObligations.packID
+            ? (frameworks.pack("iso27001")?.mappings ?? []).filter { $0.supports.contains(requirement.id) }.map {
+                mapping -> View in
+                [
+                    "id": mapping.requirement,
+                    "title": frameworks.pack("iso27001")?.requirement(mapping.requirement)?.title ?? "",
+                    "href": linker.to(SitePaths.requirement(mapping.requirement, in: "iso27001")),
+                ]
+            } : []
+        let appliesFrom = AIActObligations.appliesFrom(requirement, settings: context.handbook.settings)
         let view: View = [
             "packName": pack.name,
             "packHref": linker.to(SitePaths.framework(pack.id)),
@@ -388,6 +484,16 @@ enum FrameworkPages {
             "direct": direct.refs,
             "directHTML": direct.html,
             "hasDirect": !entry.direct.isEmpty,
+            "supports": supports,
+            "hasSupports": !supports.isEmpty,
+            "supportedBy": supportedBy,
+            "hasSupportedBy": !supportedBy.isEmpty,
+            "appliesFrom": appliesFrom.map { RenderText.humanDate($0) } ?? "",
+            "hasAppliesFrom": appliesFrom != nil,
+            "hasSharedNote": entry.needsOwnEvidence,
+            "sharedNote": entry.needsOwnEvidence
+                ? "Shared process — add the information-security evidence: ISO/IEC 42001's \(mapping?.clauses.joined(separator: ", ") ?? "") is the same process, not the same content. A document citing it with '\(pack.citationField ?? "iso27001"): [\(requirement.id)]' makes it covered."
+                : "",
             "isEUAIAct": pack.id == AIActObligations.packID,
             "systems": systems,
             "hasSystems": !systems.isEmpty,

@@ -254,7 +254,7 @@ struct RenderContext: Sendable {
                     kept?.coverage ?? FrameworkCoverage(handbook)
                 }
                 let obligations = timings.measure("render: shared context: obligations") {
-                    kept?.obligations ?? AIActObligations(handbook, coverage: coverage)
+                    kept?.obligations ?? AIActObligations(handbook, asOf: options.asOf, coverage: coverage)
                 }
                 let audit = timings.measure("render: shared context: audit") {
                     AuditReport(handbook: handbook, asOf: options.asOf, soa: soa, obligations: obligations)

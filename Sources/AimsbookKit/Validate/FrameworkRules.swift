@@ -37,7 +37,7 @@ enum FrameworkRules {
         }
         if pack.id == "iso27001" {
             return message
-                + "; cite its clauses 4 to 10 such as 6.1.2 (its Annex A controls are not in the built-in pack: add those you use in frameworks/iso27001.yml)"
+                + "; cite its clauses 4 to 10 such as 6.1.2, or its Annex A controls such as A.8.15"
                 + Suggestion.didYouMean(id, in: ids)
         }
         return message + Suggestion.didYouMean(id, in: ids)
@@ -54,6 +54,31 @@ enum FrameworkRules {
                 "prohibited-ai-practice",
                 "\(document.id.value) is classed as a prohibited AI practice (EU AI Act Art.5), which may not be placed on the market, put into service or used in the EU; retire it ('lifecycle: retired') or correct its class if the assessment was wrong",
                 at: system.euAIActRiskLocation ?? document.id.location)
+        }
+    }
+
+    /// An Annex III system is high-risk (Art.6(2)) unless the provider documents that it is not
+    /// (Art.6(3), 6(4)): a warning when the class says otherwise and no assessment is named, or
+    /// when an assessment is named for a system still classed high.
+    static func annexIIIClasses(_ context: Validator.Context) -> [Diagnostic] {
+        context.handbook.documents(of: .aiSystem).compactMap { document in
+            guard let system = document.aiSystem, let point = system.annexIII, let location = system.annexIIILocation,
+                document.status != .retired, system.lifecycle != "retired"
+            else { return nil }
+            switch system.euAIActRisk {
+            case "high", "prohibited", nil:
+                guard system.euAIActRisk == "high", let assessment = system.notHighRiskAssessment else { return nil }
+                return .warning(
+                    "annex-iii-class",
+                    "\(document.id.value) names an Art.6(3) assessment (\(assessment.value)) that it is not high-risk, but is classed high; set 'eu_ai_act_risk' to what the assessment found, or remove 'not_high_risk_assessment'",
+                    at: assessment.location)
+            default:
+                guard system.notHighRiskAssessment == nil else { return nil }
+                return .warning(
+                    "annex-iii-class",
+                    "\(document.id.value) falls under Annex III point \(point), so it is high-risk (EU AI Act Art.6(2)) unless an assessment shows it is not (Art.6(3)); set 'eu_ai_act_risk: high', or name the documented assessment in 'not_high_risk_assessment'",
+                    at: location)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 /// and controls of the standard, to files, and to heading anchors.
 enum ReferenceRules {
     /// owner, approver, reports_to → role; related → any document; ai_systems → ai-system;
-    /// impact_assessment → impact-assessment.
+    /// impact_assessment → impact-assessment; not_high_risk_assessment → any document.
     static func fieldReferences(
         _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
     ) {
@@ -54,6 +54,9 @@ enum ReferenceRules {
         case .aiSystem(let system):
             if let assessment = system.impactAssessment {
                 check(assessment, field: "impact_assessment", expected: .impactAssessment, in: id)
+            }
+            if let assessment = system.notHighRiskAssessment {
+                check(assessment, field: "not_high_risk_assessment", expected: nil, in: id)
             }
         default:
             break

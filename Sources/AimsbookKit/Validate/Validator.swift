@@ -34,6 +34,7 @@ public enum Validator {
         ReviewRules.overdueReviews,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
+        FrameworkRules.annexIIIClasses,
     ]
 
     /// Every rule, the document rules over every document: their diagnostics in this order.
