@@ -198,7 +198,7 @@ json "assert d['since']=='audit-1' and [(e['id'],e['change']) for e in d['docume
 expect_status 2 "changes --since an unknown revision" "$binary" changes --since no-such-tag "$dc"
 grep -q "'no-such-tag' is not a revision" "$work/err" && pass || fail "unknown revision message"
 expect_status 0 "build --since" "$binary" build "$dc" --since audit-1 --as-of 2026-11-29
-grep -q 'POL-DC' "$dc/output/changes.html" && grep -q 'site.history' "$dc/output/docs/POL-DC.html" && pass \
+grep -q 'POL-DC' "$dc/output/changes.html" && grep -q 'site.history' "$dc/output/docs/pol-dc.html" && pass \
   || fail "build --since writes changes.html, and the page has its history"
 expect_status 0 "pack a zip" "$binary" pack "$dc" --out "$work/pack1.zip" --as-of 2026-11-29
 expect_status 0 "pack again" "$binary" pack "$dc" --out "$work/pack2.zip" --as-of 2026-11-29

@@ -16,7 +16,7 @@ struct AuditCommand: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let checked = try checkedHandbookWithHistory(location, asOf: asOf.day(), git: git)
+        let checked = try checkedHandbookWithHistory(location, asOf: asOf.day(), gitHistory: !git.noGit)
         let report = AuditReport(handbook: checked.handbook, asOf: checked.asOf)
         print(format == .json ? AuditReportWriter.json(report) : AuditReportWriter.text(report), terminator: "")
         if checked.report.errorCount > 0 {

@@ -9,12 +9,12 @@ struct GitOption: ParsableArguments {
 }
 
 /// Loads with the documents' git history and checks, turning load failures into exit status 2.
-func checkedHandbookWithHistory(_ location: HandbookLocation, asOf: Day?, git: GitOption) throws
+func checkedHandbookWithHistory(_ location: HandbookLocation, asOf: Day?, gitHistory: Bool) throws
     -> Pipeline.Checked
 {
     try location.checkRoot()
     do {
-        return try Pipeline.check(location.paths, asOf: asOf, gitHistory: !git.noGit, rendersHTML: false)
+        return try Pipeline.check(location.paths, asOf: asOf, gitHistory: gitHistory, rendersHTML: false)
     } catch let error as HandbookLoadError {
         throw CommandFailure(error.description)
     }
@@ -40,7 +40,7 @@ struct DocumentsCommand: ParsableCommand {
     var format: SoAFormat = .table
 
     func run() throws {
-        let checked = try checkedHandbookWithHistory(location, asOf: nil, git: git)
+        let checked = try checkedHandbookWithHistory(location, asOf: nil, gitHistory: !git.noGit)
         let list = MasterList(checked.handbook)
         switch format {
         case .table: print(list.table(), terminator: "")
@@ -76,7 +76,7 @@ struct ChangesCommand: ParsableCommand {
         } catch let error as GitHistory.RevisionError {
             throw CommandFailure(error.description)
         }
-        let checked = try checkedHandbookWithHistory(location, asOf: nil, git: GitOption())
+        let checked = try checkedHandbookWithHistory(location, asOf: nil, gitHistory: true)
         let report = ChangeReport(range, history: checked.source.history, handbook: checked.handbook)
         print(
             format == .json
