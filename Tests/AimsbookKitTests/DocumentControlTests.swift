@@ -129,9 +129,9 @@ struct ControlledHandbook {
         let page = try #require(pages[SitePaths.document("POL-001")])
         #expect(page.contains("<h2 id=\"site.history\" class=\"panel-title\">History</h2>"))
         #expect(page.contains("Approved by Chief Executive, <time datetime=\"2026-02-01\">1 February 2026</time>, <span class=\"mono\">\(handbook.short("approval"))</span>"))
-        #expect(page.contains("Changed: Fix wording"))
-        #expect(page.contains("Moved: Name the policy file after the policy"))
-        #expect(page.contains("Added: Draft the policy set"))
+        #expect(page.contains("Fix wording<br><span class=\"muted\">Changed by Priya Raman</span>"))
+        #expect(page.contains("Name the policy file after the policy<br><span class=\"muted\">Moved by Priya Raman</span>"))
+        #expect(page.contains("Draft the policy set<br><span class=\"muted\">Added by Priya Raman</span>"))
         #expect(page.contains("<dt>Retention</dt><dd>6 years</dd>"))
         let withoutGit = try handbook.checked(gitHistory: false)
         let plain = Fixtures.pages(try SiteRenderer.render(withoutGit.handbook, options: .init(asOf: withoutGit.asOf)))
@@ -257,6 +257,46 @@ struct ControlledHandbook {
         #expect(pack.provenance.uncommitted == ["content/policies/new.md"])
         let header = String(decoding: pack.entries.first { $0.path == "PACK.txt" }!.bytes, as: UTF8.self)
         #expect(header.contains("tree: dirty"))
+    }
+
+    /// `serve` reads the history again only when HEAD moves; its rebuilds, after an edit, a
+    /// commit, and a change to a role named by an approval, equal fresh builds.
+    @Test func serveRebuildsWithHistoryMatchFreshBuilds() throws {
+        let handbook = try ControlledHandbook()
+        defer { handbook.repository.remove() }
+        let paths = handbook.paths
+        let asOf = Day("2026-06-01")!
+        let cache = BuildCache()
+        _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, cache: cache)
+        func expectSameAsFresh(_ step: String) throws {
+            _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, cache: cache)
+            let fresh = paths.root.appendingPathComponent("fresh-\(step)")
+            _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: asOf, gitHistory: true)
+            let served = try RebuildShortcutTests.contents(paths.output).filter {
+                !$0.key.contains(SiteUpdate.sparePrefix)
+            }
+            let built = try RebuildShortcutTests.contents(fresh)
+            #expect(served.keys.sorted() == built.keys.sorted(), "\(step)")
+            for (path, data) in built where served[path] != data { Issue.record("\(step): \(path) differs") }
+        }
+        let second = "content/policies/second.md"
+        try handbook.repository.write(
+            second, ControlledHandbook.policy("POL-002", version: "1.1", status: "approved", body: "Edited."))
+        try expectSameAsFresh("edit")
+        try handbook.repository.git("add", second)
+        let commit = try handbook.repository.commit(
+            "Approve POL-002 1.1\n\nApproved-by: ROLE-CEO", author: "Chris Chief", email: "chris@example.org",
+            date: "2026-05-01")
+        try expectSameAsFresh("commit")
+        let page = try String(
+            contentsOf: paths.output.appendingPathComponent(SitePaths.document("POL-002")), encoding: .utf8)
+        #expect(page.contains(String(commit.prefix(7))))
+        try handbook.repository.write(
+            "content/roles/ceo.md", ControlledHandbook.role("ROLE-CEO", title: "Managing Director", member: "Chris Chief"))
+        try expectSameAsFresh("role title")
+        let policy = try String(
+            contentsOf: paths.output.appendingPathComponent(SitePaths.document("POL-001")), encoding: .utf8)
+        #expect(policy.contains("Approved by Managing Director"))
     }
 
     @Test func sha256MatchesKnownDigests() {
