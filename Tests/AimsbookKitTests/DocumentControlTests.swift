@@ -156,6 +156,37 @@ struct ControlledHandbook {
         #expect(json.contains("\"severity\": \"warning\""))
     }
 
+    /// A pull request's way: approved on a branch, landed by a merge commit. The merge shows
+    /// in the history, and landing the approved text unchanged is no change after approval.
+    @Test func aMergeThatLandsTheApprovedTextIsNoChangeAfterApproval() throws {
+        let repository = try GitFixture()
+        defer { repository.remove() }
+        let chris = ControlledHandbook.chris
+        try repository.write(
+            "content/roles/ceo.md", ControlledHandbook.role("ROLE-CEO", title: "Chief Executive", member: "Chris Chief"))
+        try repository.write(
+            "content/roles/aigo.md",
+            ControlledHandbook.role("ROLE-AIGO", title: "AI Governance Officer", member: "Priya Raman"))
+        try repository.write("content/p.md", ControlledHandbook.policy("POL-M", version: "0.1", status: "draft"))
+        try repository.commit("Draft", author: chris.name, email: chris.email, date: "2026-01-01")
+        try repository.git("checkout", "-q", "-b", "review")
+        try repository.write("content/p.md", ControlledHandbook.policy("POL-M", version: "1.0", status: "approved"))
+        let approval = try repository.commit(
+            "Approve POL-M\n\nApproved-by: ROLE-CEO", author: chris.name, email: chris.email, date: "2026-01-02")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("content/other.md", ControlledHandbook.policy("POL-O", version: "1.0", status: "draft"))
+        try repository.commit("Other work", author: chris.name, email: chris.email, date: "2026-01-03")
+        try repository.git(
+            "merge", "-q", "--no-ff", "review", "-m", "Merge review",
+            environment: ["GIT_COMMITTER_DATE": "2026-01-04T12:00:00Z", "GIT_AUTHOR_DATE": "2026-01-04T12:00:00Z"])
+        let checked = try Pipeline.check(HandbookPaths(root: repository.root), asOf: Day("2026-06-01")!, gitHistory: true)
+        let revisions = try #require(checked.handbook.document("POL-M")?.history).revisions
+        #expect(revisions.map(\.subject) == ["Merge review", "Approve POL-M", "Draft"])
+        #expect(revisions[1].commit == approval)
+        let report = AuditReport(handbook: checked.handbook, asOf: checked.asOf)
+        #expect(!report.findings.contains { $0.kind == "changed-after-approval" })
+    }
+
     @Test func withoutAnyTrailerTheControlFindingsStayQuiet() throws {
         let handbook = try ControlledHandbook(trailers: false)
         defer { handbook.repository.remove() }

@@ -52,13 +52,16 @@ enum DocumentControlFindings {
     }
 
     /// Changes to the file after its last approval that no approval covers: content edited with
-    /// the approved version number kept, or a new version never approved.
+    /// the approved version number kept, or a new version never approved. The file as last
+    /// committed is compared with the approved one by blob id: a merge or a rename that lands
+    /// the approved text unchanged, or an edit undone, is no change.
     static func changedAfterApproval(_ document: Document, history: DocumentHistory, approvalIndex: Int)
         -> [AuditReport.Finding]
     {
         let approval = history.revisions[approvalIndex]
-        let later = history.revisions[..<approvalIndex].filter(\.changedContent)
-        guard let latest = later.first else { return [] }
+        guard let newest = history.revisions.first, newest.blob != approval.blob,
+            let latest = history.revisions[..<approvalIndex].first(where: { $0.blob != approval.blob && $0.changedContent })
+        else { return [] }
         let approvedVersion = approval.fields?.version
         let version = document.version
         let edit = "changed in \(latest.shortCommit) (\(latest.date), \(latest.author))"

@@ -62,13 +62,17 @@ public struct Revision: Sendable, Hashable {
     public var changedContent: Bool
     /// Root-relative path after the commit (before it, for a removal).
     public var path: String
+    /// The git blob id of the file after the commit (before it, for a removal): equal ids are
+    /// equal contents, so a merge that lands an approved version unchanged is no change.
+    public var blob: String
     /// The front matter the file had after the commit (before it, for a removal); nil when
     /// it could not be read.
     public var fields: RecordedFields?
 
     public init(
         commit: String, shortCommit: String, date: Day, author: String, email: String, subject: String,
-        approvals: [String], change: Change, changedContent: Bool = true, path: String, fields: RecordedFields?
+        approvals: [String], change: Change, changedContent: Bool = true, path: String, blob: String = "",
+        fields: RecordedFields?
     ) {
         self.commit = commit
         self.shortCommit = shortCommit
@@ -80,6 +84,7 @@ public struct Revision: Sendable, Hashable {
         self.change = change
         self.changedContent = changedContent
         self.path = path
+        self.blob = blob
         self.fields = fields
     }
 }

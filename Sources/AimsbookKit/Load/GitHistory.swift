@@ -224,7 +224,7 @@ public enum GitHistory {
                         author: commit.author, email: commit.email, subject: commit.subject,
                         approvals: commit.approvals, change: change,
                         changedContent: !(change == .renamed && file.similarity == 100), path: path,
-                        fields: file.recordedBlob.flatMap(fields)))
+                        blob: file.recordedBlob ?? "", fields: file.recordedBlob.flatMap(fields)))
             }
         }
         var history = HandbookHistory(head: head)
