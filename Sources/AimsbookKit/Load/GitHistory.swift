@@ -57,14 +57,12 @@ public enum GitHistory {
         // Parents after their children (`--topo-order`), so renames are followed backwards
         // correctly; a merge shows what it changed on the first parent (a pull request's merge
         // commit is where its approval trailer usually is).
-        guard
-            let log = run(
-                [
-                    "-C", repository.topLevel, "-c", "core.quotePath=false", "log", "--topo-order", "-M",
-                    "--diff-merges=first-parent", "--raw", "--no-abbrev", "--format=\(logFormat)", "--",
-                    content.path,
-                ], in: root)
-        else { return HandbookHistory() }
+        let timings = StageTimings.shared
+        let arguments = [
+            "-C", repository.topLevel, "-c", "core.quotePath=false", "log", "--topo-order", "-M",
+            "--diff-merges=first-parent", "--raw", "--no-abbrev", "--format=\(logFormat)", "--", content.path,
+        ]
+        guard let log = timings.measure("load: git log", { run(arguments, in: root) }) else { return HandbookHistory() }
         // `--no-abbrev` (full blob ids) also makes `%h` full: shortened here as `--short` would.
         let commits = parse(log).map { commit in
             var commit = commit
@@ -75,9 +73,12 @@ public enum GitHistory {
         for commit in commits {
             for file in commit.files { if let blob = file.recordedBlob { blobs.insert(blob) } }
         }
-        let texts = readBlobs(blobs.sorted(), topLevel: repository.topLevel, root: root)
-        let fields = Dictionary(
-            uniqueKeysWithValues: Array(texts).concurrentMap { ($0.key, RecordedFields.read($0.value)) })
+        let texts = timings.measure("load: git cat-file") {
+            readBlobs(blobs.sorted(), topLevel: repository.topLevel, root: root)
+        }
+        let fields = timings.measure("load: front matter of \(texts.count) revisions") {
+            Dictionary(uniqueKeysWithValues: Array(texts).concurrentMap { ($0.key, RecordedFields.read($0.value)) })
+        }
         return assemble(
             commits, head: repository.head, fields: { fields[$0] ?? nil },
             topLevel: URL(fileURLWithPath: repository.topLevel), root: root)
