@@ -9,7 +9,9 @@ struct GitOption: ParsableArguments {
 }
 
 /// Loads with the documents' git history and checks, turning load failures into exit status 2.
-func checkedHandbookWithHistory(_ location: HandbookLocation, asOf: Day?, gitHistory: Bool) throws
+func checkedHandbookWithHistory(
+    _ location: HandbookLocation, asOf: Day?, gitHistory: Bool
+) throws
     -> Pipeline.Checked
 {
     try location.checkRoot()
@@ -80,7 +82,8 @@ struct ChangesCommand: ParsableCommand {
         let report = ChangeReport(range, history: checked.source.history, handbook: checked.handbook)
         print(
             format == .json
-                ? ChangeReportWriter.json(report) : ChangeReportWriter.text(report, standard: checked.handbook.standard),
+                ? ChangeReportWriter.json(report)
+                : ChangeReportWriter.text(report, standard: checked.handbook.standard),
             terminator: "")
         reportErrors(checked)
         if checked.report.errorCount > 0 { throw ExitCode(1) }
@@ -130,7 +133,8 @@ struct PackCommand: ParsableCommand {
         } catch let error as ThemeError {
             throw CommandFailure(error.description)
         }
-        let target = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let target = URL(
+            fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         do {
             try Data(archive).write(to: target, options: .atomic)
         } catch {

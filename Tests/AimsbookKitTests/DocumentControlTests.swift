@@ -56,10 +56,14 @@ struct ControlledHandbook {
         func approved(_ message: String, by role: String) -> String {
             trailers ? "\(message)\n\nApproved-by: \(role)" : message
         }
-        try repository.write("content/roles/aigo.md", Self.role("ROLE-AIGO", title: "AI Governance Officer", member: "Priya Raman, Head of AI Governance"))
-        try repository.write("content/roles/ceo.md", Self.role("ROLE-CEO", title: "Chief Executive", member: "Chris Chief (CEO)"))
+        try repository.write(
+            "content/roles/aigo.md",
+            Self.role("ROLE-AIGO", title: "AI Governance Officer", member: "Priya Raman, Head of AI Governance"))
+        try repository.write(
+            "content/roles/ceo.md", Self.role("ROLE-CEO", title: "Chief Executive", member: "Chris Chief (CEO)"))
         try repository.write("content/policies/old-name.md", Self.policy("POL-001", version: "0.1", status: "draft"))
-        try repository.write("content/policies/gone.md", Self.policy("POL-009", version: "1.0", status: "approved", controls: "[A.3.2]"))
+        try repository.write(
+            "content/policies/gone.md", Self.policy("POL-009", version: "1.0", status: "approved", controls: "[A.3.2]"))
         try repository.write("content/policies/third.md", Self.policy("POL-003", version: "1.0", status: "approved"))
         commits["first"] = try repository.commit(
             "Draft the policy set", author: Self.priya.name, email: Self.priya.email, date: "2026-01-10")
@@ -106,10 +110,11 @@ struct ControlledHandbook {
         #expect(revisions.map(\.commit) == ["edit", "rename", "approval", "first"].map { handbook.commits[$0]! })
         #expect(revisions.map(\.change) == [.modified, .renamed, .modified, .added])
         #expect(revisions.map(\.changedContent) == [true, false, true, true])
-        #expect(revisions.map(\.path) == [
-            "content/policies/ai-policy.md", "content/policies/ai-policy.md", "content/policies/old-name.md",
-            "content/policies/old-name.md",
-        ])
+        #expect(
+            revisions.map(\.path) == [
+                "content/policies/ai-policy.md", "content/policies/ai-policy.md", "content/policies/old-name.md",
+                "content/policies/old-name.md",
+            ])
         #expect(revisions.map { $0.fields?.version } == ["1.0", "1.0", "1.0", "0.1"])
         #expect(revisions.map { $0.fields?.status } == ["approved", "approved", "approved", "draft"])
         #expect(revisions.map(\.author) == ["Priya Raman", "Priya Raman", "Chris Chief", "Priya Raman"])
@@ -128,9 +133,13 @@ struct ControlledHandbook {
         let pages = Fixtures.pages(try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf)))
         let page = try #require(pages[SitePaths.document("POL-001")])
         #expect(page.contains("<h2 id=\"site.history\" class=\"panel-title\">History</h2>"))
-        #expect(page.contains("Approved by Chief Executive, <time datetime=\"2026-02-01\">1 February 2026</time>, <span class=\"mono\">\(handbook.short("approval"))</span>"))
+        #expect(
+            page.contains(
+                "Approved by Chief Executive, <time datetime=\"2026-02-01\">1 February 2026</time>, <span class=\"mono\">\(handbook.short("approval"))</span>"
+            ))
         #expect(page.contains("Fix wording<br><span class=\"muted\">Changed by Priya Raman</span>"))
-        #expect(page.contains("Name the policy file after the policy<br><span class=\"muted\">Moved by Priya Raman</span>"))
+        #expect(
+            page.contains("Name the policy file after the policy<br><span class=\"muted\">Moved by Priya Raman</span>"))
         #expect(page.contains("Draft the policy set<br><span class=\"muted\">Added by Priya Raman</span>"))
         #expect(page.contains("<dt>Retention</dt><dd>6 years</dd>"))
         let withoutGit = try handbook.checked(gitHistory: false)
@@ -144,10 +153,11 @@ struct ControlledHandbook {
         let checked = try handbook.checked()
         let report = AuditReport(handbook: checked.handbook, asOf: checked.asOf)
         let control = report.findings.filter { DocumentControlFindings.kinds.contains($0.kind) }
-        #expect(control.map { "\($0.kind) \($0.document ?? "-") \($0.isWarning)" } == [
-            "changed-after-approval POL-001 false", "approver-mismatch POL-002 false",
-            "approval-by-author POL-002 true",
-        ])
+        #expect(
+            control.map { "\($0.kind) \($0.document ?? "-") \($0.isWarning)" } == [
+                "changed-after-approval POL-001 false", "approver-mismatch POL-002 false",
+                "approval-by-author POL-002 true",
+            ])
         #expect(control[0].message.contains("changed in \(handbook.short("edit"))"))
         #expect(control[0].message.contains("its version is still 1.0"))
         #expect(control[1].message.contains("by ROLE-AIGO, but its approver is ROLE-CEO"))
@@ -163,7 +173,8 @@ struct ControlledHandbook {
         defer { repository.remove() }
         let chris = ControlledHandbook.chris
         try repository.write(
-            "content/roles/ceo.md", ControlledHandbook.role("ROLE-CEO", title: "Chief Executive", member: "Chris Chief"))
+            "content/roles/ceo.md", ControlledHandbook.role("ROLE-CEO", title: "Chief Executive", member: "Chris Chief")
+        )
         try repository.write(
             "content/roles/aigo.md",
             ControlledHandbook.role("ROLE-AIGO", title: "AI Governance Officer", member: "Priya Raman"))
@@ -179,7 +190,8 @@ struct ControlledHandbook {
         try repository.git(
             "merge", "-q", "--no-ff", "review", "-m", "Merge review",
             environment: ["GIT_COMMITTER_DATE": "2026-01-04T12:00:00Z", "GIT_AUTHOR_DATE": "2026-01-04T12:00:00Z"])
-        let checked = try Pipeline.check(HandbookPaths(root: repository.root), asOf: Day("2026-06-01")!, gitHistory: true)
+        let checked = try Pipeline.check(
+            HandbookPaths(root: repository.root), asOf: Day("2026-06-01")!, gitHistory: true)
         let revisions = try #require(checked.handbook.document("POL-M")?.history).revisions
         #expect(revisions.map(\.subject) == ["Merge review", "Approve POL-M", "Draft"])
         #expect(revisions[1].commit == approval)
@@ -220,14 +232,16 @@ struct ControlledHandbook {
         let range = try GitHistory.commits(since: "audit-2026", root: handbook.paths.root)
         #expect(range.commit == handbook.commits["approval"])
         let report = ChangeReport(range, history: checked.source.history, handbook: checked.handbook)
-        #expect(report.entries.map { "\($0.change.rawValue) \($0.id)" } == [
-            "added POL-002", "modified POL-001", "retired POL-003", "removed POL-009",
-        ])
+        #expect(
+            report.entries.map { "\($0.change.rawValue) \($0.id)" } == [
+                "added POL-002", "modified POL-001", "retired POL-003", "removed POL-009",
+            ])
         #expect(report.entries[1].commits.map(\.commit) == ["edit", "rename"].map { handbook.commits[$0]! })
         let byControl = report.grouped(by: \.controls, order: checked.handbook.standard.controls.map(\.id))
-        #expect(byControl.map { "\($0.id): \($0.entries.map(\.id).joined(separator: " "))" } == [
-            "A.2.2: POL-002 POL-001 POL-003", "A.3.2: POL-009",
-        ])
+        #expect(
+            byControl.map { "\($0.id): \($0.entries.map(\.id).joined(separator: " "))" } == [
+                "A.2.2: POL-002 POL-001 POL-003", "A.3.2: POL-009",
+            ])
         let json = ChangeReportWriter.json(report)
         #expect(json.contains("\"since\": \"audit-2026\""))
         #expect(json.contains("\"change\": \"removed\""))
@@ -249,7 +263,9 @@ struct ControlledHandbook {
         #expect(pack.provenance.isClean)
         let paths = pack.entries.map(\.path)
         #expect(paths.first == "MANIFEST.sha256")
-        for required in ["PACK.txt", "audit.json", "soa.csv", "documents.csv", "site/index.html", "site/documents.html"] {
+        for required in [
+            "PACK.txt", "audit.json", "soa.csv", "documents.csv", "site/index.html", "site/documents.html",
+        ] {
             #expect(paths.contains(required))
         }
         let header = String(decoding: pack.entries.first { $0.path == "PACK.txt" }!.bytes, as: UTF8.self)
@@ -281,7 +297,8 @@ struct ControlledHandbook {
     @Test func aDirtyTreeIsPackedAndSaysSo() throws {
         let handbook = try ControlledHandbook()
         defer { handbook.repository.remove() }
-        try handbook.repository.write("content/policies/new.md", ControlledHandbook.policy("POL-004", version: "0.1", status: "draft"))
+        try handbook.repository.write(
+            "content/policies/new.md", ControlledHandbook.policy("POL-004", version: "0.1", status: "draft"))
         let checked = try handbook.checked()
         let pack = try AuditPack.make(checked, site: [], paths: handbook.paths, gitHistory: true)
         #expect(!pack.provenance.isClean)
@@ -323,7 +340,8 @@ struct ControlledHandbook {
             contentsOf: paths.output.appendingPathComponent(SitePaths.document("POL-002")), encoding: .utf8)
         #expect(page.contains(String(commit.prefix(7))))
         try handbook.repository.write(
-            "content/roles/ceo.md", ControlledHandbook.role("ROLE-CEO", title: "Managing Director", member: "Chris Chief"))
+            "content/roles/ceo.md",
+            ControlledHandbook.role("ROLE-CEO", title: "Managing Director", member: "Chris Chief"))
         try expectSameAsFresh("role title")
         let policy = try String(
             contentsOf: paths.output.appendingPathComponent(SitePaths.document("POL-001")), encoding: .utf8)

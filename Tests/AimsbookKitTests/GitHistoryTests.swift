@@ -21,10 +21,12 @@ import Testing
         #expect(commits.map(\.commit) == ["c2", "c1"])
         #expect(commits[0].approvals == ["ROLE-CEO", "ROLE-DPO"])
         #expect(commits[1].approvals.isEmpty)
-        #expect(commits[0].files == [
-            .init(status: "R", similarity: 100, oldBlob: Self.blobA, newBlob: Self.blobA, oldPath: "content/old.md",
-                path: "content/sub/new.md")
-        ])
+        #expect(
+            commits[0].files == [
+                .init(
+                    status: "R", similarity: 100, oldBlob: Self.blobA, newBlob: Self.blobA, oldPath: "content/old.md",
+                    path: "content/sub/new.md")
+            ])
         #expect(commits[1].files.map(\.recordedBlob) == [Self.blobA, Self.blobB])
     }
 
@@ -58,7 +60,8 @@ import Testing
     }
 
     @Test func frontMatterAtACommitIsRead() {
-        let fields = RecordedFields.read("---\nid: POL-1\nstatus: approved\nversion: \"1.2\"\nclauses: [5.2, 6.1]\n---\nBody")
+        let fields = RecordedFields.read(
+            "---\nid: POL-1\nstatus: approved\nversion: \"1.2\"\nclauses: [5.2, 6.1]\n---\nBody")
         #expect(fields == RecordedFields(id: "POL-1", status: "approved", version: "1.2", clauses: ["5.2", "6.1"]))
         #expect(RecordedFields.read("no front matter") == nil)
     }

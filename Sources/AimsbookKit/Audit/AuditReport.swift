@@ -119,7 +119,8 @@ public struct AuditReport: Sendable, Equatable {
         findings = AuditFindings.all(
             handbook: handbook, soa: statement, obligations: obligations ?? AIActObligations(handbook), asOf: asOf)
         score = AuditReport.score(
-            mandatory: mandatory, soa: statement, findings: findings.filter { !$0.isWarning }.count, documents: handbook.documents.count)
+            mandatory: mandatory, soa: statement, findings: findings.filter { !$0.isWarning }.count,
+            documents: handbook.documents.count)
     }
 
     /// The readiness score, 0 to 1 (README, "Audit readiness"):

@@ -26,7 +26,9 @@ public enum AuditPack {
     public static let header = "PACK.txt"
 
     /// The files of the pack, `MANIFEST.sha256` first, the rest in path order.
-    public static func make(_ checked: Pipeline.Checked, site: [OutputFile], paths: HandbookPaths, gitHistory: Bool)
+    public static func make(
+        _ checked: Pipeline.Checked, site: [OutputFile], paths: HandbookPaths, gitHistory: Bool
+    )
         throws -> Pack
     {
         let provenance = Provenance(

@@ -167,7 +167,8 @@ extension GitHistory {
                     "\(root.path) is not in a git repository with commits; 'changes' compares git revisions")
         }
         guard !revision.hasPrefix("-"),
-            let resolved = run(["-C", root.path, "rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root)?
+            let resolved = run(
+                ["-C", root.path, "rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: root)?
                 .trimmingCharacters(in: .whitespacesAndNewlines), !resolved.isEmpty
         else {
             throw RevisionError(

@@ -55,12 +55,16 @@ enum DocumentControlFindings {
     /// the approved version number kept, or a new version never approved. The file as last
     /// committed is compared with the approved one by blob id: a merge or a rename that lands
     /// the approved text unchanged, or an edit undone, is no change.
-    static func changedAfterApproval(_ document: Document, history: DocumentHistory, approvalIndex: Int)
+    static func changedAfterApproval(
+        _ document: Document, history: DocumentHistory, approvalIndex: Int
+    )
         -> [AuditReport.Finding]
     {
         let approval = history.revisions[approvalIndex]
         guard let newest = history.revisions.first, newest.blob != approval.blob,
-            let latest = history.revisions[..<approvalIndex].first(where: { $0.blob != approval.blob && $0.changedContent })
+            let latest = history.revisions[..<approvalIndex].first(where: {
+                $0.blob != approval.blob && $0.changedContent
+            })
         else { return [] }
         let approvedVersion = approval.fields?.version
         let version = document.version

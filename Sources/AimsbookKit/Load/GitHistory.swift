@@ -51,7 +51,8 @@ public enum GitHistory {
         return Repository(topLevel: lines[0], head: lines[1], abbreviation: max(4, lines[2].count))
     }
 
-    static let logFormat = "%x1e%H%x1f%h%x1f%cs%x1f%an%x1f%ae%x1f%s%x1f%(trailers:key=\(approvalTrailer),valueonly,separator=%x1d)"
+    static let logFormat =
+        "%x1e%H%x1f%h%x1f%cs%x1f%an%x1f%ae%x1f%s%x1f%(trailers:key=\(approvalTrailer),valueonly,separator=%x1d)"
 
     static func read(_ repository: Repository, root: URL, content: URL) -> HandbookHistory {
         // Parents after their children (`--topo-order`), so renames are followed backwards

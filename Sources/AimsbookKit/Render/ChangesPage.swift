@@ -36,7 +36,8 @@ enum ChangesPage {
             report.grouped(by: key, order: order).map { group in
                 [
                     "id": group.id,
-                    "title": (isClause
+                    "title":
+                        (isClause
                         ? handbook.standard.clause(group.id)?.title : handbook.standard.control(group.id)?.title) ?? "",
                     "href": isClause ? linker.clause(group.id) : linker.control(group.id),
                     "entries": group.entries.map(entryView),

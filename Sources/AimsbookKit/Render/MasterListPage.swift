@@ -37,7 +37,9 @@ enum MasterListPage {
                 "version": entry.version ?? "", "hasVersion": entry.version != nil,
                 "owner": role(entry.owner), "approver": role(entry.approver),
                 "effective": context.date(entry.effective), "review": context.date(entry.review),
-                "lastChange": entry.lastChange.map { ["date": context.date($0.date), "commit": $0.shortCommit] as View }
+                "lastChange": entry.lastChange.map {
+                    ["date": context.date($0.date), "commit": $0.shortCommit] as View
+                }
                     ?? false,
                 "lastApproval": entry.lastApproval.map { approval -> View in
                     [
@@ -57,7 +59,8 @@ enum MasterListPage {
             "changesHref": linker.to(SitePaths.changes),
             "changesSince": context.options.changes?.since ?? "",
         ]
-        let frame = RenderContext.Frame(path: path, kind: "master-list", title: "Master list of documents", section: path)
+        let frame = RenderContext.Frame(
+            path: path, kind: "master-list", title: "Master list of documents", section: path)
         return try context.page(frame, template: "documents", view)
     }
 }

@@ -34,12 +34,15 @@ struct GitFixture {
 
     @discardableResult
     func git(_ arguments: String..., environment: [String: String] = [:]) throws -> String {
-        try run(["git", "-C", root.path, "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments,
+        try run(
+            ["git", "-C", root.path, "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments,
             environment: environment)
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
+    static func run(
+        _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+    ) throws
         -> String
     {
         let process = Process()
