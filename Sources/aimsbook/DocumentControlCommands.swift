@@ -105,6 +105,9 @@ struct PackCommand: ParsableCommand {
     @Option(help: "The archive to write: FILE.zip or FILE.tar.gz.")
     var out: String
 
+    @Option(help: "Add the changes since this git revision (the last audit's tag): changes.json and site/changes.html.")
+    var since: String?
+
     func run() throws {
         guard let format = ArchiveWriter.Format(fileName: out) else {
             throw ValidationError("--out must end in .zip or .tar.gz, not '\(out)'")
@@ -125,12 +128,21 @@ struct PackCommand: ParsableCommand {
         let archive: [UInt8]
         let pack: AuditPack.Pack
         do {
-            let site = try SiteRenderer.render(checked.handbook, options: .init(asOf: checked.asOf))
-            pack = try AuditPack.make(checked, site: site, paths: paths, gitHistory: !git.noGit)
+            let changes = try since.map {
+                ChangeReport(
+                    try GitHistory.commits(since: $0, root: paths.root), history: checked.source.history,
+                    handbook: checked.handbook)
+            }
+            var options = SiteRenderer.Options(asOf: checked.asOf)
+            options.changes = changes
+            let site = try SiteRenderer.render(checked.handbook, options: options)
+            pack = try AuditPack.make(checked, site: site, paths: paths, gitHistory: !git.noGit, changes: changes)
             archive = try ArchiveWriter.archive(pack.entries, format: format, day: checked.asOf)
         } catch let error as ArchiveError {
             throw CommandFailure(error.description)
         } catch let error as ThemeError {
+            throw CommandFailure(error.description)
+        } catch let error as GitHistory.RevisionError {
             throw CommandFailure(error.description)
         }
         let target = URL(

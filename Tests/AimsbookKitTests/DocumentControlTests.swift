@@ -348,6 +348,32 @@ struct ControlledHandbook {
         #expect(policy.contains("Approved by Managing Director"))
     }
 
+    @Test func packSinceATagCarriesTheChanges() throws {
+        let handbook = try ControlledHandbook()
+        defer { handbook.repository.remove() }
+        let checked = try handbook.checked()
+        let changes = ChangeReport(
+            try GitHistory.commits(since: "audit-2026", root: handbook.paths.root), history: checked.source.history,
+            handbook: checked.handbook)
+        var options = SiteRenderer.Options(asOf: checked.asOf)
+        options.changes = changes
+        let site = try SiteRenderer.render(checked.handbook, options: options)
+        let pack = try AuditPack.make(checked, site: site, paths: handbook.paths, gitHistory: true, changes: changes)
+        let paths = pack.entries.map(\.path)
+        #expect(paths.contains("changes.json") && paths.contains("site/changes.html"))
+        let header = String(decoding: pack.entries.first { $0.path == "PACK.txt" }!.bytes, as: UTF8.self)
+        #expect(header.contains("changes since audit-2026"))
+    }
+
+    @Test func longPathsUseTheUstarPrefix() throws {
+        let folder = String(repeating: "f", count: 90)
+        let path = "\(folder)/\(folder)/page.html"
+        let split = try ArchiveWriter.split(path)
+        #expect(split.prefix.count <= 155 && split.name.count <= 100)
+        #expect(String(decoding: split.prefix + [UInt8(ascii: "/")] + split.name, as: UTF8.self) == path)
+        #expect(throws: ArchiveError.self) { try ArchiveWriter.split(String(repeating: "x", count: 120)) }
+    }
+
     @Test func sha256MatchesKnownDigests() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -26,11 +26,12 @@ public enum AuditPack {
     public static let header = "PACK.txt"
 
     /// The files of the pack, `MANIFEST.sha256` first, the rest in path order.
+    /// - Parameter changes: `pack --since REV`: added as `changes.json` (the site then has
+    ///   `changes.html`).
     public static func make(
-        _ checked: Pipeline.Checked, site: [OutputFile], paths: HandbookPaths, gitHistory: Bool
-    )
-        throws -> Pack
-    {
+        _ checked: Pipeline.Checked, site: [OutputFile], paths: HandbookPaths, gitHistory: Bool,
+        changes: ChangeReport? = nil
+    ) throws -> Pack {
         let provenance = Provenance(
             commit: checked.source.history.isEmpty ? nil : checked.source.history.head,
             uncommitted: gitHistory ? uncommittedFiles(paths) : [], asOf: checked.asOf)
@@ -40,7 +41,8 @@ public enum AuditPack {
         files["soa.csv"] = Array(SoAExport.csv(StatementOfApplicability(handbook)).utf8)
         files["documents.csv"] = Array(MasterList(handbook).csv().utf8)
         files["audit.json"] = Array(AuditReportWriter.json(AuditReport(handbook: handbook, asOf: checked.asOf)).utf8)
-        files[header] = Array(headerText(provenance, settings: handbook.settings).utf8)
+        if let changes { files["changes.json"] = Array(ChangeReportWriter.json(changes).utf8) }
+        files[header] = Array(headerText(provenance, settings: handbook.settings, changes: changes).utf8)
         let ordered = files.keys.sorted()
         let manifestText = ordered.map { SHA256.hex(files[$0]!) + "  " + $0 + "\n" }.joined()
         let entries =
@@ -49,7 +51,7 @@ public enum AuditPack {
         return Pack(entries: entries, provenance: provenance)
     }
 
-    static func headerText(_ provenance: Provenance, settings: Settings) -> String {
+    static func headerText(_ provenance: Provenance, settings: Settings, changes: ChangeReport? = nil) -> String {
         var text = "aimsbook audit pack\n"
         text += "handbook: \(settings.title)\n"
         if let organisation = settings.organisation { text += "organisation: \(organisation)\n" }
@@ -63,7 +65,11 @@ public enum AuditPack {
             text += "tree: dirty (uncommitted changes; the pack shows the files as they were on disk)\n"
             for path in provenance.uncommitted { text += "  uncommitted: \(path)\n" }
         }
-        text += "contents: site/ (the handbook site), soa.csv, documents.csv (master list), audit.json\n"
+        text += "contents: site/ (the handbook site), soa.csv, documents.csv (master list), audit.json"
+        if let changes {
+            text += ", changes.json and site/changes.html (changes since \(changes.since), \(changes.sinceCommit))"
+        }
+        text += "\n"
         text += "verify: sha256sum -c \(manifest)\n"
         return text
     }
