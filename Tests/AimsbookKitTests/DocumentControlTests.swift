@@ -307,6 +307,21 @@ struct ControlledHandbook {
         #expect(header.contains("tree: dirty"))
     }
 
+    @Test func aHandbookInASubfolderOfItsRepositoryNamesItsOwnFiles() throws {
+        let repository = try GitFixture()
+        defer { repository.remove() }
+        try repository.write(
+            "docs/handbook/content/p.md", ControlledHandbook.policy("POL-S", version: "1.0", status: "draft"))
+        try repository.write("elsewhere.txt", "not the handbook's")
+        try repository.commit("Start", author: "A", email: "a@example.org", date: "2026-01-01")
+        try repository.write("docs/handbook/content/new/q.md", "draft")
+        try repository.write("elsewhere.txt", "changed, but not the handbook's")
+        let paths = HandbookPaths(root: repository.root.appendingPathComponent("docs/handbook"))
+        #expect(AuditPack.uncommittedFiles(paths) == ["content/new/q.md"])
+        let checked = try Pipeline.check(paths, asOf: Day("2026-06-01")!, gitHistory: true)
+        #expect(checked.handbook.document("POL-S")?.history?.revisions.map(\.path) == ["content/p.md"])
+    }
+
     /// `serve` reads the history again only when HEAD moves; its rebuilds, after an edit, a
     /// commit, and a change to a role named by an approval, equal fresh builds.
     @Test func serveRebuildsWithHistoryMatchFreshBuilds() throws {

@@ -87,15 +87,26 @@ public enum AuditPack {
         }
     }
 
-    /// The handbook's files git reports as changed, added or untracked, root-relative.
+    /// The handbook's files git reports as changed, added or untracked, root-relative (git
+    /// writes them relative to the repository's top folder).
     static func uncommittedFiles(_ paths: HandbookPaths) -> [String] {
-        guard GitHistory.repository(of: paths.root) != nil,
+        guard let repository = GitHistory.repository(of: paths.root),
             let status = GitHistory.run(
                 [
-                    "-C", paths.root.path, "-c", "core.quotePath=false", "status", "--porcelain", "--",
-                    paths.content.path, paths.templates.path, paths.settings.path, paths.frameworks.path,
+                    "-C", paths.root.path, "-c", "core.quotePath=false", "status", "--porcelain",
+                    "--untracked-files=all", "--", paths.content.path, paths.templates.path, paths.settings.path,
+                    paths.frameworks.path,
                 ], in: paths.root)
         else { return [] }
-        return status.split(separator: "\n").map { String($0.dropFirst(3)) }.sorted()
+        let top = URL(fileURLWithPath: repository.topLevel).resolvingSymlinksInPath().standardizedFileURL.path
+        let root = paths.root.resolvingSymlinksInPath().standardizedFileURL.path
+        let prefix = root.hasPrefix(top + "/") ? String(root.dropFirst(top.count + 1)) + "/" : ""
+        return status.split(separator: "\n").map { line in
+            // `XY path`, or `XY old -> new` for a rename.
+            var path = String(line.dropFirst(3))
+            if let arrow = path.range(of: " -> ") { path = String(path[arrow.upperBound...]) }
+            path = GitHistory.unquote(Substring(path))
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }.sorted()
     }
 }
