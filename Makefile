@@ -3,7 +3,7 @@
 #   make test       install missing system packages, run the unit and end-to-end tests
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 

@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "CMarkdownArena"),
         // Keeps a parallel stage's helper threads off the CPU of the thread that started it (Parallel.swift).
         .target(name: "CThreadPlacement"),
+        // zlib (Debian: zlib1g-dev) for the audit pack's zip and tar.gz: README, "Dependencies".
+        .target(name: "CArchiveZlib", linkerSettings: [.linkedLibrary("z")]),
         // Turns templates/ into Swift source at build time, so the theme has one source of truth.
         .executableTarget(name: "embed-theme", path: "Plugins/EmbedThemeTool"),
         .plugin(
@@ -45,6 +47,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CMarkdownArena",
                 "CThreadPlacement",
+                "CArchiveZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

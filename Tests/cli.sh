@@ -29,7 +29,7 @@ make_handbook() { # NAME CASE
 
 # --help names every command of cli.md.
 expect_status 0 "help" "$binary" --help
-for command in build check soa audit init new serve model; do
+for command in build check soa audit init new serve model documents changes pack; do
   grep -q "^  $command " "$work/out" && pass || fail "--help does not list $command"
 done
 
@@ -172,6 +172,47 @@ done
 grep -q "(while starting)" "$work/site/output/docs/scope-001.html" && pass \
   || { fail "serve missed an edit saved during its first build"; sed 's/^/    /' "$work/serve.log" | tail -5; }
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+
+# Document control: a handbook in a git repository of its own, with an approval trailer, a tag,
+# and a later edit that keeps the approved version.
+dc="$work/controlled"
+mkdir -p "$dc/content"
+cp -r "$fixtures/_base/content/." "$dc/content/"
+dcgit() { GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME="Pat Author" GIT_AUTHOR_EMAIL=pat@example.org \
+  GIT_COMMITTER_NAME="Pat Author" GIT_COMMITTER_EMAIL=pat@example.org git -C "$dc" -c commit.gpgsign=false "$@" >/dev/null 2>&1; }
+printf -- '---\nid: POL-DC\ntype: policy\ntitle: Controlled\nowner: ROLE-OWNER\napprover: ROLE-OWNER\nstatus: approved\nversion: "1.0"\nclauses: [5.2]\nretention: 6y\n---\nText.\n' >"$dc/content/dc.md"
+dcgit init -q -b main && dcgit add -A && dcgit commit -q -m "Approve the policy" -m "Approved-by: ROLE-OWNER" && dcgit tag audit-1
+sed -i 's/^Text\.$/Text, edited./' "$dc/content/dc.md"
+dcgit commit -qam "Edit without a new version"
+expect_status 0 "documents --format json" "$binary" documents "$dc" --format json
+json "x=[e for e in d['documents'] if e['id']=='POL-DC'][0]; assert x['lastApproval']['roles']==['ROLE-OWNER'] and x['lastChange']['commit'] and x['retention']=='6y'" \
+  && pass || fail "documents JSON: last approval, last change, retention"
+expect_status 0 "documents --format csv" "$binary" documents "$dc" --format csv
+head -1 "$work/out" | grep -q '^.\?id,title,type,status,version' && grep -q '^POL-DC,' "$work/out" && pass || fail "documents CSV header and row"
+expect_status 1 "audit with git history (not ready: mandatory items missing)" "$binary" audit "$dc" --format json --as-of 2026-11-29
+json "assert any(f['kind']=='changed-after-approval' and f['document']=='POL-DC' for f in d['findings'])" \
+  && pass || fail "audit JSON has changed-after-approval"
+"$binary" audit "$dc" --format json --as-of 2026-11-29 --no-git >"$work/out" 2>/dev/null
+json "assert not any(f['kind']=='changed-after-approval' for f in d['findings'])" && pass || fail "audit --no-git reads no history"
+expect_status 0 "changes --since a tag" "$binary" changes --since audit-1 "$dc" --format json
+json "assert d['since']=='audit-1' and [(e['id'],e['change']) for e in d['documents']]==[('POL-DC','modified')] and d['documents'][0]['clauses']==['5.2']" \
+  && pass || fail "changes JSON"
+expect_status 2 "changes --since an unknown revision" "$binary" changes --since no-such-tag "$dc"
+grep -q "'no-such-tag' is not a revision" "$work/err" && pass || fail "unknown revision message"
+expect_status 0 "build --since" "$binary" build "$dc" --since audit-1 --as-of 2026-11-29
+grep -q 'POL-DC' "$dc/output/changes.html" && grep -q 'site.history' "$dc/output/docs/pol-dc.html" && pass \
+  || fail "build --since writes changes.html, and the page has its history"
+expect_status 0 "pack a zip" "$binary" pack "$dc" --out "$work/pack1.zip" --as-of 2026-11-29
+expect_status 0 "pack again" "$binary" pack "$dc" --out "$work/pack2.zip" --as-of 2026-11-29
+cmp -s "$work/pack1.zip" "$work/pack2.zip" && pass || fail "two packs of the same commit and as-of differ"
+mkdir -p "$work/unpacked" && (cd "$work/unpacked" && unzip -q "$work/pack1.zip" && sha256sum -c --quiet MANIFEST.sha256) \
+  && grep -q '^tree: clean' "$work/unpacked/PACK.txt" && pass || fail "pack manifest does not verify"
+echo "dirty" >>"$dc/content/dc.md"
+expect_status 0 "pack a dirty tree as tar.gz" "$binary" pack "$dc" --out "$work/pack.tar.gz" --as-of 2026-11-29
+grep -q "uncommitted changes" "$work/err" && mkdir -p "$work/untarred" && tar -xzf "$work/pack.tar.gz" -C "$work/untarred" \
+  && (cd "$work/untarred" && sha256sum -c --quiet MANIFEST.sha256) && grep -q '^tree: dirty' "$work/untarred/PACK.txt" \
+  && pass || fail "a dirty pack warns and says so"
+expect_status 2 "pack to an unknown format" "$binary" pack "$dc" --out "$work/pack.rar"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -285,7 +285,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether the last load looked only at the files whose stamps changed (for tests).
     var lastLoadWasPartial: Bool { lock.withLock { loadedPartly } }
 
-    private var lastGitHistory: (key: Int, changes: [String: LastChange])?
+    private var lastGitHistory: (key: Int, history: HandbookHistory)?
 
     private var lastRelations: (inputs: [Int], relations: Relations)?
 
@@ -306,12 +306,12 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether the last build kept the relations of the one before (for tests).
     var keptRelations: Bool { lock.withLock { relationsKept } }
 
-    /// The documents' last commits, read again only when `key` (the repository's HEAD) changed.
-    func gitHistory(key: Int, read: () -> [String: LastChange]) -> [String: LastChange] {
-        if let last = lock.withLock({ lastGitHistory }), last.key == key { return last.changes }
-        let changes = read()
-        lock.withLock { lastGitHistory = (key, changes) }
-        return changes
+    /// The documents' commits, read again only when `key` (the repository's HEAD) changed.
+    func gitHistory(key: Int, read: () -> HandbookHistory) -> HandbookHistory {
+        if let last = lock.withLock({ lastGitHistory }), last.key == key { return last.history }
+        let history = read()
+        lock.withLock { lastGitHistory = (key, history) }
+        return history
     }
 
     // MARK: Model stage

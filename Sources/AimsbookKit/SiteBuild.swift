@@ -19,7 +19,7 @@ public enum SiteBuild {
     ///     one-file rebuild writes, so the page being edited reloads first.
     public static func run(
         _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, cache: BuildCache? = nil,
-        deferring: Set<String> = []
+        deferring: Set<String> = [], since: RevisionRange? = nil
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         let timings = StageTimings.shared
@@ -37,6 +37,7 @@ public enum SiteBuild {
         let files = try timings.measure("render (all)") {
             var options = SiteRenderer.Options(asOf: checked.asOf, cache: cache)
             options.themeLoading = themeLoading
+            options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
         }
         let deferred = try timings.measure("write") {

@@ -13,6 +13,7 @@ struct Aimsbook: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self, CheckCommand.self, SoACommand.self, AuditCommand.self, InitCommand.self,
             NewCommand.self, ServeCommand.self, ModelCommand.self,
+            DocumentsCommand.self, ChangesCommand.self, PackCommand.self,
         ]
     )
 

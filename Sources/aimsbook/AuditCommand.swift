@@ -10,12 +10,13 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var location: HandbookLocation
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var git: GitOption
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
 
     func run() throws {
-        let checked = try checkedHandbook(location, asOf: asOf.day())
+        let checked = try checkedHandbookWithHistory(location, asOf: asOf.day(), gitHistory: !git.noGit)
         let report = AuditReport(handbook: checked.handbook, asOf: checked.asOf)
         print(format == .json ? AuditReportWriter.json(report) : AuditReportWriter.text(report), terminator: "")
         if checked.report.errorCount > 0 {

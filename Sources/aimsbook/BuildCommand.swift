@@ -14,16 +14,22 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Flag(help: "Do not read each document's last change from git.")
+    @Flag(help: "Do not read the documents' history from git.")
     var noGit = false
+
+    @Option(help: "Add changes.html: the documents changed since this git revision (a tag, branch or commit).")
+    var since: String?
 
     func run() throws {
         try location.checkRoot()
         let paths = location.paths
         let outcome: SiteBuild.Outcome
         do {
-            outcome = try SiteBuild.run(paths, asOf: asOf.day(), strict: strict, gitHistory: !noGit)
+            let range = try since.map { try GitHistory.commits(since: $0, root: paths.root) }
+            outcome = try SiteBuild.run(paths, asOf: asOf.day(), strict: strict, gitHistory: !noGit, since: range)
         } catch let error as HandbookLoadError {
+            throw CommandFailure(error.description)
+        } catch let error as GitHistory.RevisionError {
             throw CommandFailure(error.description)
         } catch let error as SiteWriteError {
             throw CommandFailure(error.description)

@@ -4,20 +4,66 @@ import Testing
 @testable import AimsbookKit
 
 @Suite struct GitHistoryTests {
-    @Test func theNewestCommitNamingAFileIsItsLastChange() {
-        let log =
-            "\u{1E}b2c3d4e 2026-11-02\n\ncontent/a.md\n\u{1E}a1b2c3d 2026-10-01\n\ncontent/a.md\ncontent/sub/b.md\n"
-        let changes = GitHistory.parse(
-            log, topLevel: URL(fileURLWithPath: "/repo"), root: URL(fileURLWithPath: "/repo"))
-        #expect(changes["content/a.md"] == LastChange(date: Day("2026-11-02")!, commit: "b2c3d4e"))
-        #expect(changes["content/sub/b.md"] == LastChange(date: Day("2026-10-01")!, commit: "a1b2c3d"))
+    static let blobA = String(repeating: "a", count: 40)
+    static let blobB = String(repeating: "b", count: 40)
+    static let none = String(repeating: "0", count: 40)
+
+    /// Two commits in `logFormat` with `--raw`: a rename with an approval, then the file's creation.
+    static let log =
+        "\u{1E}c2\u{1F}c2short\u{1F}2026-11-02\u{1F}Ann Approver\u{1F}ann@example.org\u{1F}Move it\u{1F}ROLE-CEO\u{1D}ROLE-DPO\n\n"
+        + ":100644 100644 \(blobA) \(blobA) R100\tcontent/old.md\tcontent/sub/new.md\n"
+        + "\u{1E}c1\u{1F}c1short\u{1F}2026-10-01\u{1F}Bo Author\u{1F}bo@example.org\u{1F}Add it\u{1F}\n\n"
+        + ":000000 100644 \(none) \(blobA) A\tcontent/old.md\n"
+        + ":000000 100644 \(none) \(blobB) A\tother/x.md\n"
+
+    @Test func theLogIsReadWithTrailersAndRenames() {
+        let commits = GitHistory.parse(Self.log)
+        #expect(commits.map(\.commit) == ["c2", "c1"])
+        #expect(commits[0].approvals == ["ROLE-CEO", "ROLE-DPO"])
+        #expect(commits[1].approvals.isEmpty)
+        #expect(
+            commits[0].files == [
+                .init(
+                    status: "R", similarity: 100, oldBlob: Self.blobA, newBlob: Self.blobA, oldPath: "content/old.md",
+                    path: "content/sub/new.md")
+            ])
+        #expect(commits[1].files.map(\.recordedBlob) == [Self.blobA, Self.blobB])
     }
 
-    @Test func pathsAreMadeRelativeToAHandbookInsideTheRepository() {
-        let log = "\u{1E}abc1234 2026-01-05\n\nhandbook/content/a.md\nother/x.md\n"
-        let changes = GitHistory.parse(
-            log, topLevel: URL(fileURLWithPath: "/repo"), root: URL(fileURLWithPath: "/repo/handbook"))
-        #expect(changes.keys.sorted() == ["content/a.md"])
+    @Test func aFileIsFollowedBackAcrossItsRenameAndKeptWhenUnderTheRoot() {
+        let fields = RecordedFields(id: "POL-001", status: "approved", version: "2")
+        let history = GitHistory.assemble(
+            GitHistory.parse(Self.log), head: "c2", fields: { $0 == Self.blobA ? fields : nil },
+            topLevel: URL(fileURLWithPath: "/repo"), root: URL(fileURLWithPath: "/repo"))
+        #expect(history.documents.keys.sorted() == ["content/sub/new.md", "other/x.md"])
+        let revisions = history.documents["content/sub/new.md"]!.revisions
+        #expect(revisions.map(\.change) == [.renamed, .added])
+        #expect(revisions.map(\.path) == ["content/sub/new.md", "content/old.md"])
+        #expect(revisions.map(\.changedContent) == [false, true])
+        #expect(revisions[0].fields == fields)
+        #expect(history.lastChange(of: "content/sub/new.md") == LastChange(date: Day("2026-11-02")!, commit: "c2short"))
+        let inside = GitHistory.assemble(
+            GitHistory.parse(Self.log), head: "c2", fields: { _ in nil }, topLevel: URL(fileURLWithPath: "/repo"),
+            root: URL(fileURLWithPath: "/repo/content"))
+        #expect(inside.documents.keys.sorted() == ["sub/new.md"])
+    }
+
+    @Test func quotedPathsAreUnquoted() {
+        #expect(GitHistory.unquote("\"content/a\\tb \\\"q\\\".md\"") == "content/a\tb \"q\".md")
+        #expect(GitHistory.unquote("\"caf\\303\\251.md\"") == "café.md")
+        #expect(GitHistory.unquote("plain.md") == "plain.md")
+    }
+
+    @Test func catFileBatchOutputIsSplitIntoBlobs() {
+        let output = Array("aaa blob 5\nhello\nbbb missing\nccc blob 0\n\n".utf8)
+        #expect(GitHistory.parseBatch(output) == ["aaa": "hello", "ccc": ""])
+    }
+
+    @Test func frontMatterAtACommitIsRead() {
+        let fields = RecordedFields.read(
+            "---\nid: POL-1\nstatus: approved\nversion: \"1.2\"\nclauses: [5.2, 6.1]\n---\nBody")
+        #expect(fields == RecordedFields(id: "POL-1", status: "approved", version: "1.2", clauses: ["5.2", "6.1"]))
+        #expect(RecordedFields.read("no front matter") == nil)
     }
 
     @Test func outsideGitThereIsNoHistory() throws {
@@ -25,7 +71,7 @@ import Testing
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(GitHistory.lastChanges(root: folder, content: folder.appendingPathComponent("content")).isEmpty)
+        #expect(GitHistory.history(root: folder, content: folder.appendingPathComponent("content")).isEmpty)
     }
 
     @Test func gitIsAskedOnlyWhereARepositoryCouldBe() throws {

@@ -18,6 +18,7 @@ enum AuditFindings {
         findings += euAIActGaps(obligations)
         findings += roleFindings(handbook)
         findings += recordFindings(handbook, asOf: asOf)
+        findings += DocumentControlFindings.findings(handbook)
         return findings
     }
 

@@ -39,6 +39,8 @@ public struct AuditReport: Sendable, Equatable {
         public var kind: String
         public var document: String?
         public var message: String
+        /// A warning-level finding: shown and exported, not counted against the score.
+        public var isWarning = false
     }
 
     public var asOf: Day
@@ -138,7 +140,8 @@ public struct AuditReport: Sendable, Equatable {
         }
         findings = AuditFindings.all(handbook: handbook, soa: statement, obligations: obligations, asOf: asOf)
         score = AuditReport.score(
-            mandatory: mandatory, soa: statement, findings: findings.count, documents: handbook.documents.count)
+            mandatory: mandatory, soa: statement, findings: findings.filter { !$0.isWarning }.count,
+            documents: handbook.documents.count)
     }
 
     /// The readiness score, 0 to 1 (README, "Audit readiness"):

@@ -26,10 +26,11 @@ public enum AuditReportWriter {
                 "findings",
                 .array(
                     report.findings.map {
-                        .object([
-                            ("kind", .string($0.kind)), ("document", $0.document.map(JSONValue.string) ?? .null),
-                            ("message", .string($0.message)),
-                        ])
+                        .object(
+                            [
+                                ("kind", .string($0.kind)), ("document", $0.document.map(JSONValue.string) ?? .null),
+                                ("message", .string($0.message)),
+                            ] + ($0.isWarning ? [("severity", .string("warning"))] : []))
                     })
             ),
             ("score", .number(report.score)),
@@ -76,7 +77,9 @@ public enum AuditReportWriter {
             let findings = report.findings.filter { $0.kind == kind }
             output += "\n  \(kind) (\(findings.count))\n"
             for finding in findings {
-                output += "    " + (finding.document.map { "\($0): " } ?? "") + finding.message + "\n"
+                output +=
+                    "    " + (finding.isWarning ? "warning: " : "") + (finding.document.map { "\($0): " } ?? "")
+                    + finding.message + "\n"
             }
         }
         if !report.obligations.isEmpty {

@@ -34,7 +34,7 @@ public struct HandbookLoadError: Error, CustomStringConvertible {
 /// Reads a handbook folder into a `HandbookSource`: the one place that touches the input files.
 public enum HandbookLoader {
     /// - Parameters:
-    ///   - gitHistory: read each file's last change from git (off for speed or privacy).
+    ///   - gitHistory: read each file's commits from git (off for speed or privacy).
     ///   - cache: the previous load in this process (`serve`): a Markdown file whose size and
     ///     modification time are unchanged is taken from it instead of read and decoded again,
     ///     judged by the stamps the watcher offered (`BuildCache.offer(stamps:)`) when it did.
@@ -111,7 +111,7 @@ public enum HandbookLoader {
         source.assets = grouped.assets
         source.diagnostics = grouped.problems
         if gitHistory {
-            source.lastChanges = GitHistory.lastChanges(root: paths.root, content: paths.content, cache: cache)
+            source.history = GitHistory.history(root: paths.root, content: paths.content, cache: cache)
         }
         source.templateOverrides = readTemplates(paths.templates)
         let frameworks = readFrameworkFiles(paths)

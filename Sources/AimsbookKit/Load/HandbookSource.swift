@@ -52,8 +52,8 @@ public struct HandbookSource: Sendable {
     public var settingsText: String?
     /// Problems met while reading (unreadable files, invalid UTF-8, links leading outside content/).
     public var diagnostics: [Diagnostic]
-    /// The last git commit that changed each Markdown file, by root-relative path; empty outside git.
-    public var lastChanges: [String: LastChange] = [:]
+    /// Every commit that changed each Markdown file, by root-relative path; empty outside git.
+    public var history = HandbookHistory()
     /// The handbook's own framework files (`frameworks/*.json`, `*.yml`), which change the built-in packs.
     public var frameworkFiles: [FrameworkFile] = []
 

@@ -35,6 +35,10 @@ public struct Document: Sendable, Hashable {
         /// What each of `body.links` points at, in the same order: resolved once, in the model
         /// stage, for the page, the backlinks and the checks alike.
         public var linkTargets: [LinkTarget]
+        /// Every commit that changed the file, newest first, when the handbook is a git repository.
+        public var history: DocumentHistory? = nil
+        /// How long the document is kept once superseded or retired (`retention: 6y`).
+        public var retention: Retention? = nil
     }
 
     /// The fields live in one shared box, copied only when a shared document is changed: a

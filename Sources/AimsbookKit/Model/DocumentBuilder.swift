@@ -68,6 +68,7 @@ public enum DocumentBuilder {
         let controls = reader.list("controls")
         let related = reader.list("related")
         let tags = reader.list("tags").map(\.value)
+        let retention = reader.retention()
         let citations = FrameworkLibrary.citationFields.map { ($0.pack, reader.list($0.field)) }.filter { !$1.isEmpty }
 
         let details = type.map { readDetails(of: $0, &reader) } ?? .none
@@ -84,6 +85,7 @@ public enum DocumentBuilder {
             related: related, tags: tags, details: details, path: path, contentPath: contentPath,
             body: MarkdownDocument(), bodySource: "", bodyFirstLine: 1)
         document.citations = Dictionary(citations, uniquingKeysWith: { a, _ in a })
+        document.retention = retention
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 

@@ -240,7 +240,8 @@ struct BodyParsing: Sendable {
         var document = entry.document
         document.bodySource = entry.split.body
         document.bodyFirstLine = entry.split.bodyFirstLine
-        document.lastChange = source.lastChanges[document.path]
+        document.lastChange = source.history.lastChange(of: document.path)
+        document.history = source.history.documents[document.path]
         document.body = body.document
         document.linkTargets = body.targets
         return document

@@ -38,7 +38,7 @@ enum ModelUpdate {
         hasher.combine(source.assets)
         hasher.combine(source.templateOverrides)
         hasher.combine(source.diagnostics)
-        hasher.combine(source.lastChanges)
+        hasher.combine(source.history.fingerprint)
         hasher.combine(source.frameworkFiles)
         standard.combine(into: &hasher)
         return hasher.finalize()

@@ -45,6 +45,9 @@ enum DocumentPage {
         view["hasTags"] = !document.tags.isEmpty
 
         for (key, value) in try DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
+        for (key, value) in HistorySection.view(document, context: context, linker: linker) { view[key] = value }
+        view["hasRetention"] = document.retention != nil
+        view["retention"] = document.retention?.text ?? ""
 
         let headings = document.body.headings
         view["toc"] = headings.filter { $0.level <= 3 }.map { heading -> View in

@@ -10,6 +10,8 @@ public enum SiteRenderer {
         public var asOf: Day
         /// The previous build's pages, for `serve`; nil renders every page.
         public var cache: BuildCache?
+        /// `build --since REV`: the changes since REV, as `changes.html`.
+        public var changes: ChangeReport?
 
         /// The theme, already being parsed (`SiteBuild` starts it while the handbook is checked).
         var themeLoading: ThemeLoading?
@@ -54,6 +56,7 @@ public enum SiteRenderer {
             hasher.combine(fingerprint)
             hasher.combine(theme.fingerprint)
             hasher.combine(options.asOf)
+            hasher.combine(options.changes)
             return hasher.finalize()
         }
         if let cache, let key, let previous = cache.renderedSite(key: key) {
@@ -120,6 +123,8 @@ public enum SiteRenderer {
         family(ControlPages.jobs)
         family(TypeListPages.jobs)
         family(HomePage.jobs)
+        family(MasterListPage.jobs)
+        family(ChangesPage.jobs)
         // The SoA page shows its document's body, which the outline has not.
         let soaDocument = handbook.soaDocument
         family { _ in
