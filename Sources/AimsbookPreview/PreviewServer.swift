@@ -20,7 +20,9 @@ public struct PreviewServer: Sendable {
 
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         let state = PreviewState()
-        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log)
+        // One writer per output folder, for as long as this serves it.
+        let lock = try OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
+        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, lock: lock)
         // Watching starts before the first build, so that an edit saved while it runs is seen.
         let watchStart = builder.startWatching()
         await builder.rebuild()
@@ -40,23 +42,22 @@ public struct PreviewServer: Sendable {
         }
         router.get("/") { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
         router.get("**") { request, _ -> Response in
-            // A file still being written after the rebuild (the print view) is served once it is.
-            await state.waitUntilWritten(StaticFiles.safePath(request.uri.path))
-            return StaticFiles.response(for: request.uri.path, in: output)
+            StaticFiles.response(for: request.uri.path, in: output)
         }
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "aimsbook"),
             onServerRunning: { _ in log("Serving \(output.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
         )
+        // The tree the next rebuild would have written into goes however serving ends (also
+        // when the port cannot be bound): only the site stays.
+        defer { SiteBuild.removeBackTree(paths, cache: builder.cache) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
             try await group.next()
             group.cancelAll()
         }
-        // What rebuilds left next to the files they swapped in: the folder is the site again.
-        SiteBuild.removeSpares(paths)
     }
 }
 
@@ -109,6 +110,8 @@ struct PreviewBuilder: Sendable {
     let asOf: Day?
     let state: PreviewState
     let log: @Sendable (String) -> Void
+    /// Held while serving: no other build writes the output folder meanwhile.
+    let lock: OutputLock
     /// Each rebuild re-does only what the edit changed (`BuildCache`).
     let cache = BuildCache()
 
@@ -116,36 +119,44 @@ struct PreviewBuilder: Sendable {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, deferring: [SitePaths.print])
+            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, lock: lock)
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             if let written = outcome.writtenFiles {
                 // Counted on the diagnostics: the report gathers every file's text for excerpts.
                 let warnings = outcome.checked.diagnostics.warningCount
-                let deferred = outcome.deferredFiles
-                await state.startWriting(Set(deferred.map(\.path)))
                 await state.built()
                 log(
                     "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
                         + (warnings > 0 ? " (\(warnings) warnings)" : ""))
-                if !deferred.isEmpty {
-                    // After the pages reload: the print view is megabytes, and rarely what is open.
-                    let writing = clock.now
-                    let written = Result { try SiteBuild.writeDeferred(deferred, paths: paths, cache: cache) }
-                    await state.finishedWriting()
-                    try written.get()
-                    log(
-                        "Wrote \(deferred.map(\.path).joined(separator: ", ")) in \(Self.milliseconds(clock.now - writing)) ms"
-                    )
-                }
             } else {
                 let report = outcome.checked.report
                 await state.failed(report.diagnostics)
                 log(DiagnosticFormat.text.render(report) + "The last good site is still served.")
             }
         } catch {
-            await state.failed([.error("build-failed", "\(error)", at: .file("aimsbook.yml"))])
-            log("aimsbook: \(error)")
+            await state.failed([Self.diagnostic(for: error, paths: paths)])
+            log("aimsbook: \(error) (the last good site is still served)")
+        }
+    }
+
+    /// A rebuild that could not run, as a diagnostic at its real cause: the theme file, the
+    /// output folder, the content folder, or the settings.
+    static func diagnostic(for error: Error, paths: HandbookPaths) -> Diagnostic {
+        switch error {
+        case let error as ThemeError:
+            return .error(
+                "theme-error", error.message,
+                at: SourceLocation(file: error.file, line: error.line ?? 1, column: error.column ?? 1))
+        case let error as SiteWriteError:
+            return .error("write-failed", error.description, at: .file(paths.displayPath(paths.output)))
+        case let error as HandbookLoadError:
+            let settings = error.description.contains(paths.settings.path)
+            return .error(
+                "load-failed", error.description,
+                at: .file(settings ? "aimsbook.yml" : paths.displayPath(paths.content)))
+        default:
+            return .error("build-failed", "\(error)", at: .file("aimsbook.yml"))
         }
     }
 
@@ -172,7 +183,6 @@ struct PreviewBuilder: Sendable {
         }
         var seen = start.seen
         while !Task.isCancelled {
-            while !SiteBuild.makeSpares(paths, cache: cache, count: 48) {}
             try await Task.sleep(for: interval)
             var current = fingerprint()
             guard current != seen else { continue }
@@ -200,12 +210,7 @@ struct PreviewBuilder: Sendable {
         }
         var seen = seen
         while !Task.isCancelled {
-            // While nothing changes, the site's files get their spares, a few dozen at a time.
-            var noticed = false
-            while !noticed, !SiteBuild.makeSpares(paths, cache: cache, count: 48) {
-                noticed = await changeNoticed(within: 0)
-            }
-            if !noticed { noticed = await changeNoticed(within: 3000) }
+            let noticed = await changeNoticed(within: 3000)
             if noticed {
                 while await changeNoticed(within: 50) {}
             }

@@ -34,6 +34,7 @@ public enum Validator {
         ReviewRules.overdueReviews,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
+        OutputNameRules.fileNames,
     ]
 
     /// Every rule, the document rules over every document: their diagnostics in this order.

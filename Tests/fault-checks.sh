@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Faults the output folder must survive, against the aimsbook executable: a kill at every
+# rename of a build (strace fault injection), concurrent builds, unreadable input (as a user
+# that file permissions apply to), and inputs that must take linear time.
+# Usage: bash Tests/fault-checks.sh PATH/TO/aimsbook
+set -uo pipefail
+binary=$(realpath "${1:?usage: fault-checks.sh PATH/TO/aimsbook}")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+chmod 755 "$work"
+trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work"' EXIT
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# The site in a folder as one hash of its files' names and bytes; "missing" when there is none.
+site_hash() {
+  [ -d "$1" ] || { echo missing; return; }
+  (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+}
+# What a run left beside or inside the output folder besides the site and the lock file.
+leftovers() { # ROOT
+  {
+    find "$1" -maxdepth 1 -name '.output.aimsbook-*' ! -name '.output.aimsbook-lock'
+    [ -d "$1/output" ] && find "$1/output" -name '.aimsbook-*' ! -path "$1/output/.aimsbook-output"
+  } | wc -l
+}
+
+# A handbook in two versions: the site before an edit (old) and after it (new).
+site="$work/site"
+mkdir -p "$site"
+cp -r "$repo/content" "$site/content"
+build() { "$binary" build "$site" --as-of 2026-11-29 --no-git "$@"; }
+old_title=$(grep -m1 '^title: ' "$site/content/scope.md")
+to_old() { sed -i "s/^title: .*/$old_title/" "$site/content/scope.md"; }
+to_new() { sed -i "s/^title: .*/title: Scope, edited/" "$site/content/scope.md"; }
+to_new
+build --output "$work/reference-new" >/dev/null 2>&1
+new=$(site_hash "$work/reference-new")
+to_old
+build >/dev/null 2>&1 || fail "the first build failed"
+old=$(site_hash "$site/output")
+[ "$old" != "$new" ] && [ "$new" != missing ] && pass || fail "the two versions of the site do not differ"
+
+if command -v strace >/dev/null; then
+  # kill_at SYSCALLS N [STRACE-OPTIONS...]: the build with the edit, killed at the Nth call of
+  # SYSCALLS; prints the build's exit status.
+  kill_at() {
+    local calls=$1 n=$2; shift 2
+    to_new
+    strace -f -qq -o /dev/null "$@" -e trace=rename,renameat,renameat2 -e inject="$calls":signal=KILL:when="$n" \
+      "$binary" build "$site" --as-of 2026-11-29 --no-git >/dev/null 2>&1
+    echo $?
+  }
+  # The exchange: at every rename of a build, the output folder is the old site or the new one.
+  renames="rename,renameat,renameat2"
+  for n in $(seq 1 20); do
+    to_old; build >/dev/null 2>&1
+    status=$(kill_at "$renames" "$n")
+    now=$(site_hash "$site/output")
+    if [ "$now" = "$old" ] || [ "$now" = "$new" ]; then pass; else fail "killed at rename $n: a site that is neither old nor new"; fi
+    to_new
+    build >/dev/null 2>&1 && [ "$(site_hash "$site/output")" = "$new" ] && [ "$(leftovers "$site")" = 0 ] && pass \
+      || fail "after a kill at rename $n the next build did not publish the new site cleanly"
+    [ "$status" = 0 ] && break
+    [ "$status" = 137 ] || fail "the build killed at rename $n exited $status"
+  done
+  [ "$n" -ge 2 ] && pass || fail "the kill test reached no rename"
+  echo "fault-checks: a build killed at each of its $((n - 1)) renames and exchanges: the old or the new site each time"
+  # Killed after the exchange, while the previous site is deleted: the new site, and the
+  # previous one beside it until the next run deletes it.
+  to_old; build >/dev/null 2>&1
+  to_new
+  (strace -f -qq -o /dev/null -e trace=unlink,unlinkat,rmdir -e inject=unlink,unlinkat,rmdir:signal=KILL:when=1 \
+    "$binary" build "$site" --as-of 2026-11-29 --no-git >/dev/null 2>&1) 2>/dev/null
+  [ "$(site_hash "$site/output")" = "$new" ] && [ -d "$site/.output.aimsbook-staging" ] && pass \
+    || fail "killed while deleting the previous site: output/ is not the new site"
+  build >/dev/null 2>&1 && [ "$(leftovers "$site")" = 0 ] && pass || fail "the next build left the previous site beside"
+  # Where the exchange fails (as on a file system without it): the journaled swap. A kill
+  # between its two renames leaves no output folder for an instant, and the next run puts the
+  # previous site back before anything else.
+  for n in $(seq 1 20); do
+    to_old; build >/dev/null 2>&1
+    status=$(kill_at "rename,renameat" "$n" -e inject=renameat2:error=EINVAL)
+    now=$(site_hash "$site/output")
+    if [ "$now" = "$old" ] || [ "$now" = "$new" ]; then
+      pass
+    elif [ "$now" = missing ] && [ "$(site_hash "$site/.output.aimsbook-previous")" = "$old" ]; then
+      pass
+    else
+      fail "killed at rename $n of the journaled swap: neither site, nor the old one aside"
+    fi
+    "$binary" check "$site" --as-of 2026-11-29 >/dev/null 2>&1
+    to_new
+    build >/dev/null 2>&1 && [ "$(site_hash "$site/output")" = "$new" ] && [ "$(leftovers "$site")" = 0 ] && pass \
+      || fail "after a kill at rename $n of the journaled swap the next build did not recover"
+    [ "$status" = 0 ] && break
+    [ "$status" = 137 ] || fail "the build killed at rename $n of the journaled swap exited $status"
+  done
+  [ "$n" -ge 3 ] && pass || fail "the journaled swap made fewer than two renames"
+  echo "fault-checks: a build killed at each of the $((n - 1)) renames of the journaled swap: recovered each time"
+else
+  echo "fault-checks: strace is not installed; the kill-injection checks are skipped"
+fi
+
+# One writer at a time: a build while serve holds the output folder fails, naming serve.
+to_old; build >/dev/null 2>&1
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" serve "$site" --port "$port" --as-of 2026-11-29 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 60); do
+  curl -s --max-time 2 "http://127.0.0.1:$port/__aimsbook/status" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+build >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" = 2 ] && grep -q "another aimsbook build is writing output (pid $server)" "$work/err" && pass \
+  || { fail "a build beside serve: exit $status"; sed 's/^/    /' "$work/err" | head -3; }
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+# Two builds of different handbooks into one folder, at once: the site is one of the two, whole.
+mkdir -p "$work/other"
+cp -r "$site/content" "$work/other/content"
+sed -i "s/^title: .*/title: Scope of the other/" "$work/other/content/scope.md"
+"$binary" build "$work/other" --as-of 2026-11-29 --no-git --output "$work/reference-other" >/dev/null 2>&1
+other=$(site_hash "$work/reference-other")
+mixed=0
+refused=0
+for round in $(seq 1 10); do
+  build --output "$work/shared" >/dev/null 2>"$work/err-a" &
+  a=$!
+  "$binary" build "$work/other" --as-of 2026-11-29 --no-git --output "$work/shared" >/dev/null 2>"$work/err-b" &
+  b=$!
+  wait "$a"; wait "$b"
+  now=$(site_hash "$work/shared")
+  [ "$now" = "$old" ] || [ "$now" = "$other" ] || mixed=$((mixed + 1))
+  cat "$work/err-a" "$work/err-b" | grep -q "another aimsbook build is writing" && refused=$((refused + 1))
+done
+[ "$mixed" = 0 ] && pass || fail "$mixed of 10 pairs of concurrent builds mixed their sites"
+echo "fault-checks: concurrent builds: $refused of 10 pairs had one refused, none mixed"
+
+echo "fault-checks: $passed passed, $failed failed"
+[ "$failed" = 0 ]
