@@ -72,8 +72,10 @@ if command -v strace >/dev/null; then
   # previous one beside it until the next run deletes it.
   to_old; build >/dev/null 2>&1
   to_new
-  (strace -f -qq -o /dev/null -e trace=unlink,unlinkat,rmdir -e inject=unlink,unlinkat,rmdir:signal=KILL:when=1 \
-    "$binary" build "$site" --as-of 2026-11-29 --no-git >/dev/null 2>&1) 2>/dev/null
+  # In the background and waited for: the shell's report of the kill goes to wait's stderr.
+  strace -f -qq -o /dev/null -e trace=unlink,unlinkat,rmdir -e inject=unlink,unlinkat,rmdir:signal=KILL:when=1 \
+    "$binary" build "$site" --as-of 2026-11-29 --no-git >/dev/null 2>&1 &
+  wait $! 2>/dev/null
   [ "$(site_hash "$site/output")" = "$new" ] && [ -d "$site/.output.aimsbook-staging" ] && pass \
     || fail "killed while deleting the previous site: output/ is not the new site"
   build >/dev/null 2>&1 && [ "$(leftovers "$site")" = 0 ] && pass || fail "the next build left the previous site beside"
@@ -138,6 +140,74 @@ for round in $(seq 1 10); do
 done
 [ "$mixed" = 0 ] && pass || fail "$mixed of 10 pairs of concurrent builds mixed their sites"
 echo "fault-checks: concurrent builds: $refused of 10 pairs had one refused, none mixed"
+
+# Unreadable input, as a user that file permissions apply to (root reads everything): each is
+# an error naming the path, exit status 1 or 2, and the previous site stays whole.
+as_user=""
+if [ "$(id -u)" != 0 ]; then
+  as_user="env"
+elif id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+  as_user="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
+fi
+if [ -n "$as_user" ]; then
+  user_site="$work/user-site"
+  mkdir -p "$user_site"
+  cp -r "$repo/content" "$user_site/content"
+  [ "$(id -u)" = 0 ] && chown -R nobody "$user_site"
+  ubuild() { $as_user "$binary" build "$user_site" --as-of 2026-11-29 --no-git; }
+  ubuild >/dev/null 2>&1 || fail "the non-root user could not build"
+  user_old=$(site_hash "$user_site/output")
+  # expect_refused DESCRIPTION STATUS TEXT: the build fails with STATUS, says TEXT, keeps the site.
+  expect_refused() {
+    ubuild >"$work/out" 2>"$work/err"
+    local got=$?
+    if [ "$got" = "$2" ] && grep -q "$3" "$work/err" && [ "$(site_hash "$user_site/output")" = "$user_old" ]; then
+      pass
+    else
+      fail "$1: exit $got"
+      sed 's/^/    /' "$work/err" | head -4
+    fi
+  }
+  chmod 000 "$user_site/content"
+  expect_refused "unreadable content/" 2 "cannot read the content folder $user_site/content: Permission denied"
+  chmod 755 "$user_site/content"
+  chmod 000 "$user_site/content/risks"
+  expect_refused "an unreadable folder" 1 "^content/risks:1:1: error: cannot read this folder"
+  grep -q "^1 error, 0 warnings" "$work/err" && pass || fail "an unreadable folder is not one error"
+  chmod 755 "$user_site/content/risks"
+  chmod 000 "$user_site/content/scope.md"
+  expect_refused "an unreadable file" 1 "^content/scope.md:1:1: error: cannot read this file (Permission denied)"
+  grep -q "^1 error, 0 warnings" "$work/err" && pass || fail "an unreadable file is not one error"
+  chmod 644 "$user_site/content/scope.md"
+  echo "title: Example" >"$user_site/aimsbook.yml"
+  chmod 000 "$user_site/aimsbook.yml"
+  expect_refused "unreadable aimsbook.yml" 2 "cannot read $user_site/aimsbook.yml: Permission denied"
+  rm -f "$user_site/aimsbook.yml"
+  mkdir "$user_site/aimsbook.yml"
+  expect_refused "aimsbook.yml as a folder" 2 "aimsbook.yml is not a file"
+  rmdir "$user_site/aimsbook.yml"
+  # A folder the site cannot be written beside: a plain message, and the site as it was.
+  chmod 555 "$user_site"
+  to_user_new() { sed -i "s/^title: .*/title: Scope, edited/" "$user_site/content/scope.md"; }
+  to_user_new
+  expect_refused "a read-only folder around output/" 2 "cannot create the folder $user_site/.output.aimsbook-staging: Permission denied (give this user write access"
+  chmod 755 "$user_site"
+  ubuild >/dev/null 2>&1 && [ "$(site_hash "$user_site/output")" != "$user_old" ] && pass || fail "no build after the faults"
+else
+  echo "fault-checks: no user without root's privileges (nobody, setpriv): the unreadable-input checks are skipped"
+fi
+
+# A theme partial that includes itself: an error naming it, not a crash; the site stays.
+mkdir -p "$site/templates"
+printf '{{>loop}}\n' >"$site/templates/loop.mustache"
+printf '{{>loop}}\n' >"$site/templates/home.mustache"
+before=$(site_hash "$site/output")
+build >"$work/out" 2>"$work/err"
+status=$?
+[ "$status" = 2 ] && grep -q "loop.mustache: this partial is nested more than 100 levels deep" "$work/err" \
+  && [ "$(site_hash "$site/output")" = "$before" ] && pass \
+  || { fail "a self-including partial: exit $status"; sed 's/^/    /' "$work/err" | head -3; }
+rm -rf "$site/templates"
 
 echo "fault-checks: $passed passed, $failed failed"
 [ "$failed" = 0 ]
