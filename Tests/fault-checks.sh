@@ -209,5 +209,61 @@ status=$?
   || { fail "a self-including partial: exit $status"; sed 's/^/    /' "$work/err" | head -3; }
 rm -rf "$site/templates"
 
+# serve as an HTTP server: HEAD, 405, HTTP/1.0 and idle connections closed, and no 404 for a
+# page that exists before and after rebuilds that add and remove a document.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" serve "$site" --port "$port" --as-of 2026-11-29 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 60); do
+  curl -s --max-time 2 "http://127.0.0.1:$port/__aimsbook/status" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+url="http://127.0.0.1:$port/docs/scope-001.html"
+length=$(curl -s "$url" | wc -c)
+head=$(curl -sI "$url")
+echo "$head" | grep -qi "^content-length: $length" && [ "$(curl -s -X HEAD --max-time 5 "$url" | wc -c)" = 0 ] && pass \
+  || fail "HEAD is not GET without a body"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url")" = 405 ] && pass || fail "POST is not 405"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$url")" = 405 ] && pass || fail "DELETE is not 405"
+python3 - "$port" <<'PY' && pass || fail "an HTTP/1.0 request's connection is not closed once answered"
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.sendall(b"GET /docs/scope-001.html HTTP/1.0\r\n\r\n")
+while s.recv(65536):
+    pass
+PY
+python3 - "$port" <<'PY' && pass || fail "a connection whose headers never end is not closed"
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=30)
+s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+start = time.time()
+assert s.recv(100) == b"" and time.time() - start < 25
+PY
+python3 - "$port" >"$work/codes" <<'PY' &
+import http.client, sys, time
+codes = {}
+end = time.time() + 12
+while time.time() < end:
+    connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=5)
+    connection.request("GET", "/docs/scope-001.html")
+    status = connection.getresponse().status
+    codes[status] = codes.get(status, 0) + 1
+    connection.close()
+print(" ".join(f"{code}:{count}" for code, count in sorted(codes.items())))
+PY
+reader=$!
+for round in 1 2 3; do
+  printf -- '---\nid: POL-TEMP\ntype: policy\ntitle: Temporary\nstatus: draft\nowner: ROLE-AIGO\n---\nText.\n' \
+    >"$site/content/temporary.md"
+  sleep 1.5
+  rm -f "$site/content/temporary.md"
+  sleep 1.5
+done
+wait "$reader"
+grep -q "^200:[0-9]*$" "$work/codes" && pass || fail "a page that exists through rebuilds answered: $(cat "$work/codes")"
+echo "fault-checks: requests for one page during six rebuilds: $(cat "$work/codes")"
+grep -c "^Built" "$work/serve.log" | grep -qv "^1$" && pass || fail "serve did not rebuild"
+kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+
 echo "fault-checks: $passed passed, $failed failed"
 [ "$failed" = 0 ]

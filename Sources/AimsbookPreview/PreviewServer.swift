@@ -9,6 +9,8 @@ public struct PreviewServer: Sendable {
     public var paths: HandbookPaths
     public var port: Int
     public var asOf: Day?
+    /// After how many seconds an idle connection is closed.
+    static let idleSeconds = 10
     /// How often the folders are looked at for changes.
     public var pollInterval: Duration = .milliseconds(400)
 
@@ -28,6 +30,7 @@ public struct PreviewServer: Sendable {
         await builder.rebuild()
 
         let router = Router()
+        router.add(middleware: PreviewMethods())
         let output = paths.output
         router.get("/__aimsbook/status") { _, _ -> Response in
             let status = await state.statusJSON()
@@ -40,12 +43,19 @@ public struct PreviewServer: Sendable {
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
-        router.get("/") { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
-        router.get("**") { request, _ -> Response in
-            StaticFiles.response(for: request.uri.path, in: output)
+        // The site's files answer GET and HEAD alike (`PreviewMethods` drops a HEAD's body).
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/", method: method) { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
+            router.on("**", method: method) { request, _ -> Response in
+                StaticFiles.response(for: request.uri.path, in: output)
+            }
         }
         let app = Application(
             router: router,
+            // A connection idle this long (no request, or a request's headers not finished) is
+            // closed: a client that opens connections and sends nothing holds none for ever; so
+            // is one whose request was not to be kept alive (HTTP/1.0), once answered.
+            server: ClosingHTTP1Channel.builder(.init(idleTimeout: .seconds(Int64(Self.idleSeconds)))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "aimsbook"),
             onServerRunning: { _ in log("Serving \(output.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
         )
