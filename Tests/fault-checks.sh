@@ -263,6 +263,20 @@ wait "$reader"
 grep -q "^200:[0-9]*$" "$work/codes" && pass || fail "a page that exists through rebuilds answered: $(cat "$work/codes")"
 echo "fault-checks: requests for one page during six rebuilds: $(cat "$work/codes")"
 grep -c "^Built" "$work/serve.log" | grep -qv "^1$" && pass || fail "serve did not rebuild"
+# A theme partial that includes itself while serving: the error in the pages, serve alive.
+mkdir -p "$site/templates"
+printf '{{>loop}}\n' >"$site/templates/loop.mustache"
+printf '{{>loop}}\n' >"$site/templates/home.mustache"
+for _ in $(seq 1 60); do
+  curl -s --max-time 2 "http://127.0.0.1:$port/__aimsbook/status" >"$work/status" 2>/dev/null
+  grep -q 'templates/loop.mustache' "$work/status" && break
+  sleep 0.5
+done
+grep -q '"file":"templates/loop.mustache"' "$work/status" && pass \
+  || fail "serve did not report the self-including partial: $(cut -c1-200 "$work/status")"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && kill -0 "$server" && pass \
+  || fail "serve did not survive a self-including partial"
+rm -rf "$site/templates"
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 
 echo "fault-checks: $passed passed, $failed failed"
