@@ -84,24 +84,6 @@ actor PreviewState {
 
     func failed(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
-    /// Site paths a rebuild has rendered but is still writing after it told pages to reload.
-    private var writing: Set<String> = []
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func startWriting(_ paths: Set<String>) { writing = paths }
-
-    func finishedWriting() {
-        writing = []
-        for waiter in waiting { waiter.resume() }
-        waiting = []
-    }
-
-    /// Returns once `path` (relative to the output folder) is not being written.
-    func waitUntilWritten(_ path: String?) async {
-        guard let path, writing.contains(path) else { return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
     func statusJSON() -> String {
         let errors = diagnostics.filter { $0.severity == .error }.prefix(50).map { diagnostic -> JSONValue in
             .object([

@@ -12,7 +12,8 @@ import Testing
         let root = try Fixtures.temporaryFolder()
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: false, encoding: .utf8)
         }
         return root
@@ -35,7 +36,9 @@ import Testing
         let name = root.path + "/content/bad\u{FFFD}.png"
         var bytes = Array((root.path + "/content/bad").utf8) + [0xFF] + Array(".png".utf8) + [0]
         let descriptor = bytes.withUnsafeMutableBufferPointer {
-            $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+            $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {
+                open($0, O_CREAT | O_WRONLY, 0o644)
+            }
         }
         #expect(descriptor >= 0)
         close(descriptor)
@@ -48,7 +51,8 @@ import Testing
         // A policy owned by a role whose file could not be read: the unknown owner follows from
         // the unreadable file, and only the unreadable file is reported.
         var source = Fixtures.source([
-            "policy.md": "---\nid: POL-001\ntype: policy\ntitle: P\nstatus: draft\nowner: ROLE-A\n---\nSee [[ROLE-A]].\n"
+            "policy.md":
+                "---\nid: POL-001\ntype: policy\ntitle: P\nstatus: draft\nowner: ROLE-A\n---\nSee [[ROLE-A]].\n"
         ])
         source.diagnostics = [.error("unreadable-file", "cannot read this file", at: .file("content/role.md"))]
         let checked = Pipeline.check(source, asOf: Fixtures.asOf)
@@ -116,14 +120,17 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(60), "each link's column was counted from the line's start")
         // The column of the last link, past 100,000 "é"s of two bytes: counted in scalars.
         let expected = 100_000 * "[r](ROLE-A)".count + 99_999 * " é ".count + 2
-        #expect(checked.diagnostics.map(\.location) == [SourceLocation(file: "content/links.md", line: 8, column: expected)])
+        #expect(
+            checked.diagnostics.map(\.location) == [SourceLocation(file: "content/links.md", line: 8, column: expected)]
+        )
     }
 
     @Test func tenThousandWarningsPrintAsTextInLinearTime() {
         let lines = (0..<10_000).map { "key\($0): value" }
         let long = String(repeating: "[x](Y) ", count: 100_000)
         var diagnostics = (0..<10_000).map {
-            Diagnostic.warning("unknown-field", "not a field", at: SourceLocation(file: "a.md", line: $0 + 1, column: 1))
+            Diagnostic.warning(
+                "unknown-field", "not a field", at: SourceLocation(file: "a.md", line: $0 + 1, column: 1))
         }
         diagnostics.append(.error("broken", "here", at: SourceLocation(file: "a.md", line: 10_001, column: 350_001)))
         let report = DiagnosticReport(
@@ -136,7 +143,9 @@ import Testing
         // The long line as a window around the column, the caret under it.
         let window = String(repeating: "[x](Y) ", count: 18)
         let shown = "…" + String(window.suffix(60)) + String(window.prefix(60)) + "…"
-        #expect(text.contains("a.md:10001:350001: error: here [broken]\n    \(shown)\n    \(String(repeating: " ", count: 61))^\n"))
+        #expect(
+            text.contains(
+                "a.md:10001:350001: error: here [broken]\n    \(shown)\n    \(String(repeating: " ", count: 61))^\n"))
     }
 
     @Test func aFileNameWithANewlinePrintsOnOneLine() {

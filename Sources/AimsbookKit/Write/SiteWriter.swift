@@ -108,7 +108,9 @@ public enum SiteWriter {
         // A file whose bytes the previous site already holds is linked, not written: a
         // repeated build of the same handbook writes and deletes almost nothing.
         let previous: PreviousSite? =
-            !hasSite ? nil : !unchanged.isEmpty ? .known(folder: outputPath, unchanged: unchanged) : .compared(folder: outputPath)
+            !hasSite
+            ? nil
+            : !unchanged.isEmpty ? .known(folder: outputPath, unchanged: unchanged) : .compared(folder: outputPath)
         let written: Set<String>
         do {
             written = try timings.measure("write: files written") {

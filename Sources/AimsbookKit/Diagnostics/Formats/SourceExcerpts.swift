@@ -39,7 +39,8 @@ struct SourceExcerpts {
                 scalars.index(scalars.startIndex, offsetBy: max(0, location.column - 1), limitedBy: scalars.endIndex)
                 ?? scalars.endIndex
         }
-        let start = scalars.index(column, offsetBy: -Self.halfWidth, limitedBy: scalars.startIndex) ?? scalars.startIndex
+        let start =
+            scalars.index(column, offsetBy: -Self.halfWidth, limitedBy: scalars.startIndex) ?? scalars.startIndex
         let end = scalars.index(column, offsetBy: Self.halfWidth, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let before = start == scalars.startIndex ? "" : "…"
         let after = end == scalars.endIndex ? "" : "…"
