@@ -3,7 +3,7 @@
 #   make test       install missing system packages, run the unit and end-to-end tests
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1g-dev strace
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 
@@ -35,6 +35,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) test --package-path Vendor/swift-mustache --scratch-path .build/vendor-mustache
 	bash Tests/cli.sh $(DEBUG_BINARY)
+	bash Tests/fault-checks.sh $(DEBUG_BINARY)
 
 # The built sample site through the Nu HTML checker, linkchecker and headless Chromium.
 site-check: build

@@ -93,5 +93,25 @@ print(f"        one-file rebuild in serve (medians of three): body edit {body:.2
 print(f"        output: {out / int(n) / 1024:.1f} KiB per document")
 PY
 done
+# Inputs that were quadratic (issue 31): one file each, beside a small handbook; linear now.
+hostile="$work/hostile"
+mkdir -p "$hostile/content"
+cp -r "$repo/content/." "$hostile/content/"
+python3 - "$hostile/content" <<'PY'
+import sys
+folder = sys.argv[1]
+head = "---\nid: POL-9{0}\ntype: policy\ntitle: Hostile\nstatus: draft\nowner: ROLE-AIGO\n"
+open(f"{folder}/links.md", "w").write(head.format(1) + "---\n" + " ".join(["[x](POL-001)"] * 100_000) + "\n")
+open(f"{folder}/keys.md", "w").write(head.format(2) + "".join(f"k{i}: v\n" for i in range(100_000)) + "---\n")
+PY
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+mv "$hostile/content/keys.md" "$work/keys.md"
+links_s=$(seconds "$binary" check "$hostile" --as-of 2026-11-29)
+rm "$hostile/content/links.md"
+mv "$work/keys.md" "$hostile/content/keys.md"
+keys_s=$(seconds "$binary" check "$hostile" --as-of 2026-11-29)
+json_s=$(seconds "$binary" check "$hostile" --as-of 2026-11-29 --format json)
+printf "hostile input: 100,000 links on one line and 100,000 front-matter keys (100,000 warnings)\n"
+printf "        check with the links: %.2fs; with the keys, text: %.2fs, JSON: %.2fs\n" "$links_s" "$keys_s" "$json_s"
 echo "goal: ab/hugo <= 0.5, ab/cmark <= 3, aimsbook's peak memory below Hugo's;"
 echo "      check of 10,000 documents < 1 s; a one-file rebuild < 5% of a build"

@@ -152,12 +152,13 @@ wait_for "d['errors'] and d['errors'][0]['file'] == 'content/broken.md' and d['e
 code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/scope-001.html")
 [ "$code" = 200 ] && grep -q "(edited)" "$work/page" && pass \
   || { fail "serve stopped serving the last good site ($code)"; sed 's/^/    /' "$work/serve.log" | tail -20; }
-spares=$(find "$work/site/output" -name '.aimsbook-new-*' | wc -l)
-[ "$spares" -gt 0 ] && pass || fail "serve's rebuild left no spare beside the files it replaced"
+hidden=$(find "$work/site/output" -name '.aimsbook-*' ! -path "$work/site/output/.aimsbook-output" | wc -l)
+[ "$hidden" = 0 ] && pass || fail "serve's rebuild left $hidden hidden files in output/"
+[ -f "$work/site/.output.aimsbook-staging/.aimsbook-output" ] && pass \
+  || fail "serve keeps no previous site beside output/ for its next rebuild"
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
-# Stopped: the output folder holds the site alone.
-spares=$(find "$work/site/output" -name '.aimsbook-new-*' | wc -l)
-[ "$spares" = 0 ] && pass || fail "serve left $spares spare files in output/ when it stopped"
+# Stopped: only the site (and the lock file) is left.
+[ ! -e "$work/site/.output.aimsbook-staging" ] && pass || fail "serve left its back tree beside output/ when it stopped"
 rm -f "$work/site/content/broken.md"
 # An edit saved while serve makes its first build is built too, not taken for what it built.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

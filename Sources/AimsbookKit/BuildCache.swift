@@ -545,20 +545,10 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    /// Files the last build rendered but left to be written after it (`SiteBuild.writeDeferred`)
-    /// and not written since: the output folder holds an older version.
-    private var unwritten: Set<String> = []
-
-    func wroteDeferred(_ paths: Set<String>) {
-        lock.withLock { unwritten.subtract(paths) }
-    }
-
     /// Ends the render stage. Call it only once the site is written: a failed build must not
     /// make the cache forget what the output folder holds.
-    /// - Parameter deferred: files not written yet (`SiteBuild.writeDeferred`).
-    public func finishRender(deferred: Set<String> = []) {
+    public func finishRender() {
         let last = lock.withLock { () -> RenderedSite? in
-            unwritten = deferred
             pages.turn()
             fragments.turn()
             rows.turn()
@@ -595,7 +585,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The files of the site being written that are those of the last build, for the write stage.
     var unchangedFiles: UnchangedFiles {
-        lock.withLock { (reusedAllBut.map(UnchangedFiles.allBut) ?? UnchangedFiles(reused)).subtracting(unwritten) }
+        lock.withLock { reusedAllBut.map(UnchangedFiles.allBut) ?? UnchangedFiles(reused) }
     }
     /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }

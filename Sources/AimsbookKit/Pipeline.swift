@@ -41,8 +41,17 @@ public enum Pipeline {
             if let cache { return built.diagnostics + DocumentDiagnostics.check(context, cache: cache) }
             return built.diagnostics + Validator.rules.concurrentMap { $0(context) }.joined()
         }
-        return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
+        // Input that could not be read makes every other finding doubtful (a reference to a
+        // document in an unreadable file is no broken reference): those errors alone, one each.
+        // (Validated all the same: `serve`'s cache keeps each document's findings.)
+        let unreadable = source.diagnostics.filter { Self.unreadableCodes.contains($0.code) }
+        return Checked(
+            source: source, handbook: built.handbook,
+            diagnostics: (unreadable.isEmpty ? diagnostics : unreadable).sortedByLocation(), asOf: day)
     }
+
+    /// Load problems that leave the handbook incomplete.
+    static let unreadableCodes: Set<String> = ["unreadable-file", "unreadable-folder", "file-name-not-utf8"]
 
     /// Load from disk, then check. `gitHistory` adds each document's last commit (for the site).
     public static func check(

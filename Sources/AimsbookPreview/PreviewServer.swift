@@ -9,6 +9,8 @@ public struct PreviewServer: Sendable {
     public var paths: HandbookPaths
     public var port: Int
     public var asOf: Day?
+    /// After how many seconds an idle connection is closed.
+    static let idleSeconds = 10
     /// How often the folders are looked at for changes.
     public var pollInterval: Duration = .milliseconds(400)
 
@@ -20,12 +22,15 @@ public struct PreviewServer: Sendable {
 
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         let state = PreviewState()
-        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log)
+        // One writer per output folder, for as long as this serves it.
+        let lock = try OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
+        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, lock: lock)
         // Watching starts before the first build, so that an edit saved while it runs is seen.
         let watchStart = builder.startWatching()
         await builder.rebuild()
 
         let router = Router()
+        router.add(middleware: PreviewMethods())
         let output = paths.output
         router.get("/__aimsbook/status") { _, _ -> Response in
             let status = await state.statusJSON()
@@ -38,25 +43,31 @@ public struct PreviewServer: Sendable {
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
-        router.get("/") { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
-        router.get("**") { request, _ -> Response in
-            // A file still being written after the rebuild (the print view) is served once it is.
-            await state.waitUntilWritten(StaticFiles.safePath(request.uri.path))
-            return StaticFiles.response(for: request.uri.path, in: output)
+        // The site's files answer GET and HEAD alike (`PreviewMethods` drops a HEAD's body).
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/", method: method) { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
+            router.on("**", method: method) { request, _ -> Response in
+                StaticFiles.response(for: request.uri.path, in: output)
+            }
         }
         let app = Application(
             router: router,
+            // A connection idle this long (no request, or a request's headers not finished) is
+            // closed: a client that opens connections and sends nothing holds none for ever; so
+            // is one whose request was not to be kept alive (HTTP/1.0), once answered.
+            server: ClosingHTTP1Channel.builder(.init(idleTimeout: .seconds(Int64(Self.idleSeconds)))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "aimsbook"),
             onServerRunning: { _ in log("Serving \(output.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
         )
+        // The tree the next rebuild would have written into goes however serving ends (also
+        // when the port cannot be bound): only the site stays.
+        defer { SiteBuild.removeBackTree(paths, cache: builder.cache) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
             try await group.next()
             group.cancelAll()
         }
-        // What rebuilds left next to the files they swapped in: the folder is the site again.
-        SiteBuild.removeSpares(paths)
     }
 }
 
@@ -72,24 +83,6 @@ actor PreviewState {
     }
 
     func failed(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-
-    /// Site paths a rebuild has rendered but is still writing after it told pages to reload.
-    private var writing: Set<String> = []
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func startWriting(_ paths: Set<String>) { writing = paths }
-
-    func finishedWriting() {
-        writing = []
-        for waiter in waiting { waiter.resume() }
-        waiting = []
-    }
-
-    /// Returns once `path` (relative to the output folder) is not being written.
-    func waitUntilWritten(_ path: String?) async {
-        guard let path, writing.contains(path) else { return }
-        await withCheckedContinuation { waiting.append($0) }
-    }
 
     func statusJSON() -> String {
         let errors = diagnostics.filter { $0.severity == .error }.prefix(50).map { diagnostic -> JSONValue in
@@ -109,6 +102,8 @@ struct PreviewBuilder: Sendable {
     let asOf: Day?
     let state: PreviewState
     let log: @Sendable (String) -> Void
+    /// Held while serving: no other build writes the output folder meanwhile.
+    let lock: OutputLock
     /// Each rebuild re-does only what the edit changed (`BuildCache`).
     let cache = BuildCache()
 
@@ -116,36 +111,44 @@ struct PreviewBuilder: Sendable {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, deferring: [SitePaths.print])
+            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, lock: lock)
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             if let written = outcome.writtenFiles {
                 // Counted on the diagnostics: the report gathers every file's text for excerpts.
                 let warnings = outcome.checked.diagnostics.warningCount
-                let deferred = outcome.deferredFiles
-                await state.startWriting(Set(deferred.map(\.path)))
                 await state.built()
                 log(
                     "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
                         + (warnings > 0 ? " (\(warnings) warnings)" : ""))
-                if !deferred.isEmpty {
-                    // After the pages reload: the print view is megabytes, and rarely what is open.
-                    let writing = clock.now
-                    let written = Result { try SiteBuild.writeDeferred(deferred, paths: paths, cache: cache) }
-                    await state.finishedWriting()
-                    try written.get()
-                    log(
-                        "Wrote \(deferred.map(\.path).joined(separator: ", ")) in \(Self.milliseconds(clock.now - writing)) ms"
-                    )
-                }
             } else {
                 let report = outcome.checked.report
                 await state.failed(report.diagnostics)
                 log(DiagnosticFormat.text.render(report) + "The last good site is still served.")
             }
         } catch {
-            await state.failed([.error("build-failed", "\(error)", at: .file("aimsbook.yml"))])
-            log("aimsbook: \(error)")
+            await state.failed([Self.diagnostic(for: error, paths: paths)])
+            log("aimsbook: \(error) (the last good site is still served)")
+        }
+    }
+
+    /// A rebuild that could not run, as a diagnostic at its real cause: the theme file, the
+    /// output folder, the content folder, or the settings.
+    static func diagnostic(for error: Error, paths: HandbookPaths) -> Diagnostic {
+        switch error {
+        case let error as ThemeError:
+            return .error(
+                "theme-error", error.message,
+                at: SourceLocation(file: error.file, line: error.line ?? 1, column: error.column ?? 1))
+        case let error as SiteWriteError:
+            return .error("write-failed", error.description, at: .file(paths.displayPath(paths.output)))
+        case let error as HandbookLoadError:
+            let settings = error.description.contains(paths.settings.path)
+            return .error(
+                "load-failed", error.description,
+                at: .file(settings ? "aimsbook.yml" : paths.displayPath(paths.content)))
+        default:
+            return .error("build-failed", "\(error)", at: .file("aimsbook.yml"))
         }
     }
 
@@ -172,7 +175,6 @@ struct PreviewBuilder: Sendable {
         }
         var seen = start.seen
         while !Task.isCancelled {
-            while !SiteBuild.makeSpares(paths, cache: cache, count: 48) {}
             try await Task.sleep(for: interval)
             var current = fingerprint()
             guard current != seen else { continue }
@@ -200,12 +202,7 @@ struct PreviewBuilder: Sendable {
         }
         var seen = seen
         while !Task.isCancelled {
-            // While nothing changes, the site's files get their spares, a few dozen at a time.
-            var noticed = false
-            while !noticed, !SiteBuild.makeSpares(paths, cache: cache, count: 48) {
-                noticed = await changeNoticed(within: 0)
-            }
-            if !noticed { noticed = await changeNoticed(within: 3000) }
+            let noticed = await changeNoticed(within: 3000)
             if noticed {
                 while await changeNoticed(within: 50) {}
             }

@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             // Unbuffered, so progress lines appear at once also when piped.
             try await server.run { message in FileHandle.standardOutput.write(Data((message + "\n").utf8)) }
+        } catch let error as SiteWriteError {
+            throw CommandFailure(error.description)
         } catch {
             throw CommandFailure("the preview server stopped: \(error)")
         }

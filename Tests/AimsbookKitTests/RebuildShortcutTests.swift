@@ -37,55 +37,42 @@ import Testing
         return files
     }
 
-    @Test func theDeferredPrintViewIsWrittenAfterTheRestAndTheSiteMatchesAFreshBuild() throws {
+    @Test func aRebuildPublishesTheWholeSiteAtOnceAndMatchesAFreshBuild() throws {
         let paths = try Self.sampleHandbookCopy()
         defer { try? FileManager.default.removeItem(at: paths.root) }
         let cache = BuildCache()
-        let first = try SiteBuild.run(
-            paths, asOf: Self.asOf, gitHistory: false, cache: cache, deferring: [SitePaths.print])
+        let first = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, cache: cache)
         #expect(first.writtenFiles != nil)
-        #expect(first.deferredFiles.isEmpty, "a first build writes the whole site")
         let printPath = paths.output.appendingPathComponent(SitePaths.print).path
         let printBefore = try #require(FileManager.default.contents(atPath: printPath))
 
-        // A title edit: the print view's contents list and the document's section change.
+        // Two title edits: the print view's contents list and the document's section change,
+        // and each rebuild writes into the tree the one before published.
         let policy = paths.content.appendingPathComponent("policies/ai-policy.md")
         let text = try String(contentsOf: policy, encoding: .utf8)
         let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") })
-        try text.replacingOccurrences(of: String(title), with: "title: Rebuilt policy")
-            .write(to: policy, atomically: false, encoding: .utf8)
-        let second = try SiteBuild.run(
-            paths, asOf: Self.asOf, gitHistory: false, cache: cache, deferring: [SitePaths.print])
-        #expect(second.deferredFiles.map(\.path) == [SitePaths.print])
-        #expect(
-            FileManager.default.contents(atPath: printPath) == printBefore,
-            "the last build's print view stays until the deferred write")
-        #expect(!cache.reusedPages.contains(SitePaths.print), "nor does the cache take it for the new one")
+        for edit in ["Rebuilt policy", "Rebuilt policy again"] {
+            try text.replacingOccurrences(of: String(title), with: "title: \(edit)")
+                .write(to: policy, atomically: false, encoding: .utf8)
+            let outcome = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, cache: cache)
+            #expect(outcome.writtenFiles != nil)
+            let printAfter = try #require(FileManager.default.contents(atPath: printPath))
+            #expect(printAfter != printBefore)
+            #expect(String(decoding: printAfter, as: UTF8.self).contains(edit), "published with the rest")
 
-        try SiteBuild.writeDeferred(second.deferredFiles, paths: paths, cache: cache)
-        let printAfter = try #require(FileManager.default.contents(atPath: printPath))
-        #expect(printAfter != printBefore)
-        #expect(String(decoding: printAfter, as: UTF8.self).contains("Rebuilt policy"))
-
-        let fresh = paths.root.appendingPathComponent("fresh")
-        _ = try SiteBuild.run(
-            HandbookPaths(root: paths.root, output: fresh), asOf: Self.asOf, gitHistory: false)
-        // What is served: the spares rebuilds leave beside the files they replaced are not.
-        let served = try Self.contents(paths.output).filter { !$0.key.contains(SiteUpdate.sparePrefix) }
-        let built = try Self.contents(fresh)
-        #expect(served.keys.sorted() == built.keys.sorted())
-        for (path, data) in built where served[path] != data {
-            Issue.record("\(path) differs from a fresh build")
+            let fresh = paths.root.appendingPathComponent("fresh")
+            _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: Self.asOf, gitHistory: false)
+            let served = try Self.contents(paths.output)
+            let built = try Self.contents(fresh)
+            #expect(served.keys.sorted() == built.keys.sorted(), "nothing hidden in the site")
+            for (path, data) in built where served[path] != data {
+                Issue.record("\(path) differs from a fresh build after '\(edit)'")
+            }
         }
-    }
-
-    @Test func aBuildWithoutACacheDefersNothing() throws {
-        let paths = try Self.sampleHandbookCopy()
-        defer { try? FileManager.default.removeItem(at: paths.root) }
-        for _ in 0..<2 {
-            let outcome = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, deferring: [SitePaths.print])
-            #expect(outcome.deferredFiles.isEmpty)
-        }
+        let back = paths.root.appendingPathComponent(".output.aimsbook-staging")
+        #expect(FileManager.default.fileExists(atPath: back.path), "serve keeps the previous site beside")
+        SiteBuild.removeBackTree(paths, cache: cache)
+        #expect(!FileManager.default.fileExists(atPath: back.path))
     }
 
     // MARK: Derived parts kept

@@ -159,63 +159,89 @@ import Testing
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
+        let stamps = OutputFolderStamps()
         try SiteWriter.write(
-            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("old/gone.html", "gone")], to: output)
-        let homeInode = try inode(output.appendingPathComponent("index.html"))
+            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("old/gone.html", "gone")], to: output,
+            folders: stamps)
         try SiteWriter.write(
             [.text("index.html", "home"), .text("docs/a.html", "a, edited"), .text("docs/b.html", "b")], to: output,
-            unchanged: ["index.html"])
-        #expect(try inode(output.appendingPathComponent("index.html")) == homeInode, "kept, not written again")
+            unchanged: ["index.html"], folders: stamps)
         #expect(try String(contentsOf: output.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
         #expect(try String(contentsOf: output.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
         #expect(
-            try files(under: output) == [
-                SiteWriter.markerName, "docs", "docs/" + SiteUpdate.sparePrefix + "a.html", "docs/a.html",
-                "docs/b.html",
-                "index.html",
-            ], "the removed page and its empty folder are gone; the old a.html is the spare of the new")
+            try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "docs/b.html", "index.html"],
+            "the removed page and its empty folder are gone; nothing hidden is left in the site")
+        // The previous site is the tree beside, for the next rebuild to write into.
+        let back = folder.appendingPathComponent(".output.aimsbook-staging")
+        #expect(try String(contentsOf: back.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a")
+        #expect(stamps.backTree?.stale == ["docs/a.html", "docs/b.html"])
     }
 
-    @Test func anUpdateWritesIntoTheSpareTheLastOneLeftAndTheSparesCanBeRemoved() throws {
+    @Test func aRebuildWritesIntoTheBackTreeAndPublishesItWhole() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let stamps = OutputFolderStamps()
         let large = { (letter: String) in String(repeating: letter, count: 1 << 20) }
-        let page = folder.appendingPathComponent("docs/a.html")
-        let spare = folder.appendingPathComponent("docs/" + SiteUpdate.sparePrefix + "a.html")
-        try SiteWriter.write(
-            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("print.html", large("a"))], to: folder)
+        let page = output.appendingPathComponent("docs/a.html")
+        func site(_ letter: String) -> [OutputFile] {
+            [.text("index.html", "home"), .text("docs/a.html", letter), .text("print.html", large(letter))]
+        }
+        try SiteWriter.write(site("a"), to: output, folders: stamps)
         let first = try inode(page)
-        for (round, letter) in ["bb", "c"].enumerated() {
-            try SiteWriter.write(
-                [.text("index.html", "home"), .text("docs/a.html", letter), .text("print.html", large(letter))],
-                to: folder, unchanged: ["index.html"])
+        var published: [Int] = []
+        for (round, letter) in ["bb", "c", "dd", "e"].enumerated() {
+            try SiteWriter.write(site(letter), to: output, unchanged: ["index.html"], folders: stamps)
             #expect(
-                try String(contentsOf: folder.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
+                try String(contentsOf: output.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
                 "round \(round + 1)")
             #expect(try String(contentsOf: page, encoding: .utf8) == letter, "round \(round + 1)")
+            published.append(try inode(output))
         }
         #if os(Linux)
             #expect(FileSwap.exchangesNames, "glibc has renameat2")
-            #expect(try inode(page) == first, "the first file, the spare after round 1, was written into in round 2")
-            #expect(try String(contentsOf: spare, encoding: .utf8) == "bb", "the version before is the spare now")
-            // A spare that shares its file with another name (a full write links files between
-            // sites) is replaced, not written into.
-            let elsewhere = try Fixtures.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: elsewhere) }
-            let other = elsewhere.appendingPathComponent("shared")
-            try FileManager.default.linkItem(at: spare, to: other)
-            try SiteWriter.write(
-                [.text("index.html", "home"), .text("docs/a.html", "d"), .text("print.html", large("c"))],
-                to: folder, unchanged: ["index.html", "print.html"])
-            #expect(try String(contentsOf: page, encoding: .utf8) == "d")
-            #expect(try String(contentsOf: other, encoding: .utf8) == "bb", "the other name still holds its bytes")
+            #expect(published[0] == published[2] && published[1] == published[3], "two trees, exchanged in turn")
+            #expect(published[0] != published[1])
+            #expect(try inode(page) == first, "the first page file, overwritten in place in its tree since")
         #endif
-        SiteUpdate.removeSpares(in: folder.path)
-        #expect(
-            try files(under: folder) == [SiteWriter.markerName, "docs", "docs/a.html", "index.html", "print.html"],
-            "no hidden file is left")
+        // A file the back tree shares with another name (a full write links files between
+        // sites) is replaced, not written into.
+        let back = folder.appendingPathComponent(".output.aimsbook-staging")
+        let other = folder.appendingPathComponent("shared")
+        try FileManager.default.linkItem(at: back.appendingPathComponent("docs/a.html"), to: other)
+        try SiteWriter.write(site("f"), to: output, unchanged: ["index.html"], folders: stamps)
+        #expect(try String(contentsOf: page, encoding: .utf8) == "f")
+        #expect(try String(contentsOf: other, encoding: .utf8) == "dd", "the other name still holds its bytes")
+        #expect(try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "index.html", "print.html"])
+        // A new process knows nothing of the tree beside: it deletes it and writes the site whole.
+        try SiteWriter.write(site("g"), to: output)
+        #expect(!FileManager.default.fileExists(atPath: back.path))
+        #expect(try String(contentsOf: page, encoding: .utf8) == "g")
     }
 
+    @Test func theNextWriteRepairsWhatAnInterruptedOneLeft() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let staging = folder.appendingPathComponent(".output.aimsbook-staging")
+        let previous = folder.appendingPathComponent(".output.aimsbook-previous")
+        try SiteWriter.write([.text("index.html", "one")], to: output)
+        // Killed while writing the staging folder: a half-written site beside, deleted next time.
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try "half".write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+        try SiteWriter.write([.text("index.html", "two")], to: output)
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        // Killed between the two renames of the journaled swap: the previous site is put back
+        // before anything else happens.
+        try FileManager.default.moveItem(at: output, to: previous)
+        #expect(throws: SiteWriteError.self) {
+            try SiteWriter.write([.text("index.html", "three"), .text("../x", "refused")], to: output)
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: previous.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["output"])
+    }
     @Test func anUpdateLooksOnlyInFoldersChangedSinceTheLastWrite() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -255,7 +281,11 @@ import Testing
             try String(contentsOf: folder.appendingPathComponent("out/" + path), encoding: .utf8)
         }
         let output = folder.appendingPathComponent("out")
+        // The first write has no previous site to keep beside; the second full write does.
         try SiteWriter.write(site("a", "b"), to: output, folders: stamps)
+        #expect(stamps.backTree == nil)
+        try SiteWriter.write(site("a", "b"), to: output, unchanged: ["index.html"], folders: stamps)
+        #expect(stamps.backTree != nil)
         #expect(stamps.siteFolders == nil, "a full write does not know the site's folders")
         try SiteWriter.write(
             site("a2", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
@@ -275,54 +305,6 @@ import Testing
             site("a4", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
         #expect(try text("docs/a.html") == "a4")
         #expect(try text("docs/b.html") == "b", "written again")
-        // Writing a deferred file (a part of the site, `SiteBuild.writeDeferred`) keeps what is
-        // known of the whole.
-        try SiteUpdate.update(
-            [.text("index.html", "home, later")], in: output.path, unchanged: [], samePaths: true, folders: stamps)
-        #expect(stamps.siteFolders == ["", "docs", "img"])
-        #expect(try text("index.html") == "home, later")
-    }
-
-    @Test func sparesAreMadeAheadABatchAtATimeInFoldersAsTheLastWriteLeftThem() throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stamps = OutputFolderStamps()
-        let site: [OutputFile] = [
-            .text("docs/a.html", "a"), .text("docs/b.html", "b"), .text("index.html", "home"),
-            .text("types/risk.html", "risks"),
-        ]
-        let paths = site.map(\.path)
-        try SiteWriter.write(site, to: folder, folders: stamps)
-        // Someone adds a file to types/ by hand: no spare goes there, the update will look.
-        try Data("x".utf8).write(to: folder.appendingPathComponent("types/notes.txt"))
-        #expect(!SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3))
-        #expect(
-            Set(try files(under: folder).filter { $0.contains(SiteUpdate.sparePrefix) }) == [
-                "docs/" + SiteUpdate.sparePrefix + "a.html", "docs/" + SiteUpdate.sparePrefix + "b.html",
-                SiteUpdate.sparePrefix + "index.html",
-            ], "the first batch of three")
-        #expect(SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3), "the rest")
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/types/" + SiteUpdate.sparePrefix + "risk.html"))
-        #expect(
-            stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "the spares are no change to vouch for")
-        #expect(SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 3), "nothing left to do")
-        // An update writes into the spare made ahead: no new file.
-        let spare = try inode(folder.appendingPathComponent("docs/" + SiteUpdate.sparePrefix + "a.html"))
-        try SiteWriter.write(
-            [.text("docs/a.html", "a, edited")] + site.dropFirst(), to: folder,
-            unchanged: ["docs/b.html", "index.html", "types/risk.html"], samePaths: true, folders: stamps)
-        #if os(Linux)
-            #expect(try inode(folder.appendingPathComponent("docs/a.html")) == spare)
-        #endif
-        #expect(try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
-        // A full write leaves no spare, and they are made again from the first file.
-        try SiteWriter.write(site, to: folder, folders: stamps)
-        #expect(stamps.sparesMade == 0)
-        #expect(!SiteUpdate.makeSpares(for: paths, in: folder.path, folders: stamps, count: 1))
-        #expect(
-            try files(under: folder).filter { $0.contains(SiteUpdate.sparePrefix) } == [
-                "docs/" + SiteUpdate.sparePrefix + "a.html"
-            ])
     }
 
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
@@ -339,6 +321,8 @@ import Testing
         }
         #expect(try String(contentsOf: folder.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a")
         #expect(try files(under: folder) == before)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
+        #expect(beside.filter { $0.hasPrefix("." + folder.lastPathComponent + ".aimsbook-") } == [])
     }
 
     @Test func anUpdateWhereAFolderBecameAFileWritesTheWholeSite() throws {

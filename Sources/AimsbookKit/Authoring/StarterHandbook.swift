@@ -219,7 +219,7 @@ public enum StarterHandbook {
                 "title: AI Management System Handbook\norganisation: \(StarterDocument.yamlString(organisation))\n"
             ),
             ("README.md", authorsReadme),
-            (".gitignore", "output/\n"),
+            (".gitignore", "output/\n.output.aimsbook-*\n"),
         ]
         for entry in entries {
             var fields: [(String, String)] = []

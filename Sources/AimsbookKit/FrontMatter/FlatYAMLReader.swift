@@ -36,6 +36,15 @@ enum FlatYAMLReader {
 
         func read() -> [YAMLEntry]? {
             var entries: [YAMLEntry] = []
+            // The keys of `entries`, once there are more than a few: a look along the entries
+            // for each new key made 100,000 keys quadratic (minutes).
+            var keys: Set<String> = []
+            func isTaken(_ key: String) -> Bool {
+                if entries.count < 16 { return entries.contains { $0.key == key } }
+                // Entries are distinct and only appended: those past `keys.count` are new.
+                for entry in entries[keys.count...] { keys.insert(entry.key) }
+                return keys.contains(key)
+            }
             var openList: OpenList?
             var lineNumber = 0
             var start = 0
@@ -86,7 +95,7 @@ enum FlatYAMLReader {
 
                 guard let colon = keyEnd(start, end) else { return nil }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
-                guard !entries.contains(where: { $0.key == key }) else { return nil }
+                guard !isTaken(key) else { return nil }
                 let keyLocation = locate(lineNumber, 1)
                 var valueStart = colon + 1
                 while valueStart < end, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }

@@ -29,18 +29,22 @@ public final class FolderWatch: @unchecked Sendable {
     /// Trees watched with every folder inside them, and folders watched on their own.
     private let trees: [String]
     private let folders: [String]
+    /// Paths whose notices say nothing a build reads: the output folder and the trees its
+    /// publishing exchanges with it beside it (`OutputPlace`), every rebuild.
+    private let ignored: Set<String>
 
     /// - Parameters:
     ///   - trees: folders watched with all their subfolders (content/, templates/, frameworks/);
     ///     a missing one is watched once it exists and the next notice comes.
     ///   - folders: folders watched without their subfolders (the one holding aimsbook.yml).
-    public init?(trees: [String], folders: [String]) {
+    public init?(trees: [String], folders: [String], ignoring ignored: Set<String> = []) {
         #if canImport(Glibc)
             let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
             self.descriptor = descriptor
             self.trees = trees
             self.folders = folders
+            self.ignored = ignored
             guard watchFolders() else {
                 close(descriptor)
                 return nil
@@ -52,9 +56,11 @@ public final class FolderWatch: @unchecked Sendable {
 
     /// Watches the folders, content/, templates/ and frameworks/ of `paths`.
     public convenience init?(_ paths: HandbookPaths) {
+        let place = OutputPlace(paths.output)
         self.init(
             trees: [paths.content.path, paths.templates.path, paths.frameworks.path],
-            folders: [paths.settings.deletingLastPathComponent().path])
+            folders: [paths.settings.deletingLastPathComponent().path],
+            ignoring: [paths.output.path, place.output, place.staging, place.previous, place.lock])
     }
 
     deinit {
@@ -123,9 +129,10 @@ public final class FolderWatch: @unchecked Sendable {
                     let length = Int(events.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
                     let bytes = UnsafeRawBufferPointer(rebasing: events[(offset + header)..<(offset + header + length)])
                     offset += header + length
-                    if mask & overflow != 0 || (mask & folder != 0 && mask & made != 0) { foldersAdded = true }
                     if mask & UInt32(truncatingIfNeeded: IN_IGNORED) != 0 { continue }
                     let name = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                    if !ignored.isEmpty, let parent = watched[watch], ignored.contains(parent + "/" + name) { continue }
+                    if mask & overflow != 0 || (mask & folder != 0 && mask & made != 0) { foldersAdded = true }
                     guard mask & aboutFolders == 0, !name.isEmpty, let folder = watched[watch] else {
                         lostTrack = true
                         continue

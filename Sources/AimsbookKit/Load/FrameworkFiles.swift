@@ -31,6 +31,14 @@ extension HandbookLoader {
         var files: [HandbookSource.FrameworkFile] = []
         var diagnostics: [Diagnostic] = []
         for listed in listFiles(under: paths.frameworks) where !listed.isSpecial {
+            if case .unreadableFolder(let code) = listed.problem {
+                diagnostics.append(
+                    .error(
+                        "unreadable-folder",
+                        "cannot read this folder (\(String(cString: strerror(code)))); give this user read access to it",
+                        at: .file(paths.displayPath(paths.frameworks.appendingPathComponent(listed.path)))))
+                continue
+            }
             let fileExtension = listed.path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             guard frameworkExtensions.contains(fileExtension) else { continue }
             let url = paths.frameworks.appendingPathComponent(listed.path)

@@ -50,6 +50,14 @@ public enum HandbookLoader {
             throw HandbookLoadError(
                 description: "no content folder at \(paths.content.path): a handbook keeps its documents in content/")
         }
+        // An unreadable content/ is no handbook to check: never an empty site in its place.
+        guard let handle = opendir(paths.content.path) else {
+            throw HandbookLoadError(
+                description:
+                    "cannot read the content folder \(paths.content.path): \(String(cString: strerror(errno))); give this user read access to it (for example chmod -R u+rX content)"
+            )
+        }
+        closedir(handle)
         var source = HandbookSource(markdownFiles: [])
         let contentRoot = paths.content.resolvingSymlinksInPath().path
         // Paths by string concatenation, not `URL.appendingPathComponent` and `displayPath` per
@@ -117,13 +125,35 @@ public enum HandbookLoader {
         let frameworks = readFrameworkFiles(paths)
         source.frameworkFiles = frameworks.files
         source.diagnostics += frameworks.diagnostics
-        if let data = fileManager.contents(atPath: paths.settings.path) {
-            guard case .success(let text) = TextDecoding.decode(data) else {
-                throw HandbookLoadError(description: "\(paths.settings.path) is not valid UTF-8")
-            }
-            source.settingsText = text
-        }
+        if let text = try readSettings(paths.settings.path) { source.settingsText = text }
         return source
+    }
+
+    /// aimsbook.yml's text; nil when there is none. One that is there but cannot be read (a
+    /// folder, no permission, not UTF-8) stops the command: the handbook's settings would
+    /// silently be the defaults.
+    static func readSettings(_ path: String) throws -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT { return nil }
+            throw HandbookLoadError(
+                description: "cannot read \(path): \(String(cString: strerror(errno))); check the settings file")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw HandbookLoadError(
+                description:
+                    "\(path) is not a file (a folder or a device); the settings must be a YAML file: move it away or replace it"
+            )
+        }
+        guard let bytes = FileBytes.contents(atPath: path) else {
+            throw HandbookLoadError(
+                description:
+                    "cannot read \(path): \(String(cString: strerror(errno))); give this user read access to it")
+        }
+        guard case .success(let text) = TextDecoding.decode(bytes) else {
+            throw HandbookLoadError(description: "\(path) is not valid UTF-8; save it as UTF-8")
+        }
+        return text
     }
 
     /// What one listed file becomes, and with `keepsStamps` (`serve`) the stamp under which a
@@ -136,6 +166,25 @@ public enum HandbookLoader {
     ) -> (entry: Entry, stamp: Int?) {
         let absolutePath = contentPath + file.path
         let displayPath = displayPrefix + file.path
+        switch file.problem {
+        case .unreadableFolder(let code):
+            return (
+                .problem(
+                    .error(
+                        "unreadable-folder",
+                        "cannot read this folder (\(String(cString: strerror(code)))): its documents are missing from the handbook; give this user read access to it (chmod -R u+rX)",
+                        at: .file(displayPath))), nil
+            )
+        case .nameNotUTF8:
+            return (
+                .problem(
+                    .error(
+                        "file-name-not-utf8",
+                        "this name is not valid UTF-8 (the bytes that are not are shown as \u{FFFD}); rename it, as the site cannot link to it",
+                        at: .file(displayPath))), nil
+            )
+        case nil: break
+        }
         if file.isSymbolicLink {
             let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
             if !(resolved == contentRoot || resolved.hasPrefix(contentRoot + "/")) {
@@ -225,7 +274,10 @@ public enum HandbookLoader {
     static func read(_ absolutePath: String, displayPath: String, contentPath: String) -> Entry {
         guard let bytes = FileBytes.contents(atPath: absolutePath) else {
             return .problem(
-                .error("unreadable-file", "cannot read this file; check its permissions", at: .file(displayPath)))
+                .error(
+                    "unreadable-file",
+                    "cannot read this file (\(String(cString: strerror(errno)))); give this user read access to it (chmod u+r)",
+                    at: .file(displayPath)))
         }
         switch TextDecoding.decode(bytes) {
         case .success(let text):
@@ -243,6 +295,15 @@ public enum HandbookLoader {
         var isSymbolicLink: Bool
         /// A named pipe, socket or device (or a link to one): reading it could block for ever.
         var isSpecial = false
+        /// Why the entry is listed but cannot be taken in.
+        var problem: Problem? = nil
+
+        enum Problem: Sendable {
+            /// A folder that cannot be opened, with `errno`: its files are unknown.
+            case unreadableFolder(Int32)
+            /// A name whose bytes are not UTF-8: `path` shows them repaired, so no file has it.
+            case nameNotUTF8
+        }
     }
 
     /// Files below a folder, relative to it, sorted, skipping hidden files and folders (and
@@ -265,13 +326,20 @@ public enum HandbookLoader {
     }
 
     private static func listFiles(in directory: String, relative: String, into files: inout [ListedFile]) {
-        guard let handle = opendir(directory) else { return }
+        guard let handle = opendir(directory) else {
+            files.append(ListedFile(path: relative, isSymbolicLink: false, problem: .unreadableFolder(errno)))
+            return
+        }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let name = FileSystem.name(of: entry)
             // Also skips `.` and `..`.
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
+            if !FileSystem.isUTF8Name(entry) {
+                files.append(ListedFile(path: path, isSymbolicLink: false, problem: .nameNotUTF8))
+                continue
+            }
             let absolute = directory + "/" + name
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {

@@ -147,6 +147,13 @@ struct SourcePositions {
     let lineStarts: [Int]
     let firstLine: Int
     let file: String
+    /// For a long body, the scalars before each `checkpointSpacing`-byte block: a column is
+    /// then counted from the nearest block, not from its line's start, so 100,000 links on one
+    /// line cost 100,000 short counts rather than 100,000 counts along the line (quadratic).
+    let checkpoints: [Int]
+    static let checkpointSpacing = 256
+    /// Bodies up to this size count from the line's start (a few thousand bytes at most).
+    static let countsFromLineStartUpTo = 16_384
 
     init(body: String, firstLine: Int, file: String) {
         var body = body
@@ -159,10 +166,21 @@ struct SourcePositions {
                 starts.append(offset)
             }
         }
+        var checkpoints: [Int] = []
+        body.withUTF8 { bytes in
+            guard bytes.count > Self.countsFromLineStartUpTo else { return }
+            checkpoints.reserveCapacity(bytes.count / Self.checkpointSpacing + 1)
+            var scalars = 0
+            for offset in 0..<bytes.count {
+                if offset % Self.checkpointSpacing == 0 { checkpoints.append(scalars) }
+                if bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+            }
+        }
         self.body = body
         self.lineStarts = starts
         self.firstLine = firstLine
         self.file = file
+        self.checkpoints = checkpoints
     }
 
     func location(line: Int32, byteColumn: Int32) -> SourceLocation {
@@ -172,15 +190,25 @@ struct SourcePositions {
             let start = lineStarts[lineIndex]
             var body = body
             column = body.withUTF8 { bytes in
-                let end = min(bytes.count, start + column - 1)
-                var scalars = 0
-                for offset in start..<max(start, end) where bytes[offset] & 0xC0 != 0x80 {
-                    scalars += 1
-                }
-                return scalars + 1
+                let end = max(start, min(bytes.count, start + column - 1))
+                guard !checkpoints.isEmpty else { return Self.scalars(in: bytes, from: start, to: end) + 1 }
+                return scalars(before: end, in: bytes) - scalars(before: start, in: bytes) + 1
             }
         }
         return SourceLocation(file: file, line: max(1, Int(line)) + firstLine - 1, column: column)
+    }
+
+    /// The Unicode scalars in `bytes[..<offset]`, counted on from the checkpoint before it.
+    private func scalars(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let block = min(offset / Self.checkpointSpacing, checkpoints.count - 1)
+        return checkpoints[block] + Self.scalars(in: bytes, from: block * Self.checkpointSpacing, to: offset)
+    }
+
+    /// The Unicode scalars in `bytes[start..<end]`: its bytes that do not continue a scalar.
+    private static func scalars(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var scalars = 0
+        for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars
     }
 
     func location(of node: OpaquePointer) -> SourceLocation {

@@ -150,12 +150,25 @@ public struct Theme: Sendable {
 
     /// Renders a template of the theme; a missing template is an error, never an empty page.
     func render(_ view: View, template: String) throws -> String {
-        guard let output = library.render(view, withTemplate: template) else {
+        guard let output = try Self.naming(template, { try library.renderChecked(view, withTemplate: template) }) else {
             throw ThemeError(
                 file: "templates/\(template).mustache", line: nil, column: nil,
                 message: "the theme has no such template")
         }
         return output
+    }
+
+    /// A render that stopped (a partial that includes itself) as a theme error naming the partial.
+    private static func naming<Output>(_ template: String, _ render: () throws -> Output) throws -> Output {
+        do {
+            return try render()
+        } catch let error as MustacheRenderError {
+            throw ThemeError(
+                file: "templates/\(error.partial).mustache", line: nil, column: nil,
+                message:
+                    "this partial is nested more than 100 levels deep while rendering \(template): it includes itself, directly or through other partials; include it only inside a section that ends"
+            )
+        }
     }
 
     /// What a page's layout (header, sidebar, footer) adds to its own text, about.
@@ -174,7 +187,10 @@ public struct Theme: Sendable {
     /// Renders a page of the theme as the UTF-8 bytes to write.
     /// - Parameter capacity: the bytes expected (`expectedSize(of:)`).
     func renderUTF8(_ view: View, template: String, capacity: Int = 1024) throws -> [UInt8] {
-        guard let output = library.renderUTF8(view, withTemplate: template, capacity: capacity) else {
+        guard
+            let output = try Self.naming(
+                template, { try library.renderUTF8Checked(view, withTemplate: template, capacity: capacity) })
+        else {
             throw ThemeError(
                 file: "templates/\(template).mustache", line: nil, column: nil,
                 message: "the theme has no such template")

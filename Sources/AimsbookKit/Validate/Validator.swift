@@ -35,6 +35,7 @@ public enum Validator {
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
         FrameworkRules.annexIIIClasses,
+        OutputNameRules.fileNames,
     ]
 
     /// Every rule, the document rules over every document: their diagnostics in this order.

@@ -119,9 +119,48 @@ enum FileSystem {
         String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
     }
 
+    /// Whether a directory entry's name is valid UTF-8 (`name(of:)` repairs one that is not).
+    static func isUTF8Name(_ entry: UnsafeMutablePointer<dirent>) -> Bool {
+        let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+        // Most names are ASCII: one pass over the bytes.
+        var cursor = name
+        while cursor.pointee != 0 {
+            if cursor.pointee < 0 { return String(validatingCString: name) != nil }
+            cursor += 1
+        }
+        return true
+    }
+
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
-    private static func error(_ what: String, _ path: String) -> SiteWriteError {
-        SiteWriteError(description: "\(what) \(path): \(String(cString: strerror(errno)))")
+    /// The failed call's `errno` in plain words, after what was being done and to which path.
+    static func error(_ what: String, _ path: String) -> SiteWriteError {
+        SiteWriteError(description: "\(what) \(path): \(reason(errno))")
+    }
+
+    /// `strerror`, with what to do for the causes a user can act on.
+    static func reason(_ code: Int32) -> String {
+        let words = String(cString: strerror(code))
+        switch code {
+        case EACCES, EPERM: return words + " (give this user write access to it, or choose another output folder)"
+        case EROFS: return words + " (the file system is mounted read-only; choose another output folder)"
+        case ENOSPC, EDQUOT: return words + " (free some space; the previous site is unchanged)"
+        case ENAMETOOLONG: return words + " (shorten the document id or the output folder's path)"
+        default: return words
+        }
+    }
+
+    /// Creates `path` and the folders above it that are missing.
+    static func makeFolder(_ path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+                throw SiteWriteError(description: "cannot create the folder \(path): a file of that name is in the way")
+            }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeFolder(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error("cannot create the folder", path) }
     }
 }

@@ -1,46 +1,38 @@
 import Foundation
 
 /// The write stage for `serve`'s rebuilds: when the render cache says most files are the ones
-/// the previous build wrote, the site is updated in place instead of written whole.
-///
-/// Every new or changed file is first written next to its destination under a hidden name
-/// (into the spare the last swap left there, `FileSwap`); only when all of them are written do
-/// they swap names with the old ones (a reader sees either the old file or the new, never half
-/// of one), and then files the site no longer has are deleted. A failure while writing removes
-/// the hidden files again, so the previous site stays as it was, the same promise as the full
-/// write.
+/// the previous build wrote, the tree beside the output folder that holds an earlier complete
+/// site (`OutputFolderStamps.BackTree`) is brought up to the new site in place, and then
+/// published by exchanging names with the output folder (`SiteWriter`). No reader ever looks
+/// into that tree, so its files are overwritten where they are: no spare, no file made anew.
+/// A failure leaves the tree half written; the caller deletes it, and the output folder is
+/// untouched.
 enum SiteUpdate {
-    /// Names a file's spare: the hidden file next to it that the next update writes into.
-    static let sparePrefix = ".aimsbook-new-"
-
     /// Why the update gave way to a full write: the folder's shape changed in a way renames cannot
     /// follow (a file where a folder is now, or the other way round).
     struct NeedsFullWrite: Error {}
 
     /// - Parameters:
-    ///   - unchanged: files whose bytes are those of the previous build; each is kept when it is
-    ///     still there with the expected size, and written again otherwise.
-    ///   - samePaths: the previous build wrote exactly these paths: nothing is left to delete, so
-    ///     the output folder is not walked (a tenth of a one-file rebuild on 2,000 documents).
-    ///   - deferring: files to leave as they are for now when an earlier build wrote them, for
-    ///     the caller to write once the rest is in place (`SiteBuild.writeDeferred`).
-    ///   - folders: the output folders as the last write left them: an unchanged file in a
-    ///     folder nobody changed since is kept without a look.
-    /// - Returns: the paths of `deferring` left unwritten.
+    ///   - unchanged: files whose bytes are those `tree` holds; each is kept when it is still
+    ///     there with the expected size, and written again otherwise.
+    ///   - samePaths: `tree` holds exactly these paths: nothing is left to delete, so the tree
+    ///     is not walked (a tenth of a one-file rebuild on 2,000 documents).
+    ///   - folders: `tree`'s folders as the last write into it left them: an unchanged file in
+    ///     a folder nobody changed since is kept without a look.
+    /// - Returns: the paths written.
     @discardableResult
     static func update(
-        _ files: [OutputFile], in output: String, unchanged: UnchangedFiles, samePaths: Bool = false,
-        deferring: Set<String> = [], folders: OutputFolderStamps? = nil
+        _ files: [OutputFile], in tree: String, unchanged: UnchangedFiles, samePaths: Bool = false,
+        folders: OutputFolderStamps? = nil
     )
         throws -> Set<String>
     {
         do {
-            let (deferred, changedFolders, siteFolders) = try update(
-                files, in: output, unchanged: unchanged, samePaths: samePaths, deferring: deferring,
-                trusting: folders)
-            folders?.record(changedFolders, in: output)
+            let (written, changedFolders, siteFolders) = try update(
+                files, in: tree, unchanged: unchanged, samePaths: samePaths, trusting: folders)
+            folders?.record(changedFolders, in: tree)
             if let siteFolders { folders?.siteFolders = siteFolders }
-            return deferred
+            return written
         } catch {
             folders?.forget()
             throw error
@@ -59,13 +51,6 @@ enum SiteUpdate {
             last = folder
         }
         return folders
-    }
-
-    /// Where the spare of the file at `relative` (inside the output folder) is: beside it,
-    /// under a hidden name.
-    static func spare(of relative: String) -> String {
-        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return sparePrefix + relative }
-        return relative[..<slash] + "/" + sparePrefix + relative[relative.index(after: slash)...]
     }
 
     /// The folder of each of `paths`, "" for the top. Paths come sorted, a folder's files one
@@ -106,13 +91,13 @@ enum SiteUpdate {
         return (positions.sorted().map { files[$0] }, siteFolders)
     }
 
-    /// - Returns: the paths of `deferring` left unwritten, the folders the update changed, and
-    ///   the folders of the whole site when `files` were all of it.
+    /// - Returns: the paths written, the folders the update changed, and the folders of the
+    ///   whole site when `files` were all of it.
     private static func update(
         _ files: [OutputFile], in output: String, unchanged: UnchangedFiles, samePaths: Bool,
-        deferring: Set<String>, trusting folders: OutputFolderStamps?
+        trusting folders: OutputFolderStamps?
     )
-        throws -> (deferred: Set<String>, changedFolders: Set<String>, siteFolders: Set<String>?)
+        throws -> (written: Set<String>, changedFolders: Set<String>, siteFolders: Set<String>?)
     {
         let timings = StageTimings.shared
         let few = samePaths ? filesToLookAt(files, unchanged: unchanged, folders: folders, in: output) : nil
@@ -139,9 +124,8 @@ enum SiteUpdate {
         var changedFolders = allFolders.subtracting(trusted)
         var madeFolders = false
 
-        var pending: [(temporary: String, destination: String)] = []
-        var deferred: Set<String> = []
-        var writes: [(contents: OutputFile.Contents, temporary: String)] = []
+        var written: Set<String> = []
+        var writes: [(contents: OutputFile.Contents, destination: String)] = []
         try timings.measure("write: changed files") {
             // Which files are still there as the last build wrote them: a status per file, on
             // all cores (a serial `lstat` of every file was a tenth of a one-file rebuild).
@@ -156,100 +140,41 @@ enum SiteUpdate {
                 guard unchanged.contains(file.path), let size = file.textSize else { return false }
                 return Int(status.st_size) == size
             }
-            do {
-                for (index, ((file, relative), isKept)) in zip(plan, kept).enumerated() {
-                    // Not a regular file where one goes: only a full write can replace it.
-                    guard let isKept else { throw NeedsFullWrite() }
-                    if isKept { continue }
-                    let destination = output + "/" + relative
-                    if deferring.contains(file.path), FileManager.default.fileExists(atPath: destination) {
-                        deferred.insert(file.path)
-                        continue
-                    }
-                    var status = stat()
-                    let directory = (destination as NSString).deletingLastPathComponent
-                    if lstat(directory, &status) == 0 {
-                        if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
-                    } else {
-                        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                        madeFolders = true
-                    }
-                    changedFolders.insert(folderOf[index])
-                    let temporary = output + "/" + Self.spare(of: relative)
-                    pending.append((temporary, destination))
-                    writes.append((file.contents, temporary))
+            for (index, ((file, relative), isKept)) in zip(plan, kept).enumerated() {
+                // Not a regular file where one goes: only a full write can replace it.
+                guard let isKept else { throw NeedsFullWrite() }
+                if isKept { continue }
+                let destination = output + "/" + relative
+                var status = stat()
+                let directory = (destination as NSString).deletingLastPathComponent
+                if lstat(directory, &status) == 0 {
+                    if (status.st_mode & S_IFMT) != S_IFDIR { throw NeedsFullWrite() }
+                } else {
+                    try FileSystem.makeFolder(directory)
+                    madeFolders = true
                 }
-                // On all cores: the print view and the search index are megabytes each.
-                for result in writes.concurrentMap({ write in
-                    Result { try SiteWriter.write(write.contents, to: write.temporary, reusing: true) }
-                }) {
-                    try result.get()
-                }
-            } catch {
-                for (temporary, _) in pending { unlink(temporary) }
-                throw error
+                changedFolders.insert(folderOf[index])
+                written.insert(file.path)
+                writes.append((file.contents, destination))
             }
-        }
-        try timings.measure("write: moved into place") {
-            if let destination = FileSwap.replace(pending) {
-                throw SiteWriteError(
-                    description: "cannot move the new \(destination) into place: \(String(cString: strerror(errno)))")
+            // On all cores: the print view and the search index are megabytes each. Each file is
+            // overwritten where it is, unless the published site shares it (`FileSystem`).
+            for result in writes.concurrentMap({ write in
+                Result { try SiteWriter.write(write.contents, to: write.destination, reusing: true) }
+            }) {
+                try result.get()
             }
         }
         if !samePaths {
             timings.measure("write: removed files") { removeFiles(in: output, notIn: Set(plan.map(\.relative))) }
         }
-        // Only an update given the whole site (not `writeDeferred`'s few) knows its folders.
+        // Only an update given the whole site knows its folders.
         let siteFolders = unchanged.allBut != nil && !madeFolders ? allFolders : nil
-        return (deferred, samePaths && !madeFolders ? changedFolders : allFolders, siteFolders)
+        return (written, samePaths && !madeFolders ? changedFolders : allFolders, siteFolders)
     }
 
-    /// Gives the next `count` files of `paths` (inside `output`) an empty spare where they have
-    /// none, in the folders as the last write left them (`folders`, which also counts how far
-    /// this has got since the last full write). An update then overwrites spares instead of
-    /// creating files: on this ext4 (mounted with `discard`), creating the 35 files of a title
-    /// edit's rebuild cost 5–8 ms, overwriting them under 2. For `serve`, between rebuilds, a
-    /// batch at a time (creating 2,000 took most of a second); `removeSpares` deletes them.
-    /// - Returns: whether every file of `paths` has been seen to.
-    static func makeSpares<Paths: RandomAccessCollection<String>>(
-        for paths: Paths, in output: String, folders: OutputFolderStamps, count: Int
-    ) -> Bool where Paths.Index == Int {
-        let start = folders.sparesMade
-        guard start < paths.count else { return true }
-        let batch = Array(paths[start..<min(start + count, paths.count)])
-        let folderOf = Self.folderOfEach(batch)
-        let trusted = folders.unchanged(Self.distinct(folderOf), in: output)
-        for (path, folder) in zip(batch, folderOf) where trusted.contains(folder) {
-            let descriptor = open(output + "/" + Self.spare(of: path), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 { close(descriptor) }
-        }
-        // The spares changed the folders, not the files the stamps vouch for.
-        folders.record(trusted, in: output)
-        folders.sparesMade = start + batch.count
-        return start + batch.count == paths.count
-    }
-
-    /// Deletes the spares `FileSwap` left next to the site's files: `serve` calls it when it
-    /// stops, so the output folder holds the site alone.
-    static func removeSpares(in output: String) {
-        func walk(_ folder: String) {
-            for name in FileSystem.entries(of: folder) {
-                let path = folder + "/" + name
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    walk(path)
-                } else if name.hasPrefix(sparePrefix) {
-                    unlink(path)
-                }
-            }
-        }
-        walk(output)
-    }
-
-    /// Deletes what the new site does not have (pages of removed documents, stray files, the
-    /// spares of either), then folders left empty. The marker stays, and so do the spares of
-    /// the files that stay.
+    /// Deletes what the new site does not have (pages of removed documents, stray files), then
+    /// folders left empty. The marker stays.
     static func removeFiles(in output: String, notIn kept: Set<String>) {
         func walk(_ relative: String) -> Bool {
             let folder = relative.isEmpty ? output : output + "/" + relative
@@ -262,13 +187,6 @@ enum SiteUpdate {
                 if relative.isEmpty && name == SiteWriter.markerName {
                     isEmpty = false
                     continue
-                }
-                if name.hasPrefix(sparePrefix) {
-                    let spareOf = String(name.dropFirst(sparePrefix.count))
-                    if kept.contains(relative.isEmpty ? spareOf : relative + "/" + spareOf) {
-                        isEmpty = false
-                        continue
-                    }
                 }
                 var status = stat()
                 guard lstat(output + "/" + child, &status) == 0 else { continue }

@@ -5,17 +5,16 @@ public struct SiteWriteError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// The write stage: puts the rendered files into the output folder so that a reader never sees
-/// a half-written site and a failed build never loses the last good one.
+/// The write stage: puts the rendered files into the output folder so that at every instant it
+/// holds the previous complete site or the new complete one, and a failed build never loses
+/// the last good one.
 ///
-/// The new site is written to a staging folder inside the output folder; only when every file
-/// is written are the old entries moved aside and the new ones moved in (renames only), then
-/// the old ones deleted. A marker file says the folder is aimsbook's, so a mistyped `--output`
-/// can never empty someone's folder.
+/// The new site is written whole into a staging folder beside the output folder, and the two
+/// exchange names in one step (`OutputPlace`); the previous site is then deleted (or kept by
+/// `serve` as the tree its next rebuild writes into). A marker file says the folder is
+/// aimsbook's, so a mistyped `--output` can never empty someone's folder.
 public enum SiteWriter {
     public static let markerName = ".aimsbook-output"
-    static let stagingName = ".aimsbook-staging"
-    static let retiredName = ".aimsbook-previous"
 
     /// Refuses output folders that would destroy the handbook itself.
     public static func checkOutputLocation(_ paths: HandbookPaths) throws {
@@ -49,84 +48,97 @@ public enum SiteWriter {
     ///   - unchanged: pages whose bytes are those the previous build wrote (the render cache
     ///     knows): the previous file is hard-linked into the new site instead of written again.
     ///   - samePaths: the site has exactly the paths of the one this process wrote last, so an
-    ///     update in place has no file to delete.
-    ///   - deferring: paths an update in place may leave as the last build wrote them, for the
-    ///     caller to write next (`SiteBuild.writeDeferred`); a full write writes them.
-    /// - Returns: the paths of `deferring` not written.
-    @discardableResult
+    ///     update of the back tree has no file to delete.
+    ///   - folders: `serve`'s record of the output folder and of the back tree beside it
+    ///     (`OutputFolderStamps.BackTree`): with one, a rebuild writes only what changed into
+    ///     the back tree and publishes it; without, the previous site is deleted once replaced.
     public static func write(
         _ files: [OutputFile], to output: URL, unchanged: UnchangedFiles = [], samePaths: Bool = false,
-        deferring: Set<String> = [], folders: OutputFolderStamps? = nil
-    ) throws -> Set<String> {
-        let fileManager = FileManager.default
-        let outputPath = output.standardizedFileURL.path
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
+        folders: OutputFolderStamps? = nil
+    ) throws {
+        let place = OutputPlace(output)
+        let outputPath = place.output
+        let back = folders?.backTree
+        if back == nil { try place.recover() }
+        var status = stat()
+        if lstat(outputPath, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
                 throw SiteWriteError(
                     description: "\(outputPath) is a file, not a folder; remove it or choose another output folder")
             }
-            let entries = try fileManager.contentsOfDirectory(atPath: outputPath)
+            let entries = FileSystem.entries(of: outputPath)
             if !entries.isEmpty, !entries.contains(markerName) {
                 throw SiteWriteError(
                     description:
                         "\(outputPath) is not empty and was not made by aimsbook (no \(markerName) file in it); empty it or choose another output folder"
                 )
             }
-        } else {
-            try fileManager.createDirectory(atPath: outputPath, withIntermediateDirectories: true)
+        } else if errno != ENOENT {
+            throw FileSystem.error("cannot read the output folder", outputPath)
         }
+        let hasSite = lstat(outputPath + "/" + markerName, &status) == 0
 
-        // A rebuild that reuses most files updates the site in place (`SiteUpdate`).
-        if !unchanged.isEmpty, fileManager.fileExists(atPath: outputPath + "/" + markerName) {
+        // A rebuild that reuses most files brings the back tree up to the new site and publishes it.
+        if let folders, let back, !unchanged.isEmpty, hasSite,
+            lstat(place.staging + "/" + markerName, &status) == 0
+        {
             do {
-                return try SiteUpdate.update(
-                    files, in: outputPath, unchanged: unchanged, samePaths: samePaths, deferring: deferring,
-                    folders: folders)
-            } catch is SiteUpdate.NeedsFullWrite {}
+                let written = try SiteUpdate.update(
+                    files, in: place.staging, unchanged: unchanged.subtracting(back.stale),
+                    samePaths: samePaths && back.samePaths, folders: back.stamps)
+                guard FileSwap.exchange(place.staging, outputPath) else {
+                    throw FileSystem.error("cannot exchange the new site in \(place.staging) with", outputPath)
+                }
+                folders.exchangeStamps(with: back.stamps)
+                // The published tree's top folder was stamped before the exchange changed its times.
+                folders.record([""], in: outputPath)
+                folders.backTree = .init(stale: written, samePaths: samePaths, stamps: back.stamps)
+                return
+            } catch is SiteUpdate.NeedsFullWrite {
+            } catch {
+                folders.forget()
+                FileSystem.removeTree(place.staging)
+                throw error
+            }
         }
 
         folders?.forget()
-        let staging = outputPath + "/" + stagingName
-        let retired = outputPath + "/" + retiredName
-        FileSystem.removeTree(staging)
-        FileSystem.removeTree(retired)
+        FileSystem.removeTree(place.staging)
         let timings = StageTimings.shared
-        // Without a render cache (a new process), a file whose bytes the previous site already
-        // holds is linked, not written: a repeated build of the same handbook writes and deletes
-        // almost nothing.
+        // A file whose bytes the previous site already holds is linked, not written: a
+        // repeated build of the same handbook writes and deletes almost nothing.
         let previous: PreviousSite? =
-            !unchanged.isEmpty
-            ? .known(folder: outputPath, unchanged: unchanged)
-            : fileManager.fileExists(atPath: outputPath + "/" + markerName) ? .compared(folder: outputPath) : nil
+            !hasSite
+            ? nil
+            : !unchanged.isEmpty ? .known(folder: outputPath, unchanged: unchanged) : .compared(folder: outputPath)
+        let written: Set<String>
         do {
-            try timings.measure("write: files written") {
-                try writeFiles(files, into: staging, previous: previous)
+            written = try timings.measure("write: files written") {
+                try writeFiles(files, into: place.staging, previous: previous)
             }
-            try Data("This folder is generated by aimsbook; it is replaced on every build.\n".utf8)
-                .write(to: URL(fileURLWithPath: staging + "/" + markerName))
+            try FileSystem.write(
+                "This folder is generated by aimsbook; it is replaced on every build.\n",
+                to: place.staging + "/" + markerName)
         } catch {
-            FileSystem.removeTree(staging)
+            FileSystem.removeTree(place.staging)
             throw error
         }
 
-        // Swap: renames only, old entries aside first, then the new ones in.
-        try timings.measure("write: swapped in") {
-            try fileManager.createDirectory(atPath: retired, withIntermediateDirectories: false)
-            for entry in try fileManager.contentsOfDirectory(atPath: outputPath)
-            where entry != stagingName && entry != retiredName {
-                try fileManager.moveItem(atPath: outputPath + "/" + entry, toPath: retired + "/" + entry)
+        let replaced = try timings.measure("write: published") {
+            do {
+                return try place.publish()
+            } catch {
+                FileSystem.removeTree(place.staging)
+                throw error
             }
-            for entry in try fileManager.contentsOfDirectory(atPath: staging) {
-                try fileManager.moveItem(atPath: staging + "/" + entry, toPath: outputPath + "/" + entry)
-            }
-        }
-        timings.measure("write: previous site deleted") {
-            FileSystem.removeTree(staging)
-            FileSystem.removeTree(retired)
         }
         folders?.record(SiteUpdate.folders(of: files.map(\.path)), in: outputPath)
-        return []
+        if let folders, replaced == place.staging {
+            // `serve` keeps the previous site as the tree its next rebuild writes into.
+            folders.backTree = .init(stale: written, samePaths: false, stamps: OutputFolderStamps())
+        } else if let replaced {
+            timings.measure("write: previous site deleted") { FileSystem.removeTree(replaced) }
+        }
     }
 
     /// The site already in the output folder, whose files the new one may share.
@@ -137,39 +149,47 @@ public enum SiteWriter {
         case compared(folder: String)
     }
 
-    static func writeFiles(_ files: [OutputFile], into folder: String, previous: PreviousSite? = nil) throws {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// - Returns: the paths written (not linked from the previous site).
+    @discardableResult
+    static func writeFiles(
+        _ files: [OutputFile], into folder: String, previous: PreviousSite? = nil
+    ) throws -> Set<String> {
+        try FileSystem.makeFolder(folder)
         var createdDirectories: Set<String> = [folder]
         let plan = try relativePaths(files)
         for (_, relative) in plan {
             let directory = ((folder + "/" + relative) as NSString).deletingLastPathComponent
             if !createdDirectories.contains(directory) {
-                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileSystem.makeFolder(directory)
                 createdDirectories.insert(directory)
             }
         }
         // Folders first, then the files on all cores: each write is independent.
         let results = plan.concurrentMap { file, relative in
-            Result {
+            Result { () throws -> String? in
                 let destination = folder + "/" + relative
                 switch previous {
                 case .known(let previousFolder, let unchanged):
                     if unchanged.contains(file.path), let size = file.textSize,
                         linkPrevious(previousFolder + "/" + relative, to: destination, size: size)
                     {
-                        return
+                        return nil
                     }
                 case .compared(let previousFolder):
                     if linkPrevious(previousFolder + "/" + relative, to: destination, ifItHolds: file.contents) {
-                        return
+                        return nil
                     }
                 case nil: break
                 }
                 try write(file.contents, to: destination)
+                return file.path
             }
         }
-        for result in results { try result.get() }
+        var written: Set<String> = []
+        for result in results {
+            if let path = try result.get() { written.insert(path) }
+        }
+        return written
     }
 
     /// Each file with its path inside the output folder, checked before anything is written:
@@ -194,7 +214,7 @@ public enum SiteWriter {
     }
 
     /// Writes one file's contents (reading a copied asset now).
-    /// - Parameter reusing: `path` may be a spare to overwrite in place (`FileSwap`).
+    /// - Parameter reusing: `path` may be a file of the back tree to overwrite in place.
     static func write(_ contents: OutputFile.Contents, to path: String, reusing: Bool = false) throws {
         switch contents {
         case .text(let text): try FileSystem.write(text, to: path, reusing: reusing)
@@ -269,8 +289,8 @@ public enum SiteWriter {
             if segment == ".." { return nil }
             parts.append(segment)
         }
-        guard !parts.isEmpty, parts.first != Substring(stagingName), parts.first != Substring(retiredName),
-            !(parts.count == 1 && parts[0] == Substring(markerName))
+        // No first segment may take a name of the writer's own (`.aimsbook-…`).
+        guard let first = parts.first, !first.hasPrefix(".aimsbook-")
         else { return nil }
         return parts.joined(separator: "/")
     }

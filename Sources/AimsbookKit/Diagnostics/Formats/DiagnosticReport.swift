@@ -17,19 +17,6 @@ public struct DiagnosticReport: Sendable {
 
     public var errorCount: Int { diagnostics.errorCount }
     public var warningCount: Int { diagnostics.warningCount }
-
-    func sourceLine(_ location: SourceLocation) -> Substring? {
-        guard let text = sources[location.file] else { return nil }
-        var lineNumber = 1
-        var start = text.startIndex
-        while lineNumber < location.line {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            lineNumber += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        return text[start..<end]
-    }
 }
 
 /// The output formats of `aimsbook check --format`.

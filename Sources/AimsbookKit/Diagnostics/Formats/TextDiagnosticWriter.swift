@@ -7,17 +7,16 @@ public struct TextDiagnosticWriter: Sendable {
 
     public func write(_ report: DiagnosticReport) -> String {
         var output = ""
+        var excerpts = SourceExcerpts(report.sources)
         for diagnostic in report.diagnostics {
             let severity = diagnostic.severity.rawValue
             let styledSeverity = color ? (diagnostic.severity == .error ? red(severity) : yellow(severity)) : severity
-            output +=
-                "\(bold(diagnostic.location.description)): \(styledSeverity): \(diagnostic.message) [\(diagnostic.code)]\n"
-            if let line = report.sourceLine(diagnostic.location) {
-                let shown = line.replacingTabs()
-                output += "    \(shown)\n"
-                let prefix = line.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))
-                let padding = String(String.UnicodeScalarView(prefix)).replacingTabs().map { _ in " " }.joined()
-                output += "    \(padding)\(color ? green("^") : "^")\n"
+            // A file name with a newline or an escape in it shows as one line, inert.
+            let location = SourceExcerpts.printable(diagnostic.location.description[...])
+            output += "\(bold(location)): \(styledSeverity): \(diagnostic.message) [\(diagnostic.code)]\n"
+            if let excerpt = excerpts.excerpt(at: diagnostic.location) {
+                output += "    \(excerpt.line)\n"
+                output += "    \(excerpt.padding)\(color ? green("^") : "^")\n"
             }
             for note in diagnostic.notes {
                 output += "    note: \(note.message)" + (note.location.map { " (\($0))" } ?? "") + "\n"
@@ -34,10 +33,4 @@ public struct TextDiagnosticWriter: Sendable {
     private func red(_ text: String) -> String { "\u{1B}[1;31m\(text)\u{1B}[0m" }
     private func yellow(_ text: String) -> String { "\u{1B}[1;33m\(text)\u{1B}[0m" }
     private func green(_ text: String) -> String { "\u{1B}[1;32m\(text)\u{1B}[0m" }
-}
-
-extension StringProtocol {
-    fileprivate func replacingTabs() -> String {
-        String(self).split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
-    }
 }

@@ -17,6 +17,12 @@ struct MustacheContext {
     var contentType: MustacheContentType
     let library: MustacheLibrary?
     let reloadPartials: Bool
+    /// aimsbook (PATCHES.md): how many partials deep the render is, and the first partial found
+    /// nested deeper than `maximumPartialDepth` (one that includes itself, directly or not):
+    /// the render stops there instead of recursing until the stack overflows.
+    var partialDepth = 0
+    var tooDeep: String?
+    static let maximumPartialDepth = 100
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {

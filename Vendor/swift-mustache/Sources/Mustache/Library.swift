@@ -77,6 +77,20 @@ public struct MustacheLibrary: Sendable {
         return template.renderUTF8(object, library: self, capacity: capacity)
     }
 
+    /// aimsbook (PATCHES.md): `render(_:withTemplate:)`, throwing `MustacheRenderError` where
+    /// partials nest deeper than 100 (a partial that includes itself) instead of recursing
+    /// until the stack overflows.
+    public func renderChecked(_ object: Any, withTemplate name: String) throws -> String? {
+        guard let template = templates[name] else { return nil }
+        return try template.renderChecked(context: .init(object, library: self))
+    }
+
+    /// aimsbook (PATCHES.md): `renderUTF8(_:withTemplate:capacity:)`, throwing as `renderChecked`.
+    public func renderUTF8Checked(_ object: Any, withTemplate name: String, capacity: Int = 1024) throws -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        return try template.renderUTF8Checked(context: .init(object, library: self), capacity: capacity)
+    }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render

@@ -22,6 +22,25 @@ extension MustacheTemplate {
         return output.string
     }
 
+    /// aimsbook (PATCHES.md): as `render(context:)`, failing when a partial nested too deep.
+    func renderChecked(context: MustacheContext) throws -> String {
+        let output = MustacheOutput()
+        var context = context
+        self.render(context: &context, into: output)
+        if let partial = context.tooDeep { throw MustacheRenderError(partial: partial) }
+        return output.string
+    }
+
+    /// aimsbook (PATCHES.md): as `renderUTF8(context:capacity:)`, failing when a partial nested
+    /// too deep.
+    func renderUTF8Checked(context: MustacheContext, capacity: Int) throws -> [UInt8] {
+        let output = MustacheOutput(capacity: capacity)
+        var context = context
+        self.render(context: &context, into: output)
+        if let partial = context.tooDeep { throw MustacheRenderError(partial: partial) }
+        return output.bytes
+    }
+
     /// aimsbook (PATCHES.md): the rendered text as UTF-8 bytes, never made into a `String`.
     /// `capacity`: the bytes expected, so that a large page is not copied as its buffer grows.
     func renderUTF8(context: MustacheContext, capacity: Int = 1024) -> [UInt8] {
@@ -153,9 +172,17 @@ extension MustacheTemplate {
                     }
                 }
                 #endif
+                // aimsbook (PATCHES.md): a partial nested too deep stops the render, once.
+                guard context.tooDeep == nil else { return }
+                guard context.partialDepth < MustacheContext.maximumPartialDepth else {
+                    context.tooDeep = name
+                    return
+                }
                 let scope = context.scope
                 context.enterPartial(indented: indentation, inheriting: overrides)
+                context.partialDepth += 1
                 template.render(context: &context, into: output)
+                context.partialDepth -= 1
                 context.restore(scope)
             }
 
@@ -182,9 +209,17 @@ extension MustacheTemplate {
                     }
                 }
                 #endif
+                // aimsbook (PATCHES.md): a partial nested too deep stops the render, once.
+                guard context.tooDeep == nil else { return }
+                guard context.partialDepth < MustacheContext.maximumPartialDepth else {
+                    context.tooDeep = childName
+                    return
+                }
                 let scope = context.scope
                 context.enterPartial(indented: indentation, inheriting: overrides)
+                context.partialDepth += 1
                 template.render(context: &context, into: output)
+                context.partialDepth -= 1
                 context.restore(scope)
             }
 
