@@ -105,7 +105,7 @@ struct FieldReader {
             diagnostics.append(
                 .warning(
                     "unknown-field",
-                    "'\(entry.key)' is not a field of a \(typeName) document"
+                    "'\(entry.key)' is not a field of \(Article.a(typeName)) document"
                         + Suggestion.didYouMean(entry.key, in: known),
                     at: entry.keyLocation))
         }

@@ -17,7 +17,7 @@ enum ReferenceRules {
                 diagnostics.append(
                     .error(
                         "unknown-reference",
-                        "'\(field)' names '\(id)', but no document has that id; give the id of a \(kind)"
+                        "'\(field)' names '\(id)', but no document has that id; give the id of \(Article.a(kind))"
                             + Suggestion.didYouMean(id, in: candidates),
                         at: reference.location))
                 return
@@ -27,7 +27,7 @@ enum ReferenceRules {
                 diagnostics.append(
                     .error(
                         "wrong-reference-type",
-                        "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(targetType.rawValue)",
+                        "'\(field)' must name \(Article.a(expected.rawValue)) document, but \(id) is \(Article.a(targetType.rawValue))",
                         at: reference.location))
             }
             if id == document, field == "reports_to" || field == "related" {
