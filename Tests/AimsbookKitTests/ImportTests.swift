@@ -221,3 +221,50 @@ import Testing
         #expect(file.text.contains("reports_to: ROLE-AIGO\n"))
     }
 }
+
+@Suite struct SoADecisionImportTests {
+    @Test func decisionsFromARegisterReplaceTheirEntriesAndKeepTheOthers() throws {
+        let source = AuthoringTests.starterSource()
+        let csv = """
+            Control,Applicable,Status,Justification
+            A.2.2,Yes,Implemented,"Our AI policy, POL-001"
+            A.10.4,No,,We supply no AI systems to customers
+
+            """
+        var mapping = ImportMapping()
+        try mapping.add(map: "Control=control")
+        let plan = RegisterImport.plan(
+            try RegisterTable.csv(csv), into: source,
+            options: .init(type: .soa, mapping: mapping, sourceName: "soa.csv"))
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        let file = try #require(plan.files.first)
+        #expect(file.action == .updated)
+        #expect(
+            file.text.contains(
+                "  A.2.2: { applicable: true, status: \"implemented\", justification: \"Our AI policy, POL-001\" }\n"))
+        #expect(
+            file.text.contains(
+                "  A.10.4: { applicable: false, justification: \"We supply no AI systems to customers\" }\n"))
+        #expect(file.text.contains("  A.2.3: { applicable: true, status: planned,"))
+        let imported = ImportTests.applying(plan, to: source)
+        #expect(ImportTests.errors(imported).isEmpty, "\(ImportTests.errors(imported))")
+        let decisions = try #require(
+            Pipeline.check(imported, asOf: Fixtures.asOf, rendersHTML: false).handbook.soaDocument?.soaDecisions)
+        #expect(decisions.decisions.count == 38)
+    }
+
+    @Test func anInvalidDecisionIsReportedAtItsRegisterLine() throws {
+        let csv = "Control,Applicable,Status\nA.2.2,yes,implemented\nA.2.3,yes,done\nA.2.4,perhaps,planned\n"
+        var mapping = ImportMapping()
+        try mapping.add(map: "Control=control")
+        let options = RegisterImport.Options(type: .soa, mapping: mapping, sourceName: "soa.csv")
+        let plan = RegisterImport.plan(
+            try RegisterTable.csv(csv), into: AuthoringTests.starterSource(), options: options)
+        #expect(plan.problems.map(\.line) == [4], "\(plan.problems)")
+        let fixed = csv.replacingOccurrences(of: "perhaps", with: "yes")
+        let second = RegisterImport.plan(
+            try RegisterTable.csv(fixed), into: AuthoringTests.starterSource(), options: options)
+        #expect(second.problems.map(\.line).contains(3), "\(second.problems)")
+        #expect(second.files.isEmpty == false)
+    }
+}

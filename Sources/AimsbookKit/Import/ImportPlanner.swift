@@ -38,12 +38,9 @@ struct ImportPlanner {
 
     mutating func run() {
         guard type != .soa else {
-            problems.append(
-                .init(
-                    line: table.headerLine,
-                    message:
-                        "a Statement of Applicability is one document, not one per row; import its decisions by editing the soa document's 'decisions'"
-                ))
+            let planned = SoADecisionImport.plan(table, handbook: handbook, texts: texts, mapping: options.mapping)
+            files = planned.files
+            problems = planned.problems
             return
         }
         guard let targets = columnTargets() else { return }

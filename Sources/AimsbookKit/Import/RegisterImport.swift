@@ -29,6 +29,9 @@ public enum RegisterImport {
         public var action: Action
         /// The register line the document comes from (nil for a role created for an owner).
         public var line: Int?
+        /// Register lines by line of the written file, where rows are lines of one document
+        /// (the SoA's decisions).
+        public var rowLines: [Int: Int] = [:]
     }
 
     /// A row (or the header) that cannot be imported, and why.
@@ -83,14 +86,13 @@ public enum RegisterImport {
         }
         let earlier = Set(before.diagnostics.map { "\($0.location.file)|\($0.code)|\($0.message)" })
         let checked = Pipeline.check(after, asOf: nil, rendersHTML: false)
-        let lines = Dictionary(
-            plan.files.map { (prefix + $0.contentPath, $0.line ?? table.headerLine) }, uniquingKeysWith: { a, _ in a })
+        let planned = Dictionary(plan.files.map { (prefix + $0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         for diagnostic in checked.diagnostics {
-            guard let line = lines[diagnostic.location.file],
+            guard let file = planned[diagnostic.location.file],
                 !earlier.contains("\(diagnostic.location.file)|\(diagnostic.code)|\(diagnostic.message)")
             else { continue }
-            let id = plan.files.first { prefix + $0.contentPath == diagnostic.location.file }?.id ?? ""
-            let problem = Problem(line: line, message: "\(id): \(diagnostic.message) [\(diagnostic.code)]")
+            let line = file.rowLines[diagnostic.location.line] ?? file.line ?? table.headerLine
+            let problem = Problem(line: line, message: "\(file.id): \(diagnostic.message) [\(diagnostic.code)]")
             if diagnostic.severity == .error {
                 plan.problems.append(problem)
             } else {
