@@ -210,11 +210,41 @@ import Testing
 
     @Test func headingLevelsShiftUnderThePageButKeepTheirWrittenLevel() {
         let options = MarkdownParser.Options(headingLevelOffset: 1)
-        let document = MarkdownParser.parse("# A\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)
-        #expect(document.headings.map(\.level) == [1, 6])
+        let document = MarkdownParser.parse(
+            "# A\n\n##### E\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)
+        #expect(document.headings.map(\.level) == [1, 5, 6])
         #expect(document.html.contains("<h2 id=\"a\">"))
-        #expect(document.html.contains("<h6 id=\"f\">"))
+        #expect(document.html.contains("<h6 id=\"e\">"))
+        // Six written levels under the page's h1 stay six: the sixth is an ARIA heading of level 7.
+        #expect(
+            document.html.contains("<div role=\"heading\" aria-level=\"7\" class=\"heading-7\" id=\"f\">\nF\n</div>"))
         #expect(document.html.contains("<code>&lt;h1&gt;</code>"))
+    }
+
+    @Test func aBodyOfSectionsStartsRightUnderThePageTitle() {
+        let options = MarkdownParser.Options(headingLevelOffset: 1)
+        let html = MarkdownParser.parse("## B\n\n### C\n\n###### F\n", firstLine: 1, file: "f.md", options: options)
+            .html
+        #expect(html.contains("<h2 id=\"b\">") && html.contains("<h3 id=\"c\">") && html.contains("<h6 id=\"f\">"))
+    }
+
+    @Test(arguments: [
+        "# AI Policy", "#  ai   policy ", "# POL-001 AI policy", "# POL-001: AI Policy", "# POL-001 – AI policy",
+    ])
+    func aFirstHeadingRepeatingTheTitleIsLeftOut(_ heading: String) {
+        let options = MarkdownParser.Options(headingLevelOffset: 1, pageTitle: ("POL-001", "AI policy"))
+        let document = MarkdownParser.parse(
+            "\(heading)\n\nText.\n\n## Purpose\n", firstLine: 5, file: "f.md", options: options)
+        #expect(document.headings.map(\.text) == ["Purpose"])
+        #expect(!document.html.contains("<h1") && !document.html.lowercased().contains("policy"))
+        #expect(document.html.contains("<h2 id=\"purpose\">\nPurpose\n</h2>"))
+    }
+
+    @Test(arguments: ["# AI policy scope", "Intro.\n\n# AI policy", "## AI policy"])
+    func otherFirstHeadingsStay(_ body: String) {
+        let options = MarkdownParser.Options(headingLevelOffset: 1, pageTitle: ("POL-001", "AI policy"))
+        let document = MarkdownParser.parse(body + "\n", firstLine: 1, file: "f.md", options: options)
+        #expect(document.headings.count == 1)
     }
 
     @Test func taskListCheckboxesHaveAnAccessibleName() {

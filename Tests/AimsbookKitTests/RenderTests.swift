@@ -514,3 +514,20 @@ enum HTMLScan {
         return parts.joined(separator: "/")
     }
 }
+
+@Suite struct BodiesAsWrittenTests {
+    @Test func aPageWhoseBodyStartsWithItsTitleShowsItOnce() throws {
+        var files = RenderTests.files
+        let policy = try #require(files.keys.first { files[$0]!.contains("id: POL-001") })
+        let split = try FrontMatterSplitter.split(files[policy]!, file: "").get()
+        files[policy] = "---\n\(split.yaml)\n---\n# AI policy\n\n## Purpose\n\nText.\n\n## Scope\n\nMore.\n"
+        let pages = try RenderTests.render(files)
+        let page = try #require(pages["docs/pol-001.html"])
+        let main = try #require(page.components(separatedBy: "<main").last)
+        #expect(main.components(separatedBy: "AI policy\n</h").count == 1, "no second heading of the title")
+        #expect(!main.contains("<h2 class=\"toc-title\">On this page</h2>\n<ul>\n<li><a href=\"#ai-policy\""))
+        #expect(main.contains("<h2 id=\"purpose\">\nPurpose\n</h2>"))
+        let print = try #require(pages["print.html"])
+        #expect(!print.contains("AI policy\n</h"), "the title once in the print view")
+    }
+}

@@ -21,15 +21,19 @@ public enum MarkdownParser {
         /// page's own headings: 1 on a document's page, whose title is the only `<h1>`.
         /// `Heading.level` stays the level as written.
         public var headingLevelOffset = 0
+        /// The document's title (and id), when the body belongs to a page that shows it: a
+        /// first heading `# Title` (or `# ID Title`) only repeats it, and is left out.
+        public var pageTitle: (id: String, title: String)?
 
         public init(
             allowRawHTML: Bool = false, headingIDPrefix: String = "", rendersHTML: Bool = true,
-            headingLevelOffset: Int = 0
+            headingLevelOffset: Int = 0, pageTitle: (id: String, title: String)? = nil
         ) {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
             self.rendersHTML = rendersHTML
             self.headingLevelOffset = headingLevelOffset
+            self.pageTitle = pageTitle
         }
     }
 

@@ -206,6 +206,8 @@ struct BodyParsing: Sendable {
         key.combine(context)
         key.combine(entry.document.id.value)
         key.combine(entry.document.contentPath)
+        // A first `# Title` is left out when it repeats the title.
+        key.combine(entry.document.title)
         // The file's hash, when the loader made one, stands for the body it contains.
         if let textHash = entry.textHash { key.combine(textHash) } else { key.combineUTF8(entry.split.body) }
         key.combine(entry.split.bodyFirstLine)
@@ -223,6 +225,8 @@ struct BodyParsing: Sendable {
             headingIDPrefix: SitePaths.printHeadingPrefix(id), headingLevelOffset: 2
         ) { position, _ in resolver.printURL(for: targets[position], inDocument: id) }
         let rendersHTML = rendersHTML
+        var options = options
+        options.pageTitle = (id, document.title)
         let body = MarkdownParser.parse(
             entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options,
             rewrite: { reference in
