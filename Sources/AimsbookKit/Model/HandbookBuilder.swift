@@ -93,6 +93,11 @@ public enum HandbookBuilder {
             }
         }
 
+        let roleTitles = RoleTitles.of(documents.map(\.document))
+        for index in documents.indices {
+            fileDiagnostics[documents[index].position] += roleTitles.resolve(&documents[index].document)
+        }
+
         let resolver = LinkResolver(
             documents: documents.map { ($0.document.id.value, $0.document.contentPath) },
             assetPaths: assets.map(\.contentPath), standard: standard,

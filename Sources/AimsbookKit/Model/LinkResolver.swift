@@ -129,11 +129,11 @@ public struct LinkResolver: Sendable {
         // A wiki link that looks like a clause or a control is compared with those, not with ids.
         if wiki, target.first?.isNumber == true {
             return "'\(target)' is not a clause of ISO/IEC 42001 (clauses run from 4 to 10.2)"
-                + Suggestion.didYouMean(target, in: standard.clauses.map(\.id))
+                + Suggestion.standardID(target, in: standard.clauses.map(\.id))
         }
-        if wiki, target.hasPrefix("A.") {
+        if wiki, target.hasPrefix("A.") || (target.hasPrefix("A") && target.dropFirst().first?.isNumber == true) {
             return "'\(target)' is not an Annex A control of ISO/IEC 42001 (controls run from A.2.2 to A.10.4)"
-                + Suggestion.didYouMean(target, in: standard.controls.map(\.id))
+                + Suggestion.standardID(target, in: standard.controls.map(\.id))
         }
         return "no document has the id '\(target)'"
             + Suggestion.didYouMean(target, in: Array(documentIDs.keys).sorted())

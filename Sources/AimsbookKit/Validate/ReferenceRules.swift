@@ -72,7 +72,7 @@ enum ReferenceRules {
             if standard.hasControl(clause.value) {
                 message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
             } else {
-                message += Suggestion.didYouMean(clause.value, in: clauseIDs)
+                message += Suggestion.standardID(clause.value, in: clauseIDs)
             }
             diagnostics.append(.error("unknown-clause", message, at: clause.location))
         }
@@ -82,7 +82,7 @@ enum ReferenceRules {
             if standard.hasClause(control.value) {
                 message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
             } else {
-                message += Suggestion.didYouMean(control.value, in: controlIDs)
+                message += Suggestion.standardID(control.value, in: controlIDs)
             }
             diagnostics.append(.error("unknown-control", message, at: control.location))
         }
