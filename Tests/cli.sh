@@ -57,6 +57,8 @@ grep -q '^content/a.md:5:8: error: ' "$work/out" && pass || fail "compiler-style
 make_handbook warned unknown-field
 expect_status 0 "warnings alone pass" "$binary" check "$work/warned"
 expect_status 1 "--strict fails on warnings" "$binary" check "$work/warned" --strict
+expect_status 0 "--ignore silences a warning code" "$binary" check "$work/warned" --strict --ignore unknown-field
+expect_status 1 "--ignore never silences an error" "$binary" check "$work/broken" --ignore unknown-reference
 
 # Could not run: exit 2.
 expect_status 2 "unknown option" "$binary" check "$repo" --no-such-option

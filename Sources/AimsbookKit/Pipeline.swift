@@ -41,7 +41,9 @@ public enum Pipeline {
             if let cache { return built.diagnostics + DocumentDiagnostics.check(context, cache: cache) }
             return built.diagnostics + Validator.rules.concurrentMap { $0(context) }.joined()
         }
-        return Checked(source: source, handbook: built.handbook, diagnostics: diagnostics.sortedByLocation(), asOf: day)
+        let ignored = Set(built.handbook.settings.ignoredWarnings)
+        let reported = ignored.isEmpty ? diagnostics : diagnostics.ignoringWarnings(ignored)
+        return Checked(source: source, handbook: built.handbook, diagnostics: reported.sortedByLocation(), asOf: day)
     }
 
     /// Load from disk, then check. `gitHistory` adds each document's last commit (for the site).

@@ -6,10 +6,13 @@ public struct Settings: Sendable, Hashable {
     public var asOf: Day?
     /// Keep raw HTML written in Markdown (off by default: it is omitted with a warning).
     public var allowRawHTML = false
+    /// Warning codes not reported (`warnings_ignore: [role-by-title]`), for a handbook being
+    /// migrated. Errors are never ignored.
+    public var ignoredWarnings: [String] = []
 
     public init() {}
 
-    static let fields = ["title", "organisation", "as_of", "allow_raw_html"]
+    static let fields = ["title", "organisation", "as_of", "allow_raw_html", "warnings_ignore"]
 
     /// Reads aimsbook.yml. Problems in it are diagnostics at `aimsbook.yml:line:column`.
     public static func parse(_ text: String, file: String = "aimsbook.yml") -> (Settings, [Diagnostic]) {
@@ -29,6 +32,7 @@ public struct Settings: Sendable, Hashable {
         if let entry = frontMatter["allow_raw_html"] {
             settings.allowRawHTML = reader.bool(entry.value, key: "allow_raw_html") ?? false
         }
+        settings.ignoredWarnings = reader.list("warnings_ignore").map(\.value)
         for entry in frontMatter.entries where !fields.contains(entry.key) {
             reader.diagnostics.append(
                 .warning(
