@@ -119,11 +119,12 @@ import Testing
     }
 
     @Test func omitsRawHTMLUnlessAllowed() {
-        let body = "Text <b>bold</b>\n\n<script>alert(1)</script>\n"
+        let body = "Text <b>bold</b> <span style=\"x\">s</span>\n\n<script>alert(1)</script>\n"
         let safe = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
         #expect(safe.rawHTML.count == 3)
         #expect(!safe.html.contains("<script>"))
-        #expect(!safe.html.contains("<b>"))
+        #expect(!safe.html.contains("<span"))
+        #expect(safe.html.contains("<b>bold</b>"), "on the allow-list")
         let allowed = MarkdownParser.parse(body, firstLine: 1, file: "f.md", options: .init(allowRawHTML: true))
         #expect(allowed.rawHTML.isEmpty)
         #expect(allowed.html.contains("<b>bold</b>"))
@@ -219,6 +220,41 @@ import Testing
         #expect(
             document.html.contains("<div role=\"heading\" aria-level=\"7\" class=\"heading-7\" id=\"f\">\nF\n</div>"))
         #expect(document.html.contains("<code>&lt;h1&gt;</code>"))
+    }
+
+    @Test func aTableWithBreaksInItsCellsReadsAsWritten() {
+        let body = "| Owner | Steps |\n| --- | --- |\n| CEO<br>CFO | one<br/>two<BR />three |\n"
+        let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
+        #expect(document.rawHTML.isEmpty)
+        #expect(document.html.contains("<td>CEO<br>CFO</td>"))
+        #expect(document.html.contains("<td>one<br>two<br>three</td>"))
+    }
+
+    @Test func allowedTagsLoseTheirAttributesAndCommentsGoSilently() {
+        let body = """
+            E = mc<sup class="x" onclick="alert(1)">2</sup>, press <kbd>Ctrl</kbd>, <abbr title="Artificial intelligence" class="x">AI</abbr>
+
+            <!-- a note for editors -->
+
+            <details open>
+            <summary onclick="x()">More</summary>
+
+            Hidden *text*.
+
+            </details>
+
+            Inline <!-- aside --> comment. <img src="x" onerror="alert(1)">
+
+            """
+        let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
+        #expect(document.html.contains("mc<sup>2</sup>, press <kbd>Ctrl</kbd>"))
+        #expect(document.html.contains("<abbr title=\"Artificial intelligence\">AI</abbr>"))
+        #expect(document.html.contains("<details>\n<summary>More</summary>\n"))
+        #expect(document.html.contains("</details>"))
+        #expect(
+            !document.html.contains("onclick") && !document.html.contains("<!--") && !document.html.contains("<img"))
+        #expect(document.rawHTML.count == 1, "only the image is reported")
+        #expect(document.rawHTML.first?.line == 12)
     }
 
     @Test func aBodyOfSectionsStartsRightUnderThePageTitle() {

@@ -38,3 +38,22 @@ import Testing
         #expect(diagnostics.first?.severity == .error)
     }
 }
+
+@Suite struct RawHTMLWarningTests {
+    @Test func oneWarningPerDocumentWithTheCount() {
+        let body = (1...86).map { "| <span>\($0)</span> | <font>x</font> |" }.joined(separator: "\n")
+        let policy =
+            MigrationTests.policy.replacingOccurrences(of: "template_id: aims-07\n", with: "")
+            + "| A | B |\n| --- | --- |\n" + body + "\n"
+        let source = Fixtures.source(["p.md": policy, "r.md": MigrationTests.role])
+        let warnings = Pipeline.check(source, asOf: Fixtures.asOf, rendersHTML: false).diagnostics.filter {
+            $0.code == "raw-html"
+        }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.hasPrefix("344 pieces of raw HTML (the first here) are omitted") == true)
+        let firstSpan = policy.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("<span>")
+        }
+        #expect(warnings.first?.location.line == firstSpan.map { $0 + 1 })
+    }
+}

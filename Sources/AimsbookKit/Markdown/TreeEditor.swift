@@ -155,9 +155,17 @@ struct TreeEditor {
         for node in taskItems { labelTaskItem(node) }
 
         for node in htmlNodes {
-            let location = positions.location(of: node)
             if options.allowRawHTML { continue }
-            rawHTML.append(location)
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            switch SafeHTML.verdict(literal) {
+            case .safe(let html):
+                if edits { cmark_node_set_literal(node, html) }
+                continue
+            case .comment:
+                break
+            case .unsafe:
+                rawHTML.append(positions.location(of: node))
+            }
             guard edits else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)

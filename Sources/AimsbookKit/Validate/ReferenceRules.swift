@@ -140,12 +140,15 @@ enum ReferenceRules {
                 break
             }
         }
-        for location in document.pointee.body.rawHTML {
+        // One warning a document, at the first: a table of `<span>`s is one thing to decide about.
+        let rawHTML = document.pointee.body.rawHTML
+        if let first = rawHTML.first {
+            let count = rawHTML.count == 1 ? "raw HTML is" : "\(rawHTML.count) pieces of raw HTML (the first here) are"
             diagnostics.append(
                 .warning(
                     "raw-html",
-                    "raw HTML is omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml",
-                    at: location))
+                    "\(count) omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml (\(SafeHTML.allowed.sorted().joined(separator: ", ")) are kept without attributes, comments are dropped)",
+                    at: first))
         }
     }
 
