@@ -81,6 +81,18 @@ import Testing
         #expect(clause.contains("not a clause"))
     }
 
+    @Test func aLinkToAFolderSaysItIsAFolder() {
+        for destination in ["../procedures", "../procedures/"] {
+            #expect(
+                resolve(destination)
+                    == .unresolved(
+                        reason:
+                            "content/procedures/ is a folder, which has no page of its own; link to a document in it, such as flow chart.png"
+                    ))
+        }
+        #expect(resolve("../nowhere/") == .unresolved(reason: "there is no file content/nowhere"))
+    }
+
     @Test func suggestsClausesAndControlsForWhatLooksLikeOne() {
         #expect(resolver.unknownIDReason("A.99.1", wiki: true).contains("controls run from A.2.2 to A.10.4"))
         // The same id written another way is suggested; a neighbour by edit distance is another

@@ -465,6 +465,8 @@ enum HTMLScan {
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
             for link in attributes("href", in: html) + attributes("src", in: html) {
                 if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
+                // A data: URL (the empty icon) holds its content; it names no file.
+                if link.hasPrefix("data:") { continue }
                 let parts = unescape(link).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(
                     String.init)
                 let target = parts[0].isEmpty ? path : resolve(parts[0], from: path)
@@ -529,5 +531,14 @@ enum HTMLScan {
         #expect(main.contains("<h2 id=\"purpose\">\nPurpose\n</h2>"))
         let print = try #require(pages["print.html"])
         #expect(!print.contains("AI policy\n</h"), "the title once in the print view")
+    }
+}
+
+@Suite struct FaviconTests {
+    @Test func everyPageDeclaresAnIconSoBrowsersAskForNoFaviconFile() throws {
+        let pages = try RenderTests.render()
+        for path in ["index.html", "docs/pol-001.html", "404.html", "print.html", "soa.html"] {
+            #expect(pages[path]?.contains("<link rel=\"icon\" href=\"data:,\">") == true, "\(path)")
+        }
     }
 }

@@ -97,7 +97,19 @@ public struct LinkResolver: Sendable {
         if resolved.hasSuffix(".md") {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }
-        return .unresolved(reason: "there is no file content/\(resolved)")
+        return .unresolved(reason: folderReason(resolved) ?? "there is no file content/\(resolved)")
+    }
+
+    /// For a link to a folder (`../policies/`): what is in it, since a folder has no page. Only
+    /// asked for links that resolve to nothing, so the walk over every path costs nothing else.
+    func folderReason(_ resolved: String) -> String? {
+        let folder = resolved.hasSuffix("/") ? resolved : resolved + "/"
+        let inside =
+            (idsByContentPath.keys.filter { $0.hasPrefix(folder) } + assetPaths.filter { $0.hasPrefix(folder) })
+            .sorted()
+        guard let first = inside.first else { return nil }
+        return
+            "content/\(folder) is a folder, which has no page of its own; link to a document in it, such as \(first.dropFirst(folder.count))"
     }
 
     /// A destination's path and anchor: `path?query#anchor` gives `path` and `anchor`; the query
