@@ -43,3 +43,51 @@ import Testing
         }
     }
 }
+
+@Suite struct ReviewIntervalTests {
+    @Test(arguments: [
+        ("2026-01-15", "12m", "2027-01-15"), ("2026-01-31", "1m", "2026-02-28"), ("2024-01-31", "1m", "2024-02-29"),
+        ("2026-11-30", "3m", "2027-02-28"), ("2026-01-15", "1y", "2027-01-15"), ("2026-12-20", "2w", "2027-01-03"),
+        ("2024-02-29", "1y", "2025-02-28"), ("2026-03-01", "90d", "2026-05-30"),
+    ])
+    func nextReviewIsTheEffectiveDatePlusTheInterval(_ effective: String, _ interval: String, _ next: String) throws {
+        let parsed = try #require(ReviewInterval.parse(interval))
+        #expect(ReviewInterval.adding(parsed, to: Day(effective)!) == Day(next)!)
+    }
+
+    @Test func dayNumbersRoundTrip() {
+        var day = Day("1999-12-25")!
+        for _ in 0..<12_000 {
+            #expect(Day(ordinal: day.ordinal) == day)
+            day = Day(ordinal: day.ordinal + 1)
+        }
+        #expect(day == Day("2032-11-01"), "12,000 days after 1999-12-25, as Python's datetime counts")
+    }
+
+    static func policy(_ fields: String) -> HandbookSource {
+        Fixtures.source([
+            "r.md": "---\nid: ROLE-A\ntype: role\ntitle: A\nstatus: draft\n---\n",
+            "p.md": "---\nid: POL-1\ntype: policy\ntitle: P\nowner: ROLE-A\nstatus: approved\n\(fields)---\n",
+        ])
+    }
+
+    @Test func aDocumentWithAnIntervalIsDueAnIntervalAfterItTookEffect() throws {
+        let checked = Pipeline.check(
+            Self.policy("effective: 2025-06-10\nreview_interval: 12m\n"), asOf: Day("2026-07-01")!, rendersHTML: false)
+        let policy = try #require(checked.handbook.document("POL-1"))
+        #expect(policy.review?.value == Day("2026-06-10"))
+        #expect(policy.review?.location.line == 8)
+        #expect(checked.diagnostics.contains { $0.message.hasPrefix("the review of POL-1 was due on 2026-06-10") })
+    }
+
+    @Test func aWrittenReviewDateWinsAndBadIntervalsAreReported() {
+        let written = Pipeline.check(
+            Self.policy("effective: 2025-06-10\nreview: 2027-01-01\nreview_interval: 6m\n"), asOf: Fixtures.asOf,
+            rendersHTML: false)
+        #expect(written.handbook.document("POL-1")?.review?.value == Day("2027-01-01"))
+        let bad = Pipeline.check(Self.policy("effective: 2025-06-10\nreview_interval: yearly\n"), asOf: Fixtures.asOf)
+        #expect(bad.diagnostics.contains { $0.code == "invalid-value" && $0.message.contains("such as 12m") })
+        let undated = Pipeline.check(Self.policy("review_interval: 12m\n"), asOf: Fixtures.asOf)
+        #expect(undated.diagnostics.map(\.code).contains("review-interval-without-date"))
+    }
+}
