@@ -165,3 +165,21 @@ import Testing
 extension String {
     fileprivate func withPrefix(_ prefix: String) -> String { prefix + self }
 }
+
+@Suite struct LinkQueryTests {
+    @Test func linksKeepTheirQueryAndFragment() {
+        let body = "[a](?doc=poster) [b](PROC-001?view=print#steps) [c](../procedures/risk.md?x=1)"
+        let source = Fixtures.source([
+            "policies/p.md": "---\nid: POL-001\ntype: policy\ntitle: P\nowner: ROLE-A\nstatus: draft\n---\n\(body)\n",
+            "procedures/risk.md":
+                "---\nid: PROC-001\ntype: procedure\ntitle: R\nowner: ROLE-A\nstatus: draft\n---\n## Steps\n",
+            "roles/a.md": "---\nid: ROLE-A\ntype: role\ntitle: A\nstatus: draft\n---\n",
+        ])
+        let checked = Pipeline.check(source, asOf: Fixtures.asOf)
+        #expect(!checked.diagnostics.contains { $0.severity == .error }, "\(checked.diagnostics.map(\.message))")
+        let html = checked.handbook.document("POL-001")?.body.html ?? ""
+        #expect(html.contains("<a href=\"?doc=poster\">a</a>"))
+        #expect(html.contains("<a href=\"../docs/proc-001.html?view=print#steps\">b</a>"))
+        #expect(html.contains("<a href=\"../docs/proc-001.html?x=1\">c</a>"))
+    }
+}

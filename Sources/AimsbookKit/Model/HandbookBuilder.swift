@@ -238,7 +238,7 @@ struct BodyParsing: Sendable {
                 let target = resolver.resolve(reference, from: document.contentPath)
                 targets.append(target)
                 // Without HTML the URL is never written anywhere: skip making it.
-                return rendersHTML ? resolver.url(for: target, from: page) : nil
+                return rendersHTML ? resolver.url(for: target, from: page, writtenAs: reference.destination) : nil
             }, print: print)
         return .init(document: body, targets: targets)
     }
@@ -329,6 +329,30 @@ extension LinkResolver {
         case .unresolved, .brokenDocument:
             return "#"
         }
+    }
+
+    /// `url(for:from:)` with the query the author wrote kept (`form.html?lang=de#top`,
+    /// `?doc=poster`): the target is found without it, and the page it leads to may need it.
+    public func url(for target: LinkTarget, from page: String, writtenAs destination: String) -> String? {
+        guard let url = url(for: target, from: page) else { return nil }
+        guard let query = Self.query(of: destination) else { return url }
+        switch target {
+        case .document, .asset:
+            let hash = url.firstIndex(of: "#") ?? url.endIndex
+            return String(url[..<hash]) + "?" + query + String(url[hash...])
+        case .inPage(let anchor):
+            return "?" + query + (anchor.isEmpty ? "" : "#" + anchor)
+        default:
+            return url
+        }
+    }
+
+    /// The query of a link to a page or file of the handbook, without its `?`: nil when none.
+    static func query(of destination: String) -> String? {
+        let beforeAnchor = destination.prefix { $0 != "#" }
+        guard let mark = beforeAnchor.firstIndex(of: "?") else { return nil }
+        let query = beforeAnchor[beforeAnchor.index(after: mark)...]
+        return query.isEmpty ? nil : String(query)
     }
 
     /// The URL for a link in document `own`'s section of the print view, where documents link to

@@ -13,7 +13,9 @@ enum BodyHTML {
                 allowRawHTML: handbook.settings.allowRawHTML, headingLevelOffset: 1,
                 pageTitle: (document.id.value, document.title))
         ) { reference in
-            resolver.url(for: resolver.resolve(reference, from: document.contentPath), from: page)
+            resolver.url(
+                for: resolver.resolve(reference, from: document.contentPath), from: page,
+                writtenAs: reference.destination)
         }.html
     }
 }
