@@ -150,6 +150,9 @@ grep -q ": 0 created, 1 updated, 29 unchanged" "$work/out" && pass || fail "seco
 grep -q "^title: Data poisoning of training data$" "$work/imported/content/risks/risk-110.md" \
   && grep -q "^Written by the owner.$" "$work/imported/content/risks/risk-110.md" && pass || fail "updated front matter, kept body"
 expect_status 0 "still clean after the second import" "$binary" check "$work/imported"
+printf -- '---\nid: REG-ROLES\n---\n# Roles\n\n| Title | Reports to | Members |\n| --- | --- | --- |\n| Head of Quality | Top management | Ana<br>Bo |\n' >"$work/roles.md"
+expect_status 0 "import a Markdown table" "$binary" import role "$work/roles.md" "$work/imported" --map "Title=title"
+grep -q "^reports_to: ROLE-TOP$" "$work/imported/content/roles/role-001.md" && pass || fail "a Markdown table row becomes a role"
 
 # serve: answers on loopback, rebuilds after an edit, reports errors and keeps the last site.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
