@@ -542,3 +542,11 @@ enum HTMLScan {
         }
     }
 }
+
+@Suite struct PrintedRegisterTests {
+    @Test func theRegistersSortArrowsAreNotPrinted() throws {
+        let css = try #require(try RenderTests.render()["assets/style.css"])
+        let print = try #require(css.components(separatedBy: "@media print {").last)
+        #expect(print.contains(".sort-button::after, th[aria-sort] .sort-button::after { content: none; }"))
+    }
+}
