@@ -91,3 +91,17 @@ import Testing
         #expect(undated.diagnostics.map(\.code).contains("review-interval-without-date"))
     }
 }
+
+@Suite struct DuplicateIDTests {
+    @Test func theSecondOfTwoDocumentsSharingAnIDStillHasItsOwnerChecked() {
+        let source = Fixtures.source([
+            "a.md": "---\nid: POL-1\ntype: policy\ntitle: A\nowner: ROLE-A\nstatus: draft\n---\n",
+            "b.md": "---\nid: POL-1\ntype: policy\ntitle: B\nowner: ROLE-NOBODY\nstatus: draft\n---\n",
+            "r.md": "---\nid: ROLE-A\ntype: role\ntitle: A\nstatus: draft\n---\n",
+        ])
+        let diagnostics = Pipeline.check(source, asOf: Fixtures.asOf, rendersHTML: false).diagnostics
+        let summary = diagnostics.map { "\($0.code) \($0.location)" }
+        #expect(summary.contains("duplicate-id content/b.md:2:5"), "\(summary)")
+        #expect(summary.contains("unknown-reference content/b.md:5:8"), "\(summary)")
+    }
+}

@@ -59,6 +59,9 @@ public enum HandbookBuilder {
         var fileDiagnostics: [[Diagnostic]] = []
         fileDiagnostics.reserveCapacity(headers.count)
         var hasDuplicateIDs = false
+        // Documents left out for an id another has: their role references are still checked
+        // below, so that one mistake does not hide another.
+        var duplicates: [(position: Int, document: Document)] = []
         // Each header is taken out of the array, not copied: a document is a large value.
         for position in headers.indices {
             fileDiagnostics.append(headers[position].diagnostics)
@@ -80,6 +83,7 @@ public enum HandbookBuilder {
                             notes: [.init("first used here", at: first.location)]))
                     brokenPaths.insert(source.markdownFiles[position].contentPath)
                     hasDuplicateIDs = true
+                    if let document = output.document.take() { duplicates.append((position, document)) }
                     continue
                 }
                 firstDefinition[key] = declared
@@ -96,6 +100,23 @@ public enum HandbookBuilder {
         let roleTitles = RoleTitles.of(documents.map(\.document))
         for index in documents.indices {
             fileDiagnostics[documents[index].position] += roleTitles.resolve(&documents[index].document)
+        }
+        let allIDs = Set(documents.map(\.document.id.value))
+        let roleIDs = documents.filter { $0.document.type == .role }.map(\.document.id.value).sorted()
+        for (position, duplicate) in duplicates {
+            var document = duplicate
+            fileDiagnostics[position] += roleTitles.resolve(&document)
+            for (field, reference) in [("owner", document.owner), ("approver", document.approver)] {
+                guard let reference, !allIDs.contains(reference.value), !brokenIDs.contains(reference.value) else {
+                    continue
+                }
+                fileDiagnostics[position].append(
+                    .error(
+                        "unknown-reference",
+                        "'\(field)' names '\(reference.value)', but no document has that id; give the id of a role document"
+                            + Suggestion.didYouMean(reference.value, in: roleIDs),
+                        at: reference.location))
+            }
         }
 
         let resolver = LinkResolver(
