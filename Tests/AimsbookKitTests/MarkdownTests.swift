@@ -222,6 +222,12 @@ import Testing
         #expect(document.html.contains("<code>&lt;h1&gt;</code>"))
     }
 
+    @Test func bareAutolinksAreReportedWhereTheyAreWritten() {
+        let body = "See the notes, or\nthe mirror at ftp://files.example.org/x and www.example.org/y for more.\n"
+        let links = MarkdownParser.parse(body, firstLine: 8, file: "f.md").links
+        #expect(links.map { "\($0.location.line):\($0.location.column)" } == ["9:15", "9:45"])
+    }
+
     @Test func aTableWithBreaksInItsCellsReadsAsWritten() {
         let body = "| Owner | Steps |\n| --- | --- |\n| CEO<br>CFO | one<br/>two<BR />three |\n"
         let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")

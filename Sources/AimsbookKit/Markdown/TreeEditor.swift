@@ -207,6 +207,23 @@ struct TreeEditor {
             while let current = parent, cmark_node_get_start_line(current) == 0 { parent = cmark_node_parent(current) }
             line = parent.map { cmark_node_get_start_line($0) } ?? 1
             column = 1
+            // An autolink (`www.…`, `ftp://…`) has no position of its own: it is where its text
+            // first stands in the block's lines.
+            let text = Self.plainText(of: node)
+            let lastLine = parent.map { cmark_node_get_end_line($0) } ?? line
+            if !text.isEmpty, let found = positions.find(text, fromLine: Int(line), toLine: Int(lastLine)) {
+                return positions.location(line: Int32(found.line), byteColumn: Int32(found.byteColumn))
+            }
+        }
+        // A link written `[…]`, `![…]` or `<…>` starts with that character. An autolink cmark-gfm
+        // positioned (`www.…`) may be a column off: it is where its text stands.
+        if let first = positions.byte(line: Int(line), byteColumn: Int(column)),
+            first != UInt8(ascii: "["), first != UInt8(ascii: "!"), first != UInt8(ascii: "<")
+        {
+            let text = Self.plainText(of: node)
+            if !text.isEmpty, let found = positions.find(text, fromLine: Int(line), toLine: Int(line)) {
+                return positions.location(line: Int32(found.line), byteColumn: Int32(found.byteColumn))
+            }
         }
         return positions.location(line: line, byteColumn: column)
     }
