@@ -19,6 +19,8 @@ let package = Package(
         .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        // `aimsbook import` reads CSV registers with it (README, Dependencies).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -50,6 +52,7 @@ let package = Package(
                 "CArchiveZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             exclude: ["Standard/iso42001.json", "Standard/eu-ai-act.json", "Standard/iso27001.json"],
             swiftSettings: fuzzing ? [.unsafeFlags([fuzzSanitizers])] : [],

@@ -29,7 +29,7 @@ make_handbook() { # NAME CASE
 
 # --help names every command of cli.md.
 expect_status 0 "help" "$binary" --help
-for command in build check soa audit init new serve model documents changes pack; do
+for command in build check soa audit init new serve model documents changes pack import; do
   grep -q "^  $command " "$work/out" && pass || fail "--help does not list $command"
 done
 
@@ -57,6 +57,8 @@ grep -q '^content/a.md:5:8: error: ' "$work/out" && pass || fail "compiler-style
 make_handbook warned unknown-field
 expect_status 0 "warnings alone pass" "$binary" check "$work/warned"
 expect_status 1 "--strict fails on warnings" "$binary" check "$work/warned" --strict
+expect_status 0 "--ignore silences a warning code" "$binary" check "$work/warned" --strict --ignore unknown-field
+expect_status 1 "--ignore never silences an error" "$binary" check "$work/broken" --ignore unknown-reference
 
 # Could not run: exit 2.
 expect_status 2 "unknown option" "$binary" check "$repo" --no-such-option
@@ -77,6 +79,10 @@ printf -- '---\nid: POL-BROKEN\ntype: policy\ntitle: Broken\nstatus: draft\nowne
 expect_status 1 "build with errors" "$binary" build "$work/site" --as-of 2026-11-29
 after=$(cd "$work/site/output" && find . -type f | sort | xargs sha256sum | sha256sum)
 [ "$before" = "$after" ] && pass || fail "a failed build changed the previous site"
+grep -q "(the previous site is unchanged)" "$work/err" && pass || fail "a failed rebuild says the site is unchanged"
+make_handbook first-broken unknown-owner
+expect_status 1 "a first build with errors" "$binary" build "$work/first-broken"
+grep -q "(no site was written)" "$work/err" && ! grep -q "previous site" "$work/err" && pass || fail "a first build speaks of no previous site"
 rm "$work/site/content/broken.md"
 
 # The output folder: never one that holds the handbook, never a folder aimsbook did not make.
@@ -115,11 +121,40 @@ expect_status 0 "init" "$binary" init "$work/started" --organisation "Example & 
 expect_status 0 "a new handbook checks clean" "$binary" check "$work/started" --strict
 expect_status 2 "init refuses a non-empty folder" "$binary" init "$work/started"
 expect_status 0 "new risk" "$binary" new risk --title "Model drift" "$work/started"
-grep -q "^content/risks/risk-002.md$" "$work/out" && pass || fail "new prints the path of the next free id"
+grep -qx "$work/started/content/risks/risk-002.md" "$work/out" && pass || fail "new prints the path of the next free id"
+(cd "$work/started" && "$binary" new risk --title "From inside" >"$work/out") && grep -qx "content/risks/risk-003.md" "$work/out" \
+  && pass || fail "new prints its path relative to the current folder"
 expect_status 0 "new with an id" "$binary" new policy POL-100 "$work/started" --title "Acceptable use"
 expect_status 2 "new refuses a taken id" "$binary" new policy POL-100 "$work/started" --title "Again"
 expect_status 2 "new refuses an unknown type" "$binary" new memo --title "x" "$work/started"
 expect_status 0 "still clean after new" "$binary" check "$work/started" --strict
+
+# import: a 30-row risk register (owners by title, dates in words) into a new handbook; a bad
+# row writes nothing and names its line; a second import after editing the CSV updates in place.
+register="$repo/Tests/AimsbookKitTests/Fixtures/import/risk-register.csv"
+expect_status 0 "init for import" "$binary" init "$work/imported"
+listing() { (cd "$work/imported" && find content -type f | sort && cat content/risks/*.md 2>/dev/null | md5sum); }
+before=$(listing)
+sed 's/,Head of Product,2027-06,/,Head of Product,06\/07\/2027,/' "$register" >"$work/bad.csv"
+expect_status 1 "import with an ambiguous date" "$binary" import risk "$work/bad.csv" "$work/imported" \
+  --map "Risk ID=id" --map "Risk=title" --map "Risk owner=owner" --map "Next review=review" --create-roles
+grep -q "bad.csv:7: error: Next review: '06/07/2027' could be day/month or month/day" "$work/err" && pass || fail "import names the bad row's line"
+[ "$(listing)" = "$before" ] && pass || fail "a failed import writes nothing"
+expect_status 0 "import a risk register" "$binary" import risk "$register" "$work/imported" \
+  --map "Risk ID=id" --map "Risk=title" --map "Risk owner=owner" --map "Next review=review" --create-roles
+grep -q "30 rows of .*: 35 created, 0 updated, 0 unchanged" "$work/out" && pass || fail "import summary"
+expect_status 0 "the imported handbook checks clean" "$binary" check "$work/imported"
+printf '## Treatment\n\nWritten by the owner.\n' >>"$work/imported/content/risks/risk-110.md"
+sed 's/^RISK-110,Data poisoning,/RISK-110,Data poisoning of training data,/' "$register" >"$work/edited.csv"
+expect_status 0 "import again" "$binary" import risk "$work/edited.csv" "$work/imported" \
+  --map "Risk ID=id" --map "Risk=title" --map "Risk owner=owner" --map "Next review=review" --create-roles
+grep -q ": 0 created, 1 updated, 29 unchanged" "$work/out" && pass || fail "second import updates one document"
+grep -q "^title: Data poisoning of training data$" "$work/imported/content/risks/risk-110.md" \
+  && grep -q "^Written by the owner.$" "$work/imported/content/risks/risk-110.md" && pass || fail "updated front matter, kept body"
+expect_status 0 "still clean after the second import" "$binary" check "$work/imported"
+printf -- '---\nid: REG-ROLES\n---\n# Roles\n\n| Title | Reports to | Members |\n| --- | --- | --- |\n| Head of Quality | Top management | Ana<br>Bo |\n' >"$work/roles.md"
+expect_status 0 "import a Markdown table" "$binary" import role "$work/roles.md" "$work/imported" --map "Title=title"
+grep -q "^reports_to: ROLE-TOP$" "$work/imported/content/roles/role-001.md" && pass || fail "a Markdown table row becomes a role"
 
 # serve: answers on loopback, rebuilds after an edit, reports errors and keeps the last site.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

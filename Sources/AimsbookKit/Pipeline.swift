@@ -45,9 +45,11 @@ public enum Pipeline {
         // document in an unreadable file is no broken reference): those errors alone, one each.
         // (Validated all the same: `serve`'s cache keeps each document's findings.)
         let unreadable = source.diagnostics.filter { Self.unreadableCodes.contains($0.code) }
+        let ignored = Set(built.handbook.settings.ignoredWarnings)
+        let reported = ignored.isEmpty ? diagnostics : diagnostics.ignoringWarnings(ignored)
         return Checked(
             source: source, handbook: built.handbook,
-            diagnostics: (unreadable.isEmpty ? diagnostics : unreadable).sortedByLocation(), asOf: day)
+            diagnostics: (unreadable.isEmpty ? reported : unreadable).sortedByLocation(), asOf: day)
     }
 
     /// Load problems that leave the handbook incomplete.

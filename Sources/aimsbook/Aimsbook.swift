@@ -12,7 +12,7 @@ struct Aimsbook: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, CheckCommand.self, SoACommand.self, AuditCommand.self, InitCommand.self,
-            NewCommand.self, ServeCommand.self, ModelCommand.self,
+            NewCommand.self, ServeCommand.self, ModelCommand.self, ImportCommand.self,
             DocumentsCommand.self, ChangesCommand.self, PackCommand.self,
         ]
     )

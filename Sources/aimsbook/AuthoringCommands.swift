@@ -106,6 +106,6 @@ struct NewCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
         }
-        print(paths.displayPath(url))
+        print(pathFromCurrentDirectory(url))
     }
 }

@@ -23,6 +23,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try location.checkRoot()
         let paths = location.paths
+        let hadSite = FileManager.default.fileExists(atPath: paths.output.path)
         let outcome: SiteBuild.Outcome
         do {
             let range = try since.map { try GitHistory.commits(since: $0, root: paths.root) }
@@ -45,7 +46,8 @@ struct BuildCommand: ParsableCommand {
         }
         guard let written = outcome.writtenFiles else {
             printToStandardError(
-                "aimsbook: the site was not built; fix the errors above (the previous site is unchanged)\n")
+                "aimsbook: the site was not built; fix the errors above "
+                    + (hadSite ? "(the previous site is unchanged)\n" : "(no site was written)\n"))
             throw ExitCode(1)
         }
         let index = paths.output.appendingPathComponent(SitePaths.home).path

@@ -17,9 +17,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    @Option(
+        name: .customLong("ignore"),
+        help: "A warning code not to report (repeat for several); errors are never ignored.")
+    var ignoredWarnings: [String] = []
+
     func run() throws {
         let timings = StageTimings.shared
-        let checked = try checkedHandbook(location, asOf: asOf.day())
+        var checked = try checkedHandbook(location, asOf: asOf.day())
+        if !ignoredWarnings.isEmpty { checked.diagnostics = checked.diagnostics.ignoringWarnings(Set(ignoredWarnings)) }
         let report = timings.measure("report") { checked.report }
         let output = timings.measure("format") {
             format.format.render(report, color: format == .text && standardOutputIsTerminal)

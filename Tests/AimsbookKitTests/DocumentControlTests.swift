@@ -335,9 +335,7 @@ struct ControlledHandbook {
             _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, cache: cache)
             let fresh = paths.root.appendingPathComponent("fresh-\(step)")
             _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: asOf, gitHistory: true)
-            let served = try RebuildShortcutTests.contents(paths.output).filter {
-                !$0.key.contains(SiteUpdate.sparePrefix)
-            }
+            let served = try RebuildShortcutTests.contents(paths.output)
             let built = try RebuildShortcutTests.contents(fresh)
             #expect(served.keys.sorted() == built.keys.sorted(), "\(step)")
             for (path, data) in built where served[path] != data { Issue.record("\(step): \(path) differs") }

@@ -19,6 +19,21 @@ import Testing
         #expect(diagnostic.message.contains("put the whole value in quotes"))
     }
 
+    @Test func aTitleWithAColonSaysHowToQuoteIt() throws {
+        let split = try FrontMatterSplitter.split(
+            "---\nid: A\ntitle: Annex B: AI \"Incident\" Response\n---\n", file: "a.md"
+        ).get()
+        guard case .failure(let diagnostic) = FrontMatterParser.parse(split, file: "a.md") else {
+            Issue.record("a plain value with ': ' was read")
+            return
+        }
+        #expect(diagnostic.code == "invalid-yaml")
+        #expect(diagnostic.location.line == 3)
+        #expect(
+            diagnostic.message.hasSuffix(
+                "; a value containing ': ' must be quoted: write title: \"Annex B: AI \\\"Incident\\\" Response\""))
+    }
+
     @Test func splitsFrontMatterAndRemembersWhereTheBodyStarts() throws {
         let split = try FrontMatterSplitter.split("---\nid: A\ntitle: T\n---\n# Heading\ntext\n", file: "f.md").get()
         #expect(split.yaml == "id: A\ntitle: T")

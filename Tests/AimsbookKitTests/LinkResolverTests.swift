@@ -81,10 +81,39 @@ import Testing
         #expect(clause.contains("not a clause"))
     }
 
+    @Test func aLinkToAFolderSaysItIsAFolder() {
+        for destination in ["../procedures", "../procedures/"] {
+            #expect(
+                resolve(destination)
+                    == .unresolved(
+                        reason:
+                            "content/procedures/ is a folder, which has no page of its own; link to a document in it, such as flow chart.png"
+                    ))
+        }
+        #expect(resolve("../nowhere/") == .unresolved(reason: "there is no file content/nowhere"))
+    }
+
     @Test func suggestsClausesAndControlsForWhatLooksLikeOne() {
-        #expect(resolver.unknownIDReason("A.9.9", wiki: true).hasSuffix("did you mean 'A.9.2'?"))
         #expect(resolver.unknownIDReason("A.99.1", wiki: true).contains("controls run from A.2.2 to A.10.4"))
-        #expect(resolver.unknownIDReason("6.1.9", wiki: true).contains("did you mean '6.1."))
+        // The same id written another way is suggested; a neighbour by edit distance is another
+        // requirement, and is not (A.9.9 is no typo of A.9.2, nor 6.1.9 of 6.1.1, nor 8.5 of 7.5).
+        #expect(resolver.unknownIDReason("A9.2", wiki: true).hasSuffix("did you mean 'A.9.2'?"))
+        #expect(resolver.unknownIDReason("A.6.24", wiki: true).hasSuffix("did you mean 'A.6.2.4'?"))
+        #expect(resolver.unknownIDReason("61.2", wiki: true).hasSuffix("did you mean '6.1.2'?"))
+        for unrelated in ["A.9.9", "6.1.9", "8.5"] {
+            #expect(!resolver.unknownIDReason(unrelated, wiki: true).contains("did you mean"), "\(unrelated)")
+        }
+        // A control objective is answered with its controls.
+        #expect(
+            resolver.unknownIDReason("A.6.2", wiki: true).hasSuffix(
+                "'A.6.2' groups A.6.2.2, A.6.2.3, A.6.2.4, A.6.2.5, A.6.2.6, A.6.2.7, A.6.2.8: cite those that apply"))
+    }
+
+    @Test func articlesAreSuggestedOnlyAsTheSameArticle() {
+        let ids = ["Art.4", "Art.5", "Art.14", "Art.27"]
+        #expect(Suggestion.standardID("Article 14", in: ids) == "; did you mean 'Art.14'?")
+        #expect(Suggestion.standardID("art 4", in: ids) == "; did you mean 'Art.4'?")
+        #expect(Suggestion.standardID("Art.6", in: ids) == "")
     }
 
     @Test func anUnknownAnchorSaysWhichHeadingsThereAre() {
@@ -135,4 +164,22 @@ import Testing
 
 extension String {
     fileprivate func withPrefix(_ prefix: String) -> String { prefix + self }
+}
+
+@Suite struct LinkQueryTests {
+    @Test func linksKeepTheirQueryAndFragment() {
+        let body = "[a](?doc=poster) [b](PROC-001?view=print#steps) [c](../procedures/risk.md?x=1)"
+        let source = Fixtures.source([
+            "policies/p.md": "---\nid: POL-001\ntype: policy\ntitle: P\nowner: ROLE-A\nstatus: draft\n---\n\(body)\n",
+            "procedures/risk.md":
+                "---\nid: PROC-001\ntype: procedure\ntitle: R\nowner: ROLE-A\nstatus: draft\n---\n## Steps\n",
+            "roles/a.md": "---\nid: ROLE-A\ntype: role\ntitle: A\nstatus: draft\n---\n",
+        ])
+        let checked = Pipeline.check(source, asOf: Fixtures.asOf)
+        #expect(!checked.diagnostics.contains { $0.severity == .error }, "\(checked.diagnostics.map(\.message))")
+        let html = checked.handbook.document("POL-001")?.body.html ?? ""
+        #expect(html.contains("<a href=\"?doc=poster\">a</a>"))
+        #expect(html.contains("<a href=\"../docs/proc-001.html?view=print#steps\">b</a>"))
+        #expect(html.contains("<a href=\"../docs/proc-001.html?x=1\">c</a>"))
+    }
 }

@@ -119,11 +119,12 @@ import Testing
     }
 
     @Test func omitsRawHTMLUnlessAllowed() {
-        let body = "Text <b>bold</b>\n\n<script>alert(1)</script>\n"
+        let body = "Text <b>bold</b> <span style=\"x\">s</span>\n\n<script>alert(1)</script>\n"
         let safe = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
         #expect(safe.rawHTML.count == 3)
         #expect(!safe.html.contains("<script>"))
-        #expect(!safe.html.contains("<b>"))
+        #expect(!safe.html.contains("<span"))
+        #expect(safe.html.contains("<b>bold</b>"), "on the allow-list")
         let allowed = MarkdownParser.parse(body, firstLine: 1, file: "f.md", options: .init(allowRawHTML: true))
         #expect(allowed.rawHTML.isEmpty)
         #expect(allowed.html.contains("<b>bold</b>"))
@@ -210,11 +211,82 @@ import Testing
 
     @Test func headingLevelsShiftUnderThePageButKeepTheirWrittenLevel() {
         let options = MarkdownParser.Options(headingLevelOffset: 1)
-        let document = MarkdownParser.parse("# A\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)
-        #expect(document.headings.map(\.level) == [1, 6])
+        let document = MarkdownParser.parse(
+            "# A\n\n##### E\n\n###### F\n\n`<h1>`\n", firstLine: 1, file: "f.md", options: options)
+        #expect(document.headings.map(\.level) == [1, 5, 6])
         #expect(document.html.contains("<h2 id=\"a\">"))
-        #expect(document.html.contains("<h6 id=\"f\">"))
+        #expect(document.html.contains("<h6 id=\"e\">"))
+        // Six written levels under the page's h1 stay six: the sixth is an ARIA heading of level 7.
+        #expect(
+            document.html.contains("<div role=\"heading\" aria-level=\"7\" class=\"heading-7\" id=\"f\">\nF\n</div>"))
         #expect(document.html.contains("<code>&lt;h1&gt;</code>"))
+    }
+
+    @Test func bareAutolinksAreReportedWhereTheyAreWritten() {
+        let body = "See the notes, or\nthe mirror at ftp://files.example.org/x and www.example.org/y for more.\n"
+        let links = MarkdownParser.parse(body, firstLine: 8, file: "f.md").links
+        #expect(links.map { "\($0.location.line):\($0.location.column)" } == ["9:15", "9:45"])
+    }
+
+    @Test func aTableWithBreaksInItsCellsReadsAsWritten() {
+        let body = "| Owner | Steps |\n| --- | --- |\n| CEO<br>CFO | one<br/>two<BR />three |\n"
+        let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
+        #expect(document.rawHTML.isEmpty)
+        #expect(document.html.contains("<td>CEO<br>CFO</td>"))
+        #expect(document.html.contains("<td>one<br>two<br>three</td>"))
+    }
+
+    @Test func allowedTagsLoseTheirAttributesAndCommentsGoSilently() {
+        let body = """
+            E = mc<sup class="x" onclick="alert(1)">2</sup>, press <kbd>Ctrl</kbd>, <abbr title="Artificial intelligence" class="x">AI</abbr>
+
+            <!-- a note for editors -->
+
+            <details open>
+            <summary onclick="x()">More</summary>
+
+            Hidden *text*.
+
+            </details>
+
+            Inline <!-- aside --> comment. <img src="x" onerror="alert(1)">
+
+            """
+        let document = MarkdownParser.parse(body, firstLine: 1, file: "f.md")
+        #expect(document.html.contains("mc<sup>2</sup>, press <kbd>Ctrl</kbd>"))
+        #expect(document.html.contains("<abbr title=\"Artificial intelligence\">AI</abbr>"))
+        #expect(document.html.contains("<details>\n<summary>More</summary>\n"))
+        #expect(document.html.contains("</details>"))
+        #expect(
+            !document.html.contains("onclick") && !document.html.contains("<!--") && !document.html.contains("<img"))
+        #expect(document.rawHTML.count == 1, "only the image is reported")
+        #expect(document.rawHTML.first?.line == 12)
+    }
+
+    @Test func aBodyOfSectionsStartsRightUnderThePageTitle() {
+        let options = MarkdownParser.Options(headingLevelOffset: 1)
+        let html = MarkdownParser.parse("## B\n\n### C\n\n###### F\n", firstLine: 1, file: "f.md", options: options)
+            .html
+        #expect(html.contains("<h2 id=\"b\">") && html.contains("<h3 id=\"c\">") && html.contains("<h6 id=\"f\">"))
+    }
+
+    @Test(arguments: [
+        "# AI Policy", "#  ai   policy ", "# POL-001 AI policy", "# POL-001: AI Policy", "# POL-001 – AI policy",
+    ])
+    func aFirstHeadingRepeatingTheTitleIsLeftOut(_ heading: String) {
+        let options = MarkdownParser.Options(headingLevelOffset: 1, pageTitle: ("POL-001", "AI policy"))
+        let document = MarkdownParser.parse(
+            "\(heading)\n\nText.\n\n## Purpose\n", firstLine: 5, file: "f.md", options: options)
+        #expect(document.headings.map(\.text) == ["Purpose"])
+        #expect(!document.html.contains("<h1") && !document.html.lowercased().contains("policy"))
+        #expect(document.html.contains("<h2 id=\"purpose\">\nPurpose\n</h2>"))
+    }
+
+    @Test(arguments: ["# AI policy scope", "Intro.\n\n# AI policy", "## AI policy"])
+    func otherFirstHeadingsStay(_ body: String) {
+        let options = MarkdownParser.Options(headingLevelOffset: 1, pageTitle: ("POL-001", "AI policy"))
+        let document = MarkdownParser.parse(body + "\n", firstLine: 1, file: "f.md", options: options)
+        #expect(document.headings.count == 1)
     }
 
     @Test func taskListCheckboxesHaveAnAccessibleName() {

@@ -466,6 +466,8 @@ enum HTMLScan {
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") {
             for link in attributes("href", in: html) + attributes("src", in: html) {
                 if link.hasPrefix("http:") || link.hasPrefix("https:") || link.hasPrefix("mailto:") { continue }
+                // A data: URL (the empty icon) holds its content; it names no file.
+                if link.hasPrefix("data:") { continue }
                 let parts = unescape(link).split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(
                     String.init)
                 let target = parts[0].isEmpty ? path : resolve(parts[0], from: path)
@@ -513,5 +515,39 @@ enum HTMLScan {
             }
         }
         return parts.joined(separator: "/")
+    }
+}
+
+@Suite struct BodiesAsWrittenTests {
+    @Test func aPageWhoseBodyStartsWithItsTitleShowsItOnce() throws {
+        var files = RenderTests.files
+        let policy = try #require(files.keys.first { files[$0]!.contains("id: POL-001") })
+        let split = try FrontMatterSplitter.split(files[policy]!, file: "").get()
+        files[policy] = "---\n\(split.yaml)\n---\n# AI policy\n\n## Purpose\n\nText.\n\n## Scope\n\nMore.\n"
+        let pages = try RenderTests.render(files)
+        let page = try #require(pages["docs/pol-001.html"])
+        let main = try #require(page.components(separatedBy: "<main").last)
+        #expect(main.components(separatedBy: "AI policy\n</h").count == 1, "no second heading of the title")
+        #expect(!main.contains("<h2 class=\"toc-title\">On this page</h2>\n<ul>\n<li><a href=\"#ai-policy\""))
+        #expect(main.contains("<h2 id=\"purpose\">\nPurpose\n</h2>"))
+        let print = try #require(pages["print.html"])
+        #expect(!print.contains("AI policy\n</h"), "the title once in the print view")
+    }
+}
+
+@Suite struct FaviconTests {
+    @Test func everyPageDeclaresAnIconSoBrowsersAskForNoFaviconFile() throws {
+        let pages = try RenderTests.render()
+        for path in ["index.html", "docs/pol-001.html", "404.html", "print.html", "soa.html"] {
+            #expect(pages[path]?.contains("<link rel=\"icon\" href=\"data:,\">") == true, "\(path)")
+        }
+    }
+}
+
+@Suite struct PrintedRegisterTests {
+    @Test func theRegistersSortArrowsAreNotPrinted() throws {
+        let css = try #require(try RenderTests.render()["assets/style.css"])
+        let print = try #require(css.components(separatedBy: "@media print {").last)
+        #expect(print.contains(".sort-button::after, th[aria-sort] .sort-button::after { content: none; }"))
     }
 }

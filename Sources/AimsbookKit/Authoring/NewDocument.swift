@@ -26,7 +26,7 @@ public enum NewDocument {
         if type.requiresOwner && owner == nil {
             throw Failure(
                 description:
-                    "a \(type.rawValue) needs an owning role, and the handbook has none; create one first with 'aimsbook new role'"
+                    "\(Article.a(type.rawValue)) needs an owning role, and the handbook has none; create one first with 'aimsbook new role'"
             )
         }
         let folder = StarterDocument.folder(for: type)

@@ -152,6 +152,10 @@ public enum FrontMatterParser {
             if let context { message += " \(context.text)" }
             if problem.contains("cannot start any token") {
                 message += "; indent YAML with spaces, not tabs, and quote values that start with @, ` or %"
+            } else if problem.contains("mapping values are not allowed"),
+                let hint = quoteHint(line: mark.line, in: yaml)
+            {
+                message += hint
             } else if problem.contains("undefined alias") {
                 message += "; YAML aliases are not allowed in front matter"
             } else if context?.text.contains("flow ") == true || opensList(nearLine: mark.line, in: yaml) {
@@ -180,6 +184,21 @@ public enum FrontMatterParser {
         default:
             return .error("invalid-yaml", "the front matter is not valid YAML: \(error)", at: location(nil))
         }
+    }
+
+    /// For `title: Annex B: AI Incident Response`: a plain value may not hold ": ", so say how
+    /// the line reads quoted. Nil when the line is not `key: value` with such a value.
+    static func quoteHint(line: Int, in yaml: String) -> String? {
+        let lines = yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = lines[line - 1]
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon]
+        let value = String(text[text.index(after: colon)...]).trimmingSpaces()
+        guard !key.isEmpty, !key.hasPrefix(" "), value.contains(": "), !value.hasPrefix("\""), !value.hasPrefix("'")
+        else { return nil }
+        let escaped = value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+        return "; a value containing ': ' must be quoted: write \(key): \"\(escaped)\""
     }
 
     /// Yams marks the first of two equal keys; the second is the one to remove, so point there.

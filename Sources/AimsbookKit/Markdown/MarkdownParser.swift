@@ -21,15 +21,19 @@ public enum MarkdownParser {
         /// page's own headings: 1 on a document's page, whose title is the only `<h1>`.
         /// `Heading.level` stays the level as written.
         public var headingLevelOffset = 0
+        /// The document's title (and id), when the body belongs to a page that shows it: a
+        /// first heading `# Title` (or `# ID Title`) only repeats it, and is left out.
+        public var pageTitle: (id: String, title: String)?
 
         public init(
             allowRawHTML: Bool = false, headingIDPrefix: String = "", rendersHTML: Bool = true,
-            headingLevelOffset: Int = 0
+            headingLevelOffset: Int = 0, pageTitle: (id: String, title: String)? = nil
         ) {
             self.allowRawHTML = allowRawHTML
             self.headingIDPrefix = headingIDPrefix
             self.rendersHTML = rendersHTML
             self.headingLevelOffset = headingLevelOffset
+            self.pageTitle = pageTitle
         }
     }
 
@@ -209,6 +213,36 @@ struct SourcePositions {
         var scalars = 0
         for offset in start..<end where bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
         return scalars
+    }
+
+    /// The byte at a 1-based line and byte column of the body, if there is one.
+    func byte(line: Int, byteColumn: Int) -> UInt8? {
+        guard lineStarts.indices.contains(line - 1), byteColumn >= 1 else { return nil }
+        let offset = lineStarts[line - 1] + byteColumn - 1
+        var body = body
+        return body.withUTF8 { offset < $0.count ? $0[offset] : nil }
+    }
+
+    /// The first line from `fromLine` to `toLine` (lines of the body) holding `text`, and the
+    /// 1-based byte column where it starts there.
+    func find(_ text: String, fromLine: Int, toLine: Int) -> (line: Int, byteColumn: Int)? {
+        let needle = Array(text.utf8)
+        var body = body
+        return body.withUTF8 { bytes -> (Int, Int)? in
+            guard !needle.isEmpty else { return nil }
+            for line in max(1, fromLine)...max(fromLine, min(toLine, lineStarts.count))
+            where lineStarts.indices.contains(line - 1) {
+                let start = lineStarts[line - 1]
+                let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+                guard end - start >= needle.count else { continue }
+                for offset in start...(end - needle.count) where bytes[offset] == needle[0] {
+                    if (0..<needle.count).allSatisfy({ bytes[offset + $0] == needle[$0] }) {
+                        return (line, offset - start + 1)
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     func location(of node: OpaquePointer) -> SourceLocation {

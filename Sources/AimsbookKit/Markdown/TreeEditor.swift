@@ -39,7 +39,38 @@ struct TreeEditor {
         return cmark_node_new(type)!
     }
 
+    /// Added to every heading's level beside `headingLevelOffset`: minus one per level the
+    /// body's highest heading sits below `#`, so that a body of `##` sections (its `# Title`
+    /// left out) starts right under the page's title and keeps all its levels apart.
+    private var levelShift = 0
+
+    /// Leaves out a first `# Title` that repeats the page's title (`pageTitle`).
+    private func removeTitleHeading() {
+        guard let page = options.pageTitle, let first = cmark_node_first_child(root),
+            cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1
+        else { return }
+        guard Self.repeatsTitle(Self.plainText(of: first), id: page.id, title: page.title) else { return }
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+    }
+
+    /// `AI Policy`, `POL-001 AI Policy` and `POL-001: AI policy` all stand for the title "AI
+    /// policy" of POL-001: compared without case, extra spaces, or the id and its separator.
+    static func repeatsTitle(_ heading: String, id: String, title: String) -> Bool {
+        func normal(_ text: some StringProtocol) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let heading = normal(heading)
+        let title = normal(title)
+        guard !title.isEmpty else { return false }
+        if heading == title { return true }
+        let id = id.lowercased()
+        guard !id.isEmpty, heading.hasPrefix(id) else { return false }
+        return normal(heading.dropFirst(id.count).drop { " :-–—.|".contains($0) }) == title
+    }
+
     mutating func edit(rewrite: MarkdownParser.LinkRewriter) {
+        removeTitleHeading()
         // Without HTML (`check`), the tree is only read: links are found but not rewritten,
         // headings get no wrapper, task items no label, raw HTML stays. Only wiki links in
         // headings are still made into nodes, since they change the heading's text and slug.
@@ -110,6 +141,8 @@ struct TreeEditor {
             }
         }
 
+        let highest = headingNodes.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
+        levelShift = 1 - highest
         var slugger = HeadingSlugger()
         for node in headingNodes {
             let text = Self.plainText(of: node)
@@ -122,9 +155,17 @@ struct TreeEditor {
         for node in taskItems { labelTaskItem(node) }
 
         for node in htmlNodes {
-            let location = positions.location(of: node)
             if options.allowRawHTML { continue }
-            rawHTML.append(location)
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            switch SafeHTML.verdict(literal) {
+            case .safe(let html):
+                if edits { cmark_node_set_literal(node, html) }
+                continue
+            case .comment:
+                break
+            case .unsafe:
+                rawHTML.append(positions.location(of: node))
+            }
             guard edits else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -148,7 +189,8 @@ struct TreeEditor {
         }
         keptLinks = []
         for (block, level, slug) in headingBlocks {
-            let tags = Self.headingTags(level: level, slug: slug, prefix: headingIDPrefix, offset: headingLevelOffset)
+            let tags = Self.headingTags(
+                level: level, slug: slug, prefix: headingIDPrefix, offset: headingLevelOffset + levelShift)
             cmark_node_set_on_enter(block, tags.open)
             cmark_node_set_on_exit(block, tags.close)
         }
@@ -165,6 +207,23 @@ struct TreeEditor {
             while let current = parent, cmark_node_get_start_line(current) == 0 { parent = cmark_node_parent(current) }
             line = parent.map { cmark_node_get_start_line($0) } ?? 1
             column = 1
+            // An autolink (`www.…`, `ftp://…`) has no position of its own: it is where its text
+            // first stands in the block's lines.
+            let text = Self.plainText(of: node)
+            let lastLine = parent.map { cmark_node_get_end_line($0) } ?? line
+            if !text.isEmpty, let found = positions.find(text, fromLine: Int(line), toLine: Int(lastLine)) {
+                return positions.location(line: Int32(found.line), byteColumn: Int32(found.byteColumn))
+            }
+        }
+        // A link written `[…]`, `![…]` or `<…>` starts with that character. An autolink cmark-gfm
+        // positioned (`www.…`) may be a column off: it is where its text stands.
+        if let first = positions.byte(line: Int(line), byteColumn: Int(column)),
+            first != UInt8(ascii: "["), first != UInt8(ascii: "!"), first != UInt8(ascii: "<")
+        {
+            let text = Self.plainText(of: node)
+            if !text.isEmpty, let found = positions.find(text, fromLine: Int(line), toLine: Int(line)) {
+                return positions.location(line: Int32(found.line), byteColumn: Int32(found.byteColumn))
+            }
         }
         return positions.location(line: line, byteColumn: column)
     }
@@ -273,7 +332,7 @@ struct TreeEditor {
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) -> OpaquePointer {
         let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
         let tags = Self.headingTags(
-            level: level, slug: slug, prefix: options.headingIDPrefix, offset: options.headingLevelOffset)
+            level: level, slug: slug, prefix: options.headingIDPrefix, offset: options.headingLevelOffset + levelShift)
         cmark_node_set_on_enter(block, tags.open)
         cmark_node_set_on_exit(block, tags.close)
         while let child = cmark_node_first_child(node) {
@@ -285,10 +344,18 @@ struct TreeEditor {
         return block
     }
 
-    /// `<hN id="prefix+slug">` and `</hN>`, the level moved by `offset` (kept within h1–h6).
+    /// `<hN id="prefix+slug">` and `</hN>`, the level moved by `offset`. Past h6 (a body's
+    /// `######` under a page's title), a heading is still one level below the last:
+    /// `<div role="heading" aria-level="7">`, as ARIA allows, never a second h6.
     static func headingTags(level: Int, slug: String, prefix: String, offset: Int) -> (open: String, close: String) {
-        let shown = min(6, max(1, level + offset))
-        return ("<h\(shown) id=\"\(HTML.escape(prefix + slug))\">", "</h\(shown)>")
+        let shown = max(1, level + offset)
+        let id = HTML.escape(prefix + slug)
+        if shown > 6 {
+            return (
+                "<div role=\"heading\" aria-level=\"\(shown)\" class=\"heading-\(shown)\" id=\"\(id)\">", "</div>"
+            )
+        }
+        return ("<h\(shown) id=\"\(id)\">", "</h\(shown)>")
     }
 
     /// The text of a node's inline content (text, code, line breaks as spaces).

@@ -63,7 +63,10 @@ public enum DocumentBuilder {
         let approver = reader.text("approver")
         let version = reader.text("version")?.value
         let effective = reader.day("effective")?.value
-        let review = reader.day("review")
+        var review = reader.day("review")
+        if let interval = reader.text("review_interval") {
+            review = review ?? reader.nextReview(every: interval, from: effective)
+        }
         let clauses = reader.list("clauses")
         let controls = reader.list("controls")
         let related = reader.list("related")

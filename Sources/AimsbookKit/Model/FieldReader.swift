@@ -101,11 +101,12 @@ struct FieldReader {
 
     /// Fields neither common nor of the document's type: warnings, since they may be harmless extensions.
     mutating func warnUnknownFields(known: [String], typeName: String) {
-        for entry in frontMatter.entries where !known.contains(entry.key) {
+        // Other tools' fields (`extra:`, `x-…`) are the author's to keep, never a mistake.
+        for entry in frontMatter.entries where !known.contains(entry.key) && !ExtraFields.isExtra(entry.key) {
             diagnostics.append(
                 .warning(
                     "unknown-field",
-                    "'\(entry.key)' is not a field of a \(typeName) document"
+                    "'\(entry.key)' is not a field of \(Article.a(typeName)) document"
                         + Suggestion.didYouMean(entry.key, in: known),
                     at: entry.keyLocation))
         }

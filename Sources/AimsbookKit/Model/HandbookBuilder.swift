@@ -59,6 +59,9 @@ public enum HandbookBuilder {
         var fileDiagnostics: [[Diagnostic]] = []
         fileDiagnostics.reserveCapacity(headers.count)
         var hasDuplicateIDs = false
+        // Documents left out for an id another has: their role references are still checked
+        // below, so that one mistake does not hide another.
+        var duplicates: [(position: Int, document: Document)] = []
         // Each header is taken out of the array, not copied: a document is a large value.
         for position in headers.indices {
             fileDiagnostics.append(headers[position].diagnostics)
@@ -80,6 +83,7 @@ public enum HandbookBuilder {
                             notes: [.init("first used here", at: first.location)]))
                     brokenPaths.insert(source.markdownFiles[position].contentPath)
                     hasDuplicateIDs = true
+                    if let document = output.document.take() { duplicates.append((position, document)) }
                     continue
                 }
                 firstDefinition[key] = declared
@@ -90,6 +94,28 @@ public enum HandbookBuilder {
             } else {
                 brokenPaths.insert(source.markdownFiles[position].contentPath)
                 if let id = output.declaredID?.value ?? output.recoveredID { brokenIDs.insert(id) }
+            }
+        }
+
+        let roleTitles = RoleTitles.of(documents.map(\.document))
+        for index in documents.indices {
+            fileDiagnostics[documents[index].position] += roleTitles.resolve(&documents[index].document)
+        }
+        let allIDs = Set(documents.map(\.document.id.value))
+        let roleIDs = documents.filter { $0.document.type == .role }.map(\.document.id.value).sorted()
+        for (position, duplicate) in duplicates {
+            var document = duplicate
+            fileDiagnostics[position] += roleTitles.resolve(&document)
+            for (field, reference) in [("owner", document.owner), ("approver", document.approver)] {
+                guard let reference, !allIDs.contains(reference.value), !brokenIDs.contains(reference.value) else {
+                    continue
+                }
+                fileDiagnostics[position].append(
+                    .error(
+                        "unknown-reference",
+                        "'\(field)' names '\(reference.value)', but no document has that id; give the id of a role document"
+                            + Suggestion.didYouMean(reference.value, in: roleIDs),
+                        at: reference.location))
             }
         }
 
@@ -207,6 +233,8 @@ struct BodyParsing: Sendable {
         key.combine(context)
         key.combine(entry.document.id.value)
         key.combine(entry.document.contentPath)
+        // A first `# Title` is left out when it repeats the title.
+        key.combine(entry.document.title)
         // The file's hash, when the loader made one, stands for the body it contains.
         if let textHash = entry.textHash { key.combine(textHash) } else { key.combineUTF8(entry.split.body) }
         key.combine(entry.split.bodyFirstLine)
@@ -224,13 +252,15 @@ struct BodyParsing: Sendable {
             headingIDPrefix: SitePaths.printHeadingPrefix(id), headingLevelOffset: 2
         ) { position, _ in resolver.printURL(for: targets[position], inDocument: id) }
         let rendersHTML = rendersHTML
+        var options = options
+        options.pageTitle = (id, document.title)
         let body = MarkdownParser.parse(
             entry.split.body, firstLine: entry.split.bodyFirstLine, file: document.path, options: options,
             rewrite: { reference in
                 let target = resolver.resolve(reference, from: document.contentPath)
                 targets.append(target)
                 // Without HTML the URL is never written anywhere: skip making it.
-                return rendersHTML ? resolver.url(for: target, from: page) : nil
+                return rendersHTML ? resolver.url(for: target, from: page, writtenAs: reference.destination) : nil
             }, print: print)
         return .init(document: body, targets: targets)
     }
@@ -322,6 +352,30 @@ extension LinkResolver {
         case .unresolved, .brokenDocument:
             return "#"
         }
+    }
+
+    /// `url(for:from:)` with the query the author wrote kept (`form.html?lang=de#top`,
+    /// `?doc=poster`): the target is found without it, and the page it leads to may need it.
+    public func url(for target: LinkTarget, from page: String, writtenAs destination: String) -> String? {
+        guard let url = url(for: target, from: page) else { return nil }
+        guard let query = Self.query(of: destination) else { return url }
+        switch target {
+        case .document, .asset:
+            let hash = url.firstIndex(of: "#") ?? url.endIndex
+            return String(url[..<hash]) + "?" + query + String(url[hash...])
+        case .inPage(let anchor):
+            return "?" + query + (anchor.isEmpty ? "" : "#" + anchor)
+        default:
+            return url
+        }
+    }
+
+    /// The query of a link to a page or file of the handbook, without its `?`: nil when none.
+    static func query(of destination: String) -> String? {
+        let beforeAnchor = destination.prefix { $0 != "#" }
+        guard let mark = beforeAnchor.firstIndex(of: "?") else { return nil }
+        let query = beforeAnchor[beforeAnchor.index(after: mark)...]
+        return query.isEmpty ? nil : String(query)
     }
 
     /// The URL for a link in document `own`'s section of the print view, where documents link to

@@ -97,7 +97,19 @@ public struct LinkResolver: Sendable {
         if resolved.hasSuffix(".md") {
             return .unresolved(reason: "there is no document content/\(resolved)")
         }
-        return .unresolved(reason: "there is no file content/\(resolved)")
+        return .unresolved(reason: folderReason(resolved) ?? "there is no file content/\(resolved)")
+    }
+
+    /// For a link to a folder (`../policies/`): what is in it, since a folder has no page. Only
+    /// asked for links that resolve to nothing, so the walk over every path costs nothing else.
+    func folderReason(_ resolved: String) -> String? {
+        let folder = resolved.hasSuffix("/") ? resolved : resolved + "/"
+        let inside =
+            (idsByContentPath.keys.filter { $0.hasPrefix(folder) } + assetPaths.filter { $0.hasPrefix(folder) })
+            .sorted()
+        guard let first = inside.first else { return nil }
+        return
+            "content/\(folder) is a folder, which has no page of its own; link to a document in it, such as \(first.dropFirst(folder.count))"
     }
 
     /// A destination's path and anchor: `path?query#anchor` gives `path` and `anchor`; the query
@@ -129,11 +141,11 @@ public struct LinkResolver: Sendable {
         // A wiki link that looks like a clause or a control is compared with those, not with ids.
         if wiki, target.first?.isNumber == true {
             return "'\(target)' is not a clause of ISO/IEC 42001 (clauses run from 4 to 10.2)"
-                + Suggestion.didYouMean(target, in: standard.clauses.map(\.id))
+                + Suggestion.standardID(target, in: standard.clauses.map(\.id))
         }
-        if wiki, target.hasPrefix("A.") {
+        if wiki, target.hasPrefix("A.") || (target.hasPrefix("A") && target.dropFirst().first?.isNumber == true) {
             return "'\(target)' is not an Annex A control of ISO/IEC 42001 (controls run from A.2.2 to A.10.4)"
-                + Suggestion.didYouMean(target, in: standard.controls.map(\.id))
+                + Suggestion.standardID(target, in: standard.controls.map(\.id))
         }
         return "no document has the id '\(target)'"
             + Suggestion.didYouMean(target, in: Array(documentIDs.keys).sorted())

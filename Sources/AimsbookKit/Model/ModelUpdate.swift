@@ -68,12 +68,17 @@ enum ModelUpdate {
             names: edited.map { files[$0].path }, keys: edited.map { HandbookBuilder.headerKey(files[$0]) }
         ) { [edited] in HandbookBuilder.header(of: files[edited[$0]]) }
         var entries: [(index: Int, entry: BodyToParse)] = []
+        let roleTitles = RoleTitles(
+            roles: handbook.documents(of: .role).map { ($0.id.value, $0.title) },
+            isID: { handbook.position(of: $0) != nil })
         for (position, header) in zip(edited, headers) {
-            guard let index = memo.documentPositions[position], let document = header.output?.document,
+            guard let index = memo.documentPositions[position], var document = header.output?.document,
                 let split = header.split, header.output?.declaredID?.value == document.id.value,
-                document.id.value == documents[index].id.value, document.type == documents[index].type
+                document.id.value == documents[index].id.value, document.type == documents[index].type,
+                // Other documents may name a role by its title: a retitled role is built whole.
+                document.type != .role || RoleTitles.key(document.title) == RoleTitles.key(documents[index].title)
             else { return nil }
-            fileDiagnostics[position] = header.diagnostics
+            fileDiagnostics[position] = header.diagnostics + roleTitles.resolve(&document)
             entries.append(
                 (index, BodyToParse(document: document, split: split, file: files[position], position: position)))
         }

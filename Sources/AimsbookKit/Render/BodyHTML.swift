@@ -9,9 +9,13 @@ enum BodyHTML {
         let resolver = handbook.resolver
         return MarkdownParser.parse(
             document.bodySource, firstLine: document.bodyFirstLine, file: document.path,
-            options: .init(allowRawHTML: handbook.settings.allowRawHTML, headingLevelOffset: 1)
+            options: .init(
+                allowRawHTML: handbook.settings.allowRawHTML, headingLevelOffset: 1,
+                pageTitle: (document.id.value, document.title))
         ) { reference in
-            resolver.url(for: resolver.resolve(reference, from: document.contentPath), from: page)
+            resolver.url(
+                for: resolver.resolve(reference, from: document.contentPath), from: page,
+                writtenAs: reference.destination)
         }.html
     }
 }

@@ -27,7 +27,9 @@ enum PrintView {
         return MarkdownParser.parse(
             document.bodySource, firstLine: document.bodyFirstLine, file: document.path,
             options: .init(
-                allowRawHTML: handbook.settings.allowRawHTML, headingIDPrefix: headingPrefix(own), headingLevelOffset: 2
+                allowRawHTML: handbook.settings.allowRawHTML, headingIDPrefix: headingPrefix(own),
+                headingLevelOffset: 2,
+                pageTitle: (own, document.title)
             )
         ) { reference in
             resolver.printURL(for: resolver.resolve(reference, from: document.contentPath), inDocument: own)

@@ -19,10 +19,15 @@ public struct Settings: Sendable, Hashable {
         public var date: Day
     }
 
+    /// Warning codes not reported (`warnings_ignore: [role-by-title]`), for a handbook being
+    /// migrated. Errors are never ignored.
+    public var ignoredWarnings: [String] = []
+
     public init() {}
 
     static let fields = [
         "title", "organisation", "as_of", "allow_raw_html", "public_body", "public_service", "eu_ai_act_dates",
+        "warnings_ignore",
     ]
 
     /// Reads aimsbook.yml. Problems in it are diagnostics at `aimsbook.yml:line:column`.
@@ -52,6 +57,7 @@ public struct Settings: Sendable, Hashable {
         if let entry = frontMatter["eu_ai_act_dates"] {
             settings.euAIActDates = readDates(entry.value, into: &reader.diagnostics)
         }
+        settings.ignoredWarnings = reader.list("warnings_ignore").map(\.value)
         for entry in frontMatter.entries where !fields.contains(entry.key) {
             reader.diagnostics.append(
                 .warning(

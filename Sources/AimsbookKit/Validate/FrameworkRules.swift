@@ -33,14 +33,14 @@ enum FrameworkRules {
             }
             return message
                 + "; cite one of \(ids.joined(separator: ", ")), or add the article in frameworks/eu-ai-act.yml (see the README)"
-                + Suggestion.didYouMean(id, in: ids)
+                + Suggestion.standardID(id, in: ids)
         }
         if pack.id == "iso27001" {
             return message
                 + "; cite its clauses 4 to 10 such as 6.1.2, or its Annex A controls such as A.8.15"
-                + Suggestion.didYouMean(id, in: ids)
+                + Suggestion.standardID(id, in: ids)
         }
-        return message + Suggestion.didYouMean(id, in: ids)
+        return message + Suggestion.standardID(id, in: ids)
     }
 
     /// An AI system classed `prohibited` may not be placed on the market, put into service or

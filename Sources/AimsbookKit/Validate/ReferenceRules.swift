@@ -17,7 +17,7 @@ enum ReferenceRules {
                 diagnostics.append(
                     .error(
                         "unknown-reference",
-                        "'\(field)' names '\(id)', but no document has that id; give the id of a \(kind)"
+                        "'\(field)' names '\(id)', but no document has that id; give the id of \(Article.a(kind))"
                             + Suggestion.didYouMean(id, in: candidates),
                         at: reference.location))
                 return
@@ -27,7 +27,7 @@ enum ReferenceRules {
                 diagnostics.append(
                     .error(
                         "wrong-reference-type",
-                        "'\(field)' must name a \(expected.rawValue) document, but \(id) is a \(targetType.rawValue)",
+                        "'\(field)' must name \(Article.a(expected.rawValue)) document, but \(id) is \(Article.a(targetType.rawValue))",
                         at: reference.location))
             }
             if id == document, field == "reports_to" || field == "related" {
@@ -75,7 +75,7 @@ enum ReferenceRules {
             if standard.hasControl(clause.value) {
                 message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
             } else {
-                message += Suggestion.didYouMean(clause.value, in: clauseIDs)
+                message += Suggestion.standardID(clause.value, in: clauseIDs)
             }
             diagnostics.append(.error("unknown-clause", message, at: clause.location))
         }
@@ -85,7 +85,7 @@ enum ReferenceRules {
             if standard.hasClause(control.value) {
                 message = "'\(control.value)' is a clause; list it under 'clauses', not 'controls'"
             } else {
-                message += Suggestion.didYouMean(control.value, in: controlIDs)
+                message += Suggestion.standardID(control.value, in: controlIDs)
             }
             diagnostics.append(.error("unknown-control", message, at: control.location))
         }
@@ -143,12 +143,15 @@ enum ReferenceRules {
                 break
             }
         }
-        for location in document.pointee.body.rawHTML {
+        // One warning a document, at the first: a table of `<span>`s is one thing to decide about.
+        let rawHTML = document.pointee.body.rawHTML
+        if let first = rawHTML.first {
+            let count = rawHTML.count == 1 ? "raw HTML is" : "\(rawHTML.count) pieces of raw HTML (the first here) are"
             diagnostics.append(
                 .warning(
                     "raw-html",
-                    "raw HTML is omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml",
-                    at: location))
+                    "\(count) omitted from the page; write it in Markdown, or set 'allow_raw_html: true' in aimsbook.yml (\(SafeHTML.allowed.sorted().joined(separator: ", ")) are kept without attributes, comments are dropped)",
+                    at: first))
         }
     }
 

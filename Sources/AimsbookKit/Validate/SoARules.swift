@@ -35,7 +35,7 @@ enum SoARules {
                     .error(
                         "soa-unknown-control",
                         "'\(control.value)' is not an Annex A control of ISO/IEC 42001"
-                            + Suggestion.didYouMean(control.value, in: standard.controls.map(\.id)),
+                            + Suggestion.standardID(control.value, in: standard.controls.map(\.id)),
                         at: control.location))
                 continue
             }
