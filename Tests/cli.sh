@@ -171,5 +171,10 @@ grep -q "(while starting)" "$work/site/output/docs/scope-001.html" && pass \
   || { fail "serve missed an edit saved during its first build"; sed 's/^/    /' "$work/serve.log" | tail -5; }
 kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
 
+# --version names the release and the commit (`make dist`), or says it does not know it.
+expect_status 0 "--version" "$binary" --version
+grep -q -E '^[0-9]+\.[0-9]+\.[0-9]+ \((commit [0-9a-f]{12}(-dirty)?|unknown commit)\)$' "$work/out" && pass \
+  || fail "--version printed '$(cat "$work/out")'"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
