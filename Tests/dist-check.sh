@@ -2,7 +2,8 @@
 # The release tarball as a user without Swift gets it: `make dist` from this tree, the .sha256
 # verified, the tarball unpacked into a scratch folder, its binary's dynamic dependencies limited
 # to the C library family, and `check` and `build` run on a copy of the sample handbook in an
-# environment with no Swift on PATH or library path, without reading the toolchain or this tree.
+# environment with no Swift on PATH or library path, without reading the toolchain or this tree,
+# and `serve` answering on loopback.
 # Then `install.sh` (what `make install` runs) into a scratch prefix.
 # Usage: bash Tests/dist-check.sh [--no-build]   (--no-build: check the tarball already in dist/)
 set -uo pipefail
@@ -106,6 +107,19 @@ fi
 [ "$status" = 0 ] && pass || fail "build exit $status: $(head -5 "$work/out")"
 [ -f output/index.html ] && [ "$(find output -name '*.html' | wc -l)" -ge 25 ] && pass || fail "build wrote no site"
 grep -q "risk" output/index.html && pass || fail "output/index.html has no content"
+
+# The preview server (Hummingbird and SwiftNIO, linked statically too) answers on loopback.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${clean_env[@]}" "$binary" serve . --port "$port" --as-of 2026-01-15 >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 40); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/index.html', timeout=1)" 2>/dev/null && break
+  sleep 0.25
+done
+python3 -c "import urllib.request; assert b'<html' in urllib.request.urlopen('http://127.0.0.1:$port/index.html', timeout=2).read()" &&
+  pass || fail "serve did not answer on 127.0.0.1:$port: $(tail -3 "$work/serve.log")"
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
 
 # The same site as the development build, where one is there: linking statically changed nothing.
 if [ -x "$repo/.build/debug/aimsbook" ]; then
