@@ -7,7 +7,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 
-.PHONY: handbook test deps build release lint format check site-check bench fuzz clean
+.PHONY: handbook test deps build release lint format check site-check bench fuzz clean dist dist-check install uninstall integrations-check
 
 # Installs what is missing with apt-get (as root, or through sudo when available).
 deps:
@@ -62,5 +62,33 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
+# A self-contained Linux binary (Swift runtime, Foundation and cmark-gfm linked in) packed as
+# dist/aimsbook-VERSION-linux-x86_64.tar.gz with its .sha256 (Dist/build.sh; own scratch path).
+dist: deps
+	bash Dist/build.sh
+
+# make dist, then the tarball checked as a user without Swift would use it (Tests/dist-check.sh).
+# strace shows which files the binary opens (none in the toolchain or this tree may be among them).
+dist-check: deps
+	@command -v strace >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace; }
+	bash Tests/dist-check.sh
+
+# The dist binary, its man page and bash, zsh and fish completions under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+install: dist
+	sh .build/dist-stage/current/install.sh "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/aimsbook" "$(DESTDIR)$(PREFIX)/share/man/man1/aimsbook.1" \
+	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/aimsbook" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_aimsbook" \
+	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/aimsbook.fish"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/doc/aimsbook"
+
+# The CI and pre-commit files users copy (Integrations/, .pre-commit-hooks.yaml, Dockerfile):
+# schema-checked, linted, and the pre-commit hook run in a scratch repository.
+integrations-check: build
+	bash Tests/integrations-check.sh $(DEBUG_BINARY)
+
 clean:
-	rm -rf .build output
+	rm -rf .build output dist

@@ -6,6 +6,15 @@ import PackageDescription
 let fuzzing = Context.environment["AIMSBOOK_FUZZ"] != nil
 let fuzzSanitizers = "-sanitize=fuzzer,address"
 
+/// `make dist` sets `AIMSBOOK_GIT_COMMIT` to the commit it builds, for `aimsbook --version`
+/// (Sources/CBuildInfo). Only a hex commit id, maybe followed by `-dirty`, is taken, so the value is
+/// always a plain C string literal; unset or anything else, the binary says "unknown commit".
+let gitCommit: String? = Context.environment["AIMSBOOK_GIT_COMMIT"].flatMap { value in
+    let id = value.hasSuffix("-dirty") ? value.dropLast("-dirty".count) : Substring(value)
+    let isCommitID = (7...40).contains(id.count) && id.allSatisfy { "0123456789abcdef".contains($0) }
+    return isCommitID ? value : nil
+}
+
 let package = Package(
     name: "aimsbook",
     platforms: [.macOS(.v14)],
@@ -29,6 +38,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The commit the binary was built from, as a C macro the Swift code reads (see gitCommit above).
+        .systemLibrary(name: "CBuildInfo"),
         // A bump allocator per thread for cmark-gfm (MarkdownArena.swift): C, for its thread-local state.
         .target(name: "CMarkdownArena"),
         // Keeps a parallel stage's helper threads off the CPU of the thread that started it (Parallel.swift).
@@ -71,8 +82,10 @@ let package = Package(
             dependencies: [
                 "AimsbookKit",
                 "AimsbookPreview",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: gitCommit.map { [.unsafeFlags(["-Xcc", "-DAIMSBOOK_GIT_COMMIT_VALUE=\"\($0)\""])] } ?? []
         ),
         .testTarget(
             name: "AimsbookKitTests",

@@ -249,6 +249,10 @@ grep -q "uncommitted changes" "$work/err" && mkdir -p "$work/untarred" && tar -x
   && (cd "$work/untarred" && sha256sum -c --quiet MANIFEST.sha256) && grep -q '^tree: dirty' "$work/untarred/PACK.txt" \
   && pass || fail "a dirty pack warns and says so"
 expect_status 2 "pack to an unknown format" "$binary" pack "$dc" --out "$work/pack.rar"
+# --version names the release and the commit (`make dist`), or says it does not know it.
+expect_status 0 "--version" "$binary" --version
+grep -q -E '^[0-9]+\.[0-9]+\.[0-9]+ \((commit [0-9a-f]{12}(-dirty)?|unknown commit)\)$' "$work/out" && pass \
+  || fail "--version printed '$(cat "$work/out")'"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

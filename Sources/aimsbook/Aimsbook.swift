@@ -1,5 +1,6 @@
 import AimsbookKit
 import ArgumentParser
+import CBuildInfo
 import Foundation
 
 /// The command line: a thin layer that parses arguments, calls the pipeline in AimsbookKit and
@@ -9,7 +10,7 @@ struct Aimsbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aimsbook",
         abstract: "Check and publish an ISO/IEC 42001 AI management system handbook kept as Markdown in git.",
-        version: "0.1.0",
+        version: aimsbookVersionLine,
         subcommands: [
             BuildCommand.self, CheckCommand.self, SoACommand.self, AuditCommand.self, InitCommand.self,
             NewCommand.self, ServeCommand.self, ModelCommand.self, ImportCommand.self,
@@ -44,6 +45,15 @@ struct Aimsbook: AsyncParsableCommand {
         }
     }
 }
+
+/// The release this source is; `make dist` names its tarball after it (read from `--version`).
+let aimsbookVersion = "0.1.0"
+
+/// What `aimsbook --version` prints: the release and the git commit the binary was built from
+/// (`0.1.0 (commit 265d0e2c1f3a)`, or `0.1.0 (unknown commit)` from a build outside `make dist`).
+let aimsbookVersionLine =
+    AIMSBOOK_GIT_COMMIT == "unknown commit"
+    ? "\(aimsbookVersion) (unknown commit)" : "\(aimsbookVersion) (commit \(AIMSBOOK_GIT_COMMIT))"
 
 /// A command could not run (exit status 2), with a message saying why and what to do.
 struct CommandFailure: Error {
