@@ -5,23 +5,23 @@ import Hummingbird
 /// Serves files of the output folder, refusing any path that would leave it, and adds the
 /// live-reload script to HTML pages (only here: the built site never contains it).
 enum StaticFiles {
-    static func response(for path: String, in output: URL) -> Response {
-        guard let relative = safePath(path) else { return notFound(output) }
+    static func response(for path: String, in output: URL, version: String) -> Response {
+        guard let relative = safePath(path) else { return notFound(output, version: version) }
         var file = output.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             file = file.appendingPathComponent("index.html")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(output) }
+        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(output, version: version) }
         return Response(
             status: .ok, headers: [.contentType: contentType(of: file.path), .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: file.pathExtension == "html" ? withLiveReload(data) : data)))
+            body: .init(byteBuffer: ByteBuffer(bytes: file.pathExtension == "html" ? withLiveReload(data, version: version) : data)))
     }
 
-    static func notFound(_ output: URL) -> Response {
+    static func notFound(_ output: URL, version: String) -> Response {
         let page =
             FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
-            .map(withLiveReload) ?? Data("Not found".utf8)
+            .map { withLiveReload($0, version: version) } ?? Data("Not found".utf8)
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: page)))
@@ -43,8 +43,11 @@ enum StaticFiles {
         return parts.isEmpty ? "index.html" : parts.joined(separator: "/")
     }
 
-    static func withLiveReload(_ data: Data) -> Data {
-        let tag = Data("<script src=\"/__aimsbook/live-reload.js\"></script>\n".utf8)
+    /// `data` with the live-reload script, told the version of the build the page comes from:
+    /// a rebuild between this response and the script's first event still reloads the page.
+    static func withLiveReload(_ data: Data, version: String) -> Data {
+        let tag = Data(
+            "<script src=\"/__aimsbook/live-reload.js\" data-version=\"\(version)\"></script>\n".utf8)
         guard let end = data.range(of: Data("</body>".utf8), options: .backwards) else { return data + tag }
         var result = data
         result.replaceSubrange(end.lowerBound..<end.lowerBound, with: tag)
