@@ -12,10 +12,14 @@ enum StaticFiles {
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             file = file.appendingPathComponent("index.html")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return notFound(output, version: version) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return notFound(output, version: version)
+        }
         return Response(
             status: .ok, headers: [.contentType: contentType(of: file.path), .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: file.pathExtension == "html" ? withLiveReload(data, version: version) : data)))
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    bytes: file.pathExtension == "html" ? withLiveReload(data, version: version) : data)))
     }
 
     static func notFound(_ output: URL, version: String) -> Response {
