@@ -31,8 +31,6 @@ let package = Package(
         ),
         // A bump allocator per thread for cmark-gfm (MarkdownArena.swift): C, for its thread-local state.
         .target(name: "CMarkdownArena"),
-        // Keeps a parallel stage's helper threads off the CPU of the thread that started it (Parallel.swift).
-        .target(name: "CThreadPlacement"),
         // Turns templates/ into Swift source at build time, so the theme has one source of truth.
         .executableTarget(name: "embed-theme", path: "Plugins/EmbedThemeTool"),
         .plugin(
@@ -46,7 +44,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CMarkdownArena",
-                "CThreadPlacement",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
