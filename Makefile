@@ -7,7 +7,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config zlib1
 RELEASE_BINARY := .build/release/aimsbook
 DEBUG_BINARY := .build/debug/aimsbook
 
-.PHONY: handbook test deps build release lint format check site-check bench fuzz clean dist dist-check install uninstall integrations-check
+.PHONY: handbook test deps build release lint format check site-check bench bench-reload fuzz clean dist dist-check install uninstall integrations-check
 
 # Installs what is missing with apt-get (as root, or through sudo when available).
 deps:
@@ -55,6 +55,15 @@ bench: release
 	@for tool in hyperfine hugo cmark-gfm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing time; fi
 	bash Benchmarks/bench.sh $(SIZES)
+
+# Save -> changed heading visible in headless Chromium while serve runs (Benchmarks/reload.sh):
+# the median over RELOAD_EDITS title edits of one page in a RELOAD_DOCUMENTS-document handbook.
+RELOAD_DOCUMENTS ?= 2000
+RELOAD_EDITS ?= 15
+bench-reload: release
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@python3 -c 'import websocket' 2>/dev/null || python3 -m pip install --quiet websocket-client
+	bash Benchmarks/reload.sh $(RELOAD_DOCUMENTS) $(RELOAD_EDITS)
 
 # libFuzzer over the front-matter splitter, the YAML-to-model step and the link resolver
 # (Fuzz/run.sh, Linux): FUZZ_SECONDS per target; crashes land in .build/fuzz/crashes/.

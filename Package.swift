@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         // `aimsbook import` reads CSV registers with it (README, Dependencies).
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        // Hummingbird's own (already resolved with it): `serve` ends its pages' event streams on Ctrl-C.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -42,8 +44,6 @@ let package = Package(
         .systemLibrary(name: "CBuildInfo"),
         // A bump allocator per thread for cmark-gfm (MarkdownArena.swift): C, for its thread-local state.
         .target(name: "CMarkdownArena"),
-        // Keeps a parallel stage's helper threads off the CPU of the thread that started it (Parallel.swift).
-        .target(name: "CThreadPlacement"),
         // zlib (Debian: zlib1g-dev) for the audit pack's zip and tar.gz: README, "Dependencies".
         .target(name: "CArchiveZlib", linkerSettings: [.linkedLibrary("z")]),
         // Turns templates/ into Swift source at build time, so the theme has one source of truth.
@@ -59,7 +59,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CMarkdownArena",
-                "CThreadPlacement",
                 "CArchiveZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -75,6 +74,7 @@ let package = Package(
             dependencies: [
                 "AimsbookKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

@@ -171,6 +171,10 @@ wait_for() { # PYTHON-CONDITION-ON-d: polls the status for up to 30 s
 wait_for "d['version'] >= 1" && pass || fail "serve did not answer on 127.0.0.1:$port"
 code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/")
 [ "$code" = 200 ] && grep -q "/__aimsbook/live-reload.js" "$work/page" && pass || fail "serve's home page ($code)"
+# Pages are told of builds at once: an event stream whose first event is the status now.
+curl -sN --max-time 2 "http://127.0.0.1:$port/__aimsbook/events" >"$work/events" 2>/dev/null || true
+grep -q '^data: {"version":' "$work/events" && grep -q 'data-version="' "$work/page" && pass \
+  || fail "serve's event stream or the page's version"
 code=$(curl -s -o /dev/null -w "%{http_code}" --path-as-is "http://127.0.0.1:$port/../../etc/passwd")
 [ "$code" = 404 ] && pass || fail "serve let a path climb out of output/ ($code)"
 # A "/" followed by a combining mark is still "/" to the file system: no climbing with it.
@@ -191,7 +195,14 @@ hidden=$(find "$work/site/output" -name '.aimsbook-*' ! -path "$work/site/output
 [ "$hidden" = 0 ] && pass || fail "serve's rebuild left $hidden hidden files in output/"
 [ -f "$work/site/.output.aimsbook-staging/.aimsbook-output" ] && pass \
   || fail "serve keeps no previous site beside output/ for its next rebuild"
-kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
+# A page's open event stream does not keep serve from stopping.
+curl -sN --max-time 30 "http://127.0.0.1:$port/__aimsbook/events" >/dev/null 2>&1 &
+listener=$!
+sleep 0.5
+kill "$server" 2>/dev/null
+for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$server" 2>/dev/null; then fail "serve did not stop with an event stream open"; kill -9 "$server"; else pass; fi
+wait "$server" 2>/dev/null; kill "$listener" 2>/dev/null; wait "$listener" 2>/dev/null
 # Stopped: only the site (and the lock file) is left.
 [ ! -e "$work/site/.output.aimsbook-staging" ] && pass || fail "serve left its back tree beside output/ when it stopped"
 rm -f "$work/site/content/broken.md"

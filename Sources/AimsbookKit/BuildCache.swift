@@ -372,13 +372,6 @@ public final class BuildCache: @unchecked Sendable {
     /// The model just built: its generation, and how it came from the last, when it did.
     var currentModel: (generation: Int, change: ModelChange?) { lock.withLock { (modelGeneration, modelChange) } }
 
-    private var documentDiagnostics: DocumentDiagnostics?
-
-    /// The document rules' diagnostics of the last check, for `DocumentDiagnostics.check`.
-    func lastDocumentDiagnostics() -> DocumentDiagnostics? { lock.withLock { documentDiagnostics } }
-
-    func keep(_ diagnostics: DocumentDiagnostics) { lock.withLock { documentDiagnostics = diagnostics } }
-
     private var modelUpdated = false
 
     /// Whether the last model was the one before with only the edited documents made again (for tests).

@@ -35,10 +35,8 @@ public enum Pipeline {
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
         let diagnostics = timings.measure("validate") {
             // `Validator.validate`, with the rules on all cores: each is a pure function of the
-            // handbook, and their diagnostics are joined in the rules' order, as there. `serve`
-            // checks again only the documents an edit can have changed (`DocumentDiagnostics`).
+            // handbook, and their diagnostics are joined in the rules' order, as there.
             let context = Validator.Context(handbook: built.handbook, asOf: day)
-            if let cache { return built.diagnostics + DocumentDiagnostics.check(context, cache: cache) }
             return built.diagnostics + Validator.rules.concurrentMap { $0(context) }.joined()
         }
         // Input that could not be read makes every other finding doubtful (a reference to a

@@ -1,6 +1,7 @@
-/// The script `serve` adds to every page: polls the server's status once a second, reloads the
-/// page after a successful rebuild, and shows the errors of a failed one in an overlay. Built
-/// with DOM calls and textContent only, so no message can inject markup.
+/// The script `serve` adds to every page: listens to the server's events, reloads the page as
+/// soon as a build newer than the page's succeeds, and shows the errors of a failed one in an
+/// overlay, cleared by the next good build. Built with DOM calls and textContent only, so no
+/// message can inject markup.
 enum LiveReload {
     static let script = """
         (function () {
@@ -27,18 +28,20 @@ enum LiveReload {
               box.appendChild(line);
             });
           }
-          function poll() {
-            fetch("/__aimsbook/status", { cache: "no-store" })
-              .then(function (response) { return response.json(); })
-              .then(function (status) {
-                if (version === null) { version = status.version; }
-                else if (status.version !== version) { location.reload(); return; }
-                show(status.errors);
-              })
-              .catch(function () {})
-              .then(function () { setTimeout(poll, 1000); });
-          }
-          poll();
+          // The build this page was served from; a page without it takes the first event's.
+          var script = document.currentScript;
+          var version = script ? script.getAttribute("data-version") : null;
+          // Server-Sent Events: the server pushes its status when a build ends, and the browser
+          // reconnects by itself (after the `retry` the server names) when the server restarts.
+          var events = new EventSource("/__aimsbook/events");
+          events.onmessage = function (message) {
+            var status;
+            try { status = JSON.parse(message.data); } catch (e) { return; }
+            var current = status.server + "." + status.version;
+            if (version === null) { version = current; }
+            else if (current !== version) { events.close(); location.reload(); return; }
+            show(status.errors);
+          };
         })();
 
         """

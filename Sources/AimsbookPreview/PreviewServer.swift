@@ -1,6 +1,7 @@
 import AimsbookKit
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// `aimsbook serve`: builds the handbook, serves the output folder on 127.0.0.1 only, watches
 /// content/, templates/ and aimsbook.yml, rebuilds on change and tells open pages to reload.
@@ -38,6 +39,20 @@ public struct PreviewServer: Sendable {
                 status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: status)))
         }
+        router.get("/__aimsbook/events") { _, _ -> Response in
+            let updates = await state.subscribe()
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    // A restarted server is found again within a third of a second.
+                    try await writer.write(ByteBuffer(string: "retry: 300\n\n"))
+                    // Ends when the server does: an open stream would hold its graceful shutdown.
+                    for try await status in updates.cancelOnGracefulShutdown() {
+                        try await writer.write(ByteBuffer(string: "data: \(status)\n\n"))
+                    }
+                    try await writer.finish(nil)
+                })
+        }
         router.get("/__aimsbook/live-reload.js") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
@@ -45,9 +60,13 @@ public struct PreviewServer: Sendable {
         }
         // The site's files answer GET and HEAD alike (`PreviewMethods` drops a HEAD's body).
         for method in [HTTPRequest.Method.get, .head] {
-            router.on("/", method: method) { _, _ -> Response in StaticFiles.response(for: "/", in: output) }
+            router.on("/", method: method) { _, _ -> Response in
+                StaticFiles.response(for: "/", in: output, version: await state.version)
+            }
             router.on("**", method: method) { request, _ -> Response in
-                StaticFiles.response(for: request.uri.path, in: output)
+                // The version is taken before the file is read: the page is at least as new as the
+                // version it names.
+                StaticFiles.response(for: request.uri.path, in: output, version: await state.version)
             }
         }
         let app = Application(
@@ -71,18 +90,46 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// What the pages poll: a version that changes on every successful build, and the errors of
-/// the last build when it failed.
+/// What the pages are told: a version that changes on every successful build, and the errors
+/// of the last build when it failed. Each open page's event stream gets every change at once.
 actor PreviewState {
-    private(set) var version = 0
+    /// This server's builds: `<server>.<build>`, so that a page served by a server since
+    /// restarted is told its version is gone.
+    var version: String { "\(server).\(builds)" }
+    private let server = UInt32.random(in: 1...UInt32.max)
+    private var builds = 0
     private var diagnostics: [Diagnostic] = []
+    private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextListener = 0
 
     func built() {
-        version += 1
+        builds += 1
         diagnostics = []
+        tellListeners()
     }
 
-    func failed(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    func failed(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+        tellListeners()
+    }
+
+    /// The status now, then each new one; a page that cannot keep up is told the latest.
+    func subscribe() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
+        let number = nextListener
+        nextListener += 1
+        listeners[number] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(number) } }
+        continuation.yield(statusJSON())
+        return stream
+    }
+
+    private func unsubscribe(_ number: Int) { listeners[number] = nil }
+
+    private func tellListeners() {
+        let status = statusJSON()
+        for listener in listeners.values { listener.yield(status) }
+    }
 
     func statusJSON() -> String {
         let errors = diagnostics.filter { $0.severity == .error }.prefix(50).map { diagnostic -> JSONValue in
@@ -92,7 +139,9 @@ actor PreviewState {
                 ("message", .string(diagnostic.message)),
             ])
         }
-        return JSONValue.object([("version", .int(version)), ("errors", .array(Array(errors)))]).serialized()
+        return JSONValue.object([
+            ("version", .int(builds)), ("server", .int(Int(server))), ("errors", .array(Array(errors))),
+        ]).serialized()
     }
 }
 

@@ -12,22 +12,26 @@ import Hummingbird
 enum StaticFiles {
     static let wholeFileLimit = 1 << 20
     static let chunkSize = 128 << 10
-    static let liveReloadTag = "<script src=\"/__aimsbook/live-reload.js\"></script>\n"
+    /// The live-reload script, told the version of the build the page comes from: a rebuild
+    /// between this response and the script's first event still reloads the page.
+    static func liveReloadTag(version: String) -> String {
+        "<script src=\"/__aimsbook/live-reload.js\" data-version=\"\(version)\"></script>\n"
+    }
 
-    static func response(for path: String, in output: URL) -> Response {
+    static func response(for path: String, in output: URL, version: String) -> Response {
         guard let relative = safePath(path), let file = OpenFile(output.path + "/" + relative) else {
-            return notFound(output)
+            return notFound(output, version: version)
         }
         let isHTML = (file.path as NSString).pathExtension.lowercased() == "html"
         let headers: HTTPFields = [.contentType: contentType(of: file.path), .cacheControl: "no-store"]
         if file.size <= wholeFileLimit {
-            guard let data = file.read(from: 0, count: file.size) else { return notFound(output) }
+            guard let data = file.read(from: 0, count: file.size) else { return notFound(output, version: version) }
             return Response(
                 status: .ok, headers: headers,
-                body: .init(byteBuffer: ByteBuffer(bytes: isHTML ? withLiveReload(data) : data)))
+                body: .init(byteBuffer: ByteBuffer(bytes: isHTML ? withLiveReload(data, version: version) : data)))
         }
         // A large page gets the script after its end, where the HTML parser still runs it.
-        let tail = isHTML ? Array(liveReloadTag.utf8) : []
+        let tail = isHTML ? Array(liveReloadTag(version: version).utf8) : []
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody(contentLength: file.size + tail.count) { writer in
@@ -43,10 +47,10 @@ enum StaticFiles {
             })
     }
 
-    static func notFound(_ output: URL) -> Response {
+    static func notFound(_ output: URL, version: String) -> Response {
         let page =
             FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
-            .map(withLiveReload) ?? Data("Not found".utf8)
+            .map { withLiveReload($0, version: version) } ?? Data("Not found".utf8)
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: page)))
@@ -68,8 +72,8 @@ enum StaticFiles {
         return parts.isEmpty ? "index.html" : parts.joined(separator: "/")
     }
 
-    static func withLiveReload(_ data: Data) -> Data {
-        let tag = Data(liveReloadTag.utf8)
+    static func withLiveReload(_ data: Data, version: String) -> Data {
+        let tag = Data(liveReloadTag(version: version).utf8)
         guard let end = data.range(of: Data("</body>".utf8), options: .backwards) else { return data + tag }
         var result = data
         result.replaceSubrange(end.lowerBound..<end.lowerBound, with: tag)

@@ -16,9 +16,7 @@ public enum Validator {
     public typealias Rule = @Sendable (Context) -> [Diagnostic]
 
     /// A rule about one document at a time, looking others up in the handbook only by id, type
-    /// and (for anchors) headings. `serve` keeps each document's results and, after an edit that
-    /// kept every id and type, checks again only the edited documents and those linking to them
-    /// (`DocumentDiagnostics`).
+    /// and (for anchors) headings.
     typealias DocumentRule = @Sendable (Context, UnsafePointer<Document>, inout [Diagnostic]) -> Void
 
     static let documentRules: [DocumentRule] = [

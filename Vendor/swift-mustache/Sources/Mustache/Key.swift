@@ -9,7 +9,7 @@
 /// looks a name up in each dictionary on the context stack until one has it: in aimsbook's
 /// builds that hashing was a tenth of all instructions. A `MustacheKey` hashes its name once,
 /// when it is made (a template's keys when it is parsed, a literal key where the view is built),
-/// and a dictionary only mixes that hash with its own seed.
+/// and a dictionary hashes that one integer.
 ///
 /// The names are the template's and the program's own, never input from outside, so a hash
 /// without SipHash's resistance to chosen collisions is enough.
@@ -40,14 +40,6 @@ public struct MustacheKey: Hashable, Sendable, ExpressibleByStringLiteral, Custo
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.name < rhs.name }
 
+    /// One integer through `Hasher` rather than the name's bytes.
     public func hash(into hasher: inout Hasher) { hasher.combine(nameHash) }
-
-    /// What `Dictionary` and `Set` call: the name's hash mixed with the table's seed (the
-    /// finalizer of SplitMix64), so that low bits, which pick the bucket, depend on every bit.
-    @inlinable public func _rawHashValue(seed: Int) -> Int {
-        var mixed = UInt64(bitPattern: Int64(nameHash ^ seed))
-        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-        return Int(bitPattern: UInt(mixed ^ (mixed >> 31)))
-    }
 }

@@ -263,9 +263,9 @@ extension MustacheTemplate {
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
-            let type = _storedType(of: child)
+            let type = exactType(of: child)
             if type == Bool.self {
-                if _exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
+                if exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self {
@@ -273,15 +273,15 @@ extension MustacheTemplate {
                 return
             }
             if type == [[MustacheKey: Any]].self {
-                _exactly(child, as: [[MustacheKey: Any]].self).renderSection(with: template, context: &context, into: output)
+                exactly(child, as: [[MustacheKey: Any]].self).renderSection(with: template, context: &context, into: output)
                 return
             }
             if type == [[String: Any]].self {
-                _exactly(child, as: [[String: Any]].self).renderSection(with: template, context: &context, into: output)
+                exactly(child, as: [[String: Any]].self).renderSection(with: template, context: &context, into: output)
                 return
             }
             if type == [Any].self {
-                _exactly(child, as: [Any].self).renderSection(with: template, context: &context, into: output)
+                exactly(child, as: [Any].self).renderSection(with: template, context: &context, into: output)
                 return
             }
         }
@@ -310,22 +310,22 @@ extension MustacheTemplate {
     ) {
         // aimsbook (PATCHES.md): booleans, view dictionaries and arrays of them without casts.
         if let child {
-            let type = _storedType(of: child)
+            let type = exactType(of: child)
             if type == Bool.self {
-                if !_exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
+                if !exactly(child, as: Bool.self) { template.render(context: &context, into: output) }
                 return
             }
             if type == [MustacheKey: Any].self || type == [String: Any].self { return }
             if type == [[MustacheKey: Any]].self {
-                _exactly(child, as: [[MustacheKey: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
+                exactly(child, as: [[MustacheKey: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
             if type == [[String: Any]].self {
-                _exactly(child, as: [[String: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
+                exactly(child, as: [[String: Any]].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
             if type == [Any].self {
-                _exactly(child, as: [Any].self).renderInvertedSection(with: template, context: &context, into: output)
+                exactly(child, as: [Any].self).renderInvertedSection(with: template, context: &context, into: output)
                 return
             }
         }
@@ -395,9 +395,9 @@ extension MustacheTemplate {
         func _getImmediateChild(_ key: MustacheKey, from object: Any) -> Any? {
             // aimsbook (PATCHES.md): a view dictionary is read without protocol casts, and one
             // keyed by `MustacheKey` without hashing the name.
-            let type = _storedType(of: object)
-            if type == [MustacheKey: Any].self { return _exactly(object, as: [MustacheKey: Any].self)[key] }
-            if type == [String: Any].self { return _exactly(object, as: [String: Any].self)[key.name] }
+            let type = exactType(of: object)
+            if type == [MustacheKey: Any].self { return exactly(object, as: [MustacheKey: Any].self)[key] }
+            if type == [String: Any].self { return exactly(object, as: [String: Any].self)[key.name] }
             let name = key.name
             let child = {
                 let object: Any? =
@@ -513,17 +513,17 @@ extension MustacheTemplate {
     /// Only types whose handling cannot differ are taken: a `[MustacheKey: Any]` or `[String: Any]`
     /// is a parent and nothing else, a `String`, `Int` or `Bool` renders as `String(describing:)`.
     private func _isPlainValue(_ value: Any) -> Bool {
-        let type = _storedType(of: value)
+        let type = exactType(of: value)
         return type == String.self || type == [MustacheKey: Any].self || type == Bool.self || type == Int.self
             || type == [Any].self || type == [[MustacheKey: Any]].self || type == [String: Any].self
             || type == [[String: Any]].self
     }
 
     private func _plainText(_ value: Any) -> String? {
-        let type = _storedType(of: value)
-        if type == String.self { return _exactly(value, as: String.self) }
-        if type == Int.self { return String(_exactly(value, as: Int.self)) }
-        if type == Bool.self { return _exactly(value, as: Bool.self) ? "true" : "false" }
+        let type = exactType(of: value)
+        if type == String.self { return exactly(value, as: String.self) }
+        if type == Int.self { return String(exactly(value, as: Int.self)) }
+        if type == Bool.self { return exactly(value, as: Bool.self) ? "true" : "false" }
         return nil
     }
 
@@ -563,38 +563,13 @@ enum _NameShape: Equatable {
     }
 }
 
-/// aimsbook (PATCHES.md): the type of the value an `Any` holds, as the `Any` records it: the
-/// word after its three-word inline buffer (Swift's ABI for an existential without protocols,
-/// `docs/ABI/TypeLayout.rst`). `type(of:)` asks the runtime (`swift_getDynamicType`, about 45
-/// instructions), which also looks into a class for its dynamic subclass and into an existential
-/// held inside the `Any`; the fast paths compare with value types only, and a value inside a
-/// second existential shows as that existential here and takes the general path, which
-/// unwraps it. Templates asked about a thousand times per page.
+/// aimsbook (PATCHES.md): the exact type of `value`, which the fast paths compare with the
+/// types they handle (a pointer compare) before any cast to a protocol.
 @inline(__always)
-func _storedType(of value: Any) -> Any.Type {
-    withUnsafePointer(to: value) {
-        UnsafeRawPointer($0).load(fromByteOffset: 3 * MemoryLayout<Int>.stride, as: Any.Type.self)
-    }
-}
+func exactType(of value: Any) -> Any.Type { type(of: value) }
 
-/// aimsbook (PATCHES.md): `value as! T` for a value the caller has found to be exactly a `T`
-/// (`_storedType(of: value) == T.self`), without `swift_dynamicCast`, which tries bridging,
-/// optionals and wrappers before it copies. The types the fast paths take (`String`, `Int`,
-/// `Bool`, dictionaries and arrays) fit the `Any`'s inline buffer and are bitwise-takable, so
-/// the value is loaded from it; otherwise the existential is opened and its value reinterpreted
-/// as the type it is. A cast was about 300 instructions, and templates make one per name they show.
+
+/// aimsbook (PATCHES.md): `value` as the type the caller has found it to be exactly
+/// (`exactType(of: value) == T.self`): the general cast, which cannot fail here.
 @inline(__always)
-func _exactly<T>(_ value: Any, as type: T.Type) -> T {
-    if MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.stride, MemoryLayout<T>.alignment <= MemoryLayout<Int>.alignment,
-        _storedType(of: value) == T.self
-    {
-        return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
-    }
-    func reinterpret<Opened>(_ opened: Opened) -> T {
-        if Opened.self == T.self { return unsafeBitCast(opened, to: T.self) }
-        // An existential inside the `Any` (generic code wraps an `Any` in another, and
-        // `type(of:)` looks through both): the general cast unwraps it.
-        return opened as! T
-    }
-    return _openExistential(value, do: reinterpret)
-}
+func exactly<T>(_ value: Any, as type: T.Type) -> T { value as! T }
