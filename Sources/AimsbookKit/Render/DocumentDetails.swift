@@ -12,7 +12,7 @@ enum DocumentDetails {
         var view: View = [:]
         for key in keys { view[key] = false }
         switch document.details {
-        case .risk(let risk): view["riskPanel"] = RiskScores.view(risk)
+        case .risk(let risk): view["riskPanel"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
         case .role(let role):
             view["rolePanel"] = try self.role(
@@ -59,9 +59,9 @@ enum DocumentDetails {
         let risks = relations.risks.sorted().map { riskID -> View in
             var ref = context.documentRef(riskID, linker: linker)
             if let risk = context.handbook.document(riskID)?.risk {
-                ref["scores"] = RiskScores.view(risk)
+                ref["scores"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
             } else {
-                ref["scores"] = RiskScores.view(nil)
+                ref["scores"] = RiskScores.view(nil, criteria: context.handbook.settings.riskCriteria)
             }
             return ref
         }
@@ -125,11 +125,11 @@ enum DocumentDetails {
 
 /// A risk's inherent and residual scores as the pages show them.
 enum RiskScores {
-    static func view(_ risk: Document.Risk?) -> View {
+    static func view(_ risk: Document.Risk?, criteria: RiskCriteria) -> View {
         func score(_ likelihood: Int?, _ impact: Int?) -> Any {
             guard let likelihood, let impact else { return false }
             let score = likelihood * impact
-            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score)] as View
+            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score, criteria)] as View
         }
         return [
             "inherent": score(risk?.likelihood, risk?.impact),

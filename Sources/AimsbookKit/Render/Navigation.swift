@@ -28,6 +28,7 @@ struct Navigation {
                 Item(path: SitePaths.aiSystems, label: "AI system inventory", count: counts[.aiSystem] ?? 0),
                 Item(path: SitePaths.roles, label: "Role directory", count: counts[.role] ?? 0),
                 Item(path: SitePaths.audit, label: "Audit readiness"),
+                Item(path: SitePaths.actions, label: "Nonconformities and actions"),
             ])
         let documents = Section(
             heading: "Documents",

@@ -6,10 +6,14 @@ public struct Settings: Sendable, Hashable {
     public var asOf: Day?
     /// Keep raw HTML written in Markdown (off by default: it is omitted with a warning).
     public var allowRawHTML = false
+    /// How often each kind of record is due (`intervals:`).
+    public var intervals = RecordIntervals()
+    /// Likelihood and impact scales, bands and the acceptance threshold (`risk_criteria:`).
+    public var riskCriteria = RiskCriteria()
 
     public init() {}
 
-    static let fields = ["title", "organisation", "as_of", "allow_raw_html"]
+    static let fields = ["title", "organisation", "as_of", "allow_raw_html", "intervals", "risk_criteria"]
 
     /// Reads aimsbook.yml. Problems in it are diagnostics at `aimsbook.yml:line:column`.
     public static func parse(_ text: String, file: String = "aimsbook.yml") -> (Settings, [Diagnostic]) {
@@ -28,6 +32,12 @@ public struct Settings: Sendable, Hashable {
         settings.asOf = reader.day("as_of")?.value
         if let entry = frontMatter["allow_raw_html"] {
             settings.allowRawHTML = reader.bool(entry.value, key: "allow_raw_html") ?? false
+        }
+        if let entry = frontMatter["intervals"] {
+            settings.intervals = AuditSettingsReader.intervals(entry.value, into: &reader.diagnostics)
+        }
+        if let entry = frontMatter["risk_criteria"] {
+            settings.riskCriteria = AuditSettingsReader.riskCriteria(entry.value, into: &reader.diagnostics)
         }
         for entry in frontMatter.entries where !fields.contains(entry.key) {
             reader.diagnostics.append(

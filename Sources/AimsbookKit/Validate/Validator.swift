@@ -31,6 +31,7 @@ public enum Validator {
     static let handbookRules: [Rule] = [
         RoleRules.reportingCycles,
         SoARules.check,
+        SoARules.organisationControlCitations,
         ReviewRules.overdueReviews,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
