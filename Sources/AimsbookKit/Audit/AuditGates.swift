@@ -59,7 +59,7 @@ enum AuditGates {
                 .init(
                     id: id, passed: false,
                     message:
-                        "no approved internal-audit record; hold an internal audit and record it with 'record_kind: internal-audit', its date and 'audited_clauses'"
+                        "no approved internal-audit record dated on or before \(evidence.asOf)\(futureNote(evidence, kind: "internal-audit")); hold an internal audit and record it with 'record_kind: internal-audit', its date and 'audited_clauses'"
                 ), nil
             )
         }
@@ -111,7 +111,7 @@ enum AuditGates {
             return .init(
                 id: id, passed: false,
                 message:
-                    "no approved management-review record; hold the review with top management and record it with 'record_kind: management-review' and its date"
+                    "no approved management-review record dated on or before \(evidence.asOf)\(futureNote(evidence, kind: "management-review")); hold the review with top management and record it with 'record_kind: management-review' and its date"
             )
         }
         if let expiry = evidence.intervals.expiry(of: "management-review", dated: latest.date), expiry <= evidence.asOf {
@@ -127,6 +127,18 @@ enum AuditGates {
             )
         }
         return .init(id: id, passed: true, message: "\(latest.id) of \(latest.date) is current and follows the internal audit")
+    }
+
+    /// " (REC-002 is dated 2031-10-22, after it)" when records of `kind` exist only in the future.
+    static func futureNote(_ evidence: MandatoryEvidence, kind: String) -> String {
+        var future: [String] = []
+        evidence.handbook.forEachDocument(of: .record) { document in
+            guard document.pointee.status == .approved, let record = document.pointee.record, record.kind == kind,
+                let date = record.date, date > evidence.asOf
+            else { return }
+            future.append("\(document.pointee.id.value) is dated \(date)")
+        }
+        return future.isEmpty ? "" : " (\(future.sorted().joined(separator: ", ")), after it)"
     }
 
     static func soaApproved(_ soa: StatementOfApplicability) -> AuditReport.Gate {
