@@ -21,7 +21,8 @@ struct AuditCommand: ParsableCommand {
         // With aimsbook.yml in error the intervals and risk criteria are unknown: no verdict.
         let settingsErrors = checked.diagnostics.filter { $0.severity == .error && $0.location.file == "aimsbook.yml" }
         if let first = settingsErrors.first {
-            throw CommandFailure("aimsbook.yml has errors, so readiness cannot be judged: \(first.location): \(first.message)")
+            throw CommandFailure(
+                "aimsbook.yml has errors, so readiness cannot be judged: \(first.location): \(first.message)")
         }
         let report = AuditReport(handbook: checked.handbook, asOf: checked.asOf)
         print(format == .json ? AuditReportWriter.json(report) : AuditReportWriter.text(report), terminator: "")

@@ -39,7 +39,8 @@ import Testing
         let closed = BuildCacheTests.editing(overdue, "records/nc.md", "action_status: open", "action_status: closed")
         let organisation = BuildCacheTests.editing(
             closed, "soa.md", "decisions:\n",
-            "decisions:\n  ORG-1: { title: \"Model cards\", applicable: true, status: planned, justification: \"asked for\" }\n")
+            "decisions:\n  ORG-1: { title: \"Model cards\", applicable: true, status: planned, justification: \"asked for\" }\n"
+        )
         try BuildCacheTests.expectEachStepMatchesAFreshBuild([withRecord, overdue, closed, organisation])
         let pages = Fixtures.pages(try BuildCacheTests.build(overdue, cache: nil))
         #expect(pages["actions.html"]!.contains("Overdue"))

@@ -16,7 +16,8 @@ import Testing
     }()
 
     static func report(
-        _ edit: (inout [String: String]) -> Void = { _ in }, settings: String = sample.settings, asOf: Day = Fixtures.asOf
+        _ edit: (inout [String: String]) -> Void = { _ in }, settings: String = sample.settings,
+        asOf: Day = Fixtures.asOf
     ) -> (report: AuditReport, checked: Pipeline.Checked) {
         var files = sample.files
         edit(&files)
@@ -48,11 +49,14 @@ import Testing
         #expect(checked.diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(report.ready, "\(report.failedGates.map(\.message))")
         #expect(report.gates.map(\.id) == AuditGates.ids)
-        #expect(report.mandatory.allSatisfy { $0.status == .covered }, "\(report.mandatory.filter { $0.status != .covered })")
+        #expect(
+            report.mandatory.allSatisfy { $0.status == .covered },
+            "\(report.mandatory.filter { $0.status != .covered })")
         #expect((1...5).contains(report.findings.count), "\(report.findings.map(\.message))")
         #expect(Set(report.findings.map(\.kind)).isSubset(of: ["incomplete-approval", "unverified-action"]))
         #expect(report.mandatory.count == 19)
-        #expect(report.mandatory.filter { $0.clause == "6.1.3" }.map(\.evidence) == ["process", "soa", "treatment-plan"])
+        #expect(
+            report.mandatory.filter { $0.clause == "6.1.3" }.map(\.evidence) == ["process", "soa", "treatment-plan"])
         #expect(report.mandatory.contains { $0.clause == "6.1.1" })
     }
 
@@ -75,12 +79,15 @@ import Testing
         #expect(!report.ready)
         #expect(Self.gate(report, "no-placeholders").passed == false)
         let placeholders = report.findings.filter { $0.kind == "placeholder-text" }
-        #expect(placeholders.contains { $0.document == "POL-001" && $0.location?.file == "content/policies/ai-policy.md" })
+        #expect(
+            placeholders.contains { $0.document == "POL-001" && $0.location?.file == "content/policies/ai-policy.md" })
         #expect(placeholders.contains { $0.document == "SOA-001" && $0.message.contains("To review:") })
         // Body placeholders point at their line.
         let policy = files["policies/ai-policy.md"]!.components(separatedBy: "\n")
         let first = placeholders.first { $0.document == "POL-001" }!
-        #expect(policy[first.location!.line - 1].contains("To complete:") || policy[first.location!.line - 1].contains("To be written"))
+        #expect(
+            policy[first.location!.line - 1].contains("To complete:")
+                || policy[first.location!.line - 1].contains("To be written"))
         // The internal audit names no audited clauses; the objective's target is "to be set".
         #expect(Self.gate(report, "internal-audit").passed == false)
         #expect(placeholders.contains { $0.document == "OBJ-001" })
@@ -169,7 +176,8 @@ import Testing
 
     @Test func residualAcceptedByARoleNotAllowedIsAFinding() {
         let (report, _) = Self.report {
-            Self.replace(&$0, "risks/risk-005-cv-discrimination.md", "accepted_by: ROLE-CEO", "accepted_by: ROLE-HR-OWNER")
+            Self.replace(
+                &$0, "risks/risk-005-cv-discrimination.md", "accepted_by: ROLE-CEO", "accepted_by: ROLE-HR-OWNER")
         }
         #expect(report.findings.contains { $0.kind == "residual-not-accepted" && $0.message.contains("ROLE-HR-OWNER") })
         #expect(!report.ready)
@@ -179,7 +187,8 @@ import Testing
         let path = "objectives/obj-002-chatbot-accuracy.md"
         let (report, _) = Self.report { files in
             let text = files[path]!.components(separatedBy: "\n").filter { !$0.hasPrefix("target:") }
-            files[path] = text.joined(separator: "\n").replacingOccurrences(of: "due: 2027-03-31", with: "due: 2026-11-01")
+            files[path] = text.joined(separator: "\n").replacingOccurrences(
+                of: "due: 2027-03-31", with: "due: 2026-11-01")
         }
         #expect(report.findings.contains { $0.kind == "objective-without-target" && $0.document == "OBJ-002" })
         let overdue = report.findings.first { $0.kind == "objective-overdue" }
@@ -219,7 +228,9 @@ import Testing
         #expect(csv.last?.hasPrefix("ORG-1,Model cards for every deployed system,ORG ") == true)
         let json = SoAExport.json(soa)
         #expect(json.contains("\"control\": \"ORG-1\""))
-        #expect(json.range(of: "\"control\": \"A.10.4\"")!.lowerBound < json.range(of: "\"control\": \"ORG-1\"")!.lowerBound)
+        #expect(
+            json.range(of: "\"control\": \"A.10.4\"")!.lowerBound < json.range(of: "\"control\": \"ORG-1\"")!.lowerBound
+        )
         #expect(report.soa.controls == 38, "the summary stays Annex A's")
         // Without the title it is an unknown control, and so is the citation.
         let (_, untitled) = Self.report { files in
@@ -228,7 +239,10 @@ import Testing
                 "decisions:\n  ORG-1: { applicable: true, status: implemented, justification: \"x\" }\n")
             Self.replace(&files, "procedures/ai-system-lifecycle.md", "controls: [", "controls: [ORG-1, ")
         }
-        #expect(Set(untitled.diagnostics.filter { $0.severity == .error }.map(\.code)) == ["soa-unknown-control", "unknown-control"])
+        #expect(
+            Set(untitled.diagnostics.filter { $0.severity == .error }.map(\.code)) == [
+                "soa-unknown-control", "unknown-control",
+            ])
     }
 
     @Test func aRecordOlderThanItsIntervalStopsCovering() {
@@ -244,11 +258,14 @@ import Testing
 
     @Test func anImpactAssessmentOfAnotherSystemIsAMismatch() {
         let (report, _) = Self.report {
-            Self.replace(&$0, "ai-systems/support-chatbot.md", "impact_assessment: IA-CHATBOT", "impact_assessment: IA-CREDIT")
+            Self.replace(
+                &$0, "ai-systems/support-chatbot.md", "impact_assessment: IA-CHATBOT", "impact_assessment: IA-CREDIT")
         }
         let finding = report.findings.first { $0.kind == "impact-assessment-mismatch" }
         #expect(finding?.document == "AIS-CHATBOT")
-        #expect(finding?.location?.line == Self.line(Self.sample.files, "ai-systems/support-chatbot.md", startingWith: "impact_assessment:"))
+        #expect(
+            finding?.location?.line
+                == Self.line(Self.sample.files, "ai-systems/support-chatbot.md", startingWith: "impact_assessment:"))
     }
 
     @Test func anOverdueActionFailsTheNonconformityGate() {
@@ -266,7 +283,10 @@ import Testing
             Self.replace(&files, "policies/ai-policy.md", "version: \"", "x_version: \"")
         }
         #expect(report.findings.contains { $0.kind == "self-approved-policy" && $0.document == "POL-001" })
-        #expect(report.findings.contains { $0.kind == "incomplete-approval" && $0.document == "POL-001" && $0.message.contains("version") })
+        #expect(
+            report.findings.contains {
+                $0.kind == "incomplete-approval" && $0.document == "POL-001" && $0.message.contains("version")
+            })
     }
 
     @Test func theJSONCarriesVerdictGatesAndPlaces() throws {

@@ -80,7 +80,8 @@ import Testing
             ])
         let report = AuditReport(handbook: handbook, asOf: Fixtures.asOf)
         // Keyed by clause and evidence: 6.1.3 has three items (process, SoA, treatment plan).
-        let status = Dictionary(uniqueKeysWithValues: report.mandatory.map { ($0.clause + " " + $0.evidence, $0.status) })
+        let status = Dictionary(
+            uniqueKeysWithValues: report.mandatory.map { ($0.clause + " " + $0.evidence, $0.status) })
         #expect(status["4.3 process"] == .covered)
         #expect(status["5.2 process"] == .draftOnly)
         #expect(status["6.1.3 soa"] == .covered)

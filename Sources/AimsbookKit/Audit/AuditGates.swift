@@ -93,7 +93,8 @@ enum AuditGates {
         return (
             .init(
                 id: id, passed: true,
-                message: "\(latest.id) of \(latest.date) is current, and the audits since \(programmeStart) cover clauses 4 to 10"
+                message:
+                    "\(latest.id) of \(latest.date) is current, and the audits since \(programmeStart) cover clauses 4 to 10"
             ), latest.date
         )
     }
@@ -114,10 +115,13 @@ enum AuditGates {
                     "no approved management-review record dated on or before \(evidence.asOf)\(futureNote(evidence, kind: "management-review")); hold the review with top management and record it with 'record_kind: management-review' and its date"
             )
         }
-        if let expiry = evidence.intervals.expiry(of: "management-review", dated: latest.date), expiry <= evidence.asOf {
+        if let expiry = evidence.intervals.expiry(of: "management-review", dated: latest.date), expiry <= evidence.asOf
+        {
             return .init(
                 id: id, passed: false,
-                message: "the latest management review, \(latest.id) of \(latest.date), is out of date; the next was due \(expiry)")
+                message:
+                    "the latest management review, \(latest.id) of \(latest.date), is out of date; the next was due \(expiry)"
+            )
         }
         if let audit, latest.date < audit {
             return .init(
@@ -126,7 +130,8 @@ enum AuditGates {
                     "the latest management review, \(latest.id) of \(latest.date), was held before the internal audit of \(audit); review the audit's results (clause 9.3.2) in a management review"
             )
         }
-        return .init(id: id, passed: true, message: "\(latest.id) of \(latest.date) is current and follows the internal audit")
+        return .init(
+            id: id, passed: true, message: "\(latest.id) of \(latest.date) is current and follows the internal audit")
     }
 
     /// " (REC-002 is dated 2031-10-22, after it)" when records of `kind` exist only in the future.
@@ -152,14 +157,19 @@ enum AuditGates {
         if document.status != .approved {
             return .init(
                 id: id, passed: false,
-                message: "\(document.id.value) is \(document.status.rawValue); have it approved ('status: approved', approver, version, effective)")
+                message:
+                    "\(document.id.value) is \(document.status.rawValue); have it approved ('status: approved', approver, version, effective)"
+            )
         }
         if undecided > 0 {
             return .init(
                 id: id, passed: false,
-                message: "\(document.id.value) leaves \(undecided) Annex A control\(undecided == 1 ? "" : "s") undecided; decide each")
+                message:
+                    "\(document.id.value) leaves \(undecided) Annex A control\(undecided == 1 ? "" : "s") undecided; decide each"
+            )
         }
-        return .init(id: id, passed: true, message: "\(document.id.value) is approved and decides every Annex A control")
+        return .init(
+            id: id, passed: true, message: "\(document.id.value) is approved and decides every Annex A control")
     }
 
     static func treatmentPlan(_ evidence: MandatoryEvidence) -> AuditReport.Gate {
@@ -183,19 +193,24 @@ enum AuditGates {
                     "\(plan) is approved, but \(unaccepted.joined(separator: ", ")) \(unaccepted.count == 1 ? "has its" : "have their") residual risk above \(evidence.criteria.acceptanceThreshold) without acceptance; record 'accepted_by' (\(who)) and 'accepted_on'"
             )
         }
-        return .init(id: id, passed: true, message: "\(plan) is approved and every residual risk above the threshold is accepted")
+        return .init(
+            id: id, passed: true, message: "\(plan) is approved and every residual risk above the threshold is accepted"
+        )
     }
 
     static func noPlaceholders(_ findings: [AuditReport.Finding]) -> AuditReport.Gate {
         let placeholders = findings.filter { $0.kind == "placeholder-text" }
         guard !placeholders.isEmpty else {
-            return .init(id: "no-placeholders", passed: true, message: "no approved document holds starter or placeholder text")
+            return .init(
+                id: "no-placeholders", passed: true, message: "no approved document holds starter or placeholder text")
         }
         var documents: [String] = []
         for finding in placeholders {
             if let document = finding.document, !documents.contains(document) { documents.append(document) }
         }
-        let shown = documents.prefix(8).joined(separator: ", ") + (documents.count > 8 ? " and \(documents.count - 8) more" : "")
+        let shown =
+            documents.prefix(8).joined(separator: ", ")
+            + (documents.count > 8 ? " and \(documents.count - 8) more" : "")
         return .init(
             id: "no-placeholders", passed: false,
             message:
@@ -206,7 +221,8 @@ enum AuditGates {
     static func nonconformities(_ findings: [AuditReport.Finding]) -> AuditReport.Gate {
         let overdue = findings.filter { $0.kind == "overdue-action" }.compactMap(\.document)
         guard !overdue.isEmpty else {
-            return .init(id: "nonconformities", passed: true, message: "no nonconformity is past its due date without closure")
+            return .init(
+                id: "nonconformities", passed: true, message: "no nonconformity is past its due date without closure")
         }
         return .init(
             id: "nonconformities", passed: false,

@@ -9,7 +9,9 @@ public enum AuditReportWriter {
                 "gates",
                 .array(
                     report.gates.map {
-                        .object([("id", .string($0.id)), ("passed", .bool($0.passed)), ("message", .string($0.message))])
+                        .object([
+                            ("id", .string($0.id)), ("passed", .bool($0.passed)), ("message", .string($0.message)),
+                        ])
                     })
             ),
             (

@@ -93,7 +93,9 @@ struct MandatoryEvidence {
         }
         return Assessment(
             status: .missing, documents: [],
-            note: "no policy or procedure lists clause \(clause); document the process and list \(clause) in its 'clauses'")
+            note:
+                "no policy or procedure lists clause \(clause); document the process and list \(clause) in its 'clauses'"
+        )
     }
 
     func objectives() -> Assessment {
@@ -131,7 +133,8 @@ struct MandatoryEvidence {
         guard let date else { return "not dated" }
         if date > asOf { return "dated \(date), after \(asOf)" }
         if let expiry = intervals.expiry(of: kind, dated: date), expiry <= asOf {
-            return "from \(date), older than its \(intervals.months(for: kind)!)-month interval (next was due \(expiry))"
+            return
+                "from \(date), older than its \(intervals.months(for: kind)!)-month interval (next was due \(expiry))"
         }
         return nil
     }
@@ -153,7 +156,9 @@ struct MandatoryEvidence {
                     id: document.pointee.id.value, date: record.date, approved: approved,
                     problem: currency(of: record.kind ?? "other", date: record.date, approved: approved)))
         }
-        return found.sorted { ($0.date ?? Day(year: 1, month: 1, day: 1)!, $0.id) > ($1.date ?? Day(year: 1, month: 1, day: 1)!, $1.id) }
+        return found.sorted {
+            ($0.date ?? Day(year: 1, month: 1, day: 1)!, $0.id) > ($1.date ?? Day(year: 1, month: 1, day: 1)!, $1.id)
+        }
     }
 
     func records(_ item: StandardModel.MandatoryItem) -> Assessment {
@@ -170,7 +175,8 @@ struct MandatoryEvidence {
             if let latest = approvedStale.first, let problem = latest.problem {
                 note += "; the latest, \(latest.id), is \(problem)"
             } else if !process.isEmpty {
-                note += "; the process is documented (\(process.joined(separator: ", "))) but not evidenced as performed"
+                note +=
+                    "; the process is documented (\(process.joined(separator: ", "))) but not evidenced as performed"
             }
             return Assessment(status: .notPerformed, documents: others + process, note: note)
         }
@@ -209,7 +215,9 @@ struct MandatoryEvidence {
     func impactAssessments(_ clause: String) -> Assessment {
         var found: [Dated] = []
         handbook.forEachDocument(of: .impactAssessment) { document in
-            guard document.pointee.status != .retired, let assessment = document.pointee.impactAssessment else { return }
+            guard document.pointee.status != .retired, let assessment = document.pointee.impactAssessment else {
+                return
+            }
             let approved = document.pointee.status == .approved
             found.append(
                 Dated(

@@ -119,7 +119,8 @@ enum ReadinessFindings {
                         "the residual score \(residual) is above the inherent score \(inherent); treatment cannot raise a risk: correct the scores",
                         at: risk.residualLocation))
             }
-            guard let residual = risk.residualScore ?? risk.inherentScore, residual > criteria.acceptanceThreshold else {
+            guard let residual = risk.residualScore ?? risk.inherentScore, residual > criteria.acceptanceThreshold
+            else {
                 return
             }
             let who = criteria.acceptors.isEmpty ? "a role" : criteria.acceptors.joined(separator: " or ")
@@ -260,7 +261,8 @@ enum ReadinessFindings {
                             "the Statement of Applicability is \(document.status.rawValue); have it approved (clause 6.1.3)",
                         location: document.id.location))
             }
-            for entry in soa.allEntries where entry.isApplicable && (entry.justification ?? "").allSatisfy(\.isWhitespace) {
+            for entry in soa.allEntries
+            where entry.isApplicable && (entry.justification ?? "").allSatisfy(\.isWhitespace) {
                 findings.append(
                     .init(
                         kind: "soa-missing-justification", document: id,
@@ -310,4 +312,3 @@ enum ReadinessFindings {
         return findings
     }
 }
-

@@ -103,7 +103,8 @@ public enum DocumentBuilder {
                 aiSystems: reader.list("ai_systems"))
             risk.acceptedBy = reader.text("accepted_by")
             risk.acceptedOn = reader.day("accepted_on")
-            risk.residualLocation = (reader.frontMatter["residual_likelihood"] ?? reader.frontMatter["residual_impact"])?
+            risk.residualLocation =
+                (reader.frontMatter["residual_likelihood"] ?? reader.frontMatter["residual_impact"])?
                 .value.location
             return .risk(risk)
         case .aiSystem:
@@ -195,7 +196,8 @@ public enum DocumentBuilder {
                         .warning(
                             "unknown-field",
                             "'\(field.key)' is not part of an SoA decision"
-                                + Suggestion.didYouMean(field.key, in: ["applicable", "status", "justification", "title"]),
+                                + Suggestion.didYouMean(
+                                    field.key, in: ["applicable", "status", "justification", "title"]),
                             at: field.keyLocation))
                 }
             }

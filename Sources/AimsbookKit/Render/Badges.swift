@@ -50,7 +50,9 @@ enum Badge {
     /// Risk level of a likelihood × impact score on the organisation's bands (aimsbook.yml
     /// `risk_criteria`; by default 1–4 low, 5–9 medium, 10–14 high, 15–25 critical). The tone runs
     /// from ok for the lowest band to bad for the highest; `colour` is the band's own, if set.
-    static func riskLevel(_ score: Int, _ criteria: RiskCriteria) -> (
+    static func riskLevel(
+        _ score: Int, _ criteria: RiskCriteria
+    ) -> (
         label: String, band: String, tone: Tone, colour: String?
     ) {
         let band = criteria.band(of: score)

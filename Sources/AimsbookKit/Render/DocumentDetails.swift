@@ -12,7 +12,8 @@ enum DocumentDetails {
         var view: View = [:]
         for key in keys { view[key] = false }
         switch document.details {
-        case .risk(let risk): view["riskPanel"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
+        case .risk(let risk):
+            view["riskPanel"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
         case .role(let role):
             view["rolePanel"] = try self.role(
@@ -129,7 +130,8 @@ enum RiskScores {
         func score(_ likelihood: Int?, _ impact: Int?) -> Any {
             guard let likelihood, let impact else { return false }
             let score = likelihood * impact
-            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score, criteria)] as View
+            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score, criteria)]
+                as View
         }
         return [
             "inherent": score(risk?.likelihood, risk?.impact),

@@ -118,7 +118,9 @@ public struct StatementOfApplicability: Sendable, Equatable {
     /// Ids of the organisation's own controls the SoA declares, for checking `controls` lists.
     public static func organisationControlIDs(_ handbook: Handbook) -> Set<String> {
         Set(
-            (handbook.soaDocument?.soaDecisions?.decisions ?? []).filter { isOrganisational($0, standard: handbook.standard) }
-                .map(\.control.value))
+            (handbook.soaDocument?.soaDecisions?.decisions ?? []).filter {
+                isOrganisational($0, standard: handbook.standard)
+            }
+            .map(\.control.value))
     }
 }
