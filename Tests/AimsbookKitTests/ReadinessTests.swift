@@ -212,32 +212,34 @@ import Testing
     }
 
     @Test func anOrganisationControlWithATitleIsListedAfterAnnexA() throws {
-        let (report, checked) = Self.report { files in
-            Self.replace(
-                &files, "soa.md", "decisions:\n",
-                "decisions:\n  ORG-1: { title: \"Model cards for every deployed system\", applicable: true, status: implemented, justification: \"Members and supervisors ask what each model does\" }\n"
-            )
-            Self.replace(&files, "procedures/ai-system-lifecycle.md", "controls: [", "controls: [ORG-1, ")
-        }
+        // The sample declares ORG-1 with a title; the life-cycle procedure implements it.
+        let (report, checked) = Self.report()
         #expect(checked.diagnostics.filter { $0.severity == .error }.isEmpty, "\(checked.diagnostics.map(\.message))")
         let soa = StatementOfApplicability(checked.handbook)
         #expect(soa.organisationEntries.map(\.control.id) == ["ORG-1"])
         #expect(soa.organisationEntries.first?.implementedBy == ["PROC-004"])
-        #expect(soa.allEntries.last?.control.title == "Model cards for every deployed system")
+        #expect(soa.allEntries.last?.control.title == "Model card for every AI system in use")
         let csv = SoAExport.csv(soa).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(csv.last?.hasPrefix("ORG-1,Model cards for every deployed system,ORG ") == true)
+        #expect(csv.last?.hasPrefix("ORG-1,Model card for every AI system in use,ORG ") == true)
         let json = SoAExport.json(soa)
         #expect(json.contains("\"control\": \"ORG-1\""))
         #expect(
             json.range(of: "\"control\": \"A.10.4\"")!.lowerBound < json.range(of: "\"control\": \"ORG-1\"")!.lowerBound
         )
         #expect(report.soa.controls == 38, "the summary stays Annex A's")
-        // Without the title it is an unknown control, and so is the citation.
-        let (_, untitled) = Self.report { files in
+        // A second one written in the SoA and cited by a procedure is listed in the order written.
+        let (_, second) = Self.report { files in
             Self.replace(
                 &files, "soa.md", "decisions:\n",
-                "decisions:\n  ORG-1: { applicable: true, status: implemented, justification: \"x\" }\n")
-            Self.replace(&files, "procedures/ai-system-lifecycle.md", "controls: [", "controls: [ORG-1, ")
+                "decisions:\n  ORG-2: { title: \"Red-team every chatbot release\", applicable: true, status: planned, justification: \"Prompt injection (RISK-004)\" }\n"
+            )
+            Self.replace(&files, "procedures/ai-system-lifecycle.md", "controls: [", "controls: [ORG-2, ")
+        }
+        #expect(second.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(StatementOfApplicability(second.handbook).organisationEntries.map(\.control.id) == ["ORG-2", "ORG-1"])
+        // Without its title ORG-1 is an unknown control, and so is its citation.
+        let (_, untitled) = Self.report { files in
+            Self.replace(&files, "soa.md", "ORG-1: { title: \"Model card for every AI system in use\", ", "ORG-1: { ")
         }
         #expect(
             Set(untitled.diagnostics.filter { $0.severity == .error }.map(\.code)) == [

@@ -13,7 +13,11 @@ enum DocumentDetails {
         for key in keys { view[key] = false }
         switch document.details {
         case .risk(let risk):
-            view["riskPanel"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
+            var panel = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
+            panel["hasAcceptance"] = risk.acceptedBy != nil
+            panel["acceptedBy"] = risk.acceptedBy.map { context.documentRef($0.value, linker: linker) } ?? false
+            panel["acceptedOn"] = context.date(risk.acceptedOn?.value)
+            view["riskPanel"] = panel
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
         case .role(let role):
             view["rolePanel"] = try self.role(
@@ -33,9 +37,17 @@ enum DocumentDetails {
                     "overdue": overdue,
                 ] as View
         case .record(let record):
+            let action = record.nonconformity
             view["recordPanel"] =
                 [
                     "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
+                    "hasAudited": !record.auditedClauses.isEmpty,
+                    "audited": record.auditedClauses.map { ["id": $0.value, "href": linker.clause($0.value)] as View },
+                    "hasAction": action != nil,
+                    "severity": ActionRegister.severityBadge(action?.severity),
+                    "actionStatus": ActionRegister.statusBadge(action?.actionStatus),
+                    "due": context.date(action?.due?.value), "rootCause": action?.rootCause ?? "",
+                    "hasRootCause": action?.rootCause != nil, "checked": context.date(action?.effectivenessChecked),
                 ] as View
         case .soa:
             let counts = context.soa.counts
