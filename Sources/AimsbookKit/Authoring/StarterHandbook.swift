@@ -262,8 +262,10 @@ public enum StarterHandbook {
           Every starter document is a draft with placeholders; replace them and set `status: approved`
           once a document is approved.
         - `aimsbook check` checks references, required fields and the Statement of Applicability.
-        - `aimsbook audit` lists the documented information ISO/IEC 42001 requires that is missing,
-          only in draft, or overdue for review.
+        - `aimsbook audit` says whether the handbook is ready for a stage 1 audit and, gate by gate,
+          what to do first: approved documents, records showing each process was performed (an
+          internal audit, a management review …), an approved SoA and risk treatment plan, and no
+          placeholder left. A readiness view, not a certification decision.
         - `aimsbook build` renders the site into `output/`; `aimsbook new TYPE --title "…"` adds a document.
 
         """

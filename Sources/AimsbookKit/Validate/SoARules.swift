@@ -115,7 +115,9 @@ enum SoARules {
                 diagnostics.append(
                     .error(
                         "unknown-control",
-                        "'\(control.value)' is neither an Annex A control of ISO/IEC 42001 nor a control of your own; controls run from A.2.2 to A.10.4, and your own are declared in the Statement of Applicability with a title",
+                        "'\(control.value)' is neither an Annex A control of ISO/IEC 42001 nor a control of your own; controls run from A.2.2 to A.10.4, and your own are declared in the Statement of Applicability with a title"
+                            + Suggestion.didYouMean(
+                                control.value, in: handbook.standard.controls.map(\.id) + declared.sorted()),
                         at: control.location))
             }
         }
