@@ -375,3 +375,27 @@ import Testing
         #expect(pages["docs/risk-001.html"]!.contains("Acceptable · 8"))
     }
 }
+
+@Suite struct BodyPlaceholderTests {
+    static func scan(_ body: String) -> [String] {
+        let source = "---\nid: POL-1\ntype: policy\ntitle: P\nowner: ROLE-1\nstatus: approved\n---\n" + body
+        let checked = Pipeline.check(Fixtures.source(["p.md": source]), asOf: Fixtures.asOf)
+        let document = checked.handbook.document("POL-1")!
+        return BodyPlaceholder.scan(document).map { "\($0.line) \($0.emptySection ? "section" : "text") \($0.text)" }
+    }
+
+    @Test func markersAreFoundAtTheirLineAndOnlyAsWords() {
+        #expect(Self.scan("# Purpose\nTODOS and MASTODON are words.\nA TBD here.\n") == ["10 text TBD"])
+        #expect(Self.scan("# Purpose\n_To be written._\n") == ["9 text To be written"])
+        #expect(Self.scan("# Purpose\nDone.\n```\nTODO in code\n```\n") == [])
+    }
+
+    @Test func emptySectionsAreHeadingsWithNothingUnderThem() {
+        #expect(
+            Self.scan("# Purpose\n\n## Steps\n1. Work.\n## Records\n\n# Review\n") == [
+                "12 section Records", "14 section Review",
+            ])
+        #expect(Self.scan("# Purpose\n## Steps\nText.\n") == [], "a subheading with text fills its parent")
+        #expect(Self.scan("# Purpose\n```\ncode\n```\n") == [], "a code block is content")
+    }
+}

@@ -36,6 +36,8 @@ enum ReadinessFindings {
     /// The placeholder in `text`, if any.
     static func placeholder(in text: String) -> String? {
         if let phrase = placeholderPhrases.first(where: { text.contains($0) }) { return phrase }
+        // Split into words only when a marker occurs at all: most lines hold none.
+        guard placeholderWords.contains(where: { text.contains($0) }) else { return nil }
         let words = text.split { !($0.isLetter || $0.isNumber) }
         return placeholderWords.first { word in words.contains { $0 == word } }
     }
