@@ -95,9 +95,11 @@ expect_status 2 "--output = a folder aimsbook did not make" "$binary" build "$wo
 
 # soa, audit, model.
 expect_status 0 "soa csv" "$binary" soa "$repo" --format csv
-[ "$(wc -l <"$work/out")" -eq 39 ] && pass || fail "SoA CSV has a header and 38 rows"
+[ "$(wc -l <"$work/out")" -eq 40 ] && pass || fail "SoA CSV has a header, 38 Annex A rows and the sample's own ORG-1"
+tail -1 "$work/out" | grep -q "^ORG-1," && pass || fail "the organisation's own control comes after Annex A"
 expect_status 0 "soa json" "$binary" soa "$repo" --format json
-json "assert len(d['controls'])==38" && pass || fail "SoA JSON has 38 controls"
+json "assert len(d['controls'])==39 and d['controls'][-1]['control']=='ORG-1' and d['summary']['controls']==38" \
+  && pass || fail "SoA JSON has 38 Annex A controls and ORG-1"
 expect_status 0 "soa table" "$binary" soa "$repo"
 awk 'length > 100 { exit 1 }' "$work/out" && pass || fail "SoA table wider than 100 columns"
 expect_status 0 "audit json" "$binary" audit "$repo" --format json --as-of 2026-11-29
@@ -105,6 +107,10 @@ json "assert d['asOf']=='2026-11-29' and len(d['mandatory'])>=15 and 0<=d['score
   && pass || fail "audit JSON shape"
 json "o={(x['system'],x['requirement']):x for x in d['obligations']}; assert all({'system','requirement','role','status','documents'} <= set(x) for x in d['obligations']); assert o[('AIS-CREDIT','Art.27')]['role']=='deployer' and ('AIS-CVSCREEN','Art.27') not in o and all(s['status'] in ('covered','partial','open','upcoming') for s in d['obligations']) and all(('AIS-'+k,'Art.4') in o for k in ('CREDIT','CVSCREEN','CHATBOT'))" \
   && pass || fail "audit JSON obligations per AI system"
+json "assert d['ready'] is True and all(g['passed'] for g in d['gates']) and len(d['gates'])==7" \
+  && pass || fail "the sample handbook is ready, every gate passing"
+expect_status 0 "audit text of the ready sample" "$binary" audit "$repo" --as-of 2026-11-29
+head -1 "$work/out" | grep -q "READY for the stage 1 audit" && pass || fail "the audit text leads with the verdict"
 make_handbook nothing clean
 expect_status 0 "soa without a Statement of Applicability" "$binary" soa "$work/nothing" --format json
 json "assert d['document'] is None and d['summary']['decided'] == 0 and len(d['controls']) == 38" \
@@ -119,6 +125,13 @@ json "assert len(d['controls'])==38 and {'4.3','6.1.2','9.2.2','10.2'} <= {c['id
 # init and new: a new handbook passes check; new documents keep it passing.
 expect_status 0 "init" "$binary" init "$work/started" --organisation "Example & Co"
 expect_status 0 "a new handbook checks clean" "$binary" check "$work/started" --strict
+expect_status 1 "a new handbook is not ready for audit" "$binary" audit "$work/started" --format json --as-of 2026-11-29
+json "assert d['ready'] is False and not next(g for g in d['gates'] if g['id']=='soa-approved')['passed']" \
+  && pass || fail "a new handbook fails its gates"
+printf 'intervals:\n  monitoring: often\n' >>"$work/started/aimsbook.yml"
+expect_status 2 "audit with bad intervals cannot judge" "$binary" audit "$work/started" --as-of 2026-11-29
+grep -q "aimsbook.yml" "$work/err" && pass || fail "audit names the bad setting"
+sed -i '/^intervals:/,$d' "$work/started/aimsbook.yml"
 expect_status 2 "init refuses a non-empty folder" "$binary" init "$work/started"
 expect_status 0 "new risk" "$binary" new risk --title "Model drift" "$work/started"
 grep -qx "$work/started/content/risks/risk-002.md" "$work/out" && pass || fail "new prints the path of the next free id"

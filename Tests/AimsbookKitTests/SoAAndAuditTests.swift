@@ -79,11 +79,16 @@ import Testing
                     "---\nid: RISK-1\ntype: risk\ntitle: Bias\nowner: ROLE-OWNER\nstatus: approved\ntreatment: mitigate\nai_systems: [AIS-1]\n---\n",
             ])
         let report = AuditReport(handbook: handbook, asOf: Fixtures.asOf)
-        let status = Dictionary(uniqueKeysWithValues: report.mandatory.map { ($0.clause, $0.status) })
-        #expect(status["4.3"] == .covered)
-        #expect(status["5.2"] == .draftOnly)
-        #expect(status["6.1.3"] == .covered)
-        #expect(status["9.2.2"] == .missing)
+        // Keyed by clause and evidence: 6.1.3 has three items (process, SoA, treatment plan).
+        let status = Dictionary(
+            uniqueKeysWithValues: report.mandatory.map { ($0.clause + " " + $0.evidence, $0.status) })
+        #expect(status["4.3 process"] == .covered)
+        #expect(status["5.2 process"] == .draftOnly)
+        #expect(status["6.1.3 soa"] == .covered)
+        #expect(status["6.1.3 process"] == .missing)
+        #expect(status["6.1.3 treatment-plan"] == .missing)
+        #expect(status["9.2.2 records"] == .missing)
+        #expect(report.ready == false)
         let kinds = Set(report.findings.map(\.kind))
         #expect(
             kinds.isSuperset(of: [
@@ -103,12 +108,21 @@ import Testing
             AuditReport.MandatoryItem(
                 clause: $0.clause, clauseTitle: "", what: $0.what, status: .covered, documents: ["X"])
         }
-        #expect(AuditReport.score(mandatory: mandatory, soa: soa, findings: 0, documents: 10) == 1)
+        let passed = AuditGates.ids.map { AuditReport.Gate(id: $0, passed: true, message: "") }
+        #expect(AuditReport.score(mandatory: mandatory, soa: soa, gates: passed, findings: 0) == 1)
         let half = mandatory.map { item -> AuditReport.MandatoryItem in
             var item = item
             item.status = .draftOnly
             return item
         }
-        #expect(AuditReport.score(mandatory: half, soa: soa, findings: 10, documents: 10) == 0.55)
+        let failed = passed.map { gate -> AuditReport.Gate in
+            var gate = gate
+            gate.passed = false
+            return gate
+        }
+        // 0.5 × ½ + 0.2 × 1 + 0.2 × 0 + 0.1 × (1 − 10/20)
+        #expect(AuditReport.score(mandatory: half, soa: soa, gates: failed, findings: 10) == 0.5)
+        // Findings count as they are, whatever the number of documents: 20 take all of their tenth.
+        #expect(AuditReport.score(mandatory: mandatory, soa: soa, gates: passed, findings: 40) == 0.9)
     }
 }

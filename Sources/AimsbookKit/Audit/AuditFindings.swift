@@ -4,8 +4,9 @@ enum AuditFindings {
     /// Controls whose presence among a high-risk system's (or its risks') controls counts as
     /// planned human oversight: responsible-use processes and operation monitoring.
     static let humanOversightControls: Set<String> = ["A.9.2", "A.6.2.6"]
-    /// Record kinds for activities that recur at least yearly (9.2 internal audit, 9.3 management review).
-    static let recurringRecordKinds = ["internal-audit", "management-review"]
+    /// Record kinds for activities that recur (9.2 internal audit, 9.3 management review, 9.1
+    /// monitoring, 7.2 training), each within its interval of aimsbook.yml.
+    static let recurringRecordKinds = ["internal-audit", "management-review", "monitoring", "training"]
 
     static func all(
         handbook: Handbook, soa: StatementOfApplicability, obligations: AIActObligations, asOf: Day
@@ -39,7 +40,7 @@ enum AuditFindings {
                     kind: "undecided-control", document: soa.document?.id.value,
                     message: "\(entry.control.id) \(entry.control.title) has no applicability decision"))
         }
-        for entry in soa.entries where entry.isApplicable && entry.implementedBy.isEmpty {
+        for entry in soa.allEntries where entry.isApplicable && entry.implementedBy.isEmpty {
             findings.append(
                 .init(
                     kind: "unimplemented-control", document: soa.document?.id.value,
@@ -181,18 +182,25 @@ enum AuditFindings {
             }
             recordDates.append((record.kind, record.date, document.pointee.id.value))
         }
+        let intervals = handbook.settings.intervals
         for kind in recurringRecordKinds {
+            // Records dated after the as-of date are `future-date` findings and evidence nothing.
             let dates = recordDates.filter { $0.kind == kind }.compactMap { entry in entry.date.map { ($0, entry.id) } }
+                .filter { $0.0 <= asOf }
             guard let latest = dates.max(by: { $0.0 < $1.0 }) else {
                 findings.append(
                     .init(kind: "missing-record", document: nil, message: "there is no dated \(kind) record"))
                 continue
             }
-            if latest.0.days(until: asOf) > 365 {
+            guard let months = intervals.months(for: kind) else { continue }
+            let next = latest.0.adding(months: months)
+            if next <= asOf {
                 findings.append(
                     .init(
                         kind: "stale-record", document: latest.1,
-                        message: "the latest \(kind) record is from \(latest.0), more than a year ago"))
+                        message:
+                            "the latest \(kind) record is from \(latest.0), older than its \(months)-month interval; the next was due \(next)"
+                    ))
             }
         }
         return findings

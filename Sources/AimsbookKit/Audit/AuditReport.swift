@@ -4,13 +4,15 @@
 public struct AuditReport: Sendable, Equatable {
     public enum CoverageStatus: String, Sendable, Comparable {
         case missing
+        /// The process is documented, but no current record shows it was performed.
+        case notPerformed = "not-performed"
         case draftOnly = "draft-only"
         case covered
 
         var weight: Double {
             switch self {
             case .covered: 1
-            case .draftOnly: 0.5
+            case .draftOnly, .notPerformed: 0.5
             case .missing: 0
             }
         }
@@ -23,8 +25,19 @@ public struct AuditReport: Sendable, Equatable {
         public var clauseTitle: String
         public var what: String
         public var status: CoverageStatus
-        /// Documents listing the clause (not retired), approved ones first.
+        /// The evidence first (approved, current), then the rest the item's status rests on.
         public var documents: [String]
+        /// What evidences the item (`process`, `records`, `soa`, …, see `MandatoryEvidence.Kind`).
+        public var evidence: String = "process"
+        /// When not covered: what is lacking.
+        public var note: String? = nil
+    }
+
+    /// A condition of readiness (`AuditGates`): passed, or what to do.
+    public struct Gate: Sendable, Equatable {
+        public var id: String
+        public var passed: Bool
+        public var message: String
     }
 
     public struct SoASummary: Sendable, Equatable {
@@ -41,6 +54,8 @@ public struct AuditReport: Sendable, Equatable {
         public var message: String
         /// A warning-level finding: shown and exported, not counted against the score.
         public var isWarning = false
+        /// The file and line to change, where there is one.
+        public var location: SourceLocation? = nil
     }
 
     public var asOf: Day
@@ -51,6 +66,11 @@ public struct AuditReport: Sendable, Equatable {
     public var clauseCoverage: [String: CoverageStatus]
     public var controlCoverage: [String: CoverageStatus]
     public var score: Double
+    /// Every gate, in `AuditGates.ids` order; `ready` when all pass.
+    public var gates: [Gate]
+    public var ready: Bool { gates.allSatisfy(\.passed) }
+    public var failedGates: [Gate] { gates.filter { !$0.passed } }
+
     /// Every AI system's EU AI Act obligations (README, "EU AI Act obligations per AI system").
     public var obligations: [Obligation]
 
@@ -65,6 +85,7 @@ public struct AuditReport: Sendable, Equatable {
         public var documents: [String]
     }
 
+    public var notPerformedCount: Int { mandatory.filter { $0.status == .notPerformed }.count }
     public var missingCount: Int { mandatory.filter { $0.status == .missing }.count }
     public var draftOnlyCount: Int { mandatory.filter { $0.status == .draftOnly }.count }
     public var coveredCount: Int { mandatory.filter { $0.status == .covered }.count }
@@ -75,24 +96,6 @@ public struct AuditReport: Sendable, Equatable {
         obligations: AIActObligations? = nil
     ) {
         self.asOf = asOf
-        // Reads each document's status in place: `handbook.document(_:)` copied whole documents,
-        // several times each, for every clause and control.
-        func coverage(of ids: [String]) -> (CoverageStatus, [String]) {
-            var approved: [String] = []
-            var others: [String] = []
-            for id in ids {
-                guard let position = handbook.position(of: id) else { continue }
-                switch handbook.documents[position].status {
-                case .retired: continue
-                case .approved: approved.append(id)
-                default: others.append(id)
-                }
-            }
-            approved.sort()
-            others.sort()
-            let status: CoverageStatus = !approved.isEmpty ? .covered : !others.isEmpty ? .draftOnly : .missing
-            return (status, approved + others)
-        }
         // The status alone, for the clause and control maps: the first approved document
         // decides it, without listing and sorting the hundreds a clause such as 6.1.2 can have.
         func coverageStatus(of ids: [String]) -> CoverageStatus {
@@ -108,11 +111,13 @@ public struct AuditReport: Sendable, Equatable {
             return status
         }
         let relations = handbook.relations
+        let evidence = MandatoryEvidence(handbook: handbook, asOf: asOf)
         mandatory = handbook.standard.mandatory.map { item in
-            let (status, documents) = coverage(of: relations.documentsByClause[item.clause] ?? [])
+            let assessment = evidence.assess(item)
             return MandatoryItem(
                 clause: item.clause, clauseTitle: handbook.standard.clause(item.clause)?.title ?? "", what: item.what,
-                status: status, documents: documents)
+                status: assessment.status, documents: assessment.documents, evidence: item.evidence ?? "process",
+                note: assessment.note)
         }
         clauseCoverage = Dictionary(
             uniqueKeysWithValues: handbook.standard.clauses.map {
@@ -138,19 +143,24 @@ public struct AuditReport: Sendable, Equatable {
                     appliesFrom: $0.appliesFrom, documents: $0.coverage.documents)
             }
         }
-        findings = AuditFindings.all(handbook: handbook, soa: statement, obligations: obligations, asOf: asOf)
+        findings =
+            AuditFindings.all(handbook: handbook, soa: statement, obligations: obligations, asOf: asOf)
+            + ReadinessFindings.all(handbook: handbook, soa: statement, asOf: asOf)
+        gates = AuditGates.all(evidence: evidence, mandatory: mandatory, soa: statement, findings: findings)
+        // Warning-level findings are shown and exported, not counted against the score.
         score = AuditReport.score(
-            mandatory: mandatory, soa: statement, findings: findings.filter { !$0.isWarning }.count,
-            documents: handbook.documents.count)
+            mandatory: mandatory, soa: statement, gates: gates, findings: findings.filter { !$0.isWarning }.count)
     }
 
-    /// The readiness score, 0 to 1 (README, "Audit readiness"):
-    /// 0.6 × mandatory coverage (covered 1, draft-only ½, missing 0, averaged)
-    /// + 0.25 × SoA (per control: excluded with justification or implemented 1, partial ½,
+    /// The progress score, 0 to 1 (README, "Audit readiness"); readiness is `ready`, not this:
+    /// 0.5 × mandatory items (covered 1, draft-only or not-performed ½, missing 0, averaged)
+    /// + 0.2 × SoA (per control: excluded with justification or implemented 1, partial ½,
     ///   planned ¼, undecided or excluded without justification 0, averaged)
-    /// + 0.15 × (1 − findings ÷ documents, at least 0). Rounded to two decimals.
+    /// + 0.2 × gates passed ÷ gates
+    /// + 0.1 × (1 − findings ÷ 20, at least 0): a count, not a share of the documents, so a large
+    ///   handbook's findings weigh as much as a small one's. Rounded to two decimals.
     static func score(
-        mandatory: [MandatoryItem], soa: StatementOfApplicability, findings: Int, documents: Int
+        mandatory: [MandatoryItem], soa: StatementOfApplicability, gates: [Gate], findings: Int
     ) -> Double {
         let coverage = mandatory.isEmpty ? 1 : mandatory.map(\.status.weight).reduce(0, +) / Double(mandatory.count)
         let controlScores = soa.entries.map { entry -> Double in
@@ -164,8 +174,9 @@ public struct AuditReport: Sendable, Equatable {
         }
         let soaScore =
             soa.document == nil || controlScores.isEmpty ? 0 : controlScores.reduce(0, +) / Double(controlScores.count)
-        let findingScore = max(0, 1 - Double(findings) / Double(max(1, documents)))
-        let score = 0.6 * coverage + 0.25 * soaScore + 0.15 * findingScore
+        let gateScore = gates.isEmpty ? 1 : Double(gates.filter(\.passed).count) / Double(gates.count)
+        let findingScore = max(0, 1 - Double(findings) / 20)
+        let score = 0.5 * coverage + 0.2 * soaScore + 0.2 * gateScore + 0.1 * findingScore
         return (score * 100).rounded() / 100
     }
 }

@@ -4,6 +4,16 @@ public enum AuditReportWriter {
     public static func json(_ report: AuditReport) -> String {
         let json = JSONValue.object([
             ("asOf", .string(report.asOf.description)),
+            ("ready", .bool(report.ready)),
+            (
+                "gates",
+                .array(
+                    report.gates.map {
+                        .object([
+                            ("id", .string($0.id)), ("passed", .bool($0.passed)), ("message", .string($0.message)),
+                        ])
+                    })
+            ),
             (
                 "mandatory",
                 .array(
@@ -12,6 +22,8 @@ public enum AuditReportWriter {
                             ("clause", .string($0.clause)), ("what", .string($0.what)),
                             ("status", .string($0.status.rawValue)),
                             ("documents", .array($0.documents.map(JSONValue.string))),
+                            ("evidence", .string($0.evidence)),
+                            ("note", $0.note.map(JSONValue.string) ?? .null),
                         ])
                     })
             ),
@@ -30,6 +42,8 @@ public enum AuditReportWriter {
                             [
                                 ("kind", .string($0.kind)), ("document", $0.document.map(JSONValue.string) ?? .null),
                                 ("message", .string($0.message)),
+                                ("file", $0.location.map { JSONValue.string($0.file) } ?? .null),
+                                ("line", $0.location.map { JSONValue.int($0.line) } ?? .null),
                             ] + ($0.isWarning ? [("severity", .string("warning"))] : []))
                     })
             ),
@@ -51,17 +65,33 @@ public enum AuditReportWriter {
     }
 
     public static func text(_ report: AuditReport) -> String {
-        var output = "Audit readiness as of \(report.asOf): score \(percent(report.score))\n\n"
+        let failed = report.failedGates
+        var output = "Audit readiness as of \(report.asOf): "
         output +=
-            "Mandatory documented information (\(report.mandatory.count) items): \(report.missingCount) missing, \(report.draftOnlyCount) draft only, \(report.coveredCount) covered\n"
-        for status in [AuditReport.CoverageStatus.missing, .draftOnly, .covered] {
+            report.ready
+            ? "READY for the stage 1 audit (all \(report.gates.count) gates pass)\n"
+            : "NOT READY: \(failed.count) of \(report.gates.count) gates fail\n"
+        output += "This is a readiness view, not a certification decision.\n"
+        if !failed.isEmpty {
+            output += "\nTo do before the audit:\n"
+            for gate in failed { output += "  ✗ \(gate.id): \(gate.message)\n" }
+        }
+        let passed = report.gates.filter(\.passed)
+        if !passed.isEmpty {
+            output += "\nPassed: \(passed.map(\.id).joined(separator: ", "))\n"
+        }
+        output += "\nProgress score \(percent(report.score))\n\n"
+        output +=
+            "Mandatory documented information (\(report.mandatory.count) items): \(report.missingCount) missing, \(report.notPerformedCount) not performed, \(report.draftOnlyCount) draft only, \(report.coveredCount) covered\n"
+        for status in [AuditReport.CoverageStatus.missing, .notPerformed, .draftOnly, .covered] {
             let items = report.mandatory.filter { $0.status == status }
             guard !items.isEmpty else { continue }
-            output += "\n  \(status == .missing ? "MISSING" : status == .draftOnly ? "DRAFT ONLY" : "COVERED")\n"
+            output += "\n  \(heading(status))\n"
             for item in items {
                 let documents =
-                    item.documents.isEmpty ? "no document lists this clause" : item.documents.joined(separator: ", ")
+                    item.documents.isEmpty ? "no document" : item.documents.joined(separator: ", ")
                 output += "    \(item.clause.padding(6)) \(item.what) — \(documents)\n"
+                if let note = item.note { output += "           \(note)\n" }
             }
         }
         let soa = report.soa
@@ -77,9 +107,10 @@ public enum AuditReportWriter {
             let findings = report.findings.filter { $0.kind == kind }
             output += "\n  \(kind) (\(findings.count))\n"
             for finding in findings {
+                let place = finding.location.map { " (\($0.file):\($0.line))" } ?? ""
                 output +=
                     "    " + (finding.isWarning ? "warning: " : "") + (finding.document.map { "\($0): " } ?? "")
-                    + finding.message + "\n"
+                    + finding.message + place + "\n"
             }
         }
         if !report.obligations.isEmpty {
@@ -94,6 +125,15 @@ public enum AuditReportWriter {
             }
         }
         return output
+    }
+
+    static func heading(_ status: AuditReport.CoverageStatus) -> String {
+        switch status {
+        case .missing: "MISSING"
+        case .notPerformed: "NOT PERFORMED (documented, no current record)"
+        case .draftOnly: "DRAFT ONLY"
+        case .covered: "COVERED"
+        }
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

@@ -190,8 +190,9 @@ public enum StarterHandbook {
             sections: ["Period", "Results", "Actions"]),
         Entry(
             path: "records/internal-audit-results.md", id: "REC-004", type: .record, title: "Internal audit results",
-            clauses: ["9.2.2"], extra: [("record_kind", "internal-audit")],
-            purpose: "Evidence of the audit programme being carried out and of the audit results (clause 9.2.2).",
+            clauses: ["9.2.2"], extra: [("record_kind", "internal-audit"), ("audited_clauses", "[]")],
+            purpose:
+                "Evidence of the audit programme being carried out and of the audit results (clause 9.2.2). Give the audit's 'date' and list the clauses it examined in 'audited_clauses': together, the audits of the programme cover clauses 4 to 10.",
             sections: ["Audit", "Findings", "Actions"]),
         Entry(
             path: "records/management-review-results.md", id: "REC-005", type: .record,
@@ -200,6 +201,12 @@ public enum StarterHandbook {
             purpose:
                 "The results of management reviews: decisions on improvement and changes to the AIMS (clause 9.3.3).",
             sections: ["Attendees", "Inputs reviewed", "Decisions"]),
+        Entry(
+            path: "records/risk-treatment-plan.md", id: "REC-007", type: .record, title: "AI risk treatment plan",
+            clauses: ["6.1.3", "8.3"], extra: [("record_kind", "risk-treatment-plan")],
+            purpose:
+                "The risk treatment plan (clause 6.1.3 e and f): for each risk, the treatment chosen, the actions with owners and dates, and the risk owners' approval of the plan and acceptance of the residual risk. Residual risks above the acceptance threshold of aimsbook.yml carry 'accepted_by' and 'accepted_on' in their own risk document.",
+            sections: ["Treatment actions", "Approval and acceptance of residual risk"]),
         Entry(
             path: "records/nonconformities.md", id: "REC-006", type: .record,
             title: "Nonconformities and corrective actions",
@@ -255,8 +262,10 @@ public enum StarterHandbook {
           Every starter document is a draft with placeholders; replace them and set `status: approved`
           once a document is approved.
         - `aimsbook check` checks references, required fields and the Statement of Applicability.
-        - `aimsbook audit` lists the documented information ISO/IEC 42001 requires that is missing,
-          only in draft, or overdue for review.
+        - `aimsbook audit` says whether the handbook is ready for a stage 1 audit and, gate by gate,
+          what to do first: approved documents, records showing each process was performed (an
+          internal audit, a management review …), an approved SoA and risk treatment plan, and no
+          placeholder left. A readiness view, not a certification decision.
         - `aimsbook build` renders the site into `output/`; `aimsbook new TYPE --title "…"` adds a document.
 
         """

@@ -39,6 +39,10 @@ public struct Document: Sendable, Hashable {
         public var history: DocumentHistory? = nil
         /// How long the document is kept once superseded or retired (`retention: 6y`).
         public var retention: Retention? = nil
+        /// Placeholder text and empty sections of the body, found when the body is set aside for
+        /// the outline (`Document.outline`), so the audit made from outlines still sees them; nil
+        /// until then (the audit then reads the body itself).
+        public var bodyPlaceholders: [BodyPlaceholder]? = nil
     }
 
     /// The fields live in one shared box, copied only when a shared document is changed: a
@@ -117,6 +121,11 @@ public struct Document: Sendable, Hashable {
         public var residualImpact: Int?
         public var treatment: String?
         public var aiSystems: [Located<String>]
+        /// The role that accepted the residual risk, and when (clause 6.1.3 f).
+        public var acceptedBy: Located<String>? = nil
+        public var acceptedOn: Located<Day>? = nil
+        /// Where `residual_likelihood` (or else `residual_impact`) was written.
+        public var residualLocation: SourceLocation? = nil
 
         public var inherentScore: Int? { likelihood.flatMap { l in impact.map { l * $0 } } }
         public var residualScore: Int? { residualLikelihood.flatMap { l in residualImpact.map { l * $0 } } }
@@ -145,16 +154,33 @@ public struct Document: Sendable, Hashable {
     public struct ImpactAssessment: Sendable, Hashable {
         public var aiSystems: [Located<String>]
         public var date: Day?
+        public var dateLocation: SourceLocation? = nil
     }
 
     public struct Objective: Sendable, Hashable {
         public var target: String?
         public var due: Day?
+        public var dueLocation: SourceLocation? = nil
     }
 
     public struct Record: Sendable, Hashable {
         public var kind: String?
         public var date: Day?
+        public var dateLocation: SourceLocation? = nil
+        /// For internal audits: the clauses the audit examined (`audited_clauses`).
+        public var auditedClauses: [Located<String>] = []
+        /// For nonconformities and corrective actions (clause 10.2).
+        public var nonconformity: Nonconformity? = nil
+    }
+
+    /// `severity`, `action_status`, `due`, `root_cause`, `effectiveness_checked` of a
+    /// nonconformity or corrective-action record.
+    public struct Nonconformity: Sendable, Hashable {
+        public var severity: String?
+        public var actionStatus: String?
+        public var due: Located<Day>?
+        public var rootCause: String?
+        public var effectivenessChecked: Day?
     }
 
     /// The `decisions` of a `type: soa` document, one per control as written.
@@ -168,6 +194,8 @@ public struct Document: Sendable, Hashable {
         public var applicable: Bool?
         public var status: Located<String>?
         public var justification: String?
+        /// For a control of the organisation's own (a key that is not an Annex A id): its title.
+        public var title: String? = nil
     }
 
     public var role: Role? { if case .role(let value) = self.details { value } else { nil } }

@@ -99,14 +99,19 @@ public enum DocumentBuilder {
         case .role:
             return .role(.init(reportsTo: reader.text("reports_to"), members: reader.list("members").map(\.value)))
         case .risk:
-            return .risk(
-                .init(
-                    category: reader.oneOf("category", Vocabulary.riskCategory),
-                    likelihood: reader.score("likelihood"), impact: reader.score("impact"),
-                    residualLikelihood: reader.score("residual_likelihood"),
-                    residualImpact: reader.score("residual_impact"),
-                    treatment: reader.oneOf("treatment", Vocabulary.treatment),
-                    aiSystems: reader.list("ai_systems")))
+            var risk = Document.Risk(
+                category: reader.oneOf("category", Vocabulary.riskCategory),
+                likelihood: reader.score("likelihood"), impact: reader.score("impact"),
+                residualLikelihood: reader.score("residual_likelihood"),
+                residualImpact: reader.score("residual_impact"),
+                treatment: reader.oneOf("treatment", Vocabulary.treatment),
+                aiSystems: reader.list("ai_systems"))
+            risk.acceptedBy = reader.text("accepted_by")
+            risk.acceptedOn = reader.day("accepted_on")
+            risk.residualLocation =
+                (reader.frontMatter["residual_likelihood"] ?? reader.frontMatter["residual_impact"])?
+                .value.location
+            return .risk(risk)
         case .aiSystem:
             return .aiSystem(
                 .init(
@@ -124,15 +129,33 @@ public enum DocumentBuilder {
                     notHighRiskAssessment: reader.text("not_high_risk_assessment"),
                     annexIIILocation: reader.frontMatter["annex_iii"]?.value.location))
         case .impactAssessment:
-            return .impactAssessment(.init(aiSystems: reader.list("ai_systems"), date: reader.day("date")?.value))
+            let date = reader.day("date")
+            return .impactAssessment(
+                .init(aiSystems: reader.list("ai_systems"), date: date?.value, dateLocation: date?.location))
         case .objective:
-            return .objective(.init(target: reader.text("target")?.value, due: reader.day("due")?.value))
+            let due = reader.day("due")
+            return .objective(.init(target: reader.text("target")?.value, due: due?.value, dueLocation: due?.location))
         case .record:
-            return .record(
-                .init(kind: reader.oneOf("record_kind", Vocabulary.recordKind), date: reader.day("date")?.value))
+            return .record(readRecord(&reader))
         case .soa:
             return .soa(readDecisions(&reader))
         }
+    }
+
+    static func readRecord(_ reader: inout FieldReader) -> Document.Record {
+        let date = reader.day("date")
+        var record = Document.Record(
+            kind: reader.oneOf("record_kind", Vocabulary.recordKind), date: date?.value, dateLocation: date?.location)
+        record.auditedClauses = reader.list("audited_clauses")
+        let fields = ["severity", "action_status", "due", "root_cause", "effectiveness_checked"]
+        if fields.contains(where: reader.has) {
+            record.nonconformity = Document.Nonconformity(
+                severity: reader.oneOf("severity", Vocabulary.severity),
+                actionStatus: reader.oneOf("action_status", Vocabulary.actionStatus), due: reader.day("due"),
+                rootCause: reader.text("root_cause")?.value,
+                effectivenessChecked: reader.day("effectiveness_checked")?.value)
+        }
+        return record
     }
 
     static func readDecisions(_ reader: inout FieldReader) -> Document.SoADecisions {
@@ -178,12 +201,15 @@ public enum DocumentBuilder {
                     }
                 case "justification":
                     decision.justification = field.value.scalar
+                case "title":
+                    decision.title = field.value.scalar
                 default:
                     reader.diagnostics.append(
                         .warning(
                             "unknown-field",
                             "'\(field.key)' is not part of an SoA decision"
-                                + Suggestion.didYouMean(field.key, in: ["applicable", "status", "justification"]),
+                                + Suggestion.didYouMean(
+                                    field.key, in: ["applicable", "status", "justification", "title"]),
                             at: field.keyLocation))
                 }
             }

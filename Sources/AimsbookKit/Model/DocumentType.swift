@@ -24,7 +24,10 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
         case .policy, .procedure: []
         case .role: ["reports_to", "members"]
         case .risk:
-            ["category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment", "ai_systems"]
+            [
+                "category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment", "ai_systems",
+                "accepted_by", "accepted_on",
+            ]
         case .aiSystem:
             [
                 "lifecycle", "eu_ai_act_risk", "provider", "supplier", "impact_assessment", "ai_act_role", "annex_iii",
@@ -32,7 +35,11 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
             ]
         case .impactAssessment: ["ai_systems", "date"]
         case .objective: ["target", "due"]
-        case .record: ["record_kind", "date"]
+        case .record:
+            [
+                "record_kind", "date", "audited_clauses", "severity", "action_status", "due", "root_cause",
+                "effectiveness_checked",
+            ]
         case .soa: ["decisions"]
         }
     }
@@ -99,7 +106,9 @@ public enum Vocabulary {
     ]
     public static let recordKind = [
         "internal-audit", "management-review", "nonconformity", "corrective-action", "training", "monitoring",
-        "incident", "other",
+        "incident", "other", "risk-treatment-plan",
     ]
+    public static let severity = ["major", "minor", "observation"]
+    public static let actionStatus = ["open", "in-progress", "closed"]
     public static let implementationStatus = ["planned", "partial", "implemented"]
 }

@@ -74,6 +74,8 @@ extension Document {
     /// links lead.
     var outline: Document {
         var outline = self
+        // Only approved documents are read for placeholders (`ReadinessFindings`).
+        outline.bodyPlaceholders = self.status == .approved ? BodyPlaceholder.scan(self) : []
         outline.body = MarkdownDocument()
         outline.bodySource = ""
         outline.bodyFirstLine = 0

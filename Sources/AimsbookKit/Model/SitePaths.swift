@@ -16,6 +16,8 @@ public enum SitePaths {
     public static let aiSystems = "ai-systems.html"
     public static let roles = "roles.html"
     public static let audit = "audit.html"
+    /// The register of nonconformities and corrective actions.
+    public static let actions = "actions.html"
     public static let search = "search.html"
     public static let print = "print.html"
     public static let notFound = "404.html"

@@ -2,13 +2,21 @@
 /// documented information as a checklist, coverage of clauses 4–10 and Annex A as charts, and
 /// the findings an auditor would raise, grouped by kind.
 enum AuditPage {
-    static func scoreBadge(_ percent: Int) -> View {
-        switch percent {
-        case 85...: Badge.make("Ready for audit", .ok)
-        case 60..<85: Badge.make("Gaps to close", .warn)
-        default: Badge.make("Not ready", .bad)
-        }
+    /// The verdict: readiness is every gate passing, never a score threshold.
+    static func verdictBadge(_ audit: AuditReport) -> View {
+        audit.ready ? Badge.make("Ready for stage 1", .ok) : Badge.make("Not ready", .bad)
     }
+
+    /// What each gate checks, in an AIMS owner's words, beside its result.
+    static let gateTitles: [String: String] = [
+        "mandatory-information": "Required documented information evidenced",
+        "internal-audit": "Internal audit held, covering clauses 4 to 10",
+        "management-review": "Management review held after the audit",
+        "soa-approved": "Statement of Applicability approved",
+        "treatment-plan-approved": "Risk treatment plan approved, residual risk accepted",
+        "no-placeholders": "No placeholder text in approved documents",
+        "nonconformities": "No overdue corrective action",
+    ]
 
     static func render(context: RenderContext) throws -> OutputFile {
         let path = SitePaths.audit
@@ -24,6 +32,7 @@ enum AuditPage {
                 "clause": item.clause, "clauseTitle": item.clauseTitle, "href": linker.clause(item.clause),
                 "what": item.what,
                 "coverage": Badge.coverage(item.status), "done": item.status == .covered,
+                "note": item.note ?? "", "hasNote": item.note != nil,
                 "documents": documents.refs,
                 "documentsHTML": documents.html,
                 "hasDocuments": !item.documents.isEmpty,
@@ -39,7 +48,7 @@ enum AuditPage {
             where clause.id == top.id || ClausePages.ancestors(of: clause, standard: standard).first?.id == top.id {
                 switch audit.clauseCoverage[clause.id] ?? .missing {
                 case .covered: bar.covered += 1
-                case .draftOnly: bar.draftOnly += 1
+                case .draftOnly, .notPerformed: bar.draftOnly += 1
                 case .missing: bar.missing += 1
                 }
             }
@@ -57,7 +66,7 @@ enum AuditPage {
             }
             switch audit.controlCoverage[entry.control.id] ?? .missing {
             case .covered: controlBars[controlBars.count - 1].covered += 1
-            case .draftOnly: controlBars[controlBars.count - 1].draftOnly += 1
+            case .draftOnly, .notPerformed: controlBars[controlBars.count - 1].draftOnly += 1
             case .missing: controlBars[controlBars.count - 1].missing += 1
             }
         }
@@ -72,6 +81,8 @@ enum AuditPage {
             let findings = byKind[kind]!.map { finding -> View in
                 [
                     "message": finding.message,
+                    "place": finding.location.map { "\($0.file):\($0.line)" } ?? "",
+                    "hasPlace": finding.location != nil,
                     "hasDocument": finding.document != nil,
                     "document": finding.document.map { context.documentRef($0, linker: linker) } ?? false,
                 ]
@@ -83,9 +94,27 @@ enum AuditPage {
             ]
         }
 
+        func gateView(_ gate: AuditReport.Gate) -> View {
+            [
+                "id": gate.id, "title": gateTitles[gate.id] ?? gate.id, "message": gate.message, "passed": gate.passed,
+                "badge": gate.passed ? Badge.make("Passed", .ok) : Badge.make("Failed", .bad),
+            ]
+        }
+        let gates = audit.gates.map(gateView)
+        let failed = audit.failedGates.count
         let view: View = [
+            "ready": audit.ready,
+            "verdict": verdictBadge(audit),
+            "verdictText": audit.ready
+                ? "Every gate passes: the evidence a stage 1 auditor asks for first is in place."
+                : "\(RenderText.count(failed, "gate")) of \(audit.gates.count) \(failed == 1 ? "fails" : "fail"). Each says what to do below.",
+            "gates": gates,
+            "failedGates": audit.failedGates.map(gateView),
+            "hasFailedGates": !audit.failedGates.isEmpty,
+            "passedCount": audit.gates.count - failed,
+            "gateCount": audit.gates.count,
+            "notPerformed": audit.notPerformedCount,
             "score": score,
-            "scoreBadge": scoreBadge(score),
             "covered": audit.coveredCount,
             "draftOnly": audit.draftOnlyCount,
             "missing": audit.missingCount,

@@ -27,6 +27,7 @@ enum Badge {
         switch status {
         case .covered: make("Covered", .ok)
         case .draftOnly: make("Drafts only", .warn)
+        case .notPerformed: make("Not performed", .high)
         case .missing: make("Missing", .bad)
         }
     }
@@ -46,20 +47,36 @@ enum Badge {
         }
     }
 
-    /// Risk level of a likelihood × impact score on common 5 × 5 bands (those of the sample
-    /// handbook's AI policy): 1–4 low, 5–9 medium, 10–14 high, 15–25 critical.
-    static func riskLevel(_ score: Int) -> (label: String, band: String, tone: Tone) {
-        switch score {
-        case ..<5: ("Low", "low", .ok)
-        case 5..<10: ("Medium", "medium", .warn)
-        case 10..<15: ("High", "high", .high)
-        default: ("Critical", "critical", .bad)
-        }
+    /// Risk level of a likelihood × impact score on the organisation's bands (aimsbook.yml
+    /// `risk_criteria`; by default 1–4 low, 5–9 medium, 10–14 high, 15–25 critical). The tone runs
+    /// from ok for the lowest band to bad for the highest; `colour` is the band's own, if set.
+    static func riskLevel(
+        _ score: Int, _ criteria: RiskCriteria
+    ) -> (
+        label: String, band: String, tone: Tone, colour: String?
+    ) {
+        let band = criteria.band(of: score)
+        let position = criteria.bands.firstIndex(of: band) ?? 0
+        let tones: [Tone] = [.ok, .warn, .high, .bad]
+        let tone: Tone =
+            criteria.bands.count <= 1
+            ? .bad : tones[min(3, Int((Double(position) * 3 / Double(criteria.bands.count - 1)).rounded()))]
+        return (band.label, band.name, tone, band.colour)
     }
 
-    static func risk(_ score: Int) -> View {
-        let level = riskLevel(score)
+    static func risk(_ score: Int, _ criteria: RiskCriteria) -> View {
+        let level = riskLevel(score, criteria)
         return make("\(level.label) · \(score)", level.tone)
+    }
+
+    /// The bands as a legend: "Low 1–4", "Medium 5–9" …
+    static func riskLegend(_ criteria: RiskCriteria) -> [View] {
+        var low = 1
+        return criteria.bands.map { band in
+            defer { low = band.max + 1 }
+            let level = riskLevel(band.max, criteria)
+            return make("\(band.label) \(low)–\(band.max)", level.tone)
+        }
     }
 
     static func euAIActRisk(_ value: String?) -> View {

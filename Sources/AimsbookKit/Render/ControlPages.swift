@@ -28,7 +28,7 @@ enum ControlPages {
         let implementedBy = ClausePages.evidenceOrder(entry.implementedBy, handbook: handbook)
         let risks = entry.treatsRisks.map { id -> View in
             var ref = context.documentRef(id, linker: linker)
-            ref["scores"] = RiskScores.view(handbook.document(id)?.risk)
+            ref["scores"] = RiskScores.view(handbook.document(id)?.risk, criteria: handbook.settings.riskCriteria)
             return ref
         }
         func neighbour(_ control: StandardModel.Control?) -> Any {

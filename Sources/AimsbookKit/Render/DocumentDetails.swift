@@ -12,7 +12,12 @@ enum DocumentDetails {
         var view: View = [:]
         for key in keys { view[key] = false }
         switch document.details {
-        case .risk(let risk): view["riskPanel"] = RiskScores.view(risk)
+        case .risk(let risk):
+            var panel = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
+            panel["hasAcceptance"] = risk.acceptedBy != nil
+            panel["acceptedBy"] = risk.acceptedBy.map { context.documentRef($0.value, linker: linker) } ?? false
+            panel["acceptedOn"] = context.date(risk.acceptedOn?.value)
+            view["riskPanel"] = panel
         case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
         case .role(let role):
             view["rolePanel"] = try self.role(
@@ -32,9 +37,17 @@ enum DocumentDetails {
                     "overdue": overdue,
                 ] as View
         case .record(let record):
+            let action = record.nonconformity
             view["recordPanel"] =
                 [
                     "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
+                    "hasAudited": !record.auditedClauses.isEmpty,
+                    "audited": record.auditedClauses.map { ["id": $0.value, "href": linker.clause($0.value)] as View },
+                    "hasAction": action != nil,
+                    "severity": ActionRegister.severityBadge(action?.severity),
+                    "actionStatus": ActionRegister.statusBadge(action?.actionStatus),
+                    "due": context.date(action?.due?.value), "rootCause": action?.rootCause ?? "",
+                    "hasRootCause": action?.rootCause != nil, "checked": context.date(action?.effectivenessChecked),
                 ] as View
         case .soa:
             let counts = context.soa.counts
@@ -59,9 +72,9 @@ enum DocumentDetails {
         let risks = relations.risks.sorted().map { riskID -> View in
             var ref = context.documentRef(riskID, linker: linker)
             if let risk = context.handbook.document(riskID)?.risk {
-                ref["scores"] = RiskScores.view(risk)
+                ref["scores"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
             } else {
-                ref["scores"] = RiskScores.view(nil)
+                ref["scores"] = RiskScores.view(nil, criteria: context.handbook.settings.riskCriteria)
             }
             return ref
         }
@@ -136,11 +149,12 @@ enum DocumentDetails {
 
 /// A risk's inherent and residual scores as the pages show them.
 enum RiskScores {
-    static func view(_ risk: Document.Risk?) -> View {
+    static func view(_ risk: Document.Risk?, criteria: RiskCriteria) -> View {
         func score(_ likelihood: Int?, _ impact: Int?) -> Any {
             guard let likelihood, let impact else { return false }
             let score = likelihood * impact
-            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score)] as View
+            return ["likelihood": likelihood, "impact": impact, "score": score, "badge": Badge.risk(score, criteria)]
+                as View
         }
         return [
             "inherent": score(risk?.likelihood, risk?.impact),

@@ -8,6 +8,7 @@ enum HeatMap {
         kind: String, caption: String, scores: [(id: String, likelihood: Int, impact: Int)], context: RenderContext,
         linker: Linker
     ) throws -> View {
+        let criteria = context.handbook.settings.riskCriteria
         var cells: [String: [String]] = [:]
         for score in scores where (1...5).contains(score.likelihood) && (1...5).contains(score.impact) {
             cells["\(score.likelihood)-\(score.impact)", default: []].append(score.id)
@@ -17,9 +18,11 @@ enum HeatMap {
                 "impact": impact,
                 "cells": (1...5).map { likelihood -> View in
                     let ids = cells["\(likelihood)-\(impact)"] ?? []
-                    let level = Badge.riskLevel(likelihood * impact)
+                    let level = Badge.riskLevel(likelihood * impact, criteria)
                     return [
                         "band": level.band, "level": level.label, "count": ids.count, "hasRisks": !ids.isEmpty,
+                        // Only a checked hex colour (`AuditSettingsReader.isColour`) reaches the style.
+                        "colour": level.colour ?? "", "hasColour": level.colour != nil,
                         "anchor": "\(kind)-\(likelihood)-\(impact)", "likelihood": likelihood, "impact": impact,
                     ]
                 },
@@ -33,7 +36,7 @@ enum HeatMap {
             return la * ia != lb * ib ? la * ia > lb * ib : (ia, la) > (ib, lb)
         }.map { key -> View in
             let (likelihood, impact) = split(key)
-            let level = Badge.riskLevel(likelihood * impact)
+            let level = Badge.riskLevel(likelihood * impact, criteria)
             let risks = try context.refList(cells[key]!.sorted(), template: "ref-item", linker: linker)
             return [
                 "anchor": "\(kind)-\(key)", "likelihood": likelihood, "impact": impact, "score": likelihood * impact,
@@ -44,6 +47,8 @@ enum HeatMap {
         }
         return [
             "kind": kind, "caption": caption, "rows": rows, "likelihoods": [1, 2, 3, 4, 5], "lists": lists,
+            "likelihoodScale": "1 = \(criteria.likelihood.first ?? "") … 5 = \(criteria.likelihood.last ?? "")",
+            "impactScale": "1 = \(criteria.impact.first ?? "") … 5 = \(criteria.impact.last ?? "")",
             "hasLists": !lists.isEmpty, "plotted": RenderText.count(scores.count, "risk"),
         ]
     }

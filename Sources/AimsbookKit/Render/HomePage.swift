@@ -18,6 +18,7 @@ enum HomePage {
             PageJob(SitePaths.home, one: render), PageJob(SitePaths.risks, one: RiskRegister.render),
             PageJob(SitePaths.aiSystems, one: AISystemInventory.render),
             PageJob(SitePaths.roles, one: RoleDirectory.render), PageJob(SitePaths.audit, one: AuditPage.render),
+            PageJob(SitePaths.actions, one: ActionRegister.render),
         ] + StaticPages.jobs(context: context)
     }
 
@@ -61,7 +62,7 @@ enum HomePage {
             "hasScope": scope != nil,
             "scope": scope.map { context.documentRef($0, linker: linker) } ?? false,
             "score": score,
-            "scoreBadge": AuditPage.scoreBadge(score),
+            "scoreBadge": AuditPage.verdictBadge(audit),
             "mandatoryCovered": audit.coveredCount,
             "mandatoryTotal": audit.mandatory.count,
             "findingCount": RenderText.count(audit.findings.count, "finding"),

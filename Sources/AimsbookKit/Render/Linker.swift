@@ -14,7 +14,13 @@ struct Linker {
     func to(_ path: String) -> String { root + path }
     func document(_ id: String) -> String { to(SitePaths.document(id)) }
     func clause(_ id: String) -> String { to(SitePaths.clause(id)) }
-    func control(_ id: String) -> String { to(SitePaths.control(id)) }
+    /// An Annex A control's page; a control of the organisation's own (`ORG-1`, any id not written
+    /// `A.` and a digit) has no page of its own but its row in the SoA.
+    func control(_ id: String) -> String {
+        let start = Array(id.prefix(3))
+        let annexA = start.count == 3 && start[0] == "A" && start[1] == "." && start[2].isNumber
+        return annexA ? to(SitePaths.control(id)) : to(SitePaths.soa) + "#" + id
+    }
     func typeList(_ type: DocumentType) -> String { to(SitePaths.typeList(type)) }
 }
 

@@ -29,6 +29,7 @@ struct Navigation {
                 Item(path: SitePaths.roles, label: "Role directory", count: counts[.role] ?? 0),
                 Item(path: SitePaths.audit, label: "Audit readiness"),
                 Item(path: SitePaths.documents, label: "Master list", count: handbook.documents.count),
+                Item(path: SitePaths.actions, label: "Nonconformities and actions"),
             ])
         let documents = Section(
             heading: "Documents",

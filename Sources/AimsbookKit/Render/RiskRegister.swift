@@ -5,6 +5,7 @@ enum RiskRegister {
         let path = SitePaths.risks
         let linker = Linker(page: path)
         let handbook = context.handbook
+        let criteria = handbook.settings.riskCriteria
         var ids: [String] = []
         var inherent: [(id: String, likelihood: Int, impact: Int)] = []
         var residual: [(id: String, likelihood: Int, impact: Int)] = []
@@ -18,7 +19,7 @@ enum RiskRegister {
             guard case .risk(let risk) = document.pointee.details else { return }
             if let l = risk.likelihood, let i = risk.impact { inherent.append((id, l, i)) }
             if let l = risk.residualLikelihood, let i = risk.residualImpact { residual.append((id, l, i)) }
-            if (risk.residualScore ?? 0) >= 10 { high += 1 }
+            if (risk.residualScore ?? 0) > criteria.acceptanceThreshold { high += 1 }
         }
         // Each row reads through its own context (the page's is shadowed): see `rowsHTML(page:…)`.
         let rendered = try context.rowsHTML(page: path, template: "risk-row", keys: ids) {
@@ -26,7 +27,7 @@ enum RiskRegister {
             guard let document = context.handbook.document(id) else { return [:] }
             let risk = document.risk
             var row = context.documentRef(document, linker: linker)
-            row["scores"] = RiskScores.view(risk)
+            row["scores"] = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
             row["inherentSort"] = risk?.inherentScore ?? -1
             row["residualSort"] = risk?.residualScore ?? -1
             row["inherentCell"] =
@@ -48,6 +49,8 @@ enum RiskRegister {
             "untreated": untreated,
             "hasUntreated": untreated > 0,
             "high": high,
+            "threshold": criteria.acceptanceThreshold,
+            "legend": Badge.riskLegend(criteria),
             "inherentMap": try HeatMap.view(
                 kind: "inherent", caption: "Inherent risk (before treatment)", scores: inherent, context: context,
                 linker: linker),

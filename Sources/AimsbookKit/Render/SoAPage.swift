@@ -22,7 +22,7 @@ enum SoAPage {
             ])
             lastTop = group.top.id
         }
-        for entry in soa.entries {
+        for entry in soa.allEntries {
             if current?.objective.id != entry.objective.id {
                 flush()
                 current = (entry.objective, entry.topObjective, [])

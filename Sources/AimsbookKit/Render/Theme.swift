@@ -20,7 +20,7 @@ public struct Theme: Sendable {
     static let requiredTemplates = [
         "layout", "sidebar", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
         "ai-systems", "roles", "soa", "audit", "search", "print", "404", "frameworks", "framework",
-        "framework-requirement", "framework-readiness", "risk-row", "type-row", "audit-finding",
+        "framework-requirement", "framework-readiness", "risk-row", "type-row", "audit-finding", "actions",
         "documents", "changes", "history-panel",
     ]
 

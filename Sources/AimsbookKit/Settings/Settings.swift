@@ -23,11 +23,16 @@ public struct Settings: Sendable, Hashable {
     /// migrated. Errors are never ignored.
     public var ignoredWarnings: [String] = []
 
+    /// How often each kind of record is due (`intervals:`).
+    public var intervals = RecordIntervals()
+    /// Likelihood and impact scales, bands and the acceptance threshold (`risk_criteria:`).
+    public var riskCriteria = RiskCriteria()
+
     public init() {}
 
     static let fields = [
         "title", "organisation", "as_of", "allow_raw_html", "public_body", "public_service", "eu_ai_act_dates",
-        "warnings_ignore",
+        "warnings_ignore", "intervals", "risk_criteria",
     ]
 
     /// Reads aimsbook.yml. Problems in it are diagnostics at `aimsbook.yml:line:column`.
@@ -58,6 +63,12 @@ public struct Settings: Sendable, Hashable {
             settings.euAIActDates = readDates(entry.value, into: &reader.diagnostics)
         }
         settings.ignoredWarnings = reader.list("warnings_ignore").map(\.value)
+        if let entry = frontMatter["intervals"] {
+            settings.intervals = AuditSettingsReader.intervals(entry.value, into: &reader.diagnostics)
+        }
+        if let entry = frontMatter["risk_criteria"] {
+            settings.riskCriteria = AuditSettingsReader.riskCriteria(entry.value, into: &reader.diagnostics)
+        }
         for entry in frontMatter.entries where !fields.contains(entry.key) {
             reader.diagnostics.append(
                 .warning(

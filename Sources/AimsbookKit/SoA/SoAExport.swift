@@ -19,7 +19,7 @@ public enum SoAExport {
     /// prefixed with ' so a spreadsheet does not run them as formulas.
     public static func csv(_ soa: StatementOfApplicability) -> String {
         var output = "\u{FEFF}" + columns.map(csvField).joined(separator: ",") + "\r\n"
-        for entry in soa.entries {
+        for entry in soa.allEntries {
             output += row(entry).map(csvField).joined(separator: ",") + "\r\n"
         }
         return output
@@ -38,7 +38,7 @@ public enum SoAExport {
 
     public static func json(_ soa: StatementOfApplicability) -> String {
         let counts = soa.counts
-        let controls = soa.entries.map { entry -> JSONValue in
+        let controls = soa.allEntries.map { entry -> JSONValue in
             .object([
                 ("control", .string(entry.control.id)),
                 ("title", .string(entry.control.title)),
@@ -49,6 +49,7 @@ public enum SoAExport {
                 ("justification", entry.justification.map(JSONValue.string) ?? .null),
                 ("implementedBy", .array(entry.implementedBy.map(JSONValue.string))),
                 ("treatsRisks", .array(entry.treatsRisks.map(JSONValue.string))),
+                ("organisation", .bool(entry.objective.id == StatementOfApplicability.organisationObjective.id)),
             ])
         }
         let json = JSONValue.object([
@@ -70,7 +71,7 @@ public enum SoAExport {
     /// A table for a terminal, at most `width` columns wide, long cells wrapped.
     public static func table(_ soa: StatementOfApplicability, width: Int = 100) -> String {
         let headers = ["Control", "Title", "Appl.", "Status", "Implemented by / justification"]
-        let rows = soa.entries.map { entry -> [String] in
+        let rows = soa.allEntries.map { entry -> [String] in
             let evidence =
                 entry.isExcluded
                 ? "excluded: \(entry.justification ?? "no justification")"
@@ -99,7 +100,7 @@ public enum SoAExport {
         emit(headers)
         output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         var lastObjective = ""
-        for (entry, row) in zip(soa.entries, rows) {
+        for (entry, row) in zip(soa.allEntries, rows) {
             if entry.objective.id != lastObjective {
                 lastObjective = entry.objective.id
                 output += "\(entry.objective.id) \(entry.objective.title)\n"

@@ -33,7 +33,24 @@ public struct StatementOfApplicability: Sendable, Equatable {
 
     /// The `type: soa` document, if there is one.
     public var document: Document?
+    /// Every Annex A control, in the standard's order.
     public var entries: [Entry]
+    /// Controls of the organisation's own: decisions whose key is no Annex A id but which carry
+    /// a `title` (Annex A is not exhaustive), in the order written, after Annex A everywhere.
+    public var organisationEntries: [Entry] = []
+
+    /// Annex A first, then the organisation's own controls.
+    public var allEntries: [Entry] { entries + organisationEntries }
+
+    /// The objective group organisation-specific controls are listed under.
+    public static let organisationObjective = StandardModel.Objective(
+        id: "ORG", title: "Controls of the organisation's own", parent: nil)
+
+    /// Whether `decision` declares a control of the organisation's own rather than naming an
+    /// Annex A control: its key is not an Annex A id and it has a title.
+    static func isOrganisational(_ decision: Document.Decision, standard: StandardModel) -> Bool {
+        !standard.hasControl(decision.control.value) && !(decision.title ?? "").allSatisfy(\.isWhitespace)
+    }
 
     public var counts: Counts {
         var counts = Counts()
@@ -76,5 +93,34 @@ public struct StatementOfApplicability: Sendable, Equatable {
                 decision: decisions[control.id], implementedBy: implementedBy.sorted(),
                 treatsRisks: treatsRisks.sorted())
         }
+        var seen: Set<String> = []
+        for decision in document?.soaDecisions?.decisions ?? []
+        where Self.isOrganisational(decision, standard: standard) && seen.insert(decision.control.value).inserted {
+            let id = decision.control.value
+            var implementedBy: [String] = []
+            var treatsRisks: [String] = []
+            for other in handbook.relations.documentsByControl[id] ?? [] {
+                switch handbook.position(of: other).map({ handbook.documents[$0].type }) {
+                case .risk?: treatsRisks.append(other)
+                case .soa?, nil: break
+                default: implementedBy.append(other)
+                }
+            }
+            let objective = Self.organisationObjective
+            organisationEntries.append(
+                Entry(
+                    control: .init(id: id, title: decision.title ?? id, objective: objective.id), objective: objective,
+                    topObjective: objective, decision: decision, implementedBy: implementedBy.sorted(),
+                    treatsRisks: treatsRisks.sorted()))
+        }
+    }
+
+    /// Ids of the organisation's own controls the SoA declares, for checking `controls` lists.
+    public static func organisationControlIDs(_ handbook: Handbook) -> Set<String> {
+        Set(
+            (handbook.soaDocument?.soaDecisions?.decisions ?? []).filter {
+                isOrganisational($0, standard: handbook.standard)
+            }
+            .map(\.control.value))
     }
 }

@@ -27,6 +27,17 @@ public struct StandardModel: Sendable, Codable {
     public struct MandatoryItem: Sendable, Codable, Hashable {
         public var clause: String
         public var what: String
+        /// What evidences the item (`MandatoryEvidence.Kind`): `process` (approved policies and
+        /// procedures), `records`, `objectives`, `risk-assessments`, `risk-treatments`,
+        /// `impact-assessments`, `soa`, `treatment-plan`. Nil reads as `process`.
+        public var evidence: String?
+        /// For `records`: the record kinds that count; none means any record listing the clause.
+        public var recordKinds: [String]?
+
+        private enum CodingKeys: String, CodingKey {
+            case clause, what, evidence
+            case recordKinds = "record_kinds"
+        }
     }
 
     public var standard: String

@@ -33,7 +33,13 @@ public enum StandardModelWriter {
             ),
             (
                 "mandatory",
-                .array(model.mandatory.map { .object([("clause", .string($0.clause)), ("what", .string($0.what))]) })
+                .array(
+                    model.mandatory.map {
+                        .object([
+                            ("clause", .string($0.clause)), ("what", .string($0.what)),
+                            ("evidence", .string($0.evidence ?? "process")),
+                        ])
+                    })
             ),
         ])
         return json.serialized(pretty: true) + "\n"

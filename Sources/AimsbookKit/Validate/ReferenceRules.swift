@@ -79,7 +79,8 @@ enum ReferenceRules {
             }
             diagnostics.append(.error("unknown-clause", message, at: clause.location))
         }
-        for control in document.pointee.controls where !standard.hasControl(control.value) {
+        for control in document.pointee.controls
+        where !standard.hasControl(control.value) && !isOrganisationControlForm(control.value, standard: standard) {
             var message =
                 "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
             if standard.hasClause(control.value) {
@@ -89,6 +90,15 @@ enum ReferenceRules {
             }
             diagnostics.append(.error("unknown-control", message, at: control.location))
         }
+    }
+
+    /// Whether a `controls` entry may name a control of the organisation's own (`ORG-1`): not
+    /// written as an Annex A id (`A.` and a digit) nor a clause. The SoA declares those, so a
+    /// handbook rule (`SoARules.organisationControlCitations`) checks them.
+    static func isOrganisationControlForm(_ id: String, standard: StandardModel) -> Bool {
+        if standard.hasClause(id) || id.first?.isNumber == true { return false }
+        let characters = Array(id.prefix(3))
+        return !(characters.count == 3 && characters[0] == "A" && characters[1] == "." && characters[2].isNumber)
     }
 
     /// Links in bodies: targets exist, anchors exist in their target, schemes are safe, no raw HTML.

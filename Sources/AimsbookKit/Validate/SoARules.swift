@@ -30,12 +30,14 @@ enum SoARules {
         }
         for decision in decisions.decisions {
             let control = decision.control
-            guard standard.control(control.value) != nil else {
+            let organisational = StatementOfApplicability.isOrganisational(decision, standard: standard)
+            guard standard.control(control.value) != nil || organisational else {
                 diagnostics.append(
                     .error(
                         "soa-unknown-control",
                         "'\(control.value)' is not an Annex A control of ISO/IEC 42001"
-                            + Suggestion.standardID(control.value, in: standard.controls.map(\.id)),
+                            + Suggestion.standardID(control.value, in: standard.controls.map(\.id))
+                            + "; for a control of your own, give it a title: '\(control.value): { title: \"…\", applicable: true, status: planned, justification: \"…\" }'",
                         at: control.location))
                 continue
             }
@@ -62,6 +64,13 @@ enum SoARules {
                             at: status.location))
                 }
             case true?:
+                if (decision.justification ?? "").allSatisfy(\.isWhitespace) {
+                    diagnostics.append(
+                        .warning(
+                            "soa-missing-justification",
+                            "\(control.value) is applicable without a justification; say why it is included (clause 6.1.3 asks for the justification of inclusions too)",
+                            at: control.location))
+                }
                 if decision.status == nil {
                     diagnostics.append(
                         .warning(
@@ -72,20 +81,43 @@ enum SoARules {
             }
         }
         let soa = StatementOfApplicability(handbook)
-        for entry in soa.entries where entry.isApplicable && entry.implementedBy.isEmpty {
+        for entry in soa.allEntries where entry.isApplicable && entry.implementedBy.isEmpty {
             diagnostics.append(
                 .warning(
                     "soa-not-implemented",
                     "\(entry.control.id) is applicable, but no document lists it in 'controls'; add it to the policy, procedure or record that implements it",
                     at: entry.decision?.control.location ?? anchor))
         }
-        let excluded = Set(soa.entries.filter(\.isExcluded).map(\.control.id))
+        let excluded = Set(soa.allEntries.filter(\.isExcluded).map(\.control.id))
         handbook.forEachDocument(of: .risk) { risk in
             for control in risk.pointee.controls where excluded.contains(control.value) {
                 diagnostics.append(
                     .error(
                         "soa-excluded-treatment",
                         "\(risk.pointee.id.value) is treated with \(control.value), which the Statement of Applicability excludes; include the control or choose another treatment",
+                        at: control.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `controls` entries that are not Annex A ids in form (`ORG-1`), which the document rules
+    /// leave to this one: each must be a control of the organisation's own declared in the SoA.
+    static func organisationControlCitations(_ context: Validator.Context) -> [Diagnostic] {
+        let handbook = context.handbook
+        let declared = StatementOfApplicability.organisationControlIDs(handbook)
+        var diagnostics: [Diagnostic] = []
+        handbook.forEachDocument { document in
+            for control in document.pointee.controls
+            where ReferenceRules.isOrganisationControlForm(control.value, standard: handbook.standard)
+                && !declared.contains(control.value)
+            {
+                diagnostics.append(
+                    .error(
+                        "unknown-control",
+                        "'\(control.value)' is neither an Annex A control of ISO/IEC 42001 nor a control of your own; controls run from A.2.2 to A.10.4, and your own are declared in the Statement of Applicability with a title"
+                            + Suggestion.didYouMean(
+                                control.value, in: handbook.standard.controls.map(\.id) + declared.sorted()),
                         at: control.location))
             }
         }

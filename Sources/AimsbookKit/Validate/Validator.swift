@@ -29,6 +29,7 @@ public enum Validator {
     static let handbookRules: [Rule] = [
         RoleRules.reportingCycles,
         SoARules.check,
+        SoARules.organisationControlCitations,
         ReviewRules.overdueReviews,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
