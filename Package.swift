@@ -5,6 +5,8 @@ import PackageDescription
 /// adds the libFuzzer target and instruments AimsbookKit for it. Unset, the package is unchanged.
 let fuzzing = Context.environment["AIMSBOOK_FUZZ"] != nil
 let fuzzSanitizers = "-sanitize=fuzzer,address"
+/// `AIMSBOOK_STATIC_ZLIB=1` (Dist/build.sh): zlib is linked from its static archive, passed on the command line.
+let staticZlib = Context.environment["AIMSBOOK_STATIC_ZLIB"] != nil
 
 /// `make dist` sets `AIMSBOOK_GIT_COMMIT` to the commit it builds, for `aimsbook --version`
 /// (Sources/CBuildInfo). Only a hex commit id, maybe followed by `-dirty`, is taken, so the value is
@@ -45,7 +47,8 @@ let package = Package(
         // A bump allocator per thread for cmark-gfm (MarkdownArena.swift): C, for its thread-local state.
         .target(name: "CMarkdownArena"),
         // zlib (Debian: zlib1g-dev) for the audit pack's zip and tar.gz: README, "Dependencies".
-        .target(name: "CArchiveZlib", linkerSettings: [.linkedLibrary("z")]),
+        // `make dist` names zlib's static archive itself (Dist/build.sh), so the binary needs no libz.so.
+        .target(name: "CArchiveZlib", linkerSettings: staticZlib ? [] : [.linkedLibrary("z")]),
         // Turns templates/ into Swift source at build time, so the theme has one source of truth.
         .executableTarget(name: "embed-theme", path: "Plugins/EmbedThemeTool"),
         .plugin(

@@ -49,8 +49,16 @@ Cflags: -I$(pkg-config --variable=includedir libcmark-gfm)
 PC
 export PKG_CONFIG_PATH="$static_libs/pkgconfig"
 
+# zlib (the audit pack's archives) likewise: Package.swift leaves out -lz when AIMSBOOK_STATIC_ZLIB is set.
+zlib_archive="/usr/lib/$multiarch/libz.a"
+if [ ! -f "$zlib_archive" ]; then
+  echo "dist: $zlib_archive is missing; install zlib1g-dev (make deps)" >&2
+  exit 2
+fi
+export AIMSBOOK_STATIC_ZLIB=1
 build_flags=(-c release --scratch-path "$repo/.build/dist" --static-swift-stdlib
-  -Xlinker "$static_libs/libcmark-gfm-extensions.a" -Xlinker "$static_libs/libcmark-gfm.a")
+  -Xlinker "$static_libs/libcmark-gfm-extensions.a" -Xlinker "$static_libs/libcmark-gfm.a"
+  -Xlinker "$zlib_archive")
 echo "dist: building the static release binary (commit ${commit:-unknown})"
 started=$(date +%s)
 AIMSBOOK_GIT_COMMIT="$commit" "$swift" build "${build_flags[@]}" --product aimsbook

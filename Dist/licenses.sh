@@ -14,7 +14,7 @@ objects="$repo/.build/dist/release/aimsbook.product/Objects.LinkFileList"
   exit 2
 }
 
-own_modules=" aimsbook AimsbookKit AimsbookPreview CMarkdownArena CThreadPlacement "
+own_modules=" aimsbook AimsbookKit AimsbookPreview CMarkdownArena CArchiveZlib "
 index="$out/README.txt"
 {
   echo "Licences of the software linked into the aimsbook binary."
@@ -66,6 +66,10 @@ for package in libcmark-gfm-dev libcmark-gfm-extensions-dev; do
   cp "$copyright" "$out/$package-copyright.txt"
   echo "$package-copyright.txt: cmark-gfm (Debian package $package)" >>"$index"
 done
+
+# zlib, linked from Debian's static archive (the audit pack's zip and tar.gz).
+cp /usr/share/doc/zlib1g/copyright "$out/zlib-copyright.txt"
+echo "zlib-copyright.txt: zlib (Debian package zlib1g-dev)" >>"$index"
 
 # Licences no package on the build machine ships: LibYAML, which Yams compiles in as CYaml.
 if [ -f "$out/Yams-LICENSE.txt" ]; then
