@@ -119,9 +119,13 @@ public struct AuditReport: Sendable, Equatable {
                 status: assessment.status, documents: assessment.documents, evidence: item.evidence ?? "process",
                 note: assessment.note)
         }
+        // A clause that requires documented information is as covered as its least evidenced
+        // item: an approved procedure listing 9.3.3 does not make management reviews held.
+        var itemStatus: [String: CoverageStatus] = [:]
+        for item in mandatory { itemStatus[item.clause] = min(itemStatus[item.clause] ?? item.status, item.status) }
         clauseCoverage = Dictionary(
             uniqueKeysWithValues: handbook.standard.clauses.map {
-                ($0.id, coverageStatus(of: relations.documentsByClause[$0.id] ?? []))
+                ($0.id, itemStatus[$0.id] ?? coverageStatus(of: relations.documentsByClause[$0.id] ?? []))
             })
 
         let statement = statement ?? StatementOfApplicability(handbook)

@@ -45,7 +45,9 @@ enum ClausePages {
         let documents = evidenceOrder(handbook.documents(addressing: clause.id), handbook: handbook)
         let evidence = try context.refList(documents, template: "ref-evidence-row", linker: linker)
         let mandatory = context.audit.mandatory.filter { $0.clause == clause.id }.map { item -> View in
-            ["what": item.what, "coverage": Badge.coverage(item.status)]
+            var view: View = ["what": item.what, "coverage": Badge.coverage(item.status)]
+            if let note = item.note { view["note"] = note }
+            return view
         }
         let subclauses = standard.subclauses(of: clause.id).map { sub -> View in
             let count = handbook.documents(addressing: sub.id).count
@@ -66,6 +68,7 @@ enum ClausePages {
             "coverage": Badge.coverage(context.audit.clauseCoverage[clause.id] ?? .missing),
             "mandatory": mandatory,
             "hasMandatory": !mandatory.isEmpty,
+            "auditHref": linker.to(SitePaths.audit),
             "documents": evidence.refs,
             "documentsHTML": evidence.html,
             "hasDocuments": !documents.isEmpty,
