@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import AimsbookKit
+
+/// Publishing the site as written: files keep their names, footnotes their own ids in every
+/// view, the print view carries what the pages show.
+@Suite struct AssetNameTests {
+    static let files: [String: String] = [
+        "roles/owner.md": "---\nid: ROLE-OWNER\ntype: role\ntitle: Owner\nstatus: approved\n---\nRuns it.\n",
+        "records/check.md": """
+        ---
+        id: REC-001
+        type: record
+        title: Inspection
+        owner: ROLE-OWNER
+        status: approved
+        ---
+        The [report](../evidence/Pr%C3%BCfbericht%202026.pdf), written as the file is named
+        ([again](<../evidence/Prüfbericht 2026.pdf>)), and [a per cent](../evidence/100%25.pdf#page=2).
+        """,
+    ]
+
+    static func render() throws -> [OutputFile] {
+        var source = Fixtures.source(files)
+        source.assets = [
+            .init(
+                path: "content/evidence/Prüfbericht 2026.pdf", contentPath: "evidence/Prüfbericht 2026.pdf",
+                absolutePath: "/x/a.pdf"),
+            .init(path: "content/evidence/100%.pdf", contentPath: "evidence/100%.pdf", absolutePath: "/x/b.pdf"),
+        ]
+        let checked = Pipeline.check(source, asOf: Fixtures.asOf)
+        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.message))")
+        return try SiteRenderer.render(checked.handbook, options: .init(asOf: Fixtures.asOf))
+    }
+
+    @Test func aFileIsWrittenUnderItsOwnNameAndLinkedPercentEncodedOnce() throws {
+        let output = try Self.render()
+        let paths = Set(output.map(\.path))
+        #expect(paths.contains("files/evidence/Prüfbericht 2026.pdf"))
+        #expect(paths.contains("files/evidence/100%.pdf"))
+        #expect(!paths.contains { $0.contains("%C3") || $0.contains("%20") }, "no name with escapes in it")
+        let page = try #require(Fixtures.pages(output)["docs/rec-001.html"])
+        let href = "href=\"../files/evidence/Pr%C3%BCfbericht%202026.pdf\""
+        #expect(page.components(separatedBy: href).count == 3, "both spellings of the link, encoded once")
+        #expect(page.contains("href=\"../files/evidence/100%25.pdf#page=2\""))
+        #expect(!page.contains("%25C3") && !page.contains("%2520"), "nothing encoded twice")
+        let print = try #require(Fixtures.pages(output)["print.html"])
+        #expect(print.contains(href.replacingOccurrences(of: "../", with: "")), "the print view links the same file")
+    }
+
+    @Test func everyLinkToTheFileLeadsToItOnceDecoded() throws {
+        let problems = HTMLScan.brokenLinks(in: Fixtures.pages(try Self.render()))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func aNameTooLongIsMeasuredAsWritten() {
+        // 120 "ü" are 240 bytes as written (a name the file system takes), 720 percent-encoded.
+        let name = String(repeating: "ü", count: 120) + ".pdf"
+        var source = Fixtures.source(Self.files)
+        source.assets = [.init(path: "content/\(name)", contentPath: name, absolutePath: "/x/c.pdf")]
+        #expect(!Pipeline.check(source, asOf: Fixtures.asOf).diagnostics.map(\.code).contains("file-name-too-long"))
+    }
+}
+
+@Suite struct FootnoteIDTests {
+    static let body = """
+        # fn 1
+
+        A claim[^1], a second[^note], the first again[^1] and a label like a repeat[^1-2].
+
+        [^1]: The source.
+        [^note]: Another.
+        [^1-2]: A third.
+
+        """
+
+    static func ids(_ html: String) -> [String] { HTMLScan.attributes("id", in: html) }
+
+    @Test func notesAreNumberedWithIDsNoHeadingCanHave() {
+        let html = MarkdownParser.parse(Self.body, firstLine: 1, file: "f.md").html
+        #expect(html.contains("<h1 id=\"fn-1\">"))
+        #expect(html.contains("<a href=\"#fn.1\" id=\"fnref.1\" data-footnote-ref>1</a>"))
+        #expect(html.contains("<a href=\"#fn.2\" id=\"fnref.2\" data-footnote-ref>2</a>"))
+        #expect(html.contains("<a href=\"#fn.1\" id=\"fnref.1.2\" data-footnote-ref>1</a>"))
+        #expect(html.contains("<a href=\"#fn.3\" id=\"fnref.3\" data-footnote-ref>3</a>"), "[^1-2] is its own note")
+        #expect(
+            html.contains("<li id=\"fn.1\">") && html.contains("<li id=\"fn.2\">") && html.contains("<li id=\"fn.3\">"))
+        #expect(html.contains("<a href=\"#fnref.1\" class=\"footnote-backref\""))
+        #expect(html.contains("<a href=\"#fnref.1.2\" class=\"footnote-backref\""))
+        #expect(html.contains("<a href=\"#fnref.3\" class=\"footnote-backref\""))
+        #expect(!html.contains("\"fn-1\"") || html.components(separatedBy: "\"fn-1\"").count == 2, "only the heading")
+        let ids = Self.ids(html)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+    }
+
+    @Test func aBodyWithoutNotesIsUnchanged() {
+        let text = "A [link](#fn-1) and `<li id=\"fn-1\">` in code.\n"
+        let html = MarkdownParser.parse(text, firstLine: 1, file: "f.md").html
+        #expect(html.contains("href=\"#fn-1\""))
+        #expect(html.contains("<code>&lt;li id=&quot;fn-1&quot;&gt;</code>"))
+    }
+
+    @Test func eachDocumentsNotesAreItsOwnInThePrintView() throws {
+        var files = RenderTests.files
+        files["notes/a.md"] =
+            "---\nid: REC-101\ntype: record\ntitle: Notes A\nowner: ROLE-OWNER\nstatus: approved\n---\n" + Self.body
+        files["notes/b.md"] =
+            "---\nid: REC-102\ntype: record\ntitle: Notes B\nowner: ROLE-OWNER\nstatus: approved\n---\nB[^1].\n\n[^1]: B's.\n"
+        let pages = try RenderTests.render(files)
+        let print = try #require(pages["print.html"])
+        #expect(print.contains("<a href=\"#rec-101--fn.1\" id=\"rec-101--fnref.1\""))
+        #expect(print.contains("<li id=\"rec-101--fn.1\">"))
+        #expect(print.contains("<a href=\"#rec-102--fn.1\" id=\"rec-102--fnref.1\""))
+        #expect(print.contains("<li id=\"rec-102--fn.1\">"))
+        #expect(print.contains("<a href=\"#rec-102--fnref.1\" class=\"footnote-backref\""))
+        #expect(!print.contains("id=\"fn-1\"") && !print.contains("id=\"fn.1\""), "no unprefixed note")
+        let page = try #require(pages["docs/rec-101.html"])
+        #expect(page.contains("<li id=\"fn.1\">"))
+        let problems = HTMLScan.brokenLinks(in: pages)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
