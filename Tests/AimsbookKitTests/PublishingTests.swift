@@ -121,3 +121,56 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 }
+
+@Suite struct PrintedSoATests {
+    @Test func theSoADocumentPrintsWithItsTableAsItsPageShowsIt() throws {
+        let pages = try RenderTests.render()
+        let print = try #require(pages["print.html"])
+        let soaPage = try #require(pages["soa.html"])
+        let section = try #require(
+            print.components(separatedBy: "<article class=\"print-doc print-soa\" id=\"doc-soa-001\"").dropFirst().first
+        )
+        let start = try #require(soaPage.range(of: "<div class=\"table-wrap\"><table class=\"data soa-table\">"))
+        let end = try #require(soaPage.range(of: "</table></div>", range: start.upperBound..<soaPage.endIndex))
+        let pageTable = String(soaPage[start.lowerBound..<end.upperBound])
+        #expect(section.contains(pageTable), "the same table, links and all (both pages sit at the root)")
+        #expect(pageTable.contains("<tr id=\"A.2.2\">") && pageTable.contains("Policy needed"))
+        #expect(print.components(separatedBy: "class=\"data soa-table\"").count == 2, "in the SoA's section only")
+        #expect(!print.contains("<article class=\"print-doc print-soa\" id=\"doc-pol-001\""))
+    }
+
+    @Test func theLandscapePageAndTheRegistersPrintedHeadersHoldForThePrintView() throws {
+        let pages = try RenderTests.render()
+        let css = try #require(pages["assets/style.css"])
+        let print = try #require(css.components(separatedBy: "@media print {").last)
+        #expect(print.contains(".page-soa main, .print-soa { page: soa-landscape; }"))
+        // The register's sort buttons (site.js) print as their words only; the register itself has none in HTML.
+        #expect(print.contains(".sort-button::after, th[aria-sort] .sort-button::after { content: none; }"))
+        let risks = try #require(pages["risks.html"])
+        #expect(!risks.contains("sort-button") && !risks.contains("↕"), "the sort controls are made by the script")
+        #expect(!(pages["print.html"] ?? "").contains("sortable"), "the print view has no sortable table")
+    }
+
+    /// `serve` rebuilds the SoA's print section when another document starts implementing a
+    /// control, as a fresh build makes it.
+    @Test func aRebuildAfterAControlIsCitedMatchesAFreshBuild() throws {
+        let paths = try RebuildShortcutTests.sampleHandbookCopy()
+        defer { try? FileManager.default.removeItem(at: paths.root) }
+        let cache = BuildCache()
+        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, cache: cache)
+        let policy = paths.content.appendingPathComponent("policies/roles-and-responsibilities.md")
+        let text = try String(contentsOf: policy, encoding: .utf8)
+        try text.replacingOccurrences(of: "controls: [A.3.2]", with: "controls: [A.3.2, A.10.4]")
+            .write(to: policy, atomically: false, encoding: .utf8)
+        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, cache: cache)
+        let fresh = paths.root.appendingPathComponent("fresh")
+        _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: RenderTests.asOf, gitHistory: false)
+        let served = try RebuildShortcutTests.contents(paths.output)
+        let built = try RebuildShortcutTests.contents(fresh)
+        #expect(served.keys.sorted() == built.keys.sorted())
+        for (path, data) in built where served[path] != data { Issue.record("\(path) differs from a fresh build") }
+        let print = String(decoding: try #require(served[SitePaths.print]), as: UTF8.self)
+        let row = try #require(print.components(separatedBy: "<tr id=\"A.10.4\">").dropFirst().first)
+        #expect(row.prefix { $0 != "\n" }.contains("POL-"), "the new implementer is in the printed row")
+    }
+}
