@@ -174,3 +174,74 @@ import Testing
         #expect(row.prefix { $0 != "\n" }.contains("POL-"), "the new implementer is in the printed row")
     }
 }
+
+@Suite struct BasePathTests {
+    static func settings(_ text: String) -> (Settings, [String]) {
+        let (settings, diagnostics) = Settings.parse(text)
+        return (settings, diagnostics.map { "\($0.code) \($0.location.line):\($0.location.column) \($0.message)" })
+    }
+
+    @Test func aPathIsTakenWithItsLastSlashAdded() {
+        #expect(Self.settings("title: T\nbase_path: /handbook/\n").0.basePath == "/handbook/")
+        #expect(Self.settings("base_path: /intranet/aims\n").0.basePath == "/intranet/aims/")
+        #expect(Self.settings("base_path: /\n").0.basePath == "/")
+        #expect(Self.settings("base_path: /Pr%C3%BCfung/h~b/\n").0.basePath == "/Pr%C3%BCfung/h~b/")
+        #expect(Self.settings("title: T\n").0.basePath == nil, "none by default")
+        #expect(Self.settings("base_path: /handbook/\n").1.isEmpty)
+    }
+
+    @Test func aMalformedPathIsAnErrorAtItsValue() {
+        let cases: [(String, String)] = [
+            ("handbook/", "must start with '/'"),
+            ("https://intranet.example/handbook/", "not an address"),
+            ("//intranet/handbook/", "not an address"),
+            ("/hand book/", "holds a space"),
+            ("/handbook/?x=1", "no query or fragment"),
+            ("/über/", "holds 'ü'"),
+            ("/a//b/", "empty segment"),
+            ("/a/../b/", "'..' segment"),
+            ("/100%/", "starts no escape"),
+            ("[/a]", "must be a single value"),
+        ]
+        for (value, expected) in cases {
+            let (settings, messages) = Self.settings("title: T\nbase_path: \(value)\n")
+            #expect(settings.basePath == nil, "\(value)")
+            #expect(messages.count == 1 && messages[0].hasPrefix("invalid-value 2:12 "), "\(value): \(messages)")
+            #expect(messages.first?.contains(expected) == true, "\(value): \(messages)")
+        }
+    }
+
+    static func render(settings: String) throws -> [String: String] {
+        let source = Fixtures.source(RenderTests.files, settings: settings)
+        let checked = Pipeline.check(source, asOf: RenderTests.asOf)
+        #expect(!checked.diagnostics.contains { $0.location.file == "aimsbook.yml" })
+        return Fixtures.pages(try SiteRenderer.render(checked.handbook, options: .init(asOf: RenderTests.asOf)))
+    }
+
+    static func links(_ html: String) -> [String] {
+        HTMLScan.attributes("href", in: html) + HTMLScan.attributes("src", in: html)
+            + HTMLScan.attributes("action", in: html)
+    }
+
+    @Test func the404PageLinksThroughTheBasePathAndTheOthersStayRelative() throws {
+        let pages = try Self.render(settings: "title: T\nbase_path: /handbook/\n")
+        let notFound = try #require(pages["404.html"])
+        let links = Self.links(notFound)
+        #expect(links.contains("/handbook/assets/style.css") && links.contains("/handbook/assets/site.js"))
+        #expect(links.contains("/handbook/index.html") && links.contains("/handbook/search.html"))
+        #expect(links.contains("/handbook/clauses/index.html") && links.contains("/handbook/soa.html"))
+        let elsewhere = links.filter { !$0.hasPrefix("/handbook/") && !$0.hasPrefix("#") && $0 != "data:," }
+        #expect(elsewhere.isEmpty, "every link of the 404 page under the base path: \(elsewhere)")
+        for path in ["index.html", "docs/pol-001.html", "clauses/6.1.2.html", "print.html", "search.html"] {
+            let absolute = Self.links(try #require(pages[path])).filter { $0.hasPrefix("/") }
+            #expect(absolute.isEmpty, "\(path) links relatively, for file:// and any path: \(absolute)")
+        }
+    }
+
+    @Test func withoutABasePathThe404PageLinksFromTheRoot() throws {
+        let pages = try Self.render(settings: "title: T\n")
+        let links = Self.links(try #require(pages["404.html"]))
+        #expect(links.contains("assets/style.css") && links.contains("clauses/index.html"))
+        #expect(!links.contains { $0.hasPrefix("/") })
+    }
+}
