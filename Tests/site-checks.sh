@@ -72,5 +72,13 @@ else
   fail "axe-core reports accessibility violations:"; tail -20 "$work/axe.log"
 fi
 
+# Layout: at 1280 px neither a page nor a table box scrolls sideways (the SoA, the master list).
+if python3 "$repo/Tests/layout_check.py" "$site" soa.html documents.html risks.html ai-systems.html audit.html \
+  roles.html index.html types/procedure.html >"$work/layout.log" 2>&1; then
+  pass
+else
+  fail "pages wider than a 1280 px window:"; grep -v "^Exception managing" "$work/layout.log" | tail -20
+fi
+
 echo "site: $passed passed, $failed failed"
 [ "$failed" = 0 ]
