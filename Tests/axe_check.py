@@ -21,6 +21,9 @@ def main():
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # axe takes about 25 s per scheme on the print view of the sample on a loaded machine: past
+    # Selenium's default 30 s the run would fail with no finding.
+    driver.set_script_timeout(180)
     violations = 0
     try:
         for page in pages:

@@ -278,5 +278,32 @@ expect_status 0 "--version" "$binary" --version
 grep -q -E '^[0-9]+\.[0-9]+\.[0-9]+ \((commit [0-9a-f]{12}(-dirty)?|unknown commit)\)$' "$work/out" && pass \
   || fail "--version printed '$(cat "$work/out")'"
 
+# A file named with a space and an umlaut keeps its name in the site; the link on the page,
+# percent-encoded once, downloads it over HTTP byte for byte (from a plain static server and serve).
+make_handbook named clean
+mkdir -p "$work/named/content/evidence" "$work/named/content/records"
+head -c 4096 /dev/urandom >"$work/named/content/evidence/Prüfbericht 2026.pdf"
+printf -- '---\nid: REC-PDF\ntype: record\ntitle: Inspection\nowner: ROLE-OWNER\nstatus: approved\n---\nThe [report](<../evidence/Prüfbericht 2026.pdf>).\n' \
+  >"$work/named/content/records/inspection.md"
+expect_status 0 "build a handbook with a file named with a space and an umlaut" "$binary" build "$work/named" --no-git
+[ -f "$work/named/output/files/evidence/Prüfbericht 2026.pdf" ] && pass || fail "the file is not in the site under its own name"
+href=$(grep -o 'href="[^"]*Pr[^"]*\.pdf"' "$work/named/output/docs/rec-pdf.html" | head -1 | sed 's/^href="\.\.\///; s/"$//')
+[ "$href" = "files/evidence/Pr%C3%BCfbericht%202026.pdf" ] && pass || fail "the file's href is '$href'"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/named/output" >/dev/null 2>&1 &
+static=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+curl -sf -o "$work/downloaded.pdf" "http://127.0.0.1:$port/$href" \
+  && cmp -s "$work/downloaded.pdf" "$work/named/content/evidence/Prüfbericht 2026.pdf" && pass \
+  || fail "the file did not download from a static server through its href"
+kill "$static" 2>/dev/null; wait "$static" 2>/dev/null
+"$binary" serve "$work/named" --port "$port" >"$work/serve-named.log" 2>&1 &
+static=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/docs/rec-pdf.html" && break; sleep 0.2; done
+curl -sf -o "$work/served.pdf" "http://127.0.0.1:$port/$href" \
+  && cmp -s "$work/served.pdf" "$work/named/content/evidence/Prüfbericht 2026.pdf" && pass \
+  || fail "the file did not download from serve through its href"
+kill "$static" 2>/dev/null; wait "$static" 2>/dev/null
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

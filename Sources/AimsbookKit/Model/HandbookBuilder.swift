@@ -342,7 +342,7 @@ extension LinkResolver {
         case .control(let id):
             return SitePaths.relative(from: page, to: SitePaths.control(id))
         case .asset(let contentPath, let anchor):
-            return withAnchor(SitePaths.relative(from: page, to: SitePaths.asset(contentPath)), anchor)
+            return withAnchor(SitePaths.relative(from: page, to: SitePaths.assetHref(contentPath)), anchor)
         case .inPage(let anchor):
             return "#" + anchor
         case .external(let url):

@@ -1,12 +1,18 @@
 /// Where each thing lives in the generated site. One place decides, so pages, links, the search
-/// index and the link checker agree. Every path is built from validated ids or percent-encoded
-/// content paths, so none can climb out of the output folder.
+/// index and the link checker agree. Every path is built from validated ids or from the content
+/// paths of files found inside content/ (never `.` or `..` segments), so none can climb out of
+/// the output folder.
 public enum SitePaths {
     public static func document(_ id: String) -> String { "docs/\(DocumentID.slug(id)).html" }
     public static func clause(_ id: String) -> String { "clauses/\(id).html" }
     public static func control(_ id: String) -> String { "controls/\(id).html" }
     public static func typeList(_ type: DocumentType) -> String { "types/\(type.rawValue).html" }
-    public static func asset(_ contentPath: String) -> String { "files/" + percentEncode(contentPath) }
+    /// Where a file of content/ is copied: under its own name, so `evidence/Prüfbericht 2026.pdf`
+    /// downloads as that; its href is `assetHref`.
+    public static func asset(_ contentPath: String) -> String { "files/" + contentPath }
+    /// The site path of `asset(contentPath)` as a link writes it: percent-encoded once, which a
+    /// server (or `file://`) decodes back to the file's name.
+    public static func assetHref(_ contentPath: String) -> String { "files/" + percentEncode(contentPath) }
     public static let home = "index.html"
     public static let clauses = "clauses/index.html"
     public static let controls = "controls/index.html"

@@ -11,6 +11,13 @@ struct Linker {
         root = SitePaths.relative(from: page, to: "")
     }
 
+    /// Links from `page` through the site's path on its server (`/handbook/`): absolute, for a
+    /// page a server returns at other paths than its own (the 404 page).
+    init(page: String, basePath: String) {
+        self.page = page
+        root = basePath
+    }
+
     func to(_ path: String) -> String { root + path }
     func document(_ id: String) -> String { to(SitePaths.document(id)) }
     func clause(_ id: String) -> String { to(SitePaths.clause(id)) }

@@ -53,6 +53,10 @@ enum PrintView {
         view["hasClauses"] = !document.clauses.isEmpty
         view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }
         view["hasControls"] = !document.controls.isEmpty
+        // The Statement of Applicability prints with its table, as its page shows it.
+        let isTheSoA = document.type == .soa && context.handbook.soaDocument?.id == document.id
+        view["hasSoATable"] = isTheSoA
+        view["groups"] = isTheSoA ? try SoAPage.tableGroups(context: context, linker: linker) : []
         guard let cache = context.options.cache else {
             return try context.theme.renderUTF8(view, template: "print-document")
         }

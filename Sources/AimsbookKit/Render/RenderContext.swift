@@ -324,10 +324,14 @@ struct RenderContext: Sendable {
         var section: String? = nil
         /// Extra scripts for this page only, by site path.
         var scripts: [String] = []
+        /// The site's path on its server, for a page whose links must not be relative (`Linker`).
+        var basePath: String? = nil
+
+        var linker: Linker { basePath.map { Linker(page: path, basePath: $0) } ?? Linker(page: path) }
     }
 
     func layout(_ frame: Frame) throws -> View {
-        let linker = Linker(page: frame.path)
+        let linker = frame.linker
         let scripts = frame.scripts.map { ["src": linker.to($0)] as View }
         let organisation = handbook.settings.organisation ?? ""
         return [

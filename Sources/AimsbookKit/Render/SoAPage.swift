@@ -9,6 +9,36 @@ enum SoAPage {
         let linker = Linker(page: path)
         let soa = context.soa
         let counts = soa.counts
+        let groups = try tableGroups(context: context, linker: linker)
+
+        let undecided = counts.controls - counts.decided
+        let view: View = [
+            "hasDocument": document != nil,
+            "document": document.map { context.documentRef($0, linker: linker) } ?? false,
+            "body": document.map { BodyHTML.html(of: $0, forPage: path, handbook: context.handbook) } ?? "",
+            "hasBody": !RenderText.isBlank(document?.body.html ?? ""),
+            "version": document?.version ?? "",
+            "hasVersion": document?.version != nil,
+            "effective": context.date(document?.effective),
+            "counts": [
+                ["label": "Controls", "value": counts.controls, "tone": "neutral"],
+                ["label": "Applicable", "value": counts.applicable, "tone": "accent"],
+                ["label": "Excluded", "value": counts.excluded, "tone": "muted"],
+                ["label": "Implemented", "value": counts.implemented, "tone": "ok"],
+                ["label": "Partial", "value": counts.partial, "tone": "warn"],
+                ["label": "Planned", "value": counts.planned, "tone": "info"],
+            ] + (undecided > 0 ? [["label": "Undecided", "value": undecided, "tone": "bad"]] : []),
+            "groups": groups,
+            "csvHref": linker.to(SitePaths.soaCSV),
+        ]
+        let frame = RenderContext.Frame(path: path, kind: "soa", title: "Statement of Applicability", section: path)
+        return try context.page(frame, template: "soa", view)
+    }
+
+    /// The table's rows, one per control, grouped by objective, linked from the page of `linker`:
+    /// the page's table and the print view's (the `soa-table` template).
+    static func tableGroups(context: RenderContext, linker: Linker) throws -> [View] {
+        let soa = context.soa
         var groups: [View] = []
         var lastTop: String?
         var current: (objective: StandardModel.Objective, top: StandardModel.Objective, rows: [View])?
@@ -49,29 +79,7 @@ enum SoAPage {
             ])
         }
         flush()
-
-        let undecided = counts.controls - counts.decided
-        let view: View = [
-            "hasDocument": document != nil,
-            "document": document.map { context.documentRef($0, linker: linker) } ?? false,
-            "body": document.map { BodyHTML.html(of: $0, forPage: path, handbook: context.handbook) } ?? "",
-            "hasBody": !RenderText.isBlank(document?.body.html ?? ""),
-            "version": document?.version ?? "",
-            "hasVersion": document?.version != nil,
-            "effective": context.date(document?.effective),
-            "counts": [
-                ["label": "Controls", "value": counts.controls, "tone": "neutral"],
-                ["label": "Applicable", "value": counts.applicable, "tone": "accent"],
-                ["label": "Excluded", "value": counts.excluded, "tone": "muted"],
-                ["label": "Implemented", "value": counts.implemented, "tone": "ok"],
-                ["label": "Partial", "value": counts.partial, "tone": "warn"],
-                ["label": "Planned", "value": counts.planned, "tone": "info"],
-            ] + (undecided > 0 ? [["label": "Undecided", "value": undecided, "tone": "bad"]] : []),
-            "groups": groups,
-            "csvHref": linker.to(SitePaths.soaCSV),
-        ]
-        let frame = RenderContext.Frame(path: path, kind: "soa", title: "Statement of Applicability", section: path)
-        return try context.page(frame, template: "soa", view)
+        return groups
     }
 
     /// `soa.csv`: a job of its own, as it reads the SoA alone, not the titles the page shows (a

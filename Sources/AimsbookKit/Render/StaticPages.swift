@@ -9,8 +9,11 @@ enum StaticPages {
         let search = RenderContext.Frame(
             path: SitePaths.search, kind: "search", title: "Search", section: nil,
             scripts: SearchIndex.scriptPaths(documents: context.handbook.documentCount) + [SitePaths.searchScript])
-        let notFound = RenderContext.Frame(path: SitePaths.notFound, kind: "not-found", title: "Page not found")
-        let linker = Linker(page: SitePaths.notFound)
+        // A server returns this page for a missing page at any depth: with `base_path` set its
+        // links are absolute under that path, so it is styled and its links work wherever it shows.
+        var notFound = RenderContext.Frame(path: SitePaths.notFound, kind: "not-found", title: "Page not found")
+        notFound.basePath = context.handbook.settings.basePath
+        let linker = notFound.linker
         return [
             try context.page(search, template: "search", ["documentTotal": context.handbook.documentCount]),
             try context.page(

@@ -23,6 +23,10 @@ public struct Settings: Sendable, Hashable {
     /// migrated. Errors are never ignored.
     public var ignoredWarnings: [String] = []
 
+    /// `base_path: /handbook/`: where a server publishes the site, starting and ending with `/`
+    /// (`BasePath`); the 404 page links through it. Nil: every page links relatively.
+    public var basePath: String?
+
     /// How often each kind of record is due (`intervals:`).
     public var intervals = RecordIntervals()
     /// Likelihood and impact scales, bands and the acceptance threshold (`risk_criteria:`).
@@ -32,7 +36,7 @@ public struct Settings: Sendable, Hashable {
 
     static let fields = [
         "title", "organisation", "as_of", "allow_raw_html", "public_body", "public_service", "eu_ai_act_dates",
-        "warnings_ignore", "intervals", "risk_criteria",
+        "warnings_ignore", "intervals", "risk_criteria", "base_path",
     ]
 
     /// Reads aimsbook.yml. Problems in it are diagnostics at `aimsbook.yml:line:column`.
@@ -63,6 +67,7 @@ public struct Settings: Sendable, Hashable {
             settings.euAIActDates = readDates(entry.value, into: &reader.diagnostics)
         }
         settings.ignoredWarnings = reader.list("warnings_ignore").map(\.value)
+        settings.basePath = BasePath.read(&reader)
         if let entry = frontMatter["intervals"] {
             settings.intervals = AuditSettingsReader.intervals(entry.value, into: &reader.diagnostics)
         }
