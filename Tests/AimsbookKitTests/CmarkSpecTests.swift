@@ -23,7 +23,8 @@ import Testing
 ///   dropped and its text kept; an image becomes its description;
 /// - heading ids and levels: every heading gets GitHub's slug of its text as `id`, and is shifted
 ///   so the body's highest heading is `<h2>` (the page's title is the `<h1>`), one level further
-///   per level below, past `<h6>` as `<div role="heading" aria-level="7">`;
+///   per level below, past `<h6>` as `<div role="heading" aria-level="7">`, the tags written where
+///   cmark-gfm writes its `<hN>` and `</hN>`;
 /// - the HTML allow-list: raw HTML is kept only as the allow-listed tags, bare; comments are
 ///   dropped; any other raw HTML is left out (and reported);
 /// - task-list checkboxes carry an accessible name (`aria-label="Done"` / `"Not done"`).
@@ -170,18 +171,17 @@ import Testing
             let headings = CmarkSpec.nodes(in: root, ofTypes: [CMARK_NODE_HEADING.rawValue])
             let highest = headings.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 1
             var slugger = HeadingSlugger()
-            for node in headings {
+            let headingTags = headings.map { node in
                 differences.insert(.headingIDs)
-                let tags = TreeEditor.headingTags(
-                    level: Int(cmark_node_get_heading_level(node)), slug: slugger.next(TreeEditor.plainText(of: node)),
-                    prefix: "", offset: 1 + (1 - highest))
-                let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-                cmark_node_set_on_enter(block, tags.open)
-                cmark_node_set_on_exit(block, tags.close)
-                while let child = cmark_node_first_child(node) { cmark_node_append_child(block, child) }
-                cmark_node_insert_before(node, block)
-                cmark_node_unlink(node)
-                unlinked.append(node)
+                let slug = slugger.next(TreeEditor.plainText(of: node))
+                let shown = Int(cmark_node_get_heading_level(node)) + 1 - highest + 1
+                return shown <= 6
+                    ? (open: "<h\(shown) id=\"\(slug)\">", close: "</h\(shown)>")
+                    : (
+                        open:
+                            "<div role=\"heading\" aria-level=\"\(shown)\" class=\"heading-\(shown)\" id=\"\(slug)\">",
+                        close: "</div>"
+                    )
             }
             let taskList = cmark_find_syntax_extension("tasklist")
             if CmarkSpec.nodes(in: root, ofTypes: [CMARK_NODE_ITEM.rawValue]).contains(where: {
@@ -190,10 +190,30 @@ import Testing
                 differences.insert(.taskListLabels)
             }
             for node in unlinked { cmark_node_free(node) }
-            return differences
+            return (differences, headingTags)
         }
+        // Heading ids and levels: cmark-gfm's `<hN>` and `</hN>` in turn (no other tag of the page
+        // is one: raw `<h1>` is not on the allow-list).
+        var html = ""
+        var opened = 0
+        var closed = 0
+        var rest = rendered.html[...]
+        while let tag = rest.firstMatch(of: /<(\/?)h[1-6]>/) {
+            html += rest[..<tag.range.lowerBound]
+            let tags = rendered.edited.1
+            if tag.output.1.isEmpty {
+                html += opened < tags.count ? tags[opened].open : String(tag.output.0)
+                opened += 1
+            } else {
+                html += closed < tags.count ? tags[closed].close : String(tag.output.0)
+                closed += 1
+            }
+            rest = rest[tag.range.upperBound...]
+        }
+        html += rest
         // Task-list checkboxes: cmark-gfm's two forms, with their accessible names.
-        let html = rendered.html
+        html =
+            html
             .replacingOccurrences(
                 of: "<input type=\"checkbox\" disabled=\"\" /> ",
                 with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> "
@@ -201,7 +221,7 @@ import Testing
             .replacingOccurrences(
                 of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
                 with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> ")
-        return (html, rendered.edited)
+        return (html, rendered.edited.0)
     }
 
     @Test func examplesRenderAsCmarkGFMDoesExceptForTheDocumentedDifferences() throws {
