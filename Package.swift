@@ -92,7 +92,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AimsbookKitTests",
-            dependencies: ["AimsbookKit"],
+            // CCmarkGFM: cmark-gfm's own rendering, the reference the spec examples are compared with.
+            dependencies: ["AimsbookKit", "CCmarkGFM"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ]

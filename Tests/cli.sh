@@ -7,17 +7,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 fixtures="$repo/Tests/AimsbookKitTests/Fixtures/check"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-# expect_status STATUS DESCRIPTION COMMAND...
-expect_status() {
-  local want=$1 what=$2; shift 2
-  "$@" >"$work/out" 2>"$work/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass; else fail "$what: exit $got, expected $want"; sed 's/^/    /' "$work/err" | head -5; fi
-}
+. "$repo/Tests/lib.sh"
 json() { python3 -c "import json,sys; d=json.load(open('$work/out')); $1" >/dev/null 2>&1; }
 
 # A handbook copied from a fixture: the base plus one broken case.

@@ -10,10 +10,7 @@ set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$repo/Tests/lib.sh"
 
 if [ "${1:-}" != "--no-build" ]; then
   started=$(date +%s)

@@ -9,16 +9,9 @@ binary=$(realpath "${1:?usage: integrations-check.sh PATH/TO/aimsbook}")
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-# expect_status STATUS DESCRIPTION COMMAND...: the output is kept in $work/out for later greps.
-expect_status() {
-  local want=$1 what=$2; shift 2
-  "$@" >"$work/out" 2>&1; local got=$?
-  if [ "$got" = "$want" ]; then pass; else fail "$what: exit $got, expected $want"; sed 's/^/    /' "$work/out" | head -20; fi
-}
+. "$repo/Tests/lib.sh"
+# The checkers write their findings to either stream: both are kept in $work/out.
+expect_status_merges_output=1
 
 # The checkers, pinned, in a virtual environment of their own.
 venv="$repo/.build/integrations-venv"

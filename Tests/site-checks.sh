@@ -9,10 +9,7 @@
 set -uo pipefail
 binary=$(realpath "${1:?usage: site-checks.sh PATH/TO/aimsbook}")
 repo=$(cd "$(dirname "$0")/.." && pwd)
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$repo/Tests/lib.sh"
 
 missing=""
 command -v java >/dev/null || missing="$missing default-jre-headless"

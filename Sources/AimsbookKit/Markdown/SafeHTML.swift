@@ -38,13 +38,20 @@ enum SafeHTML {
                 index = min(characters.count, end + 3)
                 continue
             }
+            // `<` before anything but a letter, `/`, `!` or `?` starts no markup in HTML: it is text
+            // (`1 < 2`), escaped so no parser takes it for more.
+            if !Self.mayStartMarkup(index + 1 < characters.count ? characters[index + 1] : nil) {
+                output += "&lt;"
+                index += 1
+                continue
+            }
             guard let tag = Self.tag(in: characters, at: index) else { return .unsafe }
             guard allowed.contains(tag.name) else { return .unsafe }
             sawTag = true
             if tag.closing {
                 if !void.contains(tag.name) { output += "</\(tag.name)>" }
             } else if tag.name == "abbr", let title = tag.title {
-                output += "<abbr title=\"\(HTML.escape(title))\">"
+                output += "<abbr title=\"\(Self.attributeValue(title))\">"
             } else {
                 output += "<\(tag.name)>"
             }
@@ -54,6 +61,57 @@ enum SafeHTML {
             return output.allSatisfy(\.isWhitespace) ? .comment : .unsafe
         }
         return .safe(output)
+    }
+
+    /// Whether a `<` followed by `scalar` (nil: the end) may start a tag, comment or declaration,
+    /// as an HTML parser reads it.
+    static func mayStartMarkup(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return (97...122).contains(scalar.value | 0x20) || scalar == "/" || scalar == "!" || scalar == "?"
+    }
+
+    /// An attribute value as written, for a double-quoted attribute: its character references
+    /// (`&amp;`, `&#38;`, `&#x26;`) kept, since the browser reads them as one character each;
+    /// a bare `&`, `<`, `>` and `"` escaped.
+    static func attributeValue(_ value: String) -> String {
+        let scalars = Array(value.unicodeScalars)
+        var output = ""
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "&": output += startsCharacterReference(scalars, at: index) ? "&" : "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Whether the `&` at `start` begins `&name;`, `&#digits;` or `&#xhex;`.
+    static func startsCharacterReference(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var index = start + 1
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { (48...57).contains(scalar.value) }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { (97...122).contains(scalar.value | 0x20) }
+        func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
+            isDigit(scalar) || (97...102).contains(scalar.value | 0x20)
+        }
+        let isNameCharacter: (Unicode.Scalar) -> Bool
+        if index < scalars.count, scalars[index] == "#" {
+            index += 1
+            if index < scalars.count, scalars[index] == "x" || scalars[index] == "X" {
+                index += 1
+                isNameCharacter = isHexDigit
+            } else {
+                isNameCharacter = isDigit
+            }
+        } else {
+            guard index < scalars.count, isLetter(scalars[index]) else { return false }
+            isNameCharacter = { isLetter($0) || isDigit($0) }
+        }
+        let first = index
+        while index < scalars.count, isNameCharacter(scalars[index]) { index += 1 }
+        return index > first && index < scalars.count && scalars[index] == ";"
     }
 
     struct Tag {

@@ -15,8 +15,8 @@ struct TreeEditor {
     /// `repoint` can render the same tree for another page.
     private var keptLinks: [(node: OpaquePointer, position: Int)] = []
     private var droppedLinks: [Int] = []
-    /// The blocks that write each heading's tags, with what the tags are made of.
-    private var headingBlocks: [(node: OpaquePointer, level: Int, slug: String)] = []
+    /// The nodes that write each heading's tags, with what the tags are made of.
+    private var taggedHeadings: [(node: OpaquePointer, level: Int, slug: String)] = []
     /// Nodes `unwrap` took out of the tree, freed by `freeUnlinkedNodes`.
     private var unlinkedNodes: [OpaquePointer] = []
 
@@ -149,7 +149,7 @@ struct TreeEditor {
             let slug = slugger.next(text)
             let level = Int(cmark_node_get_heading_level(node))
             headings.append(Heading(level: level, text: text, slug: slug, location: positions.location(of: node)))
-            if edits { headingBlocks.append((wrapHeading(node, level: level, slug: slug), level, slug)) }
+            if edits { taggedHeadings.append((wrapHeading(node, level: level, slug: slug), level, slug)) }
         }
 
         for node in taskItems { labelTaskItem(node) }
@@ -188,11 +188,11 @@ struct TreeEditor {
             }
         }
         keptLinks = []
-        for (block, level, slug) in headingBlocks {
+        for (tagged, level, slug) in taggedHeadings {
             let tags = Self.headingTags(
                 level: level, slug: slug, prefix: headingIDPrefix, offset: headingLevelOffset + levelShift)
-            cmark_node_set_on_enter(block, tags.open)
-            cmark_node_set_on_exit(block, tags.close)
+            cmark_node_set_on_enter(tagged, tags.open)
+            cmark_node_set_on_exit(tagged, tags.close)
         }
         return true
     }
@@ -327,21 +327,28 @@ struct TreeEditor {
         }
     }
 
-    /// Puts the heading's content in a custom block that writes `<hN id="slug">`, since cmark's
-    /// renderer gives headings no ids. The slug is made of letters, digits, `-` and `_` only.
+    /// Puts the heading's content in a custom inline that writes `<hN id="slug">` and `</hN>`, since
+    /// cmark's renderer gives headings no ids; returns that inline. Its block writes nothing but
+    /// the line ends around it, so the heading is one line, `<hN id="slug">text</hN>`, as cmark-gfm
+    /// writes a heading (a custom block's own tags would stand on lines of their own, the text
+    /// between them). The slug is made of letters, digits, `-` and `_` only.
     private func wrapHeading(_ node: OpaquePointer, level: Int, slug: String) -> OpaquePointer {
         let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        let tagged = newNode(CMARK_NODE_CUSTOM_INLINE)
         let tags = Self.headingTags(
             level: level, slug: slug, prefix: options.headingIDPrefix, offset: options.headingLevelOffset + levelShift)
-        cmark_node_set_on_enter(block, tags.open)
-        cmark_node_set_on_exit(block, tags.close)
+        cmark_node_set_on_enter(tagged, tags.open)
+        cmark_node_set_on_exit(tagged, tags.close)
         while let child = cmark_node_first_child(node) {
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(tagged, child)
         }
+        cmark_node_append_child(block, tagged)
         cmark_node_insert_before(node, block)
         cmark_node_unlink(node)
         cmark_node_free(node)
-        return block
+        return tagged
     }
 
     /// `<hN id="prefix+slug">` and `</hN>`, the level moved by `offset`. Past h6 (a body's
