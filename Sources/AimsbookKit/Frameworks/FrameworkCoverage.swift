@@ -191,17 +191,15 @@ public struct FrameworkCoverage: Sendable {
     }
 
     static func tie(of document: Document) -> SystemTie {
-        switch document.details {
-        case .aiSystem:
+        if document.type == .aiSystem {
             return SystemTie(systems: [document.id.value], isAssessment: false)
-        case .risk(let risk):
+        } else if let risk = document.risk {
             return SystemTie(systems: risk.aiSystems.isEmpty ? nil : risk.aiSystems.map(\.value), isAssessment: false)
-        case .impactAssessment(let assessment):
+        } else if let assessment = document.impactAssessment {
             return SystemTie(
                 systems: assessment.aiSystems.isEmpty ? nil : assessment.aiSystems.map(\.value), isAssessment: true)
-        default:
-            return SystemTie(systems: nil, isAssessment: false)
         }
+        return SystemTie(systems: nil, isAssessment: false)
     }
 
     /// What one AI system's coverage keeps across its requirements: requirements share clauses

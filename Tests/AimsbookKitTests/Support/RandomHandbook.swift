@@ -279,7 +279,22 @@ struct RandomHandbook {
             files[path] = nil
             return "removed \(path)"
         case 13:
-            let field = random.pick(["clauses", "controls", "related", "review", "approver", "likelihood", "tags"])
+            var field = random.pick([
+                "clauses", "controls", "related", "review", "approver", "likelihood", "tags", "reference",
+            ])
+            if field == "reference" {
+                // A reference field the document's type declares, naming a document of any type
+                // or none: every registered type's references take part, the new ones too.
+                let fields = Self.field("type", in: text).flatMap(DocumentType.init(rawValue:))?.descriptor.references
+                guard let reference = fields.flatMap({ $0.isEmpty ? nil : random.pick($0) }) else {
+                    return "nothing (\(path) has no reference field of its own)"
+                }
+                field = reference.name
+                let target = random.chance(85) ? random.pick(ids()) : "NOPE-\(random.int(1...9))"
+                let value = random.chance(15) ? nil : reference.isList ? "[\(target)]" : target
+                files[path] = Self.setting(field, to: value, in: text)
+                return "\(field) of \(path): \(value ?? "removed")"
+            }
             let value: String? =
                 switch field {
                 case "clauses": random.chance(80) ? "[\(random.pick(Self.clauses)), \(random.pick(Self.clauses))]" : nil
