@@ -222,7 +222,7 @@ struct RandomHandbook {
         let paths = documentPaths
         let path = random.pick(paths)
         let text = files[path]!
-        switch random.int(0...21) {
+        switch random.int(0...22) {
         case 0, 1:
             let title = Self.title(&random)
             files[path] = Self.setting("title", to: title, in: text)
@@ -279,22 +279,7 @@ struct RandomHandbook {
             files[path] = nil
             return "removed \(path)"
         case 13:
-            var field = random.pick([
-                "clauses", "controls", "related", "review", "approver", "likelihood", "tags", "reference",
-            ])
-            if field == "reference" {
-                // A reference field the document's type declares, naming a document of any type
-                // or none: every registered type's references take part, the new ones too.
-                let fields = Self.field("type", in: text).flatMap(DocumentType.init(rawValue:))?.descriptor.references
-                guard let reference = fields.flatMap({ $0.isEmpty ? nil : random.pick($0) }) else {
-                    return "nothing (\(path) has no reference field of its own)"
-                }
-                field = reference.name
-                let target = random.chance(85) ? random.pick(ids()) : "NOPE-\(random.int(1...9))"
-                let value = random.chance(15) ? nil : reference.isList ? "[\(target)]" : target
-                files[path] = Self.setting(field, to: value, in: text)
-                return "\(field) of \(path): \(value ?? "removed")"
-            }
+            let field = random.pick(["clauses", "controls", "related", "review", "approver", "likelihood", "tags"])
             let value: String? =
                 switch field {
                 case "clauses": random.chance(80) ? "[\(random.pick(Self.clauses)), \(random.pick(Self.clauses))]" : nil
@@ -366,11 +351,31 @@ struct RandomHandbook {
             let type = random.pick(["policy", "procedure", "record", "objective"])
             files[path] = Self.setting("type", to: type, in: text)
             return "type of \(path): \(type)"
+        case 21:
+            return setReference(&random)
         default:
             let body = body(&random, at: path)
             let lines = Self.frontMatterLines(text)
             files[path] = "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
             return "body of \(path) rewritten"
         }
+    }
+
+    /// Sets a reference field a type declares (`DocumentTypeDescriptor.references`) in a document
+    /// of that type: to an id of any type or an unknown one, or removes it. Every registered
+    /// type's reference fields take part, those of a type added later too.
+    mutating func setReference(_ random: inout SeededGenerator) -> String {
+        let candidates = documentPaths.filter { path in
+            Self.field("type", in: files[path]!).flatMap(DocumentType.init(rawValue:))?.descriptor.references
+                .isEmpty == false
+        }
+        guard !candidates.isEmpty else { return "nothing (no document has a reference field of its own)" }
+        let path = random.pick(candidates)
+        let type = DocumentType(rawValue: Self.field("type", in: files[path]!)!)!
+        let field = random.pick(type.descriptor.references)
+        let target = random.chance(85) ? random.pick(ids()) : "NOPE-\(random.int(1...9))"
+        let value = random.chance(15) ? nil : field.isList ? "[\(target)]" : target
+        files[path] = Self.setting(field.name, to: value, in: files[path]!)
+        return "\(field.name) of \(path): \(value ?? "removed")"
     }
 }
