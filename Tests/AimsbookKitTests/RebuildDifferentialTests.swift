@@ -93,7 +93,7 @@ import Testing
                 }
             }
         }
-        #expect(edits.contains { $0.hasPrefix("ai_systems of content/") })
+        #expect(edits.contains { $0.hasPrefix("ai_systems of content/datasets/") })
     }
 
     /// One sequence: a first build, then `edits` edits, each followed by a `serve` rebuild and

@@ -56,7 +56,9 @@ struct RandomHandbook {
             of: "  A.2.2: { applicable: true, status: implemented, justification: \"Policy needed\" }",
             with: decisions.joined(separator: "\n"))
         files["aimsbook.yml"] = "title: Test handbook\norganisation: Example & Co\nas_of: 2026-11-29\n"
-        for type in ["role", "role", "ai-system", "risk", "risk", "risk", "record", "record", "objective", "policy"] {
+        for type in [
+            "role", "role", "ai-system", "risk", "risk", "risk", "record", "record", "objective", "policy", "dataset",
+        ] {
             addDocument(type: type, &random, valid: true)
         }
     }
@@ -181,6 +183,12 @@ struct RandomHandbook {
             ]
         case "objective":
             fields += [("target", Self.words(&random, 2...4)), ("due", "2027-0\(random.int(1...9))-15")]
+        case "dataset":
+            fields += [
+                ("ai_systems", "[\(systems.isEmpty ? "AIS-1" : random.pick(systems))]"),
+                ("source", Self.words(&random, 2...5)), ("personal_data", random.pick(["true", "false"])),
+                ("quality_checked", "2026-0\(random.int(1...9))-0\(random.int(1...9))"),
+            ]
         default: break
         }
         if random.chance(50) { fields.append(("clauses", "[\(random.pick(Self.clauses))]")) }
@@ -191,7 +199,7 @@ struct RandomHandbook {
 
     static let prefixes = [
         "role": "ROLE", "policy": "POL", "procedure": "PROC", "risk": "RISK", "ai-system": "AIS",
-        "impact-assessment": "IA", "objective": "OBJ", "record": "REC",
+        "impact-assessment": "IA", "objective": "OBJ", "record": "REC", "dataset": "DATA",
     ]
 
     /// Adds a document of `type` under a folder named for it; returns its path.

@@ -8,6 +8,7 @@ extension DocumentType {
         RiskType.descriptor,
         AISystemType.descriptor,
         ImpactAssessmentType.descriptor,
+        DatasetType.descriptor,
         ObjectiveType.descriptor,
         RecordType.descriptor,
         SoAType.descriptor,
