@@ -24,7 +24,8 @@ public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, 
     private static let orders = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.type.rawValue, $0) })
 
     /// This type's declaration. Every `DocumentType` value is a registered type's: `init(rawValue:)`
-    /// refuses other names, and each declared name is listed in `registered` (a test checks).
+    /// refuses other names, and a type file's own constant is usable only once its descriptor is
+    /// in `registered` (one declared but not listed stops at its first use, in any test of it).
     public var descriptor: DocumentTypeDescriptor { Self.descriptors[rawValue]! }
 
     /// Types whose documents must name an owning role.

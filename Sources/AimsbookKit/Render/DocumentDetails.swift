@@ -6,11 +6,11 @@ import Mustache
 /// `false`, so the template shows exactly one panel.
 enum DocumentDetails {
     /// Every registered type's panel key and the generic rows panel's, each once.
-    static let keys: [MustacheKey] = DocumentType.registered.compactMap(\.panel?.key).reduce(into: [
-        DetailsPanel.rowsKey
-    ]) {
-        keys, key in if !keys.contains(key) { keys.append(key) }
-    }
+    static let keys: [MustacheKey] = {
+        var keys = [DetailsPanel.rowsKey]
+        for case let key? in DocumentType.registered.map(\.panel?.key) where !keys.contains(key) { keys.append(key) }
+        return keys
+    }()
 
     static func view(_ document: Document, context: RenderContext, linker: Linker) throws -> View {
         var view: View = [:]
