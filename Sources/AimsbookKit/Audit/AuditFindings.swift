@@ -69,7 +69,7 @@ enum AuditFindings {
     static func untreatedRisks(_ handbook: Handbook) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .risk) { document in
-            guard document.pointee.status != .retired, case .risk(let risk) = document.pointee.details else { return }
+            guard document.pointee.status != .retired, let risk = document.pointee.risk else { return }
             var gaps: [String] = []
             if risk.treatment == nil { gaps.append("no treatment decision") }
             if risk.treatment == "mitigate", document.pointee.controls.isEmpty { gaps.append("no treatment controls") }
@@ -177,7 +177,7 @@ enum AuditFindings {
         // Each record's kind, date and id, read in place.
         var recordDates: [(kind: String?, date: Day?, id: String)] = []
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, case .record(let record) = document.pointee.details else {
+            guard document.pointee.status != .retired, let record = document.pointee.record else {
                 return
             }
             recordDates.append((record.kind, record.date, document.pointee.id.value))

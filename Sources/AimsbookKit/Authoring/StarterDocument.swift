@@ -45,32 +45,8 @@ public struct StarterDocument: Sendable, Equatable {
     }
 
     /// The conventional folder of each type in a new handbook.
-    public static func folder(for type: DocumentType) -> String {
-        switch type {
-        case .policy: "policies"
-        case .role: "roles"
-        case .procedure: "procedures"
-        case .risk: "risks"
-        case .aiSystem: "ai-systems"
-        case .impactAssessment: "impact-assessments"
-        case .objective: "objectives"
-        case .record: "records"
-        case .soa: ""
-        }
-    }
+    public static func folder(for type: DocumentType) -> String { type.descriptor.starter.folder }
 
     /// The id prefix of each type (POL-001, ROLE-…, RISK-001 …).
-    public static func idPrefix(for type: DocumentType) -> String {
-        switch type {
-        case .policy: "POL"
-        case .role: "ROLE"
-        case .procedure: "PROC"
-        case .risk: "RISK"
-        case .aiSystem: "AIS"
-        case .impactAssessment: "IA"
-        case .objective: "OBJ"
-        case .record: "REC"
-        case .soa: "SOA"
-        }
-    }
+    public static func idPrefix(for type: DocumentType) -> String { type.descriptor.starter.idPrefix }
 }

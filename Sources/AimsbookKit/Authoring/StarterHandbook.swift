@@ -4,7 +4,7 @@
 /// mandatory item as draft-only until the documents are approved.
 public enum StarterHandbook {
     /// One starter: where it goes, what it is, what it is evidence for, and what to write.
-    struct Entry {
+    struct Entry: Sendable {
         var path: String
         var id: String
         var type: DocumentType
@@ -16,7 +16,11 @@ public enum StarterHandbook {
         var sections: [String]
     }
 
-    static let entries: [Entry] = [
+    /// The documented information every handbook needs, then each registered type's example
+    /// (`Starter.example`).
+    static var entries: [Entry] { documentedInformation + DocumentType.registered.compactMap(\.starter.example) }
+
+    static let documentedInformation: [Entry] = [
         Entry(
             path: "scope.md", id: "SCOPE-001", type: .policy, title: "Scope of the AI management system",
             clauses: ["4.1", "4.2", "4.3", "4.4"],
@@ -146,32 +150,6 @@ public enum StarterHandbook {
             purpose:
                 "Measurable AI objectives consistent with the AI policy, with what will be done, resources, who is responsible, when, and how results are evaluated (clause 6.2). Create one objective document per objective.",
             sections: ["Objective", "Measure and target", "Plan"]),
-        Entry(
-            path: "ai-systems/example-ai-system.md", id: "AIS-001", type: .aiSystem, title: "Example AI system",
-            extra: [
-                ("lifecycle", "planned"), ("eu_ai_act_risk", "minimal"), ("provider", "internal"),
-                ("impact_assessment", "IA-001"),
-            ],
-            purpose: "One entry of the AI system inventory. Copy it for each AI system you develop, provide or use.",
-            sections: ["Purpose and intended use", "Users and affected people", "Data", "Human oversight"]),
-        Entry(
-            path: "impact-assessments/example-impact-assessment.md", id: "IA-001", type: .impactAssessment,
-            title: "Impact assessment of the example AI system", clauses: ["8.4"],
-            extra: [("ai_systems", "[AIS-001]")],
-            purpose: "The results of an AI system impact assessment, retained as clause 8.4 asks. One per AI system.",
-            sections: [
-                "System and context", "Individuals and groups affected", "Societal impacts", "Measures", "Conclusion",
-            ]),
-        Entry(
-            path: "risks/example-risk.md", id: "RISK-001", type: .risk, title: "Example AI risk",
-            clauses: ["8.2", "8.3"], controls: ["A.6.2.4"],
-            extra: [
-                ("category", "technical"), ("likelihood", "3"), ("impact", "3"), ("residual_likelihood", "2"),
-                ("residual_impact", "2"), ("treatment", "mitigate"), ("ai_systems", "[AIS-001]"),
-            ],
-            purpose:
-                "One entry of the risk register: the results of risk assessment and treatment (clauses 8.2 and 8.3). Copy it for each risk.",
-            sections: ["Description", "Treatment", "Residual risk"]),
         Entry(
             path: "records/competence-records.md", id: "REC-001", type: .record, title: "Competence records",
             clauses: ["7.2"], extra: [("record_kind", "training")],

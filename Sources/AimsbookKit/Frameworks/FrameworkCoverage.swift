@@ -107,8 +107,8 @@ public struct RequirementCoverage: Sendable, Hashable {
 
 /// Works out `RequirementCoverage` from the handbook: indexes built once, then one lookup per
 /// requirement. Retired documents address nothing. With an AI system given, documents about
-/// other systems (their ai-system page, risks and impact assessments naming only other
-/// systems) do not count; organisation-wide documents (policies, procedures, records …) do.
+/// other systems (their ai-system page, risks, impact assessments and datasets naming only
+/// other systems) do not count; organisation-wide documents (policies, procedures, records …) do.
 public struct FrameworkCoverage: Sendable {
     private(set) var handbook: Handbook
     /// pack id → requirement id → documents citing it, as positions in `handbook.documents`,
@@ -191,17 +191,14 @@ public struct FrameworkCoverage: Sendable {
     }
 
     static func tie(of document: Document) -> SystemTie {
-        switch document.details {
-        case .aiSystem:
+        if document.type == .aiSystem {
             return SystemTie(systems: [document.id.value], isAssessment: false)
-        case .risk(let risk):
-            return SystemTie(systems: risk.aiSystems.isEmpty ? nil : risk.aiSystems.map(\.value), isAssessment: false)
-        case .impactAssessment(let assessment):
-            return SystemTie(
-                systems: assessment.aiSystems.isEmpty ? nil : assessment.aiSystems.map(\.value), isAssessment: true)
-        default:
-            return SystemTie(systems: nil, isAssessment: false)
         }
+        // A list of AI systems its type declares (a risk's, an impact assessment's, a dataset's
+        // `ai_systems`) ties a document to the systems it names.
+        let systems = document.type.descriptor.references.filter { $0.isList && $0.expects == [.aiSystem] }
+            .flatMap { $0.values(document).map(\.value) }
+        return SystemTie(systems: systems.isEmpty ? nil : systems, isAssessment: document.type == .impactAssessment)
     }
 
     /// What one AI system's coverage keeps across its requirements: requirements share clauses

@@ -1,87 +1,61 @@
-/// The kinds of document an AIMS handbook holds (content-format.md), and what each requires.
-public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
-    case policy
-    case role
-    case procedure
-    case risk
-    case aiSystem = "ai-system"
-    case impactAssessment = "impact-assessment"
-    case objective
-    case record
-    case soa
+/// A kind of document an AIMS handbook holds (content-format.md). The name is all a value
+/// carries; everything else about the type — its fields, the documents its references must
+/// name, how its details are read, shown and started — is declared once, in its own file under
+/// Model/Types, and found through `descriptor`. `DocumentType.registered` lists the types.
+public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, Comparable {
+    public let rawValue: String
+
+    /// A registered type's name, else nil.
+    public init?(rawValue: String) {
+        guard Self.descriptors[rawValue] != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// For a type file's own name (`DocumentType.risk`); the type becomes usable once registered.
+    init(declaring name: String) { rawValue = name }
+
+    /// Every registered type, in navigation order.
+    public static var allCases: [DocumentType] { ordered }
+
+    private static let ordered = registered.map(\.type)
+
+    private static let descriptors = Dictionary(uniqueKeysWithValues: registered.map { ($0.type.rawValue, $0) })
+
+    private static let orders = Dictionary(uniqueKeysWithValues: registered.enumerated().map { ($1.type.rawValue, $0) })
+
+    /// This type's declaration. Every `DocumentType` value is a registered type's: `init(rawValue:)`
+    /// refuses other names, and a type file's own constant is usable only once its descriptor is
+    /// in `registered` (one declared but not listed stops at its first use, in any test of it).
+    public var descriptor: DocumentTypeDescriptor { Self.descriptors[rawValue]! }
 
     /// Types whose documents must name an owning role.
-    public var requiresOwner: Bool {
-        switch self {
-        case .policy, .procedure, .risk, .aiSystem, .impactAssessment, .objective: true
-        case .role, .record, .soa: false
-        }
-    }
+    public var requiresOwner: Bool { descriptor.requiresOwner }
 
     /// Front-matter fields of this type beyond the common ones.
-    public var ownFields: [String] {
-        switch self {
-        case .policy, .procedure: []
-        case .role: ["reports_to", "members"]
-        case .risk:
-            [
-                "category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment", "ai_systems",
-                "accepted_by", "accepted_on",
-            ]
-        case .aiSystem:
-            [
-                "lifecycle", "eu_ai_act_risk", "provider", "supplier", "impact_assessment", "ai_act_role", "annex_iii",
-                "transparency", "not_high_risk_assessment",
-            ]
-        case .impactAssessment: ["ai_systems", "date"]
-        case .objective: ["target", "due"]
-        case .record:
-            [
-                "record_kind", "date", "audited_clauses", "severity", "action_status", "due", "root_cause",
-                "effectiveness_checked",
-            ]
-        case .soa: ["decisions"]
-        }
-    }
+    public var ownFields: [String] { descriptor.ownFields }
+
+    /// Singular and plural names for headings and navigation.
+    public var displayName: String { descriptor.displayName }
+
+    public var pluralName: String { descriptor.pluralName }
+
+    /// The order of types in navigation: the order of `registered`, governance first, evidence last.
+    public var order: Int { Self.orders[rawValue]! }
+
+    public static func < (lhs: DocumentType, rhs: DocumentType) -> Bool { lhs.order < rhs.order }
 
     public static let commonFields = [
         "id", "type", "title", "owner", "approver", "status", "version", "effective", "review", "clauses",
         "controls", "related", "tags", "eu_ai_act", "iso27001", "retention", "review_interval",
     ]
 
-    /// Singular and plural names for headings and navigation.
-    public var displayName: String {
-        switch self {
-        case .policy: "Policy"
-        case .role: "Role"
-        case .procedure: "Procedure"
-        case .risk: "Risk"
-        case .aiSystem: "AI system"
-        case .impactAssessment: "Impact assessment"
-        case .objective: "Objective"
-        case .record: "Record"
-        case .soa: "Statement of Applicability"
-        }
-    }
-
-    public var pluralName: String {
-        switch self {
-        case .policy: "Policies"
-        case .role: "Roles"
-        case .procedure: "Procedures"
-        case .risk: "Risks"
-        case .aiSystem: "AI systems"
-        case .impactAssessment: "Impact assessments"
-        case .objective: "Objectives"
-        case .record: "Records"
-        case .soa: "Statement of Applicability"
-        }
-    }
-
-    /// The order of types in navigation: governance first, evidence last.
-    public var order: Int { Self.allCases.firstIndex(of: self)! }
-
-    public static func < (lhs: DocumentType, rhs: DocumentType) -> Bool { lhs.order < rhs.order }
+    /// The reference fields every type has. Like a type's own (`DocumentTypeDescriptor.references`),
+    /// each drives the reference check, the backlinks and `Relations.inputs` together.
+    public static let commonReferences: [ReferenceField] = [
+        ReferenceField("owner", to: [.role], isList: false, backlink: false) { $0.owner.map { [$0] } ?? [] },
+        ReferenceField("approver", to: [.role], isList: false, backlink: false) { $0.approver.map { [$0] } ?? [] },
+        ReferenceField("related", to: [], isList: true, mayNameItself: false) { $0.related },
+    ]
 }
 
 /// A document's life-cycle state. Only `approved` documents count as evidence.

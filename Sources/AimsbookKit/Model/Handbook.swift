@@ -192,7 +192,8 @@ public struct Relations: Sendable, Equatable {
         return keys
     }
 
-    /// document id → ids of documents that link to it or list it in related, ai_systems or impact_assessment.
+    /// document id → ids of documents that link to it or name it in a backlink reference field
+    /// (`ReferenceField.isBacklink`: related, ai_systems, impact_assessment, …).
     public var referencedBy: [String: [String]] = [:]
     public var documentsByClause: [String: [String]] = [:]
     public var documentsByControl: [String: [String]] = [:]
@@ -235,31 +236,29 @@ public struct Relations: Sendable, Equatable {
 
     /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a
     /// rebuild whose documents all have the inputs of the last build has the same relations
-    /// (`BuildCache.relations`). Keep them in step.
+    /// (`BuildCache.relations`). Both read document references only through the reference
+    /// fields the type declares (`DocumentTypeDescriptor.allReferences`), and this hashes every
+    /// one of them, so a new type's references are inputs without a line here.
     static func inputs(of pointer: UnsafePointer<Document>) -> Int {
         // Element by element, each list ended by its count: no arrays made to hash thousands of
         // documents on every rebuild.
         var hasher = Hasher()
-        func combine(_ values: [Located<String>]?) {
-            for value in values ?? [] { hasher.combine(value.value) }
-            hasher.combine(values?.count ?? -1)
+        func combine(_ values: [Located<String>]) {
+            for value in values { hasher.combine(value.value) }
+            hasher.combine(values.count)
         }
-        hasher.combine(pointer.pointee.id.value)
-        combine(pointer.pointee.related)
-        combine(pointer.pointee.risk?.aiSystems)
-        combine(pointer.pointee.impactAssessment?.aiSystems)
-        hasher.combine(pointer.pointee.aiSystem?.impactAssessment?.value)
-        hasher.combine(pointer.pointee.aiSystem?.notHighRiskAssessment?.value)
+        let document = pointer.pointee
+        hasher.combine(document.id.value)
+        hasher.combine(document.type)
+        for field in document.type.descriptor.allReferences { combine(field.values(document)) }
         var links = 0
-        for case .document(let target, _) in pointer.pointee.linkTargets {
+        for case .document(let target, _) in document.linkTargets {
             hasher.combine(target)
             links += 1
         }
         hasher.combine(links)
-        combine(pointer.pointee.clauses)
-        combine(pointer.pointee.controls)
-        hasher.combine(pointer.pointee.owner?.value)
-        hasher.combine(pointer.pointee.approver?.value)
+        combine(document.clauses)
+        combine(document.controls)
         return hasher.finalize()
     }
 
@@ -271,18 +270,16 @@ public struct Relations: Sendable, Equatable {
         }
     }
 
-    /// `referencedBy`: what this document links to or names in related, ai_systems or
-    /// impact_assessment.
+    /// `referencedBy`: what this document links to or names in a reference field its type
+    /// declares a backlink (related, ai_systems, impact_assessment, …).
     private mutating func addBacklinks(of pointer: UnsafePointer<Document>) {
-        let id = pointer.pointee.id.value
-        var targets: [String] = pointer.pointee.related.map(\.value)
-        if let risk = pointer.pointee.risk { targets += risk.aiSystems.map(\.value) }
-        if let assessment = pointer.pointee.impactAssessment { targets += assessment.aiSystems.map(\.value) }
-        if let system = pointer.pointee.aiSystem, let assessment = system.impactAssessment {
-            targets.append(assessment.value)
+        let document = pointer.pointee
+        let id = document.id.value
+        var targets: [String] = []
+        for field in document.type.descriptor.allReferences where field.isBacklink {
+            targets += field.values(document).map(\.value)
         }
-        if let assessment = pointer.pointee.aiSystem?.notHighRiskAssessment { targets.append(assessment.value) }
-        for case .document(let target, _) in pointer.pointee.linkTargets {
+        for case .document(let target, _) in document.linkTargets {
             targets.append(target)
         }
         // Each list gets this document's id once, after the ids of the documents before it.
@@ -291,7 +288,9 @@ public struct Relations: Sendable, Equatable {
         }
     }
 
-    /// Every other list: by AI system, clause, control, owner and approver.
+    /// Every other list: by AI system, clause, control, owner and approver. What it reads of a
+    /// document beyond clauses and controls is a declared reference field (risk's and impact
+    /// assessment's ai_systems, owner, approver), so `inputs(of:)` covers it.
     private mutating func addOtherLists(of pointer: UnsafePointer<Document>) {
         let id = pointer.pointee.id.value
         for system in pointer.pointee.risk?.aiSystems ?? [] { risksByAISystem[system.value, default: []].append(id) }

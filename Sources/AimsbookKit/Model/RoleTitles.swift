@@ -52,7 +52,7 @@ struct RoleTitles: Sendable {
             reportsTo != role.reportsTo
         {
             role.reportsTo = reportsTo
-            document.details = .role(role)
+            document.details = Document.Details(role)
         }
         return diagnostics
     }

@@ -2,62 +2,21 @@ import Mustache
 
 /// The panel only one type of document has: a risk's scores, an AI system's classification with
 /// its risks and impact assessments, a role's reporting line and what it owns and approves …
-/// Each key is a view or `false`, so the template shows exactly one panel.
+/// Each type declares its panel (`DocumentTypeDescriptor.panel`); each key is a view or
+/// `false`, so the template shows exactly one panel.
 enum DocumentDetails {
-    static let keys: [MustacheKey] = [
-        "riskPanel", "aiSystemPanel", "rolePanel", "assessmentPanel", "objectivePanel", "recordPanel", "soaPanel",
-    ]
+    /// Every registered type's panel key and the generic rows panel's, each once.
+    static let keys: [MustacheKey] = {
+        var keys = [DetailsPanel.rowsKey]
+        for case let key? in DocumentType.registered.map(\.panel?.key) where !keys.contains(key) { keys.append(key) }
+        return keys
+    }()
 
     static func view(_ document: Document, context: RenderContext, linker: Linker) throws -> View {
         var view: View = [:]
         for key in keys { view[key] = false }
-        switch document.details {
-        case .risk(let risk):
-            var panel = RiskScores.view(risk, criteria: context.handbook.settings.riskCriteria)
-            panel["hasAcceptance"] = risk.acceptedBy != nil
-            panel["acceptedBy"] = risk.acceptedBy.map { context.documentRef($0.value, linker: linker) } ?? false
-            panel["acceptedOn"] = context.date(risk.acceptedOn?.value)
-            view["riskPanel"] = panel
-        case .aiSystem(let system): view["aiSystemPanel"] = aiSystem(document, system, context: context, linker: linker)
-        case .role(let role):
-            view["rolePanel"] = try self.role(
-                document, role, context: context, linker: linker, itemTemplate: "ref-item-status")
-        case .impactAssessment(let assessment):
-            view["assessmentPanel"] =
-                [
-                    "date": context.date(assessment.date),
-                    "systems": assessment.aiSystems.map { context.documentRef($0.value, linker: linker) },
-                ] as View
-        case .objective(let objective):
-            let overdue = objective.due.map { $0 < context.asOf && document.status != .retired } ?? false
-            view["objectivePanel"] =
-                [
-                    "hasTarget": objective.target != nil, "target": objective.target ?? "",
-                    "due": context.date(objective.due),
-                    "overdue": overdue,
-                ] as View
-        case .record(let record):
-            let action = record.nonconformity
-            view["recordPanel"] =
-                [
-                    "hasKind": record.kind != nil, "kind": label(record.kind ?? ""), "date": context.date(record.date),
-                    "hasAudited": !record.auditedClauses.isEmpty,
-                    "audited": record.auditedClauses.map { ["id": $0.value, "href": linker.clause($0.value)] as View },
-                    "hasAction": action != nil,
-                    "severity": ActionRegister.severityBadge(action?.severity),
-                    "actionStatus": ActionRegister.statusBadge(action?.actionStatus),
-                    "due": context.date(action?.due?.value), "rootCause": action?.rootCause ?? "",
-                    "hasRootCause": action?.rootCause != nil, "checked": context.date(action?.effectivenessChecked),
-                ] as View
-        case .soa:
-            let counts = context.soa.counts
-            view["soaPanel"] =
-                [
-                    "href": linker.to(SitePaths.soa), "applicable": counts.applicable, "excluded": counts.excluded,
-                    "implemented": counts.implemented, "controls": counts.controls,
-                ] as View
-        case .none:
-            break
+        if let panel = document.type.descriptor.panel, let panelView = try panel.view(document, context, linker) {
+            view[panel.key] = panelView
         }
         return view
     }

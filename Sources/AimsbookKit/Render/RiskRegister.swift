@@ -16,7 +16,7 @@ enum RiskRegister {
             let id = document.pointee.id.value
             ids.append(id)
             if document.pointee.controls.isEmpty { untreated += 1 }
-            guard case .risk(let risk) = document.pointee.details else { return }
+            guard let risk = document.pointee.risk else { return }
             if let l = risk.likelihood, let i = risk.impact { inherent.append((id, l, i)) }
             if let l = risk.residualLikelihood, let i = risk.residualImpact { residual.append((id, l, i)) }
             if (risk.residualScore ?? 0) > criteria.acceptanceThreshold { high += 1 }

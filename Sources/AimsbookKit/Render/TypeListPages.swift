@@ -6,17 +6,6 @@ enum TypeListPages {
         DocumentType.allCases.map { type in PageJob(SitePaths.typeList(type)) { try page(type, context: $0) } }
     }
 
-    /// The compliance view that shows a type better than a plain list, if any.
-    static func richerView(_ type: DocumentType) -> (label: String, path: String)? {
-        switch type {
-        case .risk: ("Risk register with heat maps", SitePaths.risks)
-        case .aiSystem: ("AI system inventory", SitePaths.aiSystems)
-        case .role: ("Role directory", SitePaths.roles)
-        case .soa: ("Statement of Applicability table", SitePaths.soa)
-        default: nil
-        }
-    }
-
     static func page(_ type: DocumentType, context: RenderContext) throws -> OutputFile {
         let path = SitePaths.typeList(type)
         let linker = Linker(page: path)
@@ -49,7 +38,7 @@ enum TypeListPages {
         for (status, count) in zip(DocumentStatus.allCases, statusCounts) where count > 0 {
             byStatus.append(["count": count, "badge": Badge.status(status)])
         }
-        let richer = richerView(type)
+        let richer = type.descriptor.richerView
         let view: View = [
             "typeName": type.pluralName,
             "rows": rendered.rows,

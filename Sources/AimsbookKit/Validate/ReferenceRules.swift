@@ -1,65 +1,51 @@
 /// References from front matter and from bodies: to documents of the right type, to clauses
 /// and controls of the standard, to files, and to heading anchors.
 enum ReferenceRules {
-    /// owner, approver, reports_to → role; related → any document; ai_systems → ai-system;
-    /// impact_assessment → impact-assessment; not_high_risk_assessment → any document.
+    /// Every reference field of the document's type (`DocumentTypeDescriptor.allReferences`:
+    /// owner, approver → role; related → any document; the type's own, such as ai_systems →
+    /// ai-system) names an existing document of a type the field expects.
     static func fieldReferences(
         _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
     ) {
         let handbook = context.handbook
-
-        func check(_ reference: Located<String>, field: String, expected: DocumentType?, in document: String) {
-            let id = reference.value
-            guard let position = handbook.position(of: id) else {
-                if handbook.brokenIDs.contains(id) { return }
-                let candidates = handbook.documents.filter { expected == nil || $0.type == expected }.map(\.id.value)
-                let kind = expected.map { "\($0.displayName.lowercased()) document" } ?? "document"
-                diagnostics.append(
-                    .error(
-                        "unknown-reference",
-                        "'\(field)' names '\(id)', but no document has that id; give the id of \(Article.a(kind))"
-                            + Suggestion.didYouMean(id, in: candidates),
-                        at: reference.location))
-                return
-            }
-            let targetType = handbook.documents[position].type
-            if let expected, targetType != expected {
-                diagnostics.append(
-                    .error(
-                        "wrong-reference-type",
-                        "'\(field)' must name \(Article.a(expected.rawValue)) document, but \(id) is \(Article.a(targetType.rawValue))",
-                        at: reference.location))
-            }
-            if id == document, field == "reports_to" || field == "related" {
-                diagnostics.append(
-                    .error("self-reference", "'\(field)' names the document itself; remove it", at: reference.location))
+        let document = document.pointee
+        let id = document.id.value
+        for field in document.type.descriptor.allReferences {
+            for reference in field.values(document) {
+                check(reference, field: field, from: id, handbook: handbook, into: &diagnostics)
             }
         }
+    }
 
-        let id = document.pointee.id.value
-        if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
-        if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
-        for related in document.pointee.related { check(related, field: "related", expected: nil, in: id) }
-        switch document.pointee.details {
-        case .role(let role):
-            if let reportsTo = role.reportsTo {
-                check(reportsTo, field: "reports_to", expected: .role, in: id)
-            }
-        case .risk(let risk):
-            for system in risk.aiSystems { check(system, field: "ai_systems", expected: .aiSystem, in: id) }
-        case .impactAssessment(let assessment):
-            for system in assessment.aiSystems {
-                check(system, field: "ai_systems", expected: .aiSystem, in: id)
-            }
-        case .aiSystem(let system):
-            if let assessment = system.impactAssessment {
-                check(assessment, field: "impact_assessment", expected: .impactAssessment, in: id)
-            }
-            if let assessment = system.notHighRiskAssessment {
-                check(assessment, field: "not_high_risk_assessment", expected: nil, in: id)
-            }
-        default:
-            break
+    private static func check(
+        _ reference: Located<String>, field: ReferenceField, from document: String, handbook: Handbook,
+        into diagnostics: inout [Diagnostic]
+    ) {
+        let id = reference.value
+        guard let position = handbook.position(of: id) else {
+            if handbook.brokenIDs.contains(id) { return }
+            let candidates = handbook.documents.filter { field.expects.isEmpty || field.expects.contains($0.type) }
+                .map(\.id.value)
+            diagnostics.append(
+                .error(
+                    "unknown-reference",
+                    "'\(field.name)' names '\(id)', but no document has that id; give the id of \(Article.a(field.expectedKind))"
+                        + Suggestion.didYouMean(id, in: candidates),
+                    at: reference.location))
+            return
+        }
+        let targetType = handbook.documents[position].type
+        if !field.expects.isEmpty, !field.expects.contains(targetType) {
+            diagnostics.append(
+                .error(
+                    "wrong-reference-type",
+                    "'\(field.name)' must name \(Article.a(field.expectedNames)) document, but \(id) is \(Article.a(targetType.rawValue))",
+                    at: reference.location))
+        }
+        if id == document, !field.mayNameItself {
+            diagnostics.append(
+                .error(
+                    "self-reference", "'\(field.name)' names the document itself; remove it", at: reference.location))
         }
     }
 

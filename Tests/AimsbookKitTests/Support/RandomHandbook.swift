@@ -56,7 +56,9 @@ struct RandomHandbook {
             of: "  A.2.2: { applicable: true, status: implemented, justification: \"Policy needed\" }",
             with: decisions.joined(separator: "\n"))
         files["aimsbook.yml"] = "title: Test handbook\norganisation: Example & Co\nas_of: 2026-11-29\n"
-        for type in ["role", "role", "ai-system", "risk", "risk", "risk", "record", "record", "objective", "policy"] {
+        for type in [
+            "role", "role", "ai-system", "risk", "risk", "risk", "record", "record", "objective", "policy", "dataset",
+        ] {
             addDocument(type: type, &random, valid: true)
         }
     }
@@ -181,6 +183,12 @@ struct RandomHandbook {
             ]
         case "objective":
             fields += [("target", Self.words(&random, 2...4)), ("due", "2027-0\(random.int(1...9))-15")]
+        case "dataset":
+            fields += [
+                ("ai_systems", "[\(systems.isEmpty ? "AIS-1" : random.pick(systems))]"),
+                ("source", Self.words(&random, 2...5)), ("personal_data", random.pick(["true", "false"])),
+                ("quality_checked", "2026-0\(random.int(1...9))-0\(random.int(1...9))"),
+            ]
         default: break
         }
         if random.chance(50) { fields.append(("clauses", "[\(random.pick(Self.clauses))]")) }
@@ -191,7 +199,7 @@ struct RandomHandbook {
 
     static let prefixes = [
         "role": "ROLE", "policy": "POL", "procedure": "PROC", "risk": "RISK", "ai-system": "AIS",
-        "impact-assessment": "IA", "objective": "OBJ", "record": "REC",
+        "impact-assessment": "IA", "objective": "OBJ", "record": "REC", "dataset": "DATA",
     ]
 
     /// Adds a document of `type` under a folder named for it; returns its path.
@@ -222,7 +230,7 @@ struct RandomHandbook {
         let paths = documentPaths
         let path = random.pick(paths)
         let text = files[path]!
-        switch random.int(0...21) {
+        switch random.int(0...22) {
         case 0, 1:
             let title = Self.title(&random)
             files[path] = Self.setting("title", to: title, in: text)
@@ -351,11 +359,31 @@ struct RandomHandbook {
             let type = random.pick(["policy", "procedure", "record", "objective"])
             files[path] = Self.setting("type", to: type, in: text)
             return "type of \(path): \(type)"
+        case 21:
+            return setReference(&random)
         default:
             let body = body(&random, at: path)
             let lines = Self.frontMatterLines(text)
             files[path] = "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
             return "body of \(path) rewritten"
         }
+    }
+
+    /// Sets a reference field a type declares (`DocumentTypeDescriptor.references`) in a document
+    /// of that type: to an id of any type or an unknown one, or removes it. Every registered
+    /// type's reference fields take part, those of a type added later too.
+    mutating func setReference(_ random: inout SeededGenerator) -> String {
+        let candidates = documentPaths.filter { path in
+            Self.field("type", in: files[path]!).flatMap(DocumentType.init(rawValue:))?.descriptor.references
+                .isEmpty == false
+        }
+        guard !candidates.isEmpty else { return "nothing (no document has a reference field of its own)" }
+        let path = random.pick(candidates)
+        let type = DocumentType(rawValue: Self.field("type", in: files[path]!)!)!
+        let field = random.pick(type.descriptor.references)
+        let target = random.chance(85) ? random.pick(ids()) : "NOPE-\(random.int(1...9))"
+        let value = random.chance(15) ? nil : field.isList ? "[\(target)]" : target
+        files[path] = Self.setting(field.name, to: value, in: files[path]!)
+        return "\(field.name) of \(path): \(value ?? "removed")"
     }
 }
