@@ -82,9 +82,9 @@ import Testing
         func outline(_ files: [String: String]) -> Handbook {
             Pipeline.check(Fixtures.source(files, settings: "title: Test handbook\n"), asOf: asOf).handbook.outline
         }
-        let before = try RenderContext(
-            handbook: outline(RenderTests.files), options: .init(asOf: asOf), theme: Theme.load(overrides: [:]))
-        return RenderContext.Derived.Kept(previous: before, changed: changed, now: outline(files))
+        return try SiteRenderer.keptDerivedParts(
+            last: outline(RenderTests.files), now: outline(files), changed: changed, options: .init(asOf: asOf),
+            theme: Theme.load(overrides: [:]))
     }
 
     static func editing(_ path: String, _ old: String, _ new: String) -> [String: String] {

@@ -89,7 +89,7 @@ enum ModelUpdate {
         var relationInputs = memo.relationInputs
         for ((index, entry), body) in zip(entries, bodies) {
             documents[index] = parsing.document(entry, body: body, source: source)
-            relationInputs[index] = documents.withUnsafeBufferPointer { Relations.inputs(of: $0.baseAddress! + index) }
+            relationInputs[index] = Relations.inputs(of: documents[index])
         }
         cache.finishModel(keepingAll: true)
 

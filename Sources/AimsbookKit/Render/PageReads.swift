@@ -4,9 +4,12 @@ import Foundation
 /// pages that read what changed.
 ///
 /// Pages read the handbook only through `RenderContext` (`handbook` is a `HandbookReader`, the
-/// derived parts are accessors), and every read notes what it touched in the page's `ReadLog`:
-/// the compiler, not a hand-kept list, guarantees that no read goes unnoted. A rebuild compares
-/// the new outline with the last one and makes again every page whose log meets the change.
+/// derived parts are accessors), and every read records what it touched in the page's `ReadLog`.
+/// A page family gets a context, never a `Handbook`; the context's outline, log and derived
+/// parts are private, and the unrecorded accessors ask for a `RendererAccess`, which only
+/// `SiteRenderer` can make: a page that reads the handbook without recording it does not
+/// compile. A rebuild compares the new outline with the last one and makes again every page
+/// whose log meets the change.
 enum PageRead: Hashable, Sendable {
     /// One document's outline entry (any field of its front matter, where its links lead).
     case document(String)
@@ -71,10 +74,12 @@ final class ReadLog: @unchecked Sendable {
 struct HandbookReader {
     private let outline: Handbook
     private let log: ReadLog?
+    private let soaWithBody: Document?
 
-    init(_ outline: Handbook, log: ReadLog?) {
+    init(_ outline: Handbook, log: ReadLog?, soaDocumentWithBody: Document? = nil) {
         self.outline = outline
         self.log = log
+        self.soaWithBody = soaDocumentWithBody
     }
 
     private func note(_ read: PageRead) { log?.note(read) }
@@ -85,6 +90,8 @@ struct HandbookReader {
     var resolver: LinkResolver { outline.resolver }
     /// Unchanged when ids are (a targeted rebuild's condition).
     var documentCount: Int { outline.documents.count }
+    /// Unchanged when ids and types are (a targeted rebuild's condition).
+    var positionsInTypeOrder: [Int] { outline.positionsInTypeOrder }
 
     func document(_ id: String) -> Document? {
         note(.document(id))
@@ -96,9 +103,8 @@ struct HandbookReader {
         return outline.documents(of: type)
     }
 
-    /// Each document of `type` in place (`Handbook.forEachDocument`): copying hundreds of
-    /// documents to read a few fields was a fifth of the risk register's rebuild.
-    func forEachDocument(of type: DocumentType, _ body: (UnsafePointer<Document>) throws -> Void) rethrows {
+    /// Each document of `type`, in id order, without making an array of them.
+    func forEachDocument(of type: DocumentType, _ body: (Document) throws -> Void) rethrows {
         note(.type(type))
         try outline.forEachDocument(of: type, body)
     }
@@ -129,6 +135,12 @@ struct HandbookReader {
     var soaDocument: Document? {
         note(.type(.soa))
         return outline.soaDocument
+    }
+
+    /// The SoA document with its body, which the outline's lacks (`RenderContext.carryingSoABody`).
+    var soaDocumentWithBody: Document? {
+        note(.type(.soa))
+        return soaWithBody
     }
 
     var relations: Relations {

@@ -59,13 +59,16 @@ extension ViewList {
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
-    /// The outline pages are made from. Pages read it through `handbook`, which notes each read;
-    /// only the renderer reads it directly, to compare builds.
-    let outline: Handbook
+    /// The outline pages are made from. Pages read it through `handbook`, which records each
+    /// read; only the renderer reads it unrecorded (`outline(_:)`), to compare builds.
+    private let outline: Handbook
     var options: SiteRenderer.Options
     let theme: Theme
-    /// Where the page being made notes what it reads (`PageRead`); nil notes nothing.
-    var log: ReadLog?
+    /// Where the page being made records what it reads (`PageRead`); nil records nothing.
+    private var log: ReadLog?
+    /// The SoA document with its body (the outline has none), for the SoA page: read through
+    /// `handbook.soaDocumentWithBody`, which records it.
+    private var soaDocumentWithBody: Document?
     /// In a targeted rebuild, what may read differently since the last build; nil when every
     /// page is made from scratch.
     var changedReads: Set<PageRead>?
@@ -87,24 +90,36 @@ struct RenderContext: Sendable {
         var directReports: [String: [String]]
     }
 
-    var handbook: HandbookReader { HandbookReader(outline, log: log) }
+    var handbook: HandbookReader { HandbookReader(outline, log: log, soaDocumentWithBody: soaDocumentWithBody) }
     var soa: StatementOfApplicability { noting(.soa, derived.soa) }
     var audit: AuditReport { noting(.audit, derived.audit) }
     var coverage: FrameworkCoverage { noting(.coverage, derived.coverage) }
     var obligations: AIActObligations { noting(.obligations, derived.obligations) }
     var directReports: [String: [String]] { noting(.directReports, derived.directReports) }
-    /// The derived parts without noting a read, for the renderer's comparisons.
-    var derivedParts: Derived { derived }
+    /// The derived parts without recording a read, for the renderer's comparisons.
+    func derivedParts(_: RendererAccess) -> Derived { derived }
+
+    /// The outline without recording a read, for the renderer's comparisons.
+    func outline(_: RendererAccess) -> Handbook { outline }
+
+    /// This context with `handbook`'s SoA document, body and all, for the SoA page.
+    func carryingSoABody(of handbook: Handbook) -> RenderContext {
+        var context = self
+        context.soaDocumentWithBody = handbook.soaDocument
+        return context
+    }
 
     private func noting<Value>(_ read: PageRead, _ value: Value) -> Value {
         log?.note(read)
         return value
     }
 
-    /// The context for one page, noting its reads in `log`. Without a render cache (`build`,
-    /// `check`) nothing is noted: reads matter only to a later targeted rebuild, and noting them
-    /// was a twentieth of a build.
-    func noting(into log: ReadLog) -> RenderContext {
+    /// The context for one page job, recording its reads in `log`: only the renderer starts one.
+    func noting(into log: ReadLog, _: RendererAccess) -> RenderContext { noting(into: log) }
+
+    /// The context for a page, row or list, recording its reads in `log`. Without a render cache
+    /// (`build`, `check`) nothing is recorded: reads matter only to a later targeted rebuild.
+    private func noting(into log: ReadLog) -> RenderContext {
         guard options.cache != nil else { return self }
         var context = self
         context.log = log
@@ -114,7 +129,7 @@ struct RenderContext: Sendable {
     /// What lists show about each document (`documentRef`), built once per link depth (by the
     /// linker's root: "", "../", "../../") instead of once per mention: a document is listed on
     /// its neighbours', owner's, clauses' and controls' pages.
-    let refsByRoot: [String: DocumentRefs]
+    private let refsByRoot: [String: DocumentRefs]
 
     /// Views hold only strings, numbers, booleans and arrays and dictionaries of them, all
     /// values; `Any` hides that from the compiler. Built once, never changed.
@@ -129,7 +144,7 @@ struct RenderContext: Sendable {
 
     /// document id → its owner's id: a document's ref shows its owner's title, so reading the
     /// ref reads the owner too.
-    let ownerIDs: [String: String]
+    private let ownerIDs: [String: String]
 
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
@@ -154,19 +169,17 @@ struct RenderContext: Sendable {
         var changed: Set<String>
     }
 
-    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil) throws {
+    init(
+        handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil,
+        _ access: RendererAccess
+    ) throws {
         outline = handbook
         self.options = options
         self.theme = theme
-        // Through the buffer: iterating the array copies each document (a large value).
         func directReports() -> [String: [String]] {
             var reports: [String: [String]] = [:]
-            handbook.documents.withUnsafeBufferPointer { documents in
-                for index in documents.indices {
-                    if let boss = documents[index].role?.reportsTo?.value {
-                        reports[boss, default: []].append(documents[index].id.value)
-                    }
-                }
+            for document in handbook.documents {
+                if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
             }
             return reports
         }
@@ -191,13 +204,11 @@ struct RenderContext: Sendable {
             var byType: [DocumentType: [String]] = [:]
             var seen: Set<String> = []
             var duplicates: Set<String> = []
-            handbook.documents.withUnsafeBufferPointer { documents in
-                for index in documents.indices {
-                    let id = documents[index].id.value
-                    byType[documents[index].type, default: []].append(id)
-                    if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
-                    if !seen.insert(id).inserted { duplicates.insert(id) }
-                }
+            for document in handbook.documents {
+                let id = document.id.value
+                byType[document.type, default: []].append(id)
+                if let owner = document.owner?.value { ownerIDs[id] = owner }
+                if !seen.insert(id).inserted { duplicates.insert(id) }
             }
             idsByType = byType
             duplicateIDs = duplicates
@@ -229,9 +240,9 @@ struct RenderContext: Sendable {
                 return DocumentRefs(byID: byID, fingerprints: fingerprints)
             }
             handbook.forEachDocument { document in
-                let id = document.pointee.id.value
+                let id = document.id.value
                 guard duplicateIDs.isEmpty || !duplicateIDs.contains(id) else { return }
-                let ref = Self.makeDocumentRef(document.pointee, handbook: handbook, root: root)
+                let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                 byID[id] = ref
                 if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
             }
@@ -243,7 +254,7 @@ struct RenderContext: Sendable {
             case refs(DocumentRefs)
         }
         let parts = [nil as String?] + roots.map(Optional.some)
-        let kept = reuse.map { Derived.Kept(previous: $0.context, changed: $0.changed, now: handbook) }
+        let kept = reuse.map { Derived.Kept(previous: $0.context, changed: $0.changed, now: handbook, access) }
         let made = parts.concurrentMap { [reports] root -> Part in
             guard let root else {
                 let timings = StageTimings.shared
