@@ -20,8 +20,10 @@ extension Array where Element: Sendable {
     func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 || Parallel.isSerial { return map(transform) }
         return self.withUnsafeBufferPointer { buffer in
+            // nonisolated(unsafe): read only, and alive until `concurrentPerform` returns.
             nonisolated(unsafe) let buffer = buffer
             return [T](unsafeUninitializedCapacity: buffer.count) { results, initializedCount in
+                // nonisolated(unsafe): each index is taken once, so each slot is written by one thread.
                 nonisolated(unsafe) let results = results
                 let next = NextIndex()
                 let threads = Swift.min(buffer.count, ProcessInfo.processInfo.activeProcessorCount)

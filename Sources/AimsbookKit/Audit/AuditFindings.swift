@@ -49,9 +49,6 @@ enum AuditFindings {
         return findings
     }
 
-    // The findings read the documents in place (`forEachDocument`): copying every document, a
-    // large value, to look at a date or a status was most of the report's time in `serve`.
-
     static func overdueReviews(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument { document in

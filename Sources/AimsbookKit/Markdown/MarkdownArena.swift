@@ -17,6 +17,7 @@ import CMarkdownArena
 /// inside another (the print view's second parse) keeps the outer one's blocks.
 enum MarkdownArena {
     /// The cmark allocator backed by the calling thread's arena.
+    // nonisolated(unsafe): filled once (a lazy static) with functions that use the calling thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(

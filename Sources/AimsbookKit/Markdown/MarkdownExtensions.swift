@@ -32,6 +32,7 @@ enum MarkdownExtensions {
     }
 
     /// cmark-gfm's registry is global; once filled, it is only read.
+    // nonisolated(unsafe): cmark's extension pointers, found once (a lazy static) and only read after.
     nonisolated(unsafe) static let setup: Setup = {
         cmark_gfm_core_extensions_ensure_registered()
         let strikethrough = cmark_find_syntax_extension("strikethrough")

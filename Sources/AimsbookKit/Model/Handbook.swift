@@ -209,7 +209,7 @@ public struct Relations: Sendable, Equatable {
 
     /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a
     /// rebuild whose documents all have the inputs of the last build has the same relations
-    /// (`BuildCache.relations`). Keep them in step.
+    /// (`ModelMemo.relations`). Keep them in step.
     static func inputs(of document: Document) -> Int {
         // Element by element, each list ended by its count: no arrays made to hash thousands of
         // documents on every rebuild.

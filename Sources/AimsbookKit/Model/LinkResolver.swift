@@ -32,7 +32,7 @@ public struct LinkResolver: Sendable {
     let brokenPaths: Set<String>
     let standard: StandardModel
     /// A hash of every id, path and asset a link can resolve to, broken documents' included: part
-    /// of the key of anything the build cache keeps with resolved links in it (`BuildCache`), and
+    /// of the key of anything `serve` keeps with resolved links in it (`ModelMemo`), and
     /// what a targeted rebuild compares (`SiteRenderer.TargetedRebuild`).
     let fingerprint: Int
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a page was made from, so a rebuild after a front-matter edit can make again only the
 /// pages that read what changed.
@@ -31,8 +32,8 @@ enum PageRead: Hashable, Sendable {
 }
 
 /// What a page, a row or a list read. Large sets noted whole (a kept list of 800 refs, a kept
-/// row) are held as they are instead of merged: merging hashed every read again each time a
-/// rebuild reused the list, which was most of the cost of reusing it.
+/// row) are held as they are, not merged: reusing a kept list then costs one append, not a
+/// hash of each of its reads.
 struct ReadSet: Sendable {
     private(set) var own: Set<PageRead> = []
     private(set) var shared: [Set<PageRead>] = []
@@ -61,6 +62,7 @@ struct ReadSet: Sendable {
 
 /// Where the page being made notes its reads. A page is made on one thread, so the log needs
 /// no lock; one log is never shared by pages made at the same time.
+// @unchecked: made, written and read by the one page job (or row, or list) it records.
 final class ReadLog: @unchecked Sendable {
     private(set) var reads = ReadSet()
 
@@ -232,15 +234,14 @@ struct ReadIndex: Sendable {
 /// The `ReadIndex` of the document pages, by position in the handbook. One index is shared, and
 /// added to in place, by the site that made it and every site rebuilt from it (copying it each
 /// rebuild cost more than it saved); a render that makes every page starts a new one.
-final class DocumentReaders: @unchecked Sendable {
-    private let lock = NSLock()
-    private var index = ReadIndex()
+final class DocumentReaders: Sendable {
+    private let index = Mutex(ReadIndex())
 
     func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
-        lock.withLock { index.note(reads, position: position, notedBefore: notedBefore) }
+        index.withLock { $0.note(reads, position: position, notedBefore: notedBefore) }
     }
 
     func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
-        lock.withLock { index.readers(of: reads) }
+        index.withLock { $0.readers(of: reads) }
     }
 }

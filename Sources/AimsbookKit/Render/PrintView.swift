@@ -53,7 +53,7 @@ enum PrintView {
         view["hasClauses"] = !document.clauses.isEmpty
         view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }
         view["hasControls"] = !document.controls.isEmpty
-        guard let cache = context.options.cache else {
+        guard let cache = context.options.memo else {
             return try context.theme.renderUTF8(view, template: "print-document")
         }
         var key = Hasher()
@@ -113,7 +113,7 @@ enum PrintView {
         context: RenderContext
     ) throws -> String {
         let theme = context.theme
-        guard let cache = context.options.cache else {
+        guard let cache = context.options.memo else {
             return try entries.map { try theme.render($0, template: "print-entry") }.joined()
         }
         var group = Hasher()

@@ -12,6 +12,7 @@ typealias View = [MustacheKey: Any]
 /// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
 /// had (document refs are fingerprinted once per build): a page listing 800 documents is then
 /// not hashed ref by ref again. Templates see it exactly as the array it holds.
+// @unchecked: views hold only strings, numbers, booleans and arrays and dictionaries of them (values); `Any` hides that.
 struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
     @unchecked Sendable
 {
@@ -28,6 +29,7 @@ struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, Custom
 /// A list whose views are made only when a template goes through it (or asks for its count,
 /// first or last): for lists the built-in theme shows already rendered and joined, which a
 /// theme override may still show its own way (the print view's contents).
+// @unchecked: as `ViewList`; `makeView` reads only values captured when the list is made.
 struct LazyViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
     @unchecked Sendable
 {
@@ -120,7 +122,7 @@ struct RenderContext: Sendable {
     /// The context for a page, row or list, recording its reads in `log`. Without a render cache
     /// (`build`, `check`) nothing is recorded: reads matter only to a later targeted rebuild.
     private func noting(into log: ReadLog) -> RenderContext {
-        guard options.cache != nil else { return self }
+        guard options.memo != nil else { return self }
         var context = self
         context.log = log
         return context
@@ -131,8 +133,8 @@ struct RenderContext: Sendable {
     /// its neighbours', owner's, clauses' and controls' pages.
     private let refsByRoot: [String: DocumentRefs]
 
-    /// Views hold only strings, numbers, booleans and arrays and dictionaries of them, all
-    /// values; `Any` hides that from the compiler. Built once, never changed.
+    /// Built once, never changed.
+    // @unchecked: views hold only values (see `ViewList`); `Any` hides that.
     struct DocumentRefs: @unchecked Sendable {
         let byID: [String: View]
         /// Each ref's `ViewFingerprint`, the key of its rendered list items (`refsHTML`).
@@ -154,7 +156,7 @@ struct RenderContext: Sendable {
     /// (the changed ones and those they own); nil when every ref was made.
     let remadeRefs: Set<String>?
 
-    /// Shared list items of this build when there is no `BuildCache`; one per context, so a
+    /// Shared list items of this build when there is no `RenderMemo`; one per context, so a
     /// rebuild starts empty.
     let memo = FragmentMemo()
 
@@ -235,7 +237,7 @@ struct RenderContext: Sendable {
                     else { continue }
                     let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                     byID[id] = ref
-                    if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                    if options.memo != nil { fingerprints[id] = Self.fingerprint(ref) }
                 }
                 return DocumentRefs(byID: byID, fingerprints: fingerprints)
             }
@@ -244,7 +246,7 @@ struct RenderContext: Sendable {
                 guard duplicateIDs.isEmpty || !duplicateIDs.contains(id) else { return }
                 let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                 byID[id] = ref
-                if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                if options.memo != nil { fingerprints[id] = Self.fingerprint(ref) }
             }
             return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
@@ -373,7 +375,7 @@ struct RenderContext: Sendable {
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
         let capacity = Theme.expectedSize(of: view)
-        guard let cache = options.cache, changedReads == nil else {
+        guard let cache = options.memo, changedReads == nil else {
             return .utf8(frame.path, try theme.renderUTF8(merged, template: template, capacity: capacity))
         }
         var key = Hasher()
@@ -398,7 +400,7 @@ struct RenderContext: Sendable {
         var list = Hasher()
         list.combine(rows.count)
         for (index, row) in rows.enumerated() {
-            guard let cache = options.cache else {
+            guard let cache = options.memo else {
                 html += try theme.render(row, template: template)
                 continue
             }
@@ -436,7 +438,7 @@ struct RenderContext: Sendable {
     func refList(_ ids: [String], template: String, linker: Linker) throws -> (refs: ViewList, html: String) {
         let refs = refsByRoot[linker.root]
         let prefix = template + "|" + linker.root + "|"
-        guard let cache = options.cache else {
+        guard let cache = options.memo else {
             noteRefs(ids)
             let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
             let html = try memo.texts(ids.map { prefix + $0 }) { try theme.render(views[$0], template: template) }
@@ -494,8 +496,8 @@ struct RenderContext: Sendable {
     /// lookups and reads, item by item) was most of the rebuild's pages. Nil when the list
     /// must be made whole.
     private func patch(
-        _ kept: BuildCache.KeptList, refs: DocumentRefs, template: String, prefix: String, cache: BuildCache
-    ) throws -> BuildCache.KeptList? {
+        _ kept: RenderMemo.KeptList, refs: DocumentRefs, template: String, prefix: String, cache: RenderMemo
+    ) throws -> RenderMemo.KeptList? {
         guard let remade = remadeRefs, remade.count <= 16, kept.items.count == kept.ids.count else { return nil }
         // The positions of the remade refs, found by comparing ids (a handful against the list)
         // rather than hashing every id of the list.
@@ -532,7 +534,7 @@ struct RenderContext: Sendable {
     }
 
     private func makeRefList(
-        _ ids: [String], views: [View], template: String, prefix: String, cache: BuildCache, refs: DocumentRefs?
+        _ ids: [String], views: [View], template: String, prefix: String, cache: RenderMemo, refs: DocumentRefs?
     ) throws -> (refs: ViewList, items: [String], fingerprints: [Int]) {
         // `fragmentKey` for each ref, the theme's and template's part hashed once.
         var base = Hasher()
@@ -575,11 +577,11 @@ struct RenderContext: Sendable {
     func rowsHTML(
         page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
     ) throws -> (html: String, rows: ViewList) {
-        guard let cache = options.cache else {
+        guard let cache = options.memo else {
             let views = try keys.map { try makeRow($0, self) }
             return try rowsHTML(views, template: template, page: page)
         }
-        func made(_ key: String) throws -> BuildCache.KeptRow {
+        func made(_ key: String) throws -> RenderMemo.KeptRow {
             let rowLog = ReadLog()
             let view = try makeRow(key, noting(into: rowLog))
             let fingerprint = Self.fingerprint(view)
@@ -614,7 +616,7 @@ struct RenderContext: Sendable {
             reads.formUnion(row.reads)
             readers.note(row.reads, position: position)
         }
-        let table = BuildCache.KeptTable(
+        let table = RenderMemo.KeptTable(
             keys: keys, rows: rows, reads: reads, readers: readers, html: rows.map(\.html).joined(),
             list: ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
         cache.keep(table, page: page)
@@ -702,7 +704,7 @@ struct RenderContext: Sendable {
         let refs = refsByRoot[linker.root]
         noteRefs(ids)
         let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
-        guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
+        guard options.memo != nil else { return ViewList(views: views, fingerprint: 0) }
         return ViewList(
             views: views,
             fingerprints: zip(ids, views).map { id, view in refs?.fingerprints[id] ?? Self.fingerprint(view) })

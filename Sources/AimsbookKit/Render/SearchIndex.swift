@@ -8,8 +8,8 @@
 /// so that `serve`, after an edit, writes again the one file holding the edited document's entry
 /// rather than an index of megabytes (12 MB for 2,000 documents). The standard's and the
 /// frameworks' entries, which only a full build changes, are in `SitePaths.searchIndex`. The
-/// search page loads the files in order, documents first, so the array is in the same order as
-/// when it was one file.
+/// search page loads the files in order, documents first, so the entries it searches are in
+/// the handbook's order whatever the number of files.
 enum SearchIndex {
     /// Body text kept per document; beyond it a long document is still found by its title, id and start.
     static let textLimit = 10_000

@@ -16,8 +16,8 @@ public enum SiteRenderer {
     public struct Options: Sendable {
         /// "Today" for overdue reviews and the audit page.
         public var asOf: Day
-        /// The previous build's pages, for `serve`; nil renders every page.
-        public var cache: BuildCache?
+        /// `serve`'s memo of the previous renders; nil (`build`) renders every page without one.
+        var memo: RenderMemo?
         /// `build --since REV`: the changes since REV, as `changes.html`.
         public var changes: ChangeReport?
 
@@ -26,9 +26,9 @@ public enum SiteRenderer {
 
         // The site never carries serve's live-reload script: the preview server adds it to the
         // HTML it serves, so a published site and a previewed one are built the same way.
-        public init(asOf: Day, cache: BuildCache? = nil) {
+        public init(asOf: Day, session: ServeSession? = nil) {
             self.asOf = asOf
-            self.cache = cache
+            self.memo = session?.render
         }
     }
 
@@ -45,7 +45,7 @@ public enum SiteRenderer {
 
     public static func render(_ handbook: Handbook, options: Options) throws -> [OutputFile] {
         let theme = try StageTimings.shared.measure("render: theme") {
-            guard let cache = options.cache else {
+            guard let cache = options.memo else {
                 if let loading = options.themeLoading, loading.overrides == handbook.templateOverrides {
                     return try loading.theme()
                 }
@@ -60,7 +60,7 @@ public enum SiteRenderer {
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
         let timings = StageTimings.shared
-        let cache = options.cache
+        let cache = options.memo
         cache?.startRender()
         // Every page but the four that carry bodies is made from the outline alone, so an edit
         // that leaves the outline as it was changes only those (`HandbookOutline`).
@@ -215,7 +215,7 @@ public enum SiteRenderer {
         if isTargeted { cache?.letGoOfLastRenderedSite() }
         var site =
             change.take()?.previous
-            ?? BuildCache.RenderedSite(
+            ?? RenderMemo.RenderedSite(
                 key: 0, context: context, documents: [], files: [], printShell: [], printSections: [],
                 searchEntries: [], otherSearchEntries: [], records: [:])
         var made: [String: OutputFile] = [:]
@@ -305,9 +305,9 @@ public enum SiteRenderer {
                     ? Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
                         .union(makesPrintShell ? [printShellKey] : []) : nil)
             if isTargeted { cache.keepUnrendered(rendered: Set(made.keys).subtracting(sameBytes)) }
-            // The context kept for the next render does not hold the cache that keeps it.
+            // The context kept for the next render does not hold the memo that keeps it.
             var kept = context
-            kept.options.cache = nil
+            kept.options.memo = nil
             kept.changedReads = nil
             site.key = key
             site.context = kept
@@ -363,7 +363,7 @@ public enum SiteRenderer {
         /// serial part, for the few entries a rebuild asks for).
         let outline: Handbook
 
-        init(_ site: BuildCache.RenderedSite) {
+        init(_ site: RenderMemo.RenderedSite) {
             documents = site.documents
             entries = site.searchEntries
             outline = site.context.outline(access)
@@ -382,7 +382,7 @@ public enum SiteRenderer {
     /// and, if its document changed, the SoA page are made again; every other file is the
     /// previous one.
     static func renderChangedBodies(
-        _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
+        _ handbook: Handbook, previous: RenderMemo.RenderedSite, cache: RenderMemo
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
         cache.willKeepUnrendered()
@@ -390,7 +390,7 @@ public enum SiteRenderer {
         cache.keptPaths()
         let context = {
             var context = previous.context.carryingSoABody(of: handbook)
-            context.options.cache = cache
+            context.options.memo = cache
             return context
         }()
         let changed = positionsOfChanges(from: previous.documents, to: handbook.documents)

@@ -5,13 +5,13 @@ extension SiteRenderer {
     /// same order): then the site has the same pages, navigation and previous/next links, and
     /// what differs is confined to the changed documents and the parts derived from them.
     struct TargetedRebuild {
-        let previous: BuildCache.RenderedSite
+        let previous: RenderMemo.RenderedSite
         /// Positions of the documents that differ from the last build's, bodies included.
         let changed: [Int]
 
         /// Nil when the last build cannot be the base of a targeted rebuild: every page is made.
         init?(
-            previous: BuildCache.RenderedSite, handbook: Handbook, outline: Handbook, theme: Theme, asOf: Day,
+            previous: RenderMemo.RenderedSite, handbook: Handbook, outline: Handbook, theme: Theme, asOf: Day,
             _ access: RendererAccess
         ) {
             let before = previous.context.outline(access)
