@@ -81,6 +81,7 @@ public final class FolderWatch: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             var foldersAdded = false
             while true {
+                // unsafe: inotify events are read into and parsed within the buffer, by their declared lengths.
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
                 buffer.withUnsafeBytes {

@@ -236,6 +236,7 @@ public enum HandbookLoader {
 
         init(_ entries: [(entry: Entry, stamp: Int?)]) {
             markdownPositions.reserveCapacity(entries.count)
+            // unsafe: groups the entries in place; no entry (a file's whole text) is copied to be looked at.
             entries.withUnsafeBufferPointer { entries in
                 for position in entries.indices {
                     switch entries[position].entry {
@@ -341,6 +342,7 @@ public enum HandbookLoader {
                 continue
             }
             let absolute = directory + "/" + name
+            // unsafe: readdir's entry, valid until the next readdir call.
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()

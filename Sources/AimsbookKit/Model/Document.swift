@@ -51,7 +51,8 @@ public struct Document: Sendable, Hashable {
     /// rebuild's CPU.
     // @unchecked: `fields` changes only through `uniqueBox()`, when this document is the box's only holder.
     private final class Box: @unchecked Sendable {
-        // Changed only through `uniqueBox()`, when this document is its only holder.
+        // Unchecked: no access overlaps one that writes (`uniqueBox()` writes only a box no other
+        // document holds); the checks cost a title edit's rebuild about a fifth (docs/performance.md).
         @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }

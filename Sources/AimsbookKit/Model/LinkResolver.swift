@@ -173,6 +173,7 @@ public struct LinkResolver: Sendable {
     /// UTF-8 sequence). Empty segments are skipped, as `split` skips them.
     static func join<Directory: Collection<UInt8>>(_ directory: Directory, _ relative: String) -> String? {
         if let joined = directory.withContiguousStorageIfAvailable({ join($0, relative) }) { return joined }
+        // unsafe: path segments are slices of the caller's buffer, read only while it lives.
         return Array(directory).withUnsafeBufferPointer { join($0, relative) }
     }
 

@@ -53,6 +53,7 @@ enum SearchIndex {
         let script = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var end = 0
             func append(_ bytes: [UInt8]) {
+                // unsafe: each entry is copied into its own slice of the uninitialized buffer, `count` bytes in all.
                 bytes.withUnsafeBufferPointer { source in
                     _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + source.count)]).initialize(
                         from: source)
@@ -171,6 +172,7 @@ enum SearchIndex {
         var text = text
         text.withUTF8 { bytes in
             // Read through a buffer pointer: no bounds check per byte.
+            // unsafe: a byte scan within `bytes` and the 256-entry class table.
             classes.withUnsafeBufferPointer { byteClass in
                 output.reserveCapacity(output.count + bytes.count + 1)
                 let count = bytes.count

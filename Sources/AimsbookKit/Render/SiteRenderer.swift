@@ -146,7 +146,9 @@ public enum SiteRenderer {
         family(HomePage.jobs)
         family(MasterListPage.jobs)
         family(ChangesPage.jobs)
-        family { _ in [PageJob(SitePaths.soa, one: SoAPage.render), PageJob(SitePaths.soaCSV, one: SoAPage.spreadsheet)] }
+        family { _ in
+            [PageJob(SitePaths.soa, one: SoAPage.render), PageJob(SitePaths.soaCSV, one: SoAPage.spreadsheet)]
+        }
         pageJobs = pageJobs.filter { needsMaking($0.job.key, familyReads: $0.familyReads) }
         let printShellKey = "print shell"
         let makesPrintShell = needsMaking(printShellKey)

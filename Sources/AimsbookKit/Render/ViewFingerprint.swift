@@ -58,6 +58,7 @@ extension Hasher {
     /// keys want the bytes as they are.
     mutating func combineUTF8(_ string: String) {
         var string = string
+        // unsafe: hashes the string's own UTF-8 bytes, valid for the closure's duration.
         string.withUTF8 { bytes in
             combine(bytes.count)
             combine(bytes: UnsafeRawBufferPointer(bytes))
