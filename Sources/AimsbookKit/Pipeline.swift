@@ -26,11 +26,11 @@ public enum Pipeline {
     /// HTML, for commands that only report.
     public static func check(
         _ source: HandbookSource, asOf: Day?, standard: StandardModel = .iso42001, rendersHTML: Bool = true,
-        cache: BuildCache? = nil
+        session: ServeSession? = nil
     ) -> Checked {
         let timings = StageTimings.shared
         let built = timings.measure("front matter, Markdown, model") {
-            HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML, cache: cache)
+            HandbookBuilder.build(source, standard: standard, rendersHTML: rendersHTML, memo: session?.model)
         }
         let day = asOf ?? built.handbook.settings.asOf ?? AsOf.today()
         let diagnostics = timings.measure("validate") {
@@ -41,7 +41,6 @@ public enum Pipeline {
         }
         // Input that could not be read makes every other finding doubtful (a reference to a
         // document in an unreadable file is no broken reference): those errors alone, one each.
-        // (Validated all the same: `serve`'s cache keeps each document's findings.)
         let unreadable = source.diagnostics.filter { Self.unreadableCodes.contains($0.code) }
         let ignored = Set(built.handbook.settings.ignoredWarnings)
         let reported = ignored.isEmpty ? diagnostics : diagnostics.ignoringWarnings(ignored)

@@ -5,16 +5,17 @@ public enum SiteBuild {
         public var checked: Pipeline.Checked
         /// How many files were written; nil when the handbook's problems stopped the build.
         public var writtenFiles: Int?
-        /// With a cache: how many pages were rendered, the others being the previous build's.
+        /// With a session: how many pages were rendered, the others being the previous build's.
         public var renderedPages: Int?
     }
 
     /// - Parameters:
-    ///   - cache: the previous build's work, for `serve`'s rebuilds; nil builds everything.
+    ///   - session: `serve`'s memos of the previous build, for its rebuilds; nil (`build`) builds
+    ///     everything without any memo.
     ///   - lock: the output folder's lock (`OutputLock`) when the caller holds it (`serve`, for
     ///     as long as it runs); without one, a build takes it for its own run.
     public static func run(
-        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, cache: BuildCache? = nil,
+        _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, session: ServeSession? = nil,
         since: RevisionRange? = nil, lock: OutputLock? = nil
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
@@ -23,18 +24,18 @@ public enum SiteBuild {
         defer { withExtendedLifetime(lock) {} }
         let timings = StageTimings.shared
         let source = try timings.measure("load") {
-            try HandbookLoader.load(paths, gitHistory: gitHistory, cache: cache)
+            try HandbookLoader.load(paths, gitHistory: gitHistory, memo: session?.load)
         }
-        // A build without a cache parses the theme meanwhile (`serve` keeps its theme).
-        let themeLoading = cache == nil ? ThemeLoading(overrides: source.templateOverrides) : nil
-        let checked = Pipeline.check(source, asOf: asOf, cache: cache)
+        // A build without a session parses the theme meanwhile (`serve` keeps its theme).
+        let themeLoading = session == nil ? ThemeLoading(overrides: source.templateOverrides) : nil
+        let checked = Pipeline.check(source, asOf: asOf, session: session)
         // Counted on the diagnostics: the report gathers every file's text for its excerpts.
         let diagnostics = checked.diagnostics
         if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
         let files = try timings.measure("render (all)") {
-            var options = SiteRenderer.Options(asOf: checked.asOf, cache: cache)
+            var options = SiteRenderer.Options(asOf: checked.asOf, session: session)
             options.themeLoading = themeLoading
             options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
@@ -42,22 +43,22 @@ public enum SiteBuild {
         try timings.measure("write") {
             // The same paths as the site written last: no page to delete, no folder to walk.
             let samePaths =
-                cache.map {
-                    $0.lastRenderKeptPaths
-                        || $0.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
+                session.map {
+                    $0.render.lastRenderKeptPaths
+                        || $0.render.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
                 } ?? false
             try SiteWriter.write(
-                files, to: paths.output, unchanged: cache?.unchangedFiles ?? [], samePaths: samePaths,
-                folders: cache?.outputFolders)
+                files, to: paths.output, unchanged: session?.render.unchangedFiles ?? [], samePaths: samePaths,
+                folders: session?.outputFolders)
         }
-        cache?.finishRender()
-        return Outcome(checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages)
+        session?.finishRender()
+        return Outcome(checked: checked, writtenFiles: files.count, renderedPages: session?.renderedPages)
     }
 
     /// Deletes the tree beside the output folder that `serve` keeps for its next rebuild
     /// (`OutputFolderStamps.BackTree`): for `serve` when it stops, so only the site is left.
-    public static func removeBackTree(_ paths: HandbookPaths, cache: BuildCache) {
-        cache.outputFolders.backTree = nil
+    public static func removeBackTree(_ paths: HandbookPaths, session: ServeSession) {
+        session.outputFolders.backTree = nil
         FileSystem.removeTree(OutputPlace(paths.output).staging)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Wall time per stage of one run, printed to standard error when `AIMSBOOK_TIMINGS=1`, so a
 /// team with a large handbook (and the benchmark) can see where a build spends its time, as
 /// Hugo's `--templateMetrics` does. Off by default: output stays byte-identical either way.
-public final class StageTimings: @unchecked Sendable {
+public final class StageTimings: Sendable {
     public static let shared = StageTimings(
         enabled: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"].map { !$0.isEmpty && $0 != "0" } ?? false,
         perPage: ProcessInfo.processInfo.environment["AIMSBOOK_TIMINGS"] == "pages")
@@ -12,8 +13,7 @@ public final class StageTimings: @unchecked Sendable {
     /// `AIMSBOOK_TIMINGS=pages`: also the time of each page job (not each document's page), to
     /// see which pages a rebuild spends its time on.
     public let perPage: Bool
-    private let lock = NSLock()
-    private var entries: [(stage: String, duration: Duration)] = []
+    private let entries = Mutex<[(stage: String, duration: Duration)]>([])
 
     public init(enabled: Bool, perPage: Bool = false) {
         self.enabled = enabled
@@ -28,7 +28,7 @@ public final class StageTimings: @unchecked Sendable {
         let start = clock.now
         defer {
             let elapsed = clock.now - start
-            lock.withLock { entries.append((stage, elapsed)) }
+            entries.withLock { $0.append((stage, elapsed)) }
         }
         return try body()
     }
@@ -37,12 +37,12 @@ public final class StageTimings: @unchecked Sendable {
     public func record(_ stage: String, since start: ContinuousClock.Instant) {
         guard enabled else { return }
         let elapsed = ContinuousClock.now - start
-        lock.withLock { entries.append((stage, elapsed)) }
+        entries.withLock { $0.append((stage, elapsed)) }
     }
 
     /// The stages in the order they finished, one per line, then clears them.
     public func report() -> String {
-        lock.withLock {
+        entries.withLock { entries in
             defer { entries = [] }
             return entries.map { entry in
                 let milliseconds =

@@ -15,6 +15,7 @@ extension String {
         var text = self
         let target = Array(separator.utf8)
         return text.withUTF8 { bytes in
+            // unsafe: splits the string's bytes in place; pieces are copied out as strings.
             target.withUnsafeBufferPointer { target in
                 bytes.ranges(between: target).map {
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
@@ -27,6 +28,7 @@ extension String {
 extension Array<UInt8> {
     /// These bytes cut where `separator` occurs, without it (see `ranges(between:lookingFor:)`).
     func splitting(by separator: [UInt8], lookingFor anchor: Int = 0) -> [[UInt8]] {
+        // unsafe: as above, over an array's bytes.
         withUnsafeBufferPointer { bytes in
             separator.withUnsafeBufferPointer { separator in
                 bytes.ranges(between: separator, lookingFor: anchor).map { Array(bytes[$0]) }
@@ -35,6 +37,7 @@ extension Array<UInt8> {
     }
 }
 
+// unsafe: byte searches (memchr, memcmp) within the buffer; every offset is checked against `count`.
 extension UnsafeBufferPointer<UInt8> {
     /// The ranges between the occurrences of `separator` (one more than there are occurrences;
     /// the whole when `separator` is empty or absent), found left to right without overlaps.

@@ -80,7 +80,7 @@ public struct PreviewServer: Sendable {
         )
         // The tree the next rebuild would have written into goes however serving ends (also
         // when the port cannot be bound): only the site stays.
-        defer { SiteBuild.removeBackTree(paths, cache: builder.cache) }
+        defer { SiteBuild.removeBackTree(paths, session: builder.session) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
@@ -153,14 +153,14 @@ struct PreviewBuilder: Sendable {
     let log: @Sendable (String) -> Void
     /// Held while serving: no other build writes the output folder meanwhile.
     let lock: OutputLock
-    /// Each rebuild re-does only what the edit changed (`BuildCache`).
-    let cache = BuildCache()
+    /// Each rebuild re-does only what the edit changed (`ServeSession`).
+    let session = ServeSession()
 
     func rebuild() async {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, lock: lock)
+            let outcome = try SiteBuild.run(paths, asOf: asOf, session: session, lock: lock)
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             if let written = outcome.writtenFiles {
@@ -271,7 +271,7 @@ struct PreviewBuilder: Sendable {
     /// Rebuilds for files whose stamps the watcher has just taken, handing them to the loader.
     private func rebuild(after stamps: [String: SourceStamps.Stamp]) async {
         log("Change seen; rebuilding…")
-        cache.offer(stamps: stamps)
+        session.offer(stamps: stamps)
         await rebuild()
     }
 

@@ -11,12 +11,12 @@ import Testing
 
     /// Model and render `files` with `cache` (nil: a fresh build), as `SiteBuild` does.
     static func build(
-        _ files: [String: String], cache: BuildCache?, overrides: [String: String] = [:]
+        _ files: [String: String], cache: ServeSession?, overrides: [String: String] = [:]
     ) throws -> [OutputFile] {
         var source = Self.source(files, hashed: cache != nil)
         source.templateOverrides = overrides
-        let checked = Pipeline.check(source, asOf: asOf, cache: cache)
-        let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf, cache: cache))
+        let checked = Pipeline.check(source, asOf: asOf, session: cache)
+        let files = try SiteRenderer.render(checked.handbook, options: .init(asOf: asOf, session: cache))
         cache?.finishRender()
         return files
     }
@@ -37,7 +37,7 @@ import Testing
     }
 
     /// The site's files `cache`'s last render made again rather than took from the previous one.
-    static func rendered(_ files: [OutputFile], cache: BuildCache) -> Set<String> {
+    static func rendered(_ files: [OutputFile], cache: ServeSession) -> Set<String> {
         Set(files.filter { $0.textSize != nil }.map(\.path)).subtracting(
             cache.reusedPages)
     }
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func anUnchangedHandbookRendersNothingAgain() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         let first = try Self.build(RenderTests.files, cache: cache)
         #expect(cache.renderedPages == Self.pageCount(first))
         let second = try Self.build(RenderTests.files, cache: cache)
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func anEditedTitleRendersTheDocumentAndThePagesShowingItAndMatchesAFreshBuild() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         let before = try Self.build(RenderTests.files, cache: cache)
         var edited = RenderTests.files
         edited["risks/bias.md"] = edited["risks/bias.md"]!.replacingOccurrences(
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func anEditedBodyIsParsedAgainAndLinksToItStayRight() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
         var edited = RenderTests.files
         edited["procedures/risk.md"] = edited["procedures/risk.md"]!.replacingOccurrences(
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func anEditedSentenceRendersOnlyThePagesCarryingTheBody() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         let before = try Self.build(RenderTests.files, cache: cache)
         var edited = RenderTests.files
         edited["procedures/risk.md"] = edited["procedures/risk.md"]! + "\nOne more sentence.\n"
@@ -117,36 +117,36 @@ import Testing
     }
 
     @Test func anEditMakesOnlyTheEditedDocumentsAgainUntilAnIDTypeOrFileChanges() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
-        #expect(!cache.updatedModel, "the first build makes every document")
+        #expect(!cache.model.updatedModel, "the first build makes every document")
         let sentence = Self.editing(RenderTests.files, "procedures/risk.md", "1. Assess.", "1. Assess the risk.")
         #expect(try Self.build(sentence, cache: cache) == (try Self.build(sentence, cache: nil)))
-        #expect(cache.updatedModel, "a sentence")
+        #expect(cache.model.updatedModel, "a sentence")
         let title = Self.editing(sentence, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
         #expect(try Self.build(title, cache: cache) == (try Self.build(title, cache: nil)))
-        #expect(cache.updatedModel, "a title")
+        #expect(cache.model.updatedModel, "a title")
         let broken = Self.editing(title, "risks/bias.md", "title: Unfair", "title: [Unfair")
         #expect(try Self.build(broken, cache: cache) == (try Self.build(broken, cache: nil)))
-        #expect(!cache.updatedModel, "front matter that no longer parses is no document: a broken file")
+        #expect(!cache.model.updatedModel, "front matter that no longer parses is no document: a broken file")
         #expect(try Self.build(title, cache: cache) == (try Self.build(title, cache: nil)))
-        #expect(!cache.updatedModel, "and mending it makes a document again")
+        #expect(!cache.model.updatedModel, "and mending it makes a document again")
         let renamed = Self.editing(title, "risks/bias.md", "id: RISK-001", "id: RISK-009")
         #expect(try Self.build(renamed, cache: cache) == (try Self.build(renamed, cache: nil)))
-        #expect(!cache.updatedModel, "a new id changes what links resolve to")
+        #expect(!cache.model.updatedModel, "a new id changes what links resolve to")
         var added = renamed
         added["records/new.md"] = "---\nid: REC-NEW\ntype: record\ntitle: New\nstatus: draft\n---\nText.\n"
         #expect(try Self.build(added, cache: cache) == (try Self.build(added, cache: nil)))
-        #expect(!cache.updatedModel, "a new file")
+        #expect(!cache.model.updatedModel, "a new file")
         let settled = Self.editing(added, "records/new.md", "Text.", "More text.")
         #expect(try Self.build(settled, cache: cache) == (try Self.build(settled, cache: nil)))
-        #expect(cache.updatedModel, "then a sentence again")
+        #expect(cache.model.updatedModel, "then a sentence again")
     }
 
     @Test func anUpdatedModelReportsWhatAFreshOneReports() throws {
-        let cache = BuildCache()
-        func diagnostics(_ files: [String: String], cache: BuildCache?) -> [Diagnostic] {
-            Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, cache: cache).diagnostics
+        let cache = ServeSession()
+        func diagnostics(_ files: [String: String], cache: ServeSession?) -> [Diagnostic] {
+            Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, session: cache).diagnostics
         }
         _ = diagnostics(RenderTests.files, cache: cache)
         let unknownField = Self.editing(
@@ -154,7 +154,7 @@ import Testing
         let brokenLink = Self.editing(unknownField, "procedures/risk.md", "1. Assess.", "1. Assess [it](NOPE-1).")
         for files in [unknownField, brokenLink, RenderTests.files] {
             let updated = diagnostics(files, cache: cache)
-            #expect(cache.updatedModel)
+            #expect(cache.model.updatedModel)
             #expect(updated == diagnostics(files, cache: nil))
         }
         #expect(diagnostics(brokenLink, cache: nil).map(\.code).contains("unknown-field"))
@@ -162,9 +162,9 @@ import Testing
     }
 
     @Test func anEditIsCheckedAgainWithTheDocumentsReferringToIt() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         func check(_ files: [String: String]) -> Pipeline.Checked {
-            let checked = Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, cache: cache)
+            let checked = Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf, session: cache)
             #expect(
                 checked.diagnostics == Pipeline.check(Self.source(files, hashed: true), asOf: Self.asOf).diagnostics)
             return checked
@@ -173,7 +173,7 @@ import Testing
         // The policy links to the procedure's "steps" heading: renaming the heading breaks the link.
         let renamed = Self.editing(RenderTests.files, "procedures/risk.md", "# Steps", "# Method")
         let broken = check(renamed)
-        #expect(cache.updatedModel)
+        #expect(cache.model.updatedModel)
         #expect(
             broken.diagnostics.contains {
                 $0.code == "unknown-anchor" && $0.location.file == "content/policies/ai-policy.md"
@@ -184,28 +184,28 @@ import Testing
         let wrongType = Self.editing(unknownClause, "systems/ia.md", "ai_systems: [AIS-1]", "ai_systems: [RISK-001]")
         for files in [unknownOwner, unknownClause, wrongType, RenderTests.files] {
             _ = check(files)
-            #expect(cache.updatedModel)
+            #expect(cache.model.updatedModel)
         }
         #expect(check(wrongType).diagnostics.map(\.code).contains("wrong-reference-type"))
     }
 
     @Test func relationsAreKeptUntilALinkOrReferenceChanges() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
-        #expect(!cache.keptRelations, "the first build makes them")
+        #expect(!cache.model.keptRelations, "the first build makes them")
         let sentence = Self.editing(RenderTests.files, "procedures/risk.md", "1. Assess.", "1. Assess the risk.")
         #expect(try Self.build(sentence, cache: cache) == (try Self.build(sentence, cache: nil)))
-        #expect(cache.keptRelations, "a sentence changes no relation")
+        #expect(cache.model.keptRelations, "a sentence changes no relation")
         let linked = Self.editing(sentence, "procedures/risk.md", "1. Assess the risk.", "1. Assess [[RISK-001]].")
         #expect(try Self.build(linked, cache: cache) == (try Self.build(linked, cache: nil)))
-        #expect(!cache.keptRelations, "a new link is a new backlink")
+        #expect(!cache.model.keptRelations, "a new link is a new backlink")
         let controls = Self.editing(linked, "procedures/risk.md", "controls: [A.5.2]", "controls: [A.5.3]")
         #expect(try Self.build(controls, cache: cache) == (try Self.build(controls, cache: nil)))
-        #expect(!cache.keptRelations, "another control is other evidence")
+        #expect(!cache.model.keptRelations, "another control is other evidence")
     }
 
     @Test func anEditedSoABodyRendersTheSoAPageToo() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
         var edited = RenderTests.files
         edited["soa.md"] = edited["soa.md"]!.replacingOccurrences(of: "# About", with: "# About this statement")
@@ -215,7 +215,7 @@ import Testing
     }
 
     @Test func aNewLinkInABodyRendersTheTargetsBacklinksToo() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
         var edited = RenderTests.files
         edited["procedures/risk.md"] = edited["procedures/risk.md"]! + "\nSee also [[RISK-001]].\n"
@@ -224,7 +224,7 @@ import Testing
         #expect(Self.rendered(incremental, cache: cache).contains("docs/risk-001.html"), "its backlinks changed")
         // Only the documents whose relations changed are made again, not every page that shows
         // some document's backlinks.
-        let made = try #require(cache.targetedJobs)
+        let made = try #require(cache.render.targetedJobs)
         #expect(made.contains("document RISK-001") && made.contains("document PROC-001"))
         #expect(!made.contains("document POL-001"), "a page whose backlinks are the same is not made again")
         #expect(
@@ -233,7 +233,7 @@ import Testing
     }
 
     @Test func aChangedTemplateRendersEveryPageAgain() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         let first = try Self.build(RenderTests.files, cache: cache)
         let override = ["404.mustache": "{{<layout}}{{$content}}<h1>Lost</h1>{{/content}}{{/layout}}"]
         let second = try Self.build(RenderTests.files, cache: cache, overrides: override)
@@ -242,7 +242,7 @@ import Testing
     }
 
     @Test func aRemovedDocumentLeavesNoPageBehind() throws {
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(RenderTests.files, cache: cache)
         var fewer = RenderTests.files
         fewer["systems/ia.md"] = nil
@@ -261,8 +261,8 @@ import Testing
         try "first".write(to: policy, atomically: false, encoding: .utf8)
         try "risk".write(to: risk, atomically: false, encoding: .utf8)
         let paths = HandbookPaths(root: root)
-        let cache = BuildCache()
-        let first = try HandbookLoader.load(paths, cache: cache)
+        let cache = ServeSession()
+        let first = try HandbookLoader.load(paths, memo: cache.load)
         #expect(first.markdownFiles.allSatisfy { $0.textHash != nil })
 
         // Same size, time put back: the cache cannot tell, and keeps what it read (this is
@@ -273,7 +273,7 @@ import Testing
         let times = [status.st_atim, status.st_mtim]
         #expect(utimensat(AT_FDCWD, policy.path, times, 0) == 0)
         try "risk, edited".write(to: risk, atomically: false, encoding: .utf8)
-        let second = try HandbookLoader.load(paths, cache: cache)
+        let second = try HandbookLoader.load(paths, memo: cache.load)
         #expect(second.markdownFiles.map(\.text) == ["first", "risk, edited"])
         #expect(try HandbookLoader.load(paths).markdownFiles.map(\.text) == ["fir5t", "risk, edited"])
     }
@@ -286,19 +286,19 @@ import Testing
         let policy = root.appendingPathComponent("content/policy.md")
         try "first".write(to: policy, atomically: false, encoding: .utf8)
         let paths = HandbookPaths(root: root)
-        let cache = BuildCache()
-        _ = try HandbookLoader.load(paths, cache: cache)
+        let cache = ServeSession()
+        _ = try HandbookLoader.load(paths, memo: cache.load)
         let before = SourceStamps.of(paths)
 
         try "first, then edited".write(to: policy, atomically: false, encoding: .utf8)
         // Stamps taken before the edit: the loader trusts them and keeps what it read.
         cache.offer(stamps: before)
-        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first"])
+        #expect(try HandbookLoader.load(paths, memo: cache.load).markdownFiles.map(\.text) == ["first"])
         // Offered once: the next load takes its own stamps (as the watcher's next look would
         // offer them) and reads the edit.
-        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first, then edited"])
+        #expect(try HandbookLoader.load(paths, memo: cache.load).markdownFiles.map(\.text) == ["first, then edited"])
         cache.offer(stamps: SourceStamps.of(paths))
-        #expect(try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text) == ["first, then edited"])
+        #expect(try HandbookLoader.load(paths, memo: cache.load).markdownFiles.map(\.text) == ["first, then edited"])
     }
 
     @Test func withTheWatchersStampsTheLoaderLooksOnlyAtChangedFilesUntilOneIsAddedOrRemoved() throws {
@@ -311,39 +311,39 @@ import Testing
                 to: content.appendingPathComponent(name + ".md"), atomically: false, encoding: .utf8)
         }
         let paths = HandbookPaths(root: root)
-        let cache = BuildCache()
+        let cache = ServeSession()
         func load() throws -> [String] {
             cache.offer(stamps: SourceStamps.of(paths))
-            return try HandbookLoader.load(paths, cache: cache).markdownFiles.map(\.text)
+            return try HandbookLoader.load(paths, memo: cache.load).markdownFiles.map(\.text)
         }
         func fresh() throws -> [String] { try HandbookLoader.load(paths).markdownFiles.map(\.text) }
         _ = try load()
-        #expect(!cache.lastLoadWasPartial, "the first load lists the folders")
+        #expect(!cache.load.lastLoadWasPartial, "the first load lists the folders")
 
         try "text of b, edited".write(to: content.appendingPathComponent("b.md"), atomically: false, encoding: .utf8)
         #expect(try load() == fresh())
-        #expect(cache.lastLoadWasPartial)
+        #expect(cache.load.lastLoadWasPartial)
         #expect(try load() == ["text of a", "text of b, edited", "text of c"], "nothing changed")
-        #expect(cache.lastLoadWasPartial)
+        #expect(cache.load.lastLoadWasPartial)
 
         try "new".write(to: content.appendingPathComponent("ab.md"), atomically: false, encoding: .utf8)
         #expect(try load() == ["text of a", "new", "text of b, edited", "text of c"])
-        #expect(!cache.lastLoadWasPartial, "a new file: the folders are listed again")
+        #expect(!cache.load.lastLoadWasPartial, "a new file: the folders are listed again")
         try FileManager.default.removeItem(at: content.appendingPathComponent("a.md"))
         #expect(try load() == fresh())
-        #expect(!cache.lastLoadWasPartial, "a removed file too")
+        #expect(!cache.load.lastLoadWasPartial, "a removed file too")
         try "bad \u{FF}".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .isoLatin1)
         let broken = try { () throws -> HandbookSource in
             cache.offer(stamps: SourceStamps.of(paths))
-            return try HandbookLoader.load(paths, cache: cache)
+            return try HandbookLoader.load(paths, memo: cache.load)
         }()
-        #expect(cache.lastLoadWasPartial)
+        #expect(cache.load.lastLoadWasPartial)
         #expect(broken.diagnostics.map(\.code) == ["invalid-utf8"], "a changed file that no longer decodes is reported")
         #expect(broken.markdownFiles.map(\.text) == ["new", "text of b, edited"], "and is no Markdown file")
         // Mended, and then edited: back among the Markdown files, in its place, as a fresh load has it.
         try "text of c, mended".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .utf8)
         #expect(try load() == fresh())
-        #expect(cache.lastLoadWasPartial)
+        #expect(cache.load.lastLoadWasPartial)
         try "text of c, again".write(to: content.appendingPathComponent("c.md"), atomically: false, encoding: .utf8)
         #expect(try load() == ["new", "text of b, edited", "text of c, again"])
     }
@@ -380,13 +380,13 @@ import Testing
         return edited
     }
 
-    /// Builds `steps` one after the other with one cache and checks each against a fresh build;
-    /// returns the cache, whose `targetedJobs` tell what the last step made.
+    /// Builds `steps` one after the other with one serve session and checks each against a fresh build;
+    /// returns the session, whose `render.targetedJobs` tell what the last step made.
     @discardableResult
     static func expectEachStepMatchesAFreshBuild(
         _ steps: [[String: String]], sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) throws -> BuildCache {
-        let cache = BuildCache()
+    ) throws -> ServeSession {
+        let cache = ServeSession()
         _ = try build(RenderTests.files, cache: cache)
         for (number, files) in steps.enumerated() {
             let incremental = try build(files, cache: cache)
@@ -405,7 +405,7 @@ import Testing
         let edited = Self.editing(
             RenderTests.files, "risks/bias.md", "title: Unfair bias", "title: Unfair bias in scoring")
         let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
-        let made = try #require(cache.targetedJobs, "a title edit is a targeted rebuild")
+        let made = try #require(cache.render.targetedJobs, "a title edit is a targeted rebuild")
         // The SoA document's print section carries the SoA table, whose rows list the risk.
         for key in [
             "document RISK-001", "document AIS-1", "risks.html", "types/risk.html", "controls/A.2.2.html",
@@ -424,7 +424,7 @@ import Testing
         let edited = Self.editing(
             RenderTests.files, "roles/owner.md", "title: AI governance officer", "title: Head of AI governance")
         let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
-        let made = try #require(cache.targetedJobs)
+        let made = try #require(cache.render.targetedJobs)
         #expect(made.contains("types/risk.html"), "the risk list shows each risk's owner")
         #expect(made.contains("document POL-001"))
     }
@@ -433,7 +433,7 @@ import Testing
         let edited = Self.editing(
             RenderTests.files, "systems/scoring.md", "title: Scoring model", "title: Credit scoring")
         let cache = try Self.expectEachStepMatchesAFreshBuild([edited])
-        #expect(try #require(cache.targetedJobs).contains(SitePaths.aiActReadiness))
+        #expect(try #require(cache.render.targetedJobs).contains(SitePaths.aiActReadiness))
     }
 
     @Test func aStatusChangeMatchesAFreshBuild() throws {
@@ -446,7 +446,7 @@ import Testing
         let related = Self.editing(
             RenderTests.files, "procedures/risk.md", "status: draft", "status: draft\nrelated: [RISK-001, POL-001]")
         let cache = try Self.expectEachStepMatchesAFreshBuild([related, RenderTests.files])
-        #expect(cache.targetedJobs?.contains("document RISK-001") == true, "its backlinks lost the procedure")
+        #expect(cache.render.targetedJobs?.contains("document RISK-001") == true, "its backlinks lost the procedure")
     }
 
     @Test func breakingAndMendingALinkedDocumentsFrontMatterMatchesAFreshBuild() throws {
@@ -477,7 +477,7 @@ import Testing
         titledAndLonger["risks/bias.md"]! += "\nOne more sentence.\n"
         let retitled = Self.editing(titledAndLonger, "risks/bias.md", "title: Bias", "title: Bias, again")
         let cache = try Self.expectEachStepMatchesAFreshBuild([titled, titledAndLonger, retitled])
-        #expect(cache.targetedJobs != nil)
+        #expect(cache.render.targetedJobs != nil)
     }
 
     @Test func whatPagesReadCarriesOverRebuildsThatChangedOtherDocuments() throws {
@@ -488,7 +488,7 @@ import Testing
         let policy = Self.editing(titled, "policies/ai-policy.md", "title: AI policy", "title: Policy on AI")
         let retitled = Self.editing(policy, "risks/bias.md", "title: Bias", "title: Bias, again")
         let cache = try Self.expectEachStepMatchesAFreshBuild([titled, policy, retitled])
-        #expect(cache.targetedJobs != nil)
+        #expect(cache.render.targetedJobs != nil)
     }
 
     @Test func registerAndListRowsAreMadeAgainWhenAnythingTheyShowChanges() throws {
@@ -512,11 +512,11 @@ import Testing
         let systemRenamed = Self.editing(ownerRenamed, "systems/scoring.md", "title: Scoring model", "title: Scorer")
         let reviewed = Self.editing(systemRenamed, "risks/drift.md", "review: 2026-01-01", "review: 2027-01-01")
         let rescored = Self.editing(reviewed, "risks/drift.md", "likelihood: 2", "likelihood: 5")
-        let cache = BuildCache()
+        let cache = ServeSession()
         _ = try Self.build(files, cache: cache)
         for (number, step) in [retitled, ownerRenamed, systemRenamed, reviewed, rescored, files].enumerated() {
             let incremental = try Self.build(step, cache: cache)
-            #expect(cache.targetedJobs != nil, "step \(number + 1) is a targeted rebuild")
+            #expect(cache.render.targetedJobs != nil, "step \(number + 1) is a targeted rebuild")
             #expect(incremental == (try Self.build(step, cache: nil)), "step \(number + 1)")
         }
     }
@@ -524,10 +524,10 @@ import Testing
     @Test func aChangedIDOrTypeMakesEveryPage() throws {
         let renamed = Self.editing(RenderTests.files, "risks/bias.md", "id: RISK-001", "id: RISK-009")
         let cache = try Self.expectEachStepMatchesAFreshBuild([renamed])
-        #expect(cache.targetedJobs == nil, "another id is not a targeted rebuild")
+        #expect(cache.render.targetedJobs == nil, "another id is not a targeted rebuild")
         let retyped = Self.editing(RenderTests.files, "procedures/risk.md", "type: procedure", "type: policy")
         let second = try Self.expectEachStepMatchesAFreshBuild([retyped])
-        #expect(second.targetedJobs == nil, "another type is not a targeted rebuild")
+        #expect(second.render.targetedJobs == nil, "another type is not a targeted rebuild")
     }
 
     @Test func rowsAndListItemsRenderedOnTheirOwnReadAsRenderedInThePage() throws {

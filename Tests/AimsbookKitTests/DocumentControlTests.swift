@@ -329,10 +329,10 @@ struct ControlledHandbook {
         defer { handbook.repository.remove() }
         let paths = handbook.paths
         let asOf = Day("2026-06-01")!
-        let cache = BuildCache()
-        _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, cache: cache)
+        let cache = ServeSession()
+        _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, session: cache)
         func expectSameAsFresh(_ step: String) throws {
-            _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, cache: cache)
+            _ = try SiteBuild.run(paths, asOf: asOf, gitHistory: true, session: cache)
             let fresh = paths.root.appendingPathComponent("fresh-\(step)")
             _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: asOf, gitHistory: true)
             let served = try RebuildShortcutTests.contents(paths.output)

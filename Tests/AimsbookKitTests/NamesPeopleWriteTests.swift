@@ -34,10 +34,10 @@ import Testing
         let retitled = BuildCacheTests.editing(
             byTitle, "roles/owner.md", "title: AI governance officer", "title: AI governance lead")
         try BuildCacheTests.expectEachStepMatchesAFreshBuild([byTitle, retitled, byTitle])
-        let cache = BuildCache()
+        let cache = ServeSession()
         for files in [RenderTests.files, byTitle, retitled] {
             let incremental = Pipeline.check(
-                BuildCacheTests.source(files, hashed: true), asOf: Fixtures.asOf, cache: cache)
+                BuildCacheTests.source(files, hashed: true), asOf: Fixtures.asOf, session: cache)
             let fresh = Pipeline.check(BuildCacheTests.source(files, hashed: true), asOf: Fixtures.asOf)
             #expect(incremental.diagnostics == fresh.diagnostics)
         }

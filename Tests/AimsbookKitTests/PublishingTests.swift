@@ -156,13 +156,13 @@ import Testing
     @Test func aRebuildAfterAControlIsCitedMatchesAFreshBuild() throws {
         let paths = try RebuildShortcutTests.sampleHandbookCopy()
         defer { try? FileManager.default.removeItem(at: paths.root) }
-        let cache = BuildCache()
-        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, cache: cache)
+        let session = ServeSession()
+        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, session: session)
         let policy = paths.content.appendingPathComponent("policies/roles-and-responsibilities.md")
         let text = try String(contentsOf: policy, encoding: .utf8)
         try text.replacingOccurrences(of: "controls: [A.3.2]", with: "controls: [A.3.2, A.10.4]")
             .write(to: policy, atomically: false, encoding: .utf8)
-        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, cache: cache)
+        _ = try SiteBuild.run(paths, asOf: RenderTests.asOf, gitHistory: false, session: session)
         let fresh = paths.root.appendingPathComponent("fresh")
         _ = try SiteBuild.run(HandbookPaths(root: paths.root, output: fresh), asOf: RenderTests.asOf, gitHistory: false)
         let served = try RebuildShortcutTests.contents(paths.output)

@@ -48,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         var random = SeededGenerator(seed: 7)
         var handbook = RandomHandbook(&random)
-        let session = try ServeSession(root: root)
+        let session = try ServeSimulation(root: root)
         var disk = DiskWriter(root: root)
         try disk.write(handbook.files)
         try session.rebuild()
@@ -70,7 +70,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         var random = SeededGenerator(seed: 11)
         var handbook = RandomHandbook(&random)
-        let session = try ServeSession(root: root)
+        let session = try ServeSimulation(root: root)
         var disk = DiskWriter(root: root)
         var edits: [String] = []
         for type in DocumentType.allCases where !type.descriptor.references.isEmpty {
@@ -103,7 +103,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         var random = SeededGenerator(seed: seed)
         var handbook = RandomHandbook(&random)
-        let session = try ServeSession(root: root)
+        let session = try ServeSimulation(root: root)
         var disk = DiskWriter(root: root)
         try disk.write(handbook.files)
         try session.rebuild()
@@ -180,9 +180,9 @@ import Testing
 /// AimsbookPreview): the folder watch's notices name the files looked at again, or every file
 /// is stamped anew; the stamps are offered to the cache; the site is rebuilt into the back
 /// tree beside the output folder and exchanged with it.
-final class ServeSession {
+final class ServeSimulation {
     let paths: HandbookPaths
-    let cache = BuildCache()
+    let cache = ServeSession()
     let watch: FolderWatch?
     var seen: [String: SourceStamps.Stamp] = [:]
     var last: SiteBuild.Outcome?
@@ -208,7 +208,7 @@ final class ServeSession {
         }
         cache.offer(stamps: stale ?? seen)
         let outcome = try SiteBuild.run(
-            paths, asOf: RebuildDifferentialTests.asOf, gitHistory: false, cache: cache)
+            paths, asOf: RebuildDifferentialTests.asOf, gitHistory: false, session: cache)
         last = outcome
     }
 

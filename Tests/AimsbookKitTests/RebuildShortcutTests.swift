@@ -40,8 +40,8 @@ import Testing
     @Test func aRebuildPublishesTheWholeSiteAtOnceAndMatchesAFreshBuild() throws {
         let paths = try Self.sampleHandbookCopy()
         defer { try? FileManager.default.removeItem(at: paths.root) }
-        let cache = BuildCache()
-        let first = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, cache: cache)
+        let cache = ServeSession()
+        let first = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, session: cache)
         #expect(first.writtenFiles != nil)
         let printPath = paths.output.appendingPathComponent(SitePaths.print).path
         let printBefore = try #require(FileManager.default.contents(atPath: printPath))
@@ -54,7 +54,7 @@ import Testing
         for edit in ["Rebuilt policy", "Rebuilt policy again"] {
             try text.replacingOccurrences(of: String(title), with: "title: \(edit)")
                 .write(to: policy, atomically: false, encoding: .utf8)
-            let outcome = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, cache: cache)
+            let outcome = try SiteBuild.run(paths, asOf: Self.asOf, gitHistory: false, session: cache)
             #expect(outcome.writtenFiles != nil)
             let printAfter = try #require(FileManager.default.contents(atPath: printPath))
             #expect(printAfter != printBefore)
@@ -71,7 +71,7 @@ import Testing
         }
         let back = paths.root.appendingPathComponent(".output.aimsbook-staging")
         #expect(FileManager.default.fileExists(atPath: back.path), "serve keeps the previous site beside")
-        SiteBuild.removeBackTree(paths, cache: cache)
+        SiteBuild.removeBackTree(paths, session: cache)
         #expect(!FileManager.default.fileExists(atPath: back.path))
     }
 
@@ -82,9 +82,9 @@ import Testing
         func outline(_ files: [String: String]) -> Handbook {
             Pipeline.check(Fixtures.source(files, settings: "title: Test handbook\n"), asOf: asOf).handbook.outline
         }
-        let before = try RenderContext(
-            handbook: outline(RenderTests.files), options: .init(asOf: asOf), theme: Theme.load(overrides: [:]))
-        return RenderContext.Derived.Kept(previous: before, changed: changed, now: outline(files))
+        return try SiteRenderer.keptDerivedParts(
+            last: outline(RenderTests.files), now: outline(files), changed: changed, options: .init(asOf: asOf),
+            theme: Theme.load(overrides: [:]))
     }
 
     static func editing(_ path: String, _ old: String, _ new: String) -> [String: String] {
@@ -159,7 +159,7 @@ import Testing
         let owner = BuildCacheTests.editing(both, "risks/bias.md", "owner: ROLE-OWNER", "owner: ROLE-CEO")
         let renamedCEO = BuildCacheTests.editing(owner, "roles/ceo.md", "title: Chief executive", "title: Director")
         let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([both, owner, renamedCEO, RenderTests.files])
-        #expect(cache.targetedJobs != nil)
+        #expect(cache.render.targetedJobs != nil)
     }
 
     @Test func aListNoPageAskedForSinceAnEarlierEditIsMadeWholeNotPatched() throws {
@@ -182,7 +182,7 @@ import Testing
         let cites = BuildCacheTests.editing(
             retitled, "procedures/risk.md", "controls: [A.5.2]", "controls: [A.5.2, A.2.2]")
         let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([cites, retitled])
-        #expect(cache.targetedJobs != nil)
+        #expect(cache.render.targetedJobs != nil)
     }
 
     // MARK: Bytes and unchanged files

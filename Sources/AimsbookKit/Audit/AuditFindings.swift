@@ -49,18 +49,15 @@ enum AuditFindings {
         return findings
     }
 
-    // The findings read the documents in place (`forEachDocument`): copying every document, a
-    // large value, to look at a date or a status was most of the report's time in `serve`.
-
     static func overdueReviews(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument { document in
-            guard let review = document.pointee.review?.value, review < asOf, document.pointee.status != .retired
+            guard let review = document.review?.value, review < asOf, document.status != .retired
             else { return }
             findings.append(
                 .init(
-                    kind: "overdue-review", document: document.pointee.id.value,
-                    message: "\(document.pointee.title): review was due \(review), \(review.days(until: asOf)) days ago"
+                    kind: "overdue-review", document: document.id.value,
+                    message: "\(document.title): review was due \(review), \(review.days(until: asOf)) days ago"
                 ))
         }
         return findings
@@ -69,16 +66,16 @@ enum AuditFindings {
     static func untreatedRisks(_ handbook: Handbook) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .risk) { document in
-            guard document.pointee.status != .retired, let risk = document.pointee.risk else { return }
+            guard document.status != .retired, let risk = document.risk else { return }
             var gaps: [String] = []
             if risk.treatment == nil { gaps.append("no treatment decision") }
-            if risk.treatment == "mitigate", document.pointee.controls.isEmpty { gaps.append("no treatment controls") }
+            if risk.treatment == "mitigate", document.controls.isEmpty { gaps.append("no treatment controls") }
             if risk.treatment == "mitigate", risk.residualScore == nil { gaps.append("no residual scores") }
             guard !gaps.isEmpty else { return }
             findings.append(
                 .init(
-                    kind: "untreated-risk", document: document.pointee.id.value,
-                    message: "\(document.pointee.title): \(gaps.joined(separator: ", "))"))
+                    kind: "untreated-risk", document: document.id.value,
+                    message: "\(document.title): \(gaps.joined(separator: ", "))"))
         }
         return findings
     }
@@ -145,27 +142,27 @@ enum AuditFindings {
         var findings: [AuditReport.Finding] = []
         let relations = handbook.relations
         handbook.forEachDocument(of: .role) { role in
-            guard role.pointee.status != .retired else { return }
-            let id = role.pointee.id.value
+            guard role.status != .retired else { return }
+            let id = role.id.value
             let owns = (relations.ownedBy[id] ?? []).filter { $0 != id }
             let approves = (relations.approvedBy[id] ?? []).filter { $0 != id }
             if owns.isEmpty && approves.isEmpty {
                 findings.append(
                     .init(
-                        kind: "idle-role", document: id, message: "\(role.pointee.title) owns and approves no document")
+                        kind: "idle-role", document: id, message: "\(role.title) owns and approves no document")
                 )
             }
         }
         handbook.forEachDocument { document in
-            guard document.pointee.status != .retired else { return }
-            if let owner = document.pointee.owner?.value, let position = handbook.position(of: owner),
+            guard document.status != .retired else { return }
+            if let owner = document.owner?.value, let position = handbook.position(of: owner),
                 handbook.documents[position].status == .retired
             {
                 findings.append(
                     .init(
-                        kind: "retired-owner", document: document.pointee.id.value,
+                        kind: "retired-owner", document: document.id.value,
                         message:
-                            "\(document.pointee.title) is owned by \(owner), a retired role; hand it to an active role")
+                            "\(document.title) is owned by \(owner), a retired role; hand it to an active role")
                 )
             }
         }
@@ -177,10 +174,10 @@ enum AuditFindings {
         // Each record's kind, date and id, read in place.
         var recordDates: [(kind: String?, date: Day?, id: String)] = []
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, let record = document.pointee.record else {
+            guard document.status != .retired, let record = document.record else {
                 return
             }
-            recordDates.append((record.kind, record.date, document.pointee.id.value))
+            recordDates.append((record.kind, record.date, document.id.value))
         }
         let intervals = handbook.settings.intervals
         for kind in recurringRecordKinds {

@@ -42,10 +42,10 @@ enum AuditGates {
     static func audits(_ evidence: MandatoryEvidence) -> [(id: String, date: Day, clauses: [String])] {
         var audits: [(id: String, date: Day, clauses: [String])] = []
         evidence.handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status == .approved, let record = document.pointee.record,
+            guard document.status == .approved, let record = document.record,
                 record.kind == "internal-audit", let date = record.date, date <= evidence.asOf
             else { return }
-            audits.append((document.pointee.id.value, date, record.auditedClauses.map(\.value)))
+            audits.append((document.id.value, date, record.auditedClauses.map(\.value)))
         }
         return audits.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
     }
@@ -103,10 +103,10 @@ enum AuditGates {
         let id = "management-review"
         var reviews: [(date: Day, id: String)] = []
         evidence.handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status == .approved, let record = document.pointee.record,
+            guard document.status == .approved, let record = document.record,
                 record.kind == "management-review", let date = record.date, date <= evidence.asOf
             else { return }
-            reviews.append((date, document.pointee.id.value))
+            reviews.append((date, document.id.value))
         }
         guard let latest = reviews.max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else {
             return .init(
@@ -138,10 +138,10 @@ enum AuditGates {
     static func futureNote(_ evidence: MandatoryEvidence, kind: String) -> String {
         var future: [String] = []
         evidence.handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status == .approved, let record = document.pointee.record, record.kind == kind,
+            guard document.status == .approved, let record = document.record, record.kind == kind,
                 let date = record.date, date > evidence.asOf
             else { return }
-            future.append("\(document.pointee.id.value) is dated \(date)")
+            future.append("\(document.id.value) is dated \(date)")
         }
         return future.isEmpty ? "" : " (\(future.sorted().joined(separator: ", ")), after it)"
     }

@@ -102,10 +102,10 @@ struct MandatoryEvidence {
         var approved: [String] = []
         var others: [String] = []
         handbook.forEachDocument(of: .objective) { document in
-            switch document.pointee.status {
+            switch document.status {
             case .retired: break
-            case .approved: approved.append(document.pointee.id.value)
-            default: others.append(document.pointee.id.value)
+            case .approved: approved.append(document.id.value)
+            default: others.append(document.id.value)
             }
         }
         if !approved.isEmpty { return Assessment(status: .covered, documents: approved + others) }
@@ -144,16 +144,16 @@ struct MandatoryEvidence {
         let kinds = item.recordKinds ?? []
         var found: [Dated] = []
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, let record = document.pointee.record else { return }
+            guard document.status != .retired, let record = document.record else { return }
             let matches =
                 kinds.isEmpty
-                ? document.pointee.clauses.contains { $0.value == item.clause }
+                ? document.clauses.contains { $0.value == item.clause }
                 : record.kind.map(kinds.contains) ?? false
             guard matches else { return }
-            let approved = document.pointee.status == .approved
+            let approved = document.status == .approved
             found.append(
                 Dated(
-                    id: document.pointee.id.value, date: record.date, approved: approved,
+                    id: document.id.value, date: record.date, approved: approved,
                     problem: currency(of: record.kind ?? "other", date: record.date, approved: approved)))
         }
         return found.sorted {
@@ -193,12 +193,12 @@ struct MandatoryEvidence {
         var current: [String] = []
         var others: [String] = []
         handbook.forEachDocument(of: .risk) { document in
-            guard document.pointee.status != .retired, let risk = document.pointee.risk, evidences(risk) else { return }
-            let effective = document.pointee.effective
-            if document.pointee.status == .approved, effective.map({ $0 <= asOf }) ?? true {
-                current.append(document.pointee.id.value)
+            guard document.status != .retired, let risk = document.risk, evidences(risk) else { return }
+            let effective = document.effective
+            if document.status == .approved, effective.map({ $0 <= asOf }) ?? true {
+                current.append(document.id.value)
             } else {
-                others.append(document.pointee.id.value)
+                others.append(document.id.value)
             }
         }
         if !current.isEmpty { return Assessment(status: .covered, documents: current + others) }
@@ -215,13 +215,13 @@ struct MandatoryEvidence {
     func impactAssessments(_ clause: String) -> Assessment {
         var found: [Dated] = []
         handbook.forEachDocument(of: .impactAssessment) { document in
-            guard document.pointee.status != .retired, let assessment = document.pointee.impactAssessment else {
+            guard document.status != .retired, let assessment = document.impactAssessment else {
                 return
             }
-            let approved = document.pointee.status == .approved
+            let approved = document.status == .approved
             found.append(
                 Dated(
-                    id: document.pointee.id.value, date: assessment.date, approved: approved,
+                    id: document.id.value, date: assessment.date, approved: approved,
                     problem: currency(of: "impact-assessment", date: assessment.date, approved: approved)))
         }
         let current = found.filter { $0.problem == nil }.map(\.id)
@@ -253,13 +253,13 @@ struct MandatoryEvidence {
         var approved: [(Day, String)] = []
         var others: [String] = []
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, let record = document.pointee.record,
+            guard document.status != .retired, let record = document.record,
                 record.kind == "risk-treatment-plan"
             else { return }
-            if document.pointee.status == .approved, let date = record.date, date <= asOf {
-                approved.append((date, document.pointee.id.value))
+            if document.status == .approved, let date = record.date, date <= asOf {
+                approved.append((date, document.id.value))
             } else {
-                others.append(document.pointee.id.value)
+                others.append(document.id.value)
             }
         }
         return (approved.sorted { $0 > $1 }.map(\.1), others.sorted())
@@ -270,10 +270,10 @@ struct MandatoryEvidence {
     func unacceptedRisks() -> [String] {
         var ids: [String] = []
         handbook.forEachDocument(of: .risk) { document in
-            guard document.pointee.status != .retired, let risk = document.pointee.risk,
+            guard document.status != .retired, let risk = document.risk,
                 let residual = risk.residualScore ?? risk.inherentScore, residual > criteria.acceptanceThreshold
             else { return }
-            if !isAccepted(risk) { ids.append(document.pointee.id.value) }
+            if !isAccepted(risk) { ids.append(document.id.value) }
         }
         return ids
     }

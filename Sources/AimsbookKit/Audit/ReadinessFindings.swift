@@ -20,11 +20,11 @@ enum ReadinessFindings {
     /// Messages name no title: the page shows the document's reference beside them, and a title
     /// edit must leave the report (which every clause page reads) as it was.
     static func finding(
-        _ kind: String, _ document: UnsafePointer<Document>, _ message: String, at location: SourceLocation? = nil
+        _ kind: String, _ document: Document, _ message: String, at location: SourceLocation? = nil
     ) -> AuditReport.Finding {
         AuditReport.Finding(
-            kind: kind, document: document.pointee.id.value, message: message,
-            location: location ?? document.pointee.id.location)
+            kind: kind, document: document.id.value, message: message,
+            location: location ?? document.id.location)
     }
 
     // MARK: Placeholders
@@ -47,9 +47,9 @@ enum ReadinessFindings {
     static func placeholders(_ handbook: Handbook) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument { document in
-            guard document.pointee.status == .approved else { return }
-            let path = document.pointee.path
-            let hits = document.pointee.bodyPlaceholders ?? BodyPlaceholder.scan(document.pointee)
+            guard document.status == .approved else { return }
+            let path = document.path
+            let hits = document.bodyPlaceholders ?? BodyPlaceholder.scan(document)
             for hit in hits.prefix(3) {
                 findings.append(
                     finding(
@@ -59,13 +59,13 @@ enum ReadinessFindings {
                             : "approved, but still says '\(hit.text)'; write the text or set it back to draft",
                         at: SourceLocation(file: path, line: hit.line, column: 1)))
             }
-            if let target = document.pointee.objective?.target, let phrase = placeholder(in: target) {
+            if let target = document.objective?.target, let phrase = placeholder(in: target) {
                 findings.append(
                     finding(
                         "placeholder-text", document,
                         "the target still says '\(phrase)'; set a measurable target"))
             }
-            for decision in document.pointee.soaDecisions?.decisions ?? [] {
+            for decision in document.soaDecisions?.decisions ?? [] {
                 guard let phrase = decision.justification.flatMap(placeholder(in:)) else { continue }
                 findings.append(
                     finding(
@@ -82,11 +82,11 @@ enum ReadinessFindings {
     static func futureDates(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument { document in
-            guard document.pointee.status != .retired else { return }
+            guard document.status != .retired else { return }
             var dated: (Day, SourceLocation?, String)?
-            if let record = document.pointee.record, let date = record.date {
+            if let record = document.record, let date = record.date {
                 dated = (date, record.dateLocation, "record")
-            } else if let assessment = document.pointee.impactAssessment, let date = assessment.date {
+            } else if let assessment = document.impactAssessment, let date = assessment.date {
                 dated = (date, assessment.dateLocation, "impact assessment")
             }
             if let (date, location, what) = dated, date > asOf {
@@ -96,7 +96,7 @@ enum ReadinessFindings {
                         "this \(what) is dated \(date), after \(asOf); evidence cannot come from the future, so it does not count: correct the date",
                         at: location))
             }
-            if let accepted = document.pointee.risk?.acceptedOn, accepted.value > asOf {
+            if let accepted = document.risk?.acceptedOn, accepted.value > asOf {
                 findings.append(
                     finding(
                         "future-date", document,
@@ -113,7 +113,7 @@ enum ReadinessFindings {
         let criteria = handbook.settings.riskCriteria
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .risk) { document in
-            guard document.pointee.status != .retired, let risk = document.pointee.risk else { return }
+            guard document.status != .retired, let risk = document.risk else { return }
             if let inherent = risk.inherentScore, let residual = risk.residualScore, residual > inherent {
                 findings.append(
                     finding(
@@ -153,14 +153,14 @@ enum ReadinessFindings {
         // by a record evaluating it on or after its due date.
         var evaluations: [String: [Day]] = [:]
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status == .approved, let date = document.pointee.record?.date, date <= asOf else {
+            guard document.status == .approved, let date = document.record?.date, date <= asOf else {
                 return
             }
-            for related in document.pointee.related { evaluations[related.value, default: []].append(date) }
+            for related in document.related { evaluations[related.value, default: []].append(date) }
         }
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .objective) { document in
-            guard document.pointee.status != .retired, let objective = document.pointee.objective else { return }
+            guard document.status != .retired, let objective = document.objective else { return }
             let target = objective.target ?? ""
             if placeholder(in: target) == nil, !isMeasurable(target) {
                 findings.append(
@@ -172,12 +172,12 @@ enum ReadinessFindings {
                     ))
             }
             if let due = objective.due, due < asOf,
-                !(evaluations[document.pointee.id.value] ?? []).contains(where: { $0 >= due })
+                !(evaluations[document.id.value] ?? []).contains(where: { $0 >= due })
             {
                 findings.append(
                     finding(
                         "objective-overdue", document,
-                        "due \(due) and no approved record evaluates it since; record whether it was achieved (relate the record to \(document.pointee.id.value)) or set a new due date",
+                        "due \(due) and no approved record evaluates it since; record whether it was achieved (relate the record to \(document.id.value)) or set a new due date",
                         at: objective.dueLocation))
             }
         }
@@ -190,11 +190,11 @@ enum ReadinessFindings {
         let intervals = handbook.settings.intervals
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .aiSystem) { document in
-            guard document.pointee.status != .retired, let linked = document.pointee.aiSystem?.impactAssessment,
+            guard document.status != .retired, let linked = document.aiSystem?.impactAssessment,
                 let position = handbook.position(of: linked.value),
                 let assessment = handbook.documents[position].impactAssessment
             else { return }
-            let system = document.pointee.id.value
+            let system = document.id.value
             if !assessment.aiSystems.contains(where: { $0.value == system }) {
                 findings.append(
                     finding(
@@ -204,14 +204,14 @@ enum ReadinessFindings {
             }
         }
         handbook.forEachDocument(of: .impactAssessment) { document in
-            guard document.pointee.status != .retired, let date = document.pointee.impactAssessment?.date,
+            guard document.status != .retired, let date = document.impactAssessment?.date,
                 date <= asOf, let expiry = intervals.expiry(of: "impact-assessment", dated: date), expiry <= asOf
             else { return }
             findings.append(
                 finding(
                     "stale-impact-assessment", document,
                     "assessed \(date), older than its \(intervals.months(for: "impact-assessment")!)-month interval; reassess (the next was due \(expiry))",
-                    at: document.pointee.impactAssessment?.dateLocation))
+                    at: document.impactAssessment?.dateLocation))
         }
         return findings
     }
@@ -221,12 +221,12 @@ enum ReadinessFindings {
     static func approvalFindings(_ handbook: Handbook) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument { document in
-            guard document.pointee.status == .approved else { return }
+            guard document.status == .approved else { return }
             var lacking: [String] = []
             // Roles are appointed by the organisation chart rather than approved as documents.
-            if document.pointee.approver == nil, document.pointee.type != .role { lacking.append("approver") }
-            if document.pointee.version == nil { lacking.append("version") }
-            if document.pointee.effective == nil { lacking.append("effective") }
+            if document.approver == nil, document.type != .role { lacking.append("approver") }
+            if document.version == nil { lacking.append("version") }
+            if document.effective == nil { lacking.append("effective") }
             if !lacking.isEmpty {
                 findings.append(
                     finding(
@@ -234,8 +234,8 @@ enum ReadinessFindings {
                         "approved without \(lacking.joined(separator: ", ")); clause 7.5.3 asks who approved which version from when"
                     ))
             }
-            if document.pointee.type == .policy, let owner = document.pointee.owner?.value,
-                let approver = document.pointee.approver, approver.value == owner
+            if document.type == .policy, let owner = document.owner?.value,
+                let approver = document.approver, approver.value == owner
             {
                 findings.append(
                     finding(
@@ -292,7 +292,7 @@ enum ReadinessFindings {
     static func actionFindings(_ handbook: Handbook, asOf: Day) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, let action = document.pointee.record?.nonconformity else {
+            guard document.status != .retired, let action = document.record?.nonconformity else {
                 return
             }
             let closed = action.actionStatus == "closed"

@@ -8,12 +8,11 @@ enum DocumentControlFindings {
     static func findings(_ handbook: Handbook) -> [AuditReport.Finding] {
         var usesApprovals = false
         handbook.forEachDocument { document in
-            if !usesApprovals, document.pointee.history?.lastApproval != nil { usesApprovals = true }
+            if !usesApprovals, document.history?.lastApproval != nil { usesApprovals = true }
         }
         guard usesApprovals else { return [] }
         var findings: [AuditReport.Finding] = []
-        handbook.forEachDocument { pointer in
-            let document = pointer.pointee
+        handbook.forEachDocument { document in
             guard document.status == .approved, let history = document.history,
                 let approvalIndex = history.revisions.firstIndex(where: { !$0.approvals.isEmpty })
             else { return }

@@ -23,8 +23,7 @@ public struct MasterList: Sendable, Equatable {
     /// In id order, as the handbook keeps its documents.
     public init(_ handbook: Handbook) {
         var entries: [Entry] = []
-        handbook.forEachDocument { pointer in
-            let document = pointer.pointee
+        handbook.forEachDocument { document in
             entries.append(
                 Entry(
                     id: document.id.value, title: document.title, type: document.type.rawValue,

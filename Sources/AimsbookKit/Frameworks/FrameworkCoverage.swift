@@ -140,12 +140,12 @@ public struct FrameworkCoverage: Sendable {
         var citing: [String: [String: [String]]] = [:]
         var ties: [SystemTie] = []
         handbook.forEachDocument { document in
-            let id = document.pointee.id.value
+            let id = document.id.value
             position[id] = statuses.count
-            statuses.append(document.pointee.status)
-            ties.append(Self.tie(of: document.pointee))
-            guard document.pointee.status != .retired else { return }
-            for (pack, requirements) in document.pointee.citations {
+            statuses.append(document.status)
+            ties.append(Self.tie(of: document))
+            guard document.status != .retired else { return }
+            for (pack, requirements) in document.citations {
                 for requirement in Set(requirements.map(\.value)) {
                     citing[pack, default: [:]][requirement, default: []].append(id)
                 }

@@ -22,6 +22,7 @@ enum FlatYAMLReader {
     }
 
     private struct Reader {
+        // unsafe: the reader lives only inside `withUTF8` on the text it reads.
         let bytes: UnsafeBufferPointer<UInt8>
         let locate: Locate
 

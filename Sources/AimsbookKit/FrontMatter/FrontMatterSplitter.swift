@@ -21,6 +21,7 @@ public enum FrontMatterSplitter {
         if let result = text.utf8.withContiguousStorageIfAvailable({ split(bytes: $0[...], file: file) }) {
             return result
         }
+        // unsafe: memchr over the file's bytes; offsets stay below the slice's end.
         return Array(text.utf8).withUnsafeBufferPointer { split(bytes: $0[...], file: file) }
     }
 

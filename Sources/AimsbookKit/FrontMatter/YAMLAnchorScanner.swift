@@ -16,6 +16,7 @@ enum YAMLAnchorScanner {
     /// The 1-based line and column (in Unicode scalars) of the first anchor or alias.
     static func firstAnchorOrAlias(in yaml: String) -> (line: Int, column: Int)? {
         if let result = yaml.utf8.withContiguousStorageIfAvailable(firstAnchorOrAlias(in:)) { return result }
+        // unsafe: a byte scan within the front matter's buffer.
         return Array(yaml.utf8).withUnsafeBufferPointer(firstAnchorOrAlias(in:))
     }
 

@@ -82,6 +82,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// copied every entry it passed (a key, a location and a value tree), and a document's
     /// fields are looked up some thirty times.
     public subscript(key: String) -> YAMLEntry? {
+        // unsafe: compares keys in place; no entry (a key, location and value tree) is copied.
         let position = entries.withUnsafeBufferPointer { entries in
             entries.indices.first { entries[$0].key == key }
         }

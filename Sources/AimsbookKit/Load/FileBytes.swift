@@ -39,6 +39,7 @@ enum FileBytes {
         // The file grew since `fstat`: read on to its end.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
+            // unsafe: read(2) into the chunk, no more than its count.
             let result = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if result > 0 {
                 bytes += chunk[..<result]

@@ -14,7 +14,8 @@ import Foundation
 /// changes nothing a build reads (an editor's swap file, the output folder) costs a few
 /// `lstat`s, and an edit does not wait for every file's stamp to be taken again (8 ms on 2,000
 /// documents). A notice of a folder, or of notices lost, has every file looked at. Where inotify
-/// is missing or out of watches, `init` fails and `serve` polls as before.
+/// is missing or out of watches, `init` fails and `serve` polls the stamps instead.
+// @unchecked: every stored `var` is read and written under `lock`; the rest are `let`.
 public final class FolderWatch: @unchecked Sendable {
     #if canImport(Glibc)
         private let descriptor: Int32
@@ -80,6 +81,7 @@ public final class FolderWatch: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             var foldersAdded = false
             while true {
+                // unsafe: inotify events are read into and parsed within the buffer, by their declared lengths.
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }
                 buffer.withUnsafeBytes {

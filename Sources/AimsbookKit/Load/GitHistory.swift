@@ -22,15 +22,15 @@ public enum GitHistory {
     /// The trailer that records an approval: `Approved-by: ROLE-AIGO` in a commit message.
     public static let approvalTrailer = "Approved-by"
 
-    /// - Parameter cache: `serve`'s: the history is read again only when HEAD moved.
-    public static func history(root: URL, content: URL, cache: BuildCache? = nil) -> HandbookHistory {
+    /// - Parameter memo: `serve`'s: the history is read again only when HEAD moved.
+    public static func history(root: URL, content: URL, memo: LoadMemo? = nil) -> HandbookHistory {
         guard let repository = repository(of: root) else { return HandbookHistory() }
         var key = Hasher()
         key.combine(repository.topLevel)
         key.combine(repository.head)
         key.combine(content.path)
-        guard let cache else { return read(repository, root: root, content: content) }
-        return cache.gitHistory(key: key.finalize()) { read(repository, root: root, content: content) }
+        guard let memo else { return read(repository, root: root, content: content) }
+        return memo.gitHistory(key: key.finalize()) { read(repository, root: root, content: content) }
     }
 
     /// Where a repository is and what HEAD is.

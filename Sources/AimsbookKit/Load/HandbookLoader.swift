@@ -35,11 +35,11 @@ public struct HandbookLoadError: Error, CustomStringConvertible {
 public enum HandbookLoader {
     /// - Parameters:
     ///   - gitHistory: read each file's commits from git (off for speed or privacy).
-    ///   - cache: the previous load in this process (`serve`): a Markdown file whose size and
+    ///   - memo: the previous load in this process (`serve`): a Markdown file whose size and
     ///     modification time are unchanged is taken from it instead of read and decoded again,
-    ///     judged by the stamps the watcher offered (`BuildCache.offer(stamps:)`) when it did.
+    ///     judged by the stamps the watcher offered (`ServeSession.offer(stamps:)`) when it did.
     public static func load(
-        _ paths: HandbookPaths, gitHistory: Bool = false, cache: BuildCache? = nil
+        _ paths: HandbookPaths, gitHistory: Bool = false, memo: LoadMemo? = nil
     ) throws
         -> HandbookSource
     {
@@ -67,12 +67,12 @@ public enum HandbookLoader {
         let displayPrefix = String(paths.displayPath(paths.content.appendingPathComponent("x")).dropLast())
         // Files are independent: read and decode them on all cores, keep the sorted order.
         let timings = StageTimings.shared
-        let offered = cache?.takeOfferedStamps()
-        // Taken from the cache, so that a one-file edit changes its entry in place rather than
+        let offered = memo?.takeOfferedStamps()
+        // Taken from the memo, so that a one-file edit changes its entry in place rather than
         // in a copy of thousands; every way out of this function keeps a listing again.
-        var last = cache?.takeListing()
+        var last = memo?.takeListing()
         let grouped: Grouped
-        if let cache, let offered, var listing = last, let lastStamps = listing.stamps,
+        if let memo, let offered, var listing = last, let lastStamps = listing.stamps,
             let changed = SourceStamps.changes(from: lastStamps, to: offered)
         {
             // The watcher saw the files the last load judged by its stamps, and the same files:
@@ -90,7 +90,7 @@ public enum HandbookLoader {
             if listing.grouped.isStale { listing.grouped = Grouped(listing.entries) }
             listing.stamps = offered
             grouped = listing.grouped
-            cache.keep(listing, partial: true)
+            memo.keep(listing, partial: true)
             timings.record("load: changed files read", since: readStart)
         } else {
             let listed = timings.measure("load: files listed") { listFiles(under: paths.content) }
@@ -99,15 +99,15 @@ public enum HandbookLoader {
             let entries = listed.concurrentMap { file -> (entry: Entry, stamp: Int?) in
                 Self.entry(
                     file, contentPath: contentPath, displayPrefix: displayPrefix, contentRoot: contentRoot,
-                    keepsStamps: cache != nil, last: last, offeredStamps: offered)
+                    keepsStamps: memo != nil, last: last, offeredStamps: offered)
             }
             grouped = Grouped(entries)
-            if let cache {
+            if let memo {
                 var positions: [String: Int] = [:]
                 positions.reserveCapacity(listed.count)
                 for (position, file) in listed.enumerated() { positions[contentPath + file.path] = position }
-                cache.keep(
-                    BuildCache.Listing(
+                memo.keep(
+                    LoadMemo.Listing(
                         stamps: offered, listed: listed, entries: entries, positions: positions, grouped: grouped),
                     partial: false)
             }
@@ -119,7 +119,7 @@ public enum HandbookLoader {
         source.assets = grouped.assets
         source.diagnostics = grouped.problems
         if gitHistory {
-            source.history = GitHistory.history(root: paths.root, content: paths.content, cache: cache)
+            source.history = GitHistory.history(root: paths.root, content: paths.content, memo: memo)
         }
         source.templateOverrides = readTemplates(paths.templates)
         let frameworks = readFrameworkFiles(paths)
@@ -161,7 +161,7 @@ public enum HandbookLoader {
     /// in the `last` load is taken from it instead of read and decoded again.
     static func entry(
         _ file: ListedFile, contentPath: String, displayPrefix: String, contentRoot: String,
-        keepsStamps: Bool = false, last: BuildCache.Listing? = nil,
+        keepsStamps: Bool = false, last: LoadMemo.Listing? = nil,
         offeredStamps: [String: SourceStamps.Stamp]? = nil
     ) -> (entry: Entry, stamp: Int?) {
         let absolutePath = contentPath + file.path
@@ -236,6 +236,7 @@ public enum HandbookLoader {
 
         init(_ entries: [(entry: Entry, stamp: Int?)]) {
             markdownPositions.reserveCapacity(entries.count)
+            // unsafe: groups the entries in place; no entry (a file's whole text) is copied to be looked at.
             entries.withUnsafeBufferPointer { entries in
                 for position in entries.indices {
                     switch entries[position].entry {
@@ -341,6 +342,7 @@ public enum HandbookLoader {
                 continue
             }
             let absolute = directory + "/" + name
+            // unsafe: readdir's entry, valid until the next readdir call.
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var status = stat()

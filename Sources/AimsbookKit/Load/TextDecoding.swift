@@ -15,6 +15,7 @@ public enum TextDecoding {
 
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> Result where Bytes.Element == UInt8 {
         if let result = bytes.withContiguousStorageIfAvailable(decode(buffer:)) { return result }
+        // unsafe: validates and decodes the file's bytes in place, within the buffer.
         return Array(bytes).withUnsafeBufferPointer(decode(buffer:))
     }
 

@@ -55,6 +55,7 @@ public struct HeadingSlugger: Sendable {
 
     /// The same rule on bytes for an all-ASCII heading (nearly every one), or nil for others:
     /// in ASCII, lower-casing is per byte and the letters and digits are `a`–`z` and `0`–`9`.
+    // unsafe: a byte scan within the heading text's buffer.
     static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         return String(unsafeUninitializedCapacity: bytes.count) { output in

@@ -17,7 +17,9 @@ import CMarkdownArena
 /// inside another (the print view's second parse) keeps the outer one's blocks.
 enum MarkdownArena {
     /// The cmark allocator backed by the calling thread's arena.
+    // nonisolated(unsafe): filled once (a lazy static) with functions that use the calling thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        // unsafe: cmark takes its allocator as a C pointer; this one lives as long as the process.
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(
             to: cmark_mem(calloc: aimsbook_arena_calloc, realloc: aimsbook_arena_realloc, free: aimsbook_arena_free))

@@ -32,6 +32,7 @@ enum MarkdownExtensions {
     }
 
     /// cmark-gfm's registry is global; once filled, it is only read.
+    // nonisolated(unsafe): cmark's extension pointers, found once (a lazy static) and only read after.
     nonisolated(unsafe) static let setup: Setup = {
         cmark_gfm_core_extensions_ensure_registered()
         let strikethrough = cmark_find_syntax_extension("strikethrough")
@@ -44,6 +45,7 @@ enum MarkdownExtensions {
 
     /// How to parse `body`: the extensions to attach, and whether the parse takes its turn with
     /// the others that mark characters in cmark-gfm's table.
+    // unsafe: searches the body's bytes in place (memchr and memcmp within bounds).
     static func plan(for body: UnsafeBufferPointer<UInt8>) -> (extensions: [OpaquePointer], takesTurn: Bool) {
         var extensions = setup.always
         if let strikethrough = setup.strikethrough, contains(body, "~") { extensions.append(strikethrough) }

@@ -135,6 +135,7 @@ public enum MarkdownParser {
     }
 
     /// The tree's HTML; its footnotes' ids begin with `idPrefix`, as its headings' do (`FootnoteIDs`).
+    // unsafe: cmark's own extension list, owned by the parser for the call.
     private static func renderHTML(
         _ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, idPrefix: String
     ) -> String {
@@ -167,6 +168,7 @@ struct SourcePositions {
     init(body: String, firstLine: Int, file: String) {
         var body = body
         var starts = [0]
+        // unsafe: memchr over the body's bytes; each offset stays below `bytes.count`.
         body.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             var offset = 0
@@ -208,6 +210,7 @@ struct SourcePositions {
     }
 
     /// The Unicode scalars in `bytes[..<offset]`, counted on from the checkpoint before it.
+    // unsafe: counts scalars in a range the caller took from the same buffer.
     private func scalars(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let block = min(offset / Self.checkpointSpacing, checkpoints.count - 1)
         return checkpoints[block] + Self.scalars(in: bytes, from: block * Self.checkpointSpacing, to: offset)

@@ -16,6 +16,7 @@ enum SearchText {
 
     static func of(_ root: OpaquePointer) -> String {
         var bytes: [UInt8] = []
+        // unsafe: cmark's NUL-terminated literals, copied out up to `strlen`.
         func append(_ literal: UnsafePointer<CChar>?) {
             guard let literal else { return }
             literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in

@@ -22,6 +22,7 @@ struct TreeEditor {
 
     /// The allocator the tree was parsed with, or nil for the system's: cmark only links
     /// nodes made with the same allocator (it silently refuses others), so new nodes use it.
+    // unsafe: cmark's allocator (`MarkdownArena.allocator`, process-long), passed back to cmark.
     let memory: UnsafeMutablePointer<cmark_mem>?
 
     init(

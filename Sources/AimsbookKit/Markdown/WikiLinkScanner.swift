@@ -15,6 +15,7 @@ enum WikiLinkScanner {
     /// Whether a C string holds `[[`, without making a Swift string (most text nodes do not).
     /// Jumps from `[` to `[` with `strchr` rather than looking at every byte: it runs on all
     /// the text of every body.
+    // unsafe: cmark's NUL-terminated text node, scanned with strchr up to its NUL.
     static func containsOpening(_ text: UnsafePointer<CChar>) -> Bool {
         var pointer = text
         while let bracket = strchr(pointer, 0x5B) {
@@ -36,6 +37,7 @@ enum WikiLinkScanner {
     /// `[[` followed by a combining mark is no opening. In ASCII every character is one byte
     /// (only CR LF is a sequence of two, and neither is a bracket), so a byte search finds
     /// exactly what it finds, without Foundation's cost per text node.
+    // unsafe: a byte scan within the text node's bytes.
     static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Piece]? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         func string(_ range: Range<Int>) -> String {

@@ -14,15 +14,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`: ten ASCII bytes, digits but for '-' at 4 and 7. On the bytes,
-    /// not split into Characters: the split this replaced accepted the same strings (it asked for
-    /// ASCII, and ASCII's only numbers are the digits), and dates are read in every document.
+    /// Parses exactly `YYYY-MM-DD`: ten ASCII bytes, digits but for '-' at 4 and 7, read as bytes
+    /// (ASCII's only numbers are the digits, so no Unicode digit passes), in every document.
     public init?(_ text: String) {
         var text = text
         guard let day = text.withUTF8(Self.parse) else { return nil }
         self = day
     }
 
+    // unsafe: reads the string's UTF-8 in place (`withUTF8`), only below `bytes.count`.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {

@@ -39,21 +39,17 @@ public struct Handbook: Sendable {
         self.templateOverrides = templateOverrides
         self.resolver = resolver
         self.brokenIDs = brokenIDs
-        // Through the buffer, never `for document in documents` or the array's subscript: both
-        // copy the whole document (a large value) to read one field of it.
         var index: [String: Int] = [:]
         index.reserveCapacity(self.documents.count)
         var positionsByType: [DocumentType: [Int]] = [:]
         var statusCounts: [DocumentType: [Int]] = [:]
-        self.documents.withUnsafeBufferPointer { documents in
-            for position in documents.indices {
-                let id = documents[position].id.value
-                if index[id] == nil { index[id] = position }
-                let type = documents[position].type
-                positionsByType[type, default: []].append(position)
-                statusCounts[type, default: Array(repeating: 0, count: Self.statusOrder.count)][
-                    Self.statusOrder[documents[position].status]!] += 1
-            }
+        for (position, document) in self.documents.enumerated() {
+            let id = document.id.value
+            if index[id] == nil { index[id] = position }
+            let type = document.type
+            positionsByType[type, default: []].append(position)
+            statusCounts[type, default: Array(repeating: 0, count: Self.statusOrder.count)][
+                Self.statusOrder[document.status]!] += 1
         }
         self.index = index
         self.positionsByType = positionsByType
@@ -68,15 +64,11 @@ public struct Handbook: Sendable {
     /// ids again was a millisecond of a one-file rebuild.
     func replacing(documents new: [Document], changed: [Int], relations: Relations) -> Handbook {
         var updated = self
-        documents.withUnsafeBufferPointer { old in
-            new.withUnsafeBufferPointer { new in
-                for position in changed where old[position].status != new[position].status {
-                    assert(old[position].id.value == new[position].id.value && old[position].type == new[position].type)
-                    let type = new[position].type
-                    updated.statusCounts[type]![Self.statusOrder[old[position].status]!] -= 1
-                    updated.statusCounts[type]![Self.statusOrder[new[position].status]!] += 1
-                }
-            }
+        for position in changed where documents[position].status != new[position].status {
+            let (old, now) = (documents[position], new[position])
+            assert(old.id.value == now.id.value && old.type == now.type)
+            updated.statusCounts[now.type]![Self.statusOrder[old.status]!] -= 1
+            updated.statusCounts[now.type]![Self.statusOrder[now.status]!] += 1
         }
         updated.documents = new
         updated.relations = relations
@@ -111,31 +103,19 @@ public struct Handbook: Sendable {
     /// id. Made from the positions by type, without sorting.
     public var positionsInTypeOrder: [Int] { DocumentType.allCases.flatMap { positionsByType[$0] ?? [] } }
 
-    /// How many documents (of `type`, or of any type) meet `condition`, without copying one: a
-    /// document is a large value, and a count over thousands of copies was a visible part of a
-    /// rebuild of the home page.
+    /// How many documents (of `type`, or of any type) meet `condition`.
     public func count(of type: DocumentType? = nil, where condition: (Document) -> Bool = { _ in true }) -> Int {
-        documents.withUnsafeBufferPointer { documents in
-            guard let type else { return documents.indices.count { condition(documents[$0]) } }
-            return (positionsByType[type] ?? []).count { condition(documents[$0]) }
-        }
+        guard let type else { return documents.count(where: condition) }
+        return (positionsByType[type] ?? []).count { condition(documents[$0]) }
     }
 
-    /// Calls `body` with a pointer to each document (of `type`, or every one), in order, for
-    /// reading fields in place (`document.pointee.title`): `for document in documents` copies
-    /// each document, a large value, to look at a few fields, and so does passing one to a
-    /// closure; the rules and reports that walk them all did so on every rebuild. The pointer is
-    /// valid only during the call.
-    public func forEachDocument(
-        of type: DocumentType? = nil, _ body: (UnsafePointer<Document>) throws -> Void
-    ) rethrows {
-        try documents.withUnsafeBufferPointer { documents in
-            guard let first = documents.baseAddress else { return }
-            if let type {
-                for position in positionsByType[type] ?? [] { try body(first + position) }
-            } else {
-                for position in documents.indices { try body(first + position) }
-            }
+    /// Calls `body` with each document (of `type`, or every one), in id order. A document is a
+    /// copy-on-write box: handing one out costs a retain, not a copy of its fields.
+    public func forEachDocument(of type: DocumentType? = nil, _ body: (Document) throws -> Void) rethrows {
+        if let type {
+            for position in positionsByType[type] ?? [] { try body(documents[position]) }
+        } else {
+            for document in documents { try body(document) }
         }
     }
 
@@ -207,23 +187,17 @@ public struct Relations: Sendable, Equatable {
     /// - Parameter documents: sorted by id, as `Handbook` keeps them: every list is then made in
     ///   id order, and a document's id repeated in a list can only follow itself.
     init(documents: [Document]) {
-        // Through pointers into the array's buffer: iterating the array, its subscript and even
-        // a borrowing parameter copied each whole document (a large value) to read a few fields.
         // The backlinks on one core, the other lists on another: they share nothing, and this
         // runs between two parallel stages, where a second core would otherwise wait.
-        let halves = documents.withUnsafeBufferPointer { documents in
-            nonisolated(unsafe) let documents = documents
-            return [Half.backlinks, .rest].concurrentMap { half in
-                var relations = Relations()
-                for position in documents.indices {
-                    let document = documents.baseAddress! + position
-                    switch half {
-                    case .backlinks: relations.addBacklinks(of: document)
-                    case .rest: relations.addOtherLists(of: document)
-                    }
+        let halves = [Half.backlinks, .rest].concurrentMap { half in
+            var relations = Relations()
+            for document in documents {
+                switch half {
+                case .backlinks: relations.addBacklinks(of: document)
+                case .rest: relations.addOtherLists(of: document)
                 }
-                return relations
             }
+            return relations
         }
         self = halves[1]
         referencedBy = halves[0].referencedBy
@@ -236,10 +210,10 @@ public struct Relations: Sendable, Equatable {
 
     /// A hash of every field of `document` that `addBacklinks` and `addOtherLists` read: a
     /// rebuild whose documents all have the inputs of the last build has the same relations
-    /// (`BuildCache.relations`). Both read document references only through the reference
+    /// (`ModelMemo.relations`). Both read document references only through the reference
     /// fields the type declares (`DocumentTypeDescriptor.allReferences`), and this hashes every
     /// one of them, so a new type's references are inputs without a line here.
-    static func inputs(of pointer: UnsafePointer<Document>) -> Int {
+    static func inputs(of document: Document) -> Int {
         // Element by element, each list ended by its count: no arrays made to hash thousands of
         // documents on every rebuild.
         var hasher = Hasher()
@@ -247,7 +221,6 @@ public struct Relations: Sendable, Equatable {
             for value in values { hasher.combine(value.value) }
             hasher.combine(values.count)
         }
-        let document = pointer.pointee
         hasher.combine(document.id.value)
         hasher.combine(document.type)
         for field in document.type.descriptor.allReferences { combine(field.values(document)) }
@@ -265,15 +238,12 @@ public struct Relations: Sendable, Equatable {
     /// `inputs(of:)` of each document, in order, on all cores: `serve` hashes every document's
     /// on every rebuild.
     static func inputs(of documents: [Document]) -> [Int] {
-        Array(documents.indices).concurrentMap { index in
-            documents.withUnsafeBufferPointer { inputs(of: $0.baseAddress! + index) }
-        }
+        documents.concurrentMap { inputs(of: $0) }
     }
 
     /// `referencedBy`: what this document links to or names in a reference field its type
     /// declares a backlink (related, ai_systems, impact_assessment, …).
-    private mutating func addBacklinks(of pointer: UnsafePointer<Document>) {
-        let document = pointer.pointee
+    private mutating func addBacklinks(of document: Document) {
         let id = document.id.value
         var targets: [String] = []
         for field in document.type.descriptor.allReferences where field.isBacklink {
@@ -291,16 +261,16 @@ public struct Relations: Sendable, Equatable {
     /// Every other list: by AI system, clause, control, owner and approver. What it reads of a
     /// document beyond clauses and controls is a declared reference field (risk's and impact
     /// assessment's ai_systems, owner, approver), so `inputs(of:)` covers it.
-    private mutating func addOtherLists(of pointer: UnsafePointer<Document>) {
-        let id = pointer.pointee.id.value
-        for system in pointer.pointee.risk?.aiSystems ?? [] { risksByAISystem[system.value, default: []].append(id) }
-        for system in pointer.pointee.impactAssessment?.aiSystems ?? [] {
+    private mutating func addOtherLists(of document: Document) {
+        let id = document.id.value
+        for system in document.risk?.aiSystems ?? [] { risksByAISystem[system.value, default: []].append(id) }
+        for system in document.impactAssessment?.aiSystems ?? [] {
             assessmentsByAISystem[system.value, default: []].append(id)
         }
-        for clause in pointer.pointee.clauses { documentsByClause[clause.value, default: []].appendOnce(id) }
-        for control in pointer.pointee.controls { documentsByControl[control.value, default: []].appendOnce(id) }
-        if let owner = pointer.pointee.owner { ownedBy[owner.value, default: []].append(id) }
-        if let approver = pointer.pointee.approver { approvedBy[approver.value, default: []].append(id) }
+        for clause in document.clauses { documentsByClause[clause.value, default: []].appendOnce(id) }
+        for control in document.controls { documentsByControl[control.value, default: []].appendOnce(id) }
+        if let owner = document.owner { ownedBy[owner.value, default: []].append(id) }
+        if let approver = document.approver { approvedBy[approver.value, default: []].append(id) }
     }
 }
 

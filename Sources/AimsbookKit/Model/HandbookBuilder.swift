@@ -11,20 +11,20 @@ public enum HandbookBuilder {
 
     /// - Parameters:
     ///   - rendersHTML: render each body's HTML (for the site); checking needs only its links.
-    ///   - cache: what the previous build in this process made (`serve`); nil for a fresh build.
+    ///   - memo: what the previous build in this process made (`serve`); nil for a fresh build.
     public static func build(
         _ source: HandbookSource, standard: StandardModel = .iso42001, rendersHTML: Bool = true,
-        cache: BuildCache? = nil
+        memo: ModelMemo? = nil
     )
         -> Output
     {
         let timings = StageTimings.shared
         // `serve`'s usual rebuild: a few files edited, no id or type changed.
-        if let cache, let memo = cache.lastModel(),
+        if let memo, let last = memo.lastModel(),
             let output = timings.measure(
                 "model: edited documents only",
                 {
-                    ModelUpdate.apply(source, to: memo, standard: standard, rendersHTML: rendersHTML, cache: cache)
+                    ModelUpdate.apply(source, to: last, standard: standard, rendersHTML: rendersHTML, keptIn: memo)
                 })
         {
             return output
@@ -44,8 +44,8 @@ public enum HandbookBuilder {
         // Front matter of every file, in parallel: each file is independent.
         var headers = timings.measure("model: front matter") {
             let files = source.markdownFiles
-            guard let cache else { return files.concurrentMap(header(of:)) }
-            return cache.headers(names: files.map(\.path), keys: files.map(headerKey)) { header(of: files[$0]) }
+            guard let memo else { return files.concurrentMap(header(of:)) }
+            return memo.headers(names: files.map(\.path), keys: files.map(headerKey)) { header(of: files[$0]) }
         }
         let indexStart = ContinuousClock.now
 
@@ -132,24 +132,24 @@ public enum HandbookBuilder {
         timings.record("model: ids indexed", since: indexStart)
 
         let bodiesStart = ContinuousClock.now
-        // Without a cache each body is parsed where its document is made; with one, the bodies
+        // Without a memo each body is parsed where its document is made; with one, the bodies
         // are looked up all at once first and only the changed ones parsed.
-        let cachedBodies = cache.map { cache in
-            cache.bodies(
+        let keptBodies = memo.map { memo in
+            memo.bodies(
                 names: byID.map { documents[$0].document.path }, keys: byID.map { bodies.key(documents[$0]) }
             ) { [documents] in bodies.parse(documents[byID[$0]]) }
         }
         let parsed = Array(byID.indices).concurrentMap { [documents] index -> Document in
             let entry = documents[byID[index]]
-            return bodies.document(entry, body: cachedBodies?[index] ?? bodies.parse(entry), source: source)
+            return bodies.document(entry, body: keptBodies?[index] ?? bodies.parse(entry), source: source)
         }
-        cache?.finishModel()
+        memo?.finishModel()
         timings.record("model: bodies", since: bodiesStart)
 
         // In id order already (sorted above), as `Handbook` keeps them.
-        let relationInputs = cache.map { _ in Relations.inputs(of: parsed) } ?? []
+        let relationInputs = memo.map { _ in Relations.inputs(of: parsed) } ?? []
         let relations = timings.measure("model: relations") {
-            cache?.relations(inputs: relationInputs) { Relations(documents: parsed) }
+            memo?.relations(inputs: relationInputs) { Relations(documents: parsed) }
         }
         let handbookStart = ContinuousClock.now
         var handbook = Handbook(
@@ -162,12 +162,12 @@ public enum HandbookBuilder {
         timings.record("model: handbook and frameworks", since: handbookStart)
         let output = Output(
             handbook: handbook, diagnostics: diagnosticsBeforeFiles + fileDiagnostics.joined() + frameworks.diagnostics)
-        if let cache {
+        if let memo {
             // What the next rebuild needs to redo only edited documents. Duplicate ids tie files
             // to each other (one file's error points into another): not worth following.
             var positions: [Int?] = Array(repeating: nil, count: source.markdownFiles.count)
             for (index, position) in byID.enumerated() { positions[documents[position].position] = index }
-            cache.keep(
+            memo.keep(
                 hasDuplicateIDs
                     ? nil
                     : ModelUpdate.Memo(
@@ -180,7 +180,7 @@ public enum HandbookBuilder {
         return output
     }
 
-    /// The key of a file's cached front matter and document.
+    /// The key of a file's front matter and document in `ModelMemo`.
     static func headerKey(_ file: HandbookSource.MarkdownFile) -> Int {
         var key = Hasher()
         key.combine(file.path)
@@ -227,7 +227,7 @@ struct BodyParsing: Sendable {
         self.context = context.finalize()
     }
 
-    /// The key of a body's cached parse.
+    /// The key of a body's parse in `ModelMemo`.
     func key(_ entry: BodyToParse) -> Int {
         var key = Hasher()
         key.combine(context)
@@ -241,7 +241,7 @@ struct BodyParsing: Sendable {
         return key.finalize()
     }
 
-    func parse(_ entry: BodyToParse) -> BuildCache.MarkdownBody {
+    func parse(_ entry: BodyToParse) -> ModelMemo.MarkdownBody {
         let document = entry.document
         let page = SitePaths.document(document.id.value)
         var targets: [LinkTarget] = []
@@ -266,7 +266,7 @@ struct BodyParsing: Sendable {
     }
 
     /// The document with its body.
-    func document(_ entry: BodyToParse, body: BuildCache.MarkdownBody, source: HandbookSource) -> Document {
+    func document(_ entry: BodyToParse, body: ModelMemo.MarkdownBody, source: HandbookSource) -> Document {
         var document = entry.document
         document.bodySource = entry.split.body
         document.bodyFirstLine = entry.split.bodyFirstLine
@@ -280,7 +280,7 @@ struct BodyParsing: Sendable {
 
 extension HandbookBuilder {
     /// One file's front matter, split, parsed and made into a document (or the reason it cannot be).
-    static func header(of file: HandbookSource.MarkdownFile) -> BuildCache.Header {
+    static func header(of file: HandbookSource.MarkdownFile) -> ModelMemo.Header {
         switch FrontMatterSplitter.split(file.text, file: file.path) {
         case .failure(let diagnostic):
             return (nil, nil, [diagnostic])

@@ -36,7 +36,7 @@ extension Handbook {
         )
     }
 
-    /// A hash of everything the handbook holds; on the outline, the render cache's key.
+    /// A hash of everything the handbook holds; on the outline, the key of `RenderMemo`'s last site.
     var fingerprint: Int {
         // Each document hashed on its own, on all cores.
         let documentHashes = Array(documents.indices).concurrentMap { [documents] in documents[$0].hashValue }

@@ -32,7 +32,7 @@ public struct LinkResolver: Sendable {
     let brokenPaths: Set<String>
     let standard: StandardModel
     /// A hash of every id, path and asset a link can resolve to, broken documents' included: part
-    /// of the key of anything the build cache keeps with resolved links in it (`BuildCache`), and
+    /// of the key of anything `serve` keeps with resolved links in it (`ModelMemo`), and
     /// what a targeted rebuild compares (`SiteRenderer.TargetedRebuild`).
     let fingerprint: Int
 
@@ -173,6 +173,7 @@ public struct LinkResolver: Sendable {
     /// UTF-8 sequence). Empty segments are skipped, as `split` skips them.
     static func join<Directory: Collection<UInt8>>(_ directory: Directory, _ relative: String) -> String? {
         if let joined = directory.withContiguousStorageIfAvailable({ join($0, relative) }) { return joined }
+        // unsafe: path segments are slices of the caller's buffer, read only while it lives.
         return Array(directory).withUnsafeBufferPointer { join($0, relative) }
     }
 

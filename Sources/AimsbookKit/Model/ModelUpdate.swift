@@ -1,5 +1,5 @@
 /// The model of `serve`'s usual rebuild: the last build's model with only the edited documents
-/// made again, instead of every file's front matter and body looked up in the cache, indexed
+/// made again, instead of every file's front matter and body looked up in `ModelMemo`, indexed
 /// and sorted once more (a third of a one-file rebuild of 2,000 documents).
 ///
 /// It applies only when the result is the one `HandbookBuilder` would make from scratch by
@@ -45,7 +45,7 @@ enum ModelUpdate {
     }
 
     static func apply(
-        _ source: HandbookSource, to memo: Memo, standard: StandardModel, rendersHTML: Bool, cache: BuildCache
+        _ source: HandbookSource, to memo: Memo, standard: StandardModel, rendersHTML: Bool, keptIn store: ModelMemo
     ) -> HandbookBuilder.Output? {
         let files = source.markdownFiles
         guard files.count == memo.paths.count else { return nil }
@@ -64,7 +64,7 @@ enum ModelUpdate {
         let handbook = memo.output.handbook
         var documents = handbook.documents
         var fileDiagnostics = memo.fileDiagnostics
-        let headers = cache.headers(
+        let headers = store.headers(
             names: edited.map { files[$0].path }, keys: edited.map { HandbookBuilder.headerKey(files[$0]) }
         ) { [edited] in HandbookBuilder.header(of: files[edited[$0]]) }
         var entries: [(index: Int, entry: BodyToParse)] = []
@@ -83,17 +83,17 @@ enum ModelUpdate {
                 (index, BodyToParse(document: document, split: split, file: files[position], position: position)))
         }
         let parsing = BodyParsing(resolver: handbook.resolver, settings: handbook.settings, rendersHTML: rendersHTML)
-        let bodies = cache.bodies(
+        let bodies = store.bodies(
             names: entries.map(\.entry.document.path), keys: entries.map { parsing.key($0.entry) }
         ) { [entries] in parsing.parse(entries[$0].entry) }
         var relationInputs = memo.relationInputs
         for ((index, entry), body) in zip(entries, bodies) {
             documents[index] = parsing.document(entry, body: body, source: source)
-            relationInputs[index] = documents.withUnsafeBufferPointer { Relations.inputs(of: $0.baseAddress! + index) }
+            relationInputs[index] = Relations.inputs(of: documents[index])
         }
-        cache.finishModel(keepingAll: true)
+        store.finishModel(keepingAll: true)
 
-        let relations = cache.relations(inputs: relationInputs) { Relations(documents: documents) }
+        let relations = store.relations(inputs: relationInputs) { Relations(documents: documents) }
         // The inputs are the same, so is the standard; each edited document kept its id and type.
         let updated = handbook.replacing(documents: documents, changed: entries.map(\.index), relations: relations)
         let output = HandbookBuilder.Output(
@@ -104,7 +104,7 @@ enum ModelUpdate {
         next.fileDiagnostics = fileDiagnostics
         next.relationInputs = relationInputs
         next.output = output
-        cache.keep(next, edited: entries.map(\.index))
+        store.keep(next, edited: entries.map(\.index))
         return output
     }
 }

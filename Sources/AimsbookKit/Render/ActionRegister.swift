@@ -13,7 +13,7 @@ enum ActionRegister {
         var overdue = 0
         var unverified = 0
         context.handbook.forEachDocument(of: .record) { document in
-            guard document.pointee.status != .retired, let record = document.pointee.record,
+            guard document.status != .retired, let record = document.record,
                 let kind = record.kind, kinds.contains(kind)
             else { return }
             let action = record.nonconformity
@@ -23,7 +23,7 @@ enum ActionRegister {
             if !isClosed { open += 1 }
             if isOverdue { overdue += 1 }
             if isUnverified { unverified += 1 }
-            var view = context.documentRef(document.pointee, linker: linker)
+            var view = context.documentRef(document, linker: linker)
             view["kind"] = DocumentDetails.label(kind)
             view["severity"] = severityBadge(action?.severity)
             view["actionStatus"] = statusBadge(action?.actionStatus)
@@ -37,7 +37,7 @@ enum ActionRegister {
             view["hasRootCause"] = action?.rootCause != nil
             view["checked"] = context.date(action?.effectivenessChecked)
             view["unverified"] = isUnverified
-            rows.append((!isClosed, record.date, document.pointee.id.value, view))
+            rows.append((!isClosed, record.date, document.id.value, view))
         }
         // Open first, then oldest first: the ageing an auditor asks about.
         rows.sort { a, b in

@@ -14,15 +14,15 @@ extension RenderContext.Derived {
         ///   - previous: the last build's context, with the same ids, types, standard and
         ///     frameworks (`SiteRenderer.TargetedRebuild`).
         ///   - changed: ids of the documents that differ from the last build's.
-        init(previous: RenderContext, changed: Set<String>, now: Handbook) {
-            let before = previous.outline
+        init(previous: RenderContext, changed: Set<String>, now: Handbook, _ access: RendererAccess) {
+            let before = previous.outline(access)
             guard before.relations == now.relations else { return }
             let pairs = changed.compactMap { id -> (before: Document, now: Document)? in
                 guard let old = before.document(id), let new = now.document(id) else { return nil }
                 return (old, new)
             }
             guard pairs.count == changed.count else { return }
-            let last = previous.derivedParts
+            let last = previous.derivedParts(access)
             // The SoA: the SoA document's decisions, and which documents list each control.
             if !pairs.contains(where: { $0.now.type == .soa }) {
                 soa = last.soa

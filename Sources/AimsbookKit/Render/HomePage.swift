@@ -37,16 +37,11 @@ enum HomePage {
                 "cells": statuses.map { status in ["count": handbook.count(of: type, status: status)] as View },
             ]
         }
-        // Found and ordered through the buffer: only the rows shown are copied out of the handbook.
         let all = handbook.documents
         var overdue: [(review: Day, id: String, position: Int)] = []
-        all.withUnsafeBufferPointer { documents in
-            for position in documents.indices
-            where RenderContext.isOverdue(
-                review: documents[position].review?.value, status: documents[position].status, asOf: context.asOf)
-            {
-                overdue.append((documents[position].review!.value, documents[position].id.value, position))
-            }
+        for (position, document) in all.enumerated()
+        where RenderContext.isOverdue(review: document.review?.value, status: document.status, asOf: context.asOf) {
+            overdue.append((document.review!.value, document.id.value, position))
         }
         overdue.sort { ($0.review, $0.id) < ($1.review, $1.id) }
         let overdueShownDocuments = overdue.prefix(overdueShown).map { all[$0.position] }

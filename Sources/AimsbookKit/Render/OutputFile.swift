@@ -46,6 +46,7 @@ extension OutputFile.Contents {
     /// compares the pages it made again with the last build's, hundreds of kilobytes each.
     /// Contents of different kinds, and copies, count as different.
     func sameBytes(as other: Self) -> Bool {
+        // unsafe: memcmp within both buffers, whose counts are compared first.
         func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
             guard a.count == b.count else { return false }
             guard let first = a.baseAddress, let second = b.baseAddress, first != second else { return true }

@@ -1,12 +1,16 @@
 import Foundation
+import Synchronization
 
 /// What a page was made from, so a rebuild after a front-matter edit can make again only the
 /// pages that read what changed.
 ///
 /// Pages read the handbook only through `RenderContext` (`handbook` is a `HandbookReader`, the
-/// derived parts are accessors), and every read notes what it touched in the page's `ReadLog`:
-/// the compiler, not a hand-kept list, guarantees that no read goes unnoted. A rebuild compares
-/// the new outline with the last one and makes again every page whose log meets the change.
+/// derived parts are accessors), and every read records what it touched in the page's `ReadLog`.
+/// A page family gets a context, never a `Handbook`; the context's outline, log and derived
+/// parts are private, and the unrecorded accessors ask for a `RendererAccess`, which only
+/// `SiteRenderer` can make: a page that reads the handbook without recording it does not
+/// compile. A rebuild compares the new outline with the last one and makes again every page
+/// whose log meets the change.
 enum PageRead: Hashable, Sendable {
     /// One document's outline entry (any field of its front matter, where its links lead).
     case document(String)
@@ -28,8 +32,8 @@ enum PageRead: Hashable, Sendable {
 }
 
 /// What a page, a row or a list read. Large sets noted whole (a kept list of 800 refs, a kept
-/// row) are held as they are instead of merged: merging hashed every read again each time a
-/// rebuild reused the list, which was most of the cost of reusing it.
+/// row) are held as they are, not merged: reusing a kept list then costs one append, not a
+/// hash of each of its reads.
 struct ReadSet: Sendable {
     private(set) var own: Set<PageRead> = []
     private(set) var shared: [Set<PageRead>] = []
@@ -58,6 +62,7 @@ struct ReadSet: Sendable {
 
 /// Where the page being made notes its reads. A page is made on one thread, so the log needs
 /// no lock; one log is never shared by pages made at the same time.
+// @unchecked: made, written and read by the one page job (or row, or list) it records.
 final class ReadLog: @unchecked Sendable {
     private(set) var reads = ReadSet()
 
@@ -71,10 +76,12 @@ final class ReadLog: @unchecked Sendable {
 struct HandbookReader {
     private let outline: Handbook
     private let log: ReadLog?
+    private let soaWithBody: Document?
 
-    init(_ outline: Handbook, log: ReadLog?) {
+    init(_ outline: Handbook, log: ReadLog?, soaDocumentWithBody: Document? = nil) {
         self.outline = outline
         self.log = log
+        self.soaWithBody = soaDocumentWithBody
     }
 
     private func note(_ read: PageRead) { log?.note(read) }
@@ -85,6 +92,8 @@ struct HandbookReader {
     var resolver: LinkResolver { outline.resolver }
     /// Unchanged when ids are (a targeted rebuild's condition).
     var documentCount: Int { outline.documents.count }
+    /// Unchanged when ids and types are (a targeted rebuild's condition).
+    var positionsInTypeOrder: [Int] { outline.positionsInTypeOrder }
 
     func document(_ id: String) -> Document? {
         note(.document(id))
@@ -96,9 +105,8 @@ struct HandbookReader {
         return outline.documents(of: type)
     }
 
-    /// Each document of `type` in place (`Handbook.forEachDocument`): copying hundreds of
-    /// documents to read a few fields was a fifth of the risk register's rebuild.
-    func forEachDocument(of type: DocumentType, _ body: (UnsafePointer<Document>) throws -> Void) rethrows {
+    /// Each document of `type`, in id order, without making an array of them.
+    func forEachDocument(of type: DocumentType, _ body: (Document) throws -> Void) rethrows {
         note(.type(type))
         try outline.forEachDocument(of: type, body)
     }
@@ -129,6 +137,12 @@ struct HandbookReader {
     var soaDocument: Document? {
         note(.type(.soa))
         return outline.soaDocument
+    }
+
+    /// The SoA document with its body, which the outline's lacks (`RenderContext.carryingSoABody`).
+    var soaDocumentWithBody: Document? {
+        note(.type(.soa))
+        return soaWithBody
     }
 
     var relations: Relations {
@@ -220,15 +234,14 @@ struct ReadIndex: Sendable {
 /// The `ReadIndex` of the document pages, by position in the handbook. One index is shared, and
 /// added to in place, by the site that made it and every site rebuilt from it (copying it each
 /// rebuild cost more than it saved); a render that makes every page starts a new one.
-final class DocumentReaders: @unchecked Sendable {
-    private let lock = NSLock()
-    private var index = ReadIndex()
+final class DocumentReaders: Sendable {
+    private let index = Mutex(ReadIndex())
 
     func note(_ reads: ReadSet, position: Int, notedBefore: ReadSet? = nil) {
-        lock.withLock { index.note(reads, position: position, notedBefore: notedBefore) }
+        index.withLock { $0.note(reads, position: position, notedBefore: notedBefore) }
     }
 
     func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
-        lock.withLock { index.readers(of: reads) }
+        index.withLock { $0.readers(of: reads) }
     }
 }

@@ -57,7 +57,7 @@ enum PrintView {
         let isTheSoA = document.type == .soa && context.handbook.soaDocument?.id == document.id
         view["hasSoATable"] = isTheSoA
         view["groups"] = isTheSoA ? try SoAPage.tableGroups(context: context, linker: linker) : []
-        guard let cache = context.options.cache else {
+        guard let cache = context.options.memo else {
             return try context.theme.renderUTF8(view, template: "print-document")
         }
         var key = Hasher()
@@ -78,28 +78,22 @@ enum PrintView {
     static func shell(context: RenderContext) throws -> [[UInt8]] {
         let path = SitePaths.print
         let handbook = context.handbook
-        // By position, through the buffer: copying thousands of documents (large values) to list
-        // their ids and titles was a tenth of a rebuild after a title edit.
         let all = handbook.documents
         var contents: [View] = []
         var expectedSize = Theme.layoutRoom
-        try all.withUnsafeBufferPointer { documents in
-            for type in DocumentType.allCases {
-                let positions = handbook.positions(of: type)
-                guard !positions.isEmpty else { continue }
-                // Made only for a template that goes through them: the built-in one places the
-                // joined `entriesHTML`, and making 2,000 views a rebuild was half the shell's time.
-                let entries = LazyViewList(count: positions.count) { [all] position in
-                    all.withUnsafeBufferPointer { documents in
-                        let document = documents[positions[position]]
-                        let id = document.id.value
-                        return ["id": id, "title": document.title, "anchor": anchor(id)] as View
-                    }
-                }
-                let html = try entriesHTML(entries, type: type, documents: documents, positions, context: context)
-                expectedSize += html.utf8.count
-                contents.append(["typePlural": type.pluralName, "entries": entries, "entriesHTML": html])
+        for type in DocumentType.allCases {
+            let positions = handbook.positions(of: type)
+            guard !positions.isEmpty else { continue }
+            // Made only for a template that goes through them: the built-in one places the
+            // joined `entriesHTML`, and a theme override may loop over the views itself.
+            let entries = LazyViewList(count: positions.count) { [all] position in
+                let document = all[positions[position]]
+                let id = document.id.value
+                return ["id": id, "title": document.title, "anchor": anchor(id)] as View
             }
+            let html = try entriesHTML(entries, type: type, documents: all, positions, context: context)
+            expectedSize += html.utf8.count
+            contents.append(["typePlural": type.pluralName, "entries": entries, "entriesHTML": html])
         }
         let view: View = ["documents": sectionsMarker, "contents": contents, "documentTotal": all.count]
         let frame = RenderContext.Frame(path: path, kind: "print", title: "Print view", section: path)
@@ -119,11 +113,11 @@ enum PrintView {
     /// entry while its own are: a title edit renders one entry again, not the contents of
     /// thousands.
     private static func entriesHTML(
-        _ entries: LazyViewList, type: DocumentType, documents: UnsafeBufferPointer<Document>, _ positions: [Int],
+        _ entries: LazyViewList, type: DocumentType, documents: [Document], _ positions: [Int],
         context: RenderContext
     ) throws -> String {
         let theme = context.theme
-        guard let cache = context.options.cache else {
+        guard let cache = context.options.memo else {
             return try entries.map { try theme.render($0, template: "print-entry") }.joined()
         }
         var group = Hasher()
@@ -148,7 +142,7 @@ enum PrintView {
     static func render(context: RenderContext, shell: [[UInt8]], sections: [[UInt8]]) -> OutputFile {
         var ordered: [[UInt8]] = []
         ordered.reserveCapacity(sections.count)
-        for index in context.outline.positionsInTypeOrder where index < sections.count {
+        for index in context.handbook.positionsInTypeOrder where index < sections.count {
             ordered.append(sections[index])
         }
         // The sections go wherever the shell has the marker (once, in the built-in theme). The

@@ -12,6 +12,7 @@ typealias View = [MustacheKey: Any]
 /// A list of views that knows its `ViewFingerprint`, made from fingerprints its parts already
 /// had (document refs are fingerprinted once per build): a page listing 800 documents is then
 /// not hashed ref by ref again. Templates see it exactly as the array it holds.
+// @unchecked: views hold only strings, numbers, booleans and arrays and dictionaries of them (values); `Any` hides that.
 struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
     @unchecked Sendable
 {
@@ -28,6 +29,7 @@ struct ViewList: MustacheSequence, MustacheTransformable, MustacheParent, Custom
 /// A list whose views are made only when a template goes through it (or asks for its count,
 /// first or last): for lists the built-in theme shows already rendered and joined, which a
 /// theme override may still show its own way (the print view's contents).
+// @unchecked: as `ViewList`; `makeView` reads only values captured when the list is made.
 struct LazyViewList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible,
     @unchecked Sendable
 {
@@ -59,13 +61,16 @@ extension ViewList {
 /// Everything the pages of one build share, computed once: the handbook, the as-of date, the
 /// compiled theme, the derived SoA and audit report, the navigation, and small indexes.
 struct RenderContext: Sendable {
-    /// The outline pages are made from. Pages read it through `handbook`, which notes each read;
-    /// only the renderer reads it directly, to compare builds.
-    let outline: Handbook
+    /// The outline pages are made from. Pages read it through `handbook`, which records each
+    /// read; only the renderer reads it unrecorded (`outline(_:)`), to compare builds.
+    private let outline: Handbook
     var options: SiteRenderer.Options
     let theme: Theme
-    /// Where the page being made notes what it reads (`PageRead`); nil notes nothing.
-    var log: ReadLog?
+    /// Where the page being made records what it reads (`PageRead`); nil records nothing.
+    private var log: ReadLog?
+    /// The SoA document with its body (the outline has none), for the SoA page: read through
+    /// `handbook.soaDocumentWithBody`, which records it.
+    private var soaDocumentWithBody: Document?
     /// In a targeted rebuild, what may read differently since the last build; nil when every
     /// page is made from scratch.
     var changedReads: Set<PageRead>?
@@ -87,25 +92,37 @@ struct RenderContext: Sendable {
         var directReports: [String: [String]]
     }
 
-    var handbook: HandbookReader { HandbookReader(outline, log: log) }
+    var handbook: HandbookReader { HandbookReader(outline, log: log, soaDocumentWithBody: soaDocumentWithBody) }
     var soa: StatementOfApplicability { noting(.soa, derived.soa) }
     var audit: AuditReport { noting(.audit, derived.audit) }
     var coverage: FrameworkCoverage { noting(.coverage, derived.coverage) }
     var obligations: AIActObligations { noting(.obligations, derived.obligations) }
     var directReports: [String: [String]] { noting(.directReports, derived.directReports) }
-    /// The derived parts without noting a read, for the renderer's comparisons.
-    var derivedParts: Derived { derived }
+    /// The derived parts without recording a read, for the renderer's comparisons.
+    func derivedParts(_: RendererAccess) -> Derived { derived }
+
+    /// The outline without recording a read, for the renderer's comparisons.
+    func outline(_: RendererAccess) -> Handbook { outline }
+
+    /// This context with `handbook`'s SoA document, body and all, for the SoA page.
+    func carryingSoABody(of handbook: Handbook) -> RenderContext {
+        var context = self
+        context.soaDocumentWithBody = handbook.soaDocument
+        return context
+    }
 
     private func noting<Value>(_ read: PageRead, _ value: Value) -> Value {
         log?.note(read)
         return value
     }
 
-    /// The context for one page, noting its reads in `log`. Without a render cache (`build`,
-    /// `check`) nothing is noted: reads matter only to a later targeted rebuild, and noting them
-    /// was a twentieth of a build.
-    func noting(into log: ReadLog) -> RenderContext {
-        guard options.cache != nil else { return self }
+    /// The context for one page job, recording its reads in `log`: only the renderer starts one.
+    func noting(into log: ReadLog, _: RendererAccess) -> RenderContext { noting(into: log) }
+
+    /// The context for a page, row or list, recording its reads in `log`. Without a render cache
+    /// (`build`, `check`) nothing is recorded: reads matter only to a later targeted rebuild.
+    private func noting(into log: ReadLog) -> RenderContext {
+        guard options.memo != nil else { return self }
         var context = self
         context.log = log
         return context
@@ -114,10 +131,10 @@ struct RenderContext: Sendable {
     /// What lists show about each document (`documentRef`), built once per link depth (by the
     /// linker's root: "", "../", "../../") instead of once per mention: a document is listed on
     /// its neighbours', owner's, clauses' and controls' pages.
-    let refsByRoot: [String: DocumentRefs]
+    private let refsByRoot: [String: DocumentRefs]
 
-    /// Views hold only strings, numbers, booleans and arrays and dictionaries of them, all
-    /// values; `Any` hides that from the compiler. Built once, never changed.
+    /// Built once, never changed.
+    // @unchecked: views hold only values (see `ViewList`); `Any` hides that.
     struct DocumentRefs: @unchecked Sendable {
         let byID: [String: View]
         /// Each ref's `ViewFingerprint`, the key of its rendered list items (`refsHTML`).
@@ -129,7 +146,7 @@ struct RenderContext: Sendable {
 
     /// document id → its owner's id: a document's ref shows its owner's title, so reading the
     /// ref reads the owner too.
-    let ownerIDs: [String: String]
+    private let ownerIDs: [String: String]
 
     /// Sidebars rendered before the document pages (one per type: every document page of a
     /// type shows the same one), keyed by `sidebarKey`.
@@ -139,7 +156,7 @@ struct RenderContext: Sendable {
     /// (the changed ones and those they own); nil when every ref was made.
     let remadeRefs: Set<String>?
 
-    /// Shared list items of this build when there is no `BuildCache`; one per context, so a
+    /// Shared list items of this build when there is no `RenderMemo`; one per context, so a
     /// rebuild starts empty.
     let memo = FragmentMemo()
 
@@ -154,19 +171,17 @@ struct RenderContext: Sendable {
         var changed: Set<String>
     }
 
-    init(handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil) throws {
+    init(
+        handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil,
+        _ access: RendererAccess
+    ) throws {
         outline = handbook
         self.options = options
         self.theme = theme
-        // Through the buffer: iterating the array copies each document (a large value).
         func directReports() -> [String: [String]] {
             var reports: [String: [String]] = [:]
-            handbook.documents.withUnsafeBufferPointer { documents in
-                for index in documents.indices {
-                    if let boss = documents[index].role?.reportsTo?.value {
-                        reports[boss, default: []].append(documents[index].id.value)
-                    }
-                }
+            for document in handbook.documents {
+                if let boss = document.role?.reportsTo?.value { reports[boss, default: []].append(document.id.value) }
             }
             return reports
         }
@@ -191,13 +206,11 @@ struct RenderContext: Sendable {
             var byType: [DocumentType: [String]] = [:]
             var seen: Set<String> = []
             var duplicates: Set<String> = []
-            handbook.documents.withUnsafeBufferPointer { documents in
-                for index in documents.indices {
-                    let id = documents[index].id.value
-                    byType[documents[index].type, default: []].append(id)
-                    if let owner = documents[index].owner?.value { ownerIDs[id] = owner }
-                    if !seen.insert(id).inserted { duplicates.insert(id) }
-                }
+            for document in handbook.documents {
+                let id = document.id.value
+                byType[document.type, default: []].append(id)
+                if let owner = document.owner?.value { ownerIDs[id] = owner }
+                if !seen.insert(id).inserted { duplicates.insert(id) }
             }
             idsByType = byType
             duplicateIDs = duplicates
@@ -224,16 +237,16 @@ struct RenderContext: Sendable {
                     else { continue }
                     let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                     byID[id] = ref
-                    if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                    if options.memo != nil { fingerprints[id] = Self.fingerprint(ref) }
                 }
                 return DocumentRefs(byID: byID, fingerprints: fingerprints)
             }
             handbook.forEachDocument { document in
-                let id = document.pointee.id.value
+                let id = document.id.value
                 guard duplicateIDs.isEmpty || !duplicateIDs.contains(id) else { return }
-                let ref = Self.makeDocumentRef(document.pointee, handbook: handbook, root: root)
+                let ref = Self.makeDocumentRef(document, handbook: handbook, root: root)
                 byID[id] = ref
-                if options.cache != nil { fingerprints[id] = Self.fingerprint(ref) }
+                if options.memo != nil { fingerprints[id] = Self.fingerprint(ref) }
             }
             return DocumentRefs(byID: byID, fingerprints: fingerprints)
         }
@@ -243,7 +256,7 @@ struct RenderContext: Sendable {
             case refs(DocumentRefs)
         }
         let parts = [nil as String?] + roots.map(Optional.some)
-        let kept = reuse.map { Derived.Kept(previous: $0.context, changed: $0.changed, now: handbook) }
+        let kept = reuse.map { Derived.Kept(previous: $0.context, changed: $0.changed, now: handbook, access) }
         let made = parts.concurrentMap { [reports] root -> Part in
             guard let root else {
                 let timings = StageTimings.shared
@@ -366,7 +379,7 @@ struct RenderContext: Sendable {
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
         let merged = try layout(frame).merging(view) { _, own in own }
         let capacity = Theme.expectedSize(of: view)
-        guard let cache = options.cache, changedReads == nil else {
+        guard let cache = options.memo, changedReads == nil else {
             return .utf8(frame.path, try theme.renderUTF8(merged, template: template, capacity: capacity))
         }
         var key = Hasher()
@@ -391,7 +404,7 @@ struct RenderContext: Sendable {
         var list = Hasher()
         list.combine(rows.count)
         for (index, row) in rows.enumerated() {
-            guard let cache = options.cache else {
+            guard let cache = options.memo else {
                 html += try theme.render(row, template: template)
                 continue
             }
@@ -429,7 +442,7 @@ struct RenderContext: Sendable {
     func refList(_ ids: [String], template: String, linker: Linker) throws -> (refs: ViewList, html: String) {
         let refs = refsByRoot[linker.root]
         let prefix = template + "|" + linker.root + "|"
-        guard let cache = options.cache else {
+        guard let cache = options.memo else {
             noteRefs(ids)
             let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
             let html = try memo.texts(ids.map { prefix + $0 }) { try theme.render(views[$0], template: template) }
@@ -487,8 +500,8 @@ struct RenderContext: Sendable {
     /// lookups and reads, item by item) was most of the rebuild's pages. Nil when the list
     /// must be made whole.
     private func patch(
-        _ kept: BuildCache.KeptList, refs: DocumentRefs, template: String, prefix: String, cache: BuildCache
-    ) throws -> BuildCache.KeptList? {
+        _ kept: RenderMemo.KeptList, refs: DocumentRefs, template: String, prefix: String, cache: RenderMemo
+    ) throws -> RenderMemo.KeptList? {
         guard let remade = remadeRefs, remade.count <= 16, kept.items.count == kept.ids.count else { return nil }
         // The positions of the remade refs, found by comparing ids (a handful against the list)
         // rather than hashing every id of the list.
@@ -525,7 +538,7 @@ struct RenderContext: Sendable {
     }
 
     private func makeRefList(
-        _ ids: [String], views: [View], template: String, prefix: String, cache: BuildCache, refs: DocumentRefs?
+        _ ids: [String], views: [View], template: String, prefix: String, cache: RenderMemo, refs: DocumentRefs?
     ) throws -> (refs: ViewList, items: [String], fingerprints: [Int]) {
         // `fragmentKey` for each ref, the theme's and template's part hashed once.
         var base = Hasher()
@@ -568,11 +581,11 @@ struct RenderContext: Sendable {
     func rowsHTML(
         page: String, template: String, keys: [String], makeRow: (String, RenderContext) throws -> View
     ) throws -> (html: String, rows: ViewList) {
-        guard let cache = options.cache else {
+        guard let cache = options.memo else {
             let views = try keys.map { try makeRow($0, self) }
             return try rowsHTML(views, template: template, page: page)
         }
-        func made(_ key: String) throws -> BuildCache.KeptRow {
+        func made(_ key: String) throws -> RenderMemo.KeptRow {
             let rowLog = ReadLog()
             let view = try makeRow(key, noting(into: rowLog))
             let fingerprint = Self.fingerprint(view)
@@ -607,7 +620,7 @@ struct RenderContext: Sendable {
             reads.formUnion(row.reads)
             readers.note(row.reads, position: position)
         }
-        let table = BuildCache.KeptTable(
+        let table = RenderMemo.KeptTable(
             keys: keys, rows: rows, reads: reads, readers: readers, html: rows.map(\.html).joined(),
             list: ViewList(views: rows.map(\.view), fingerprints: rows.map(\.fingerprint)))
         cache.keep(table, page: page)
@@ -695,7 +708,7 @@ struct RenderContext: Sendable {
         let refs = refsByRoot[linker.root]
         noteRefs(ids)
         let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
-        guard options.cache != nil else { return ViewList(views: views, fingerprint: 0) }
+        guard options.memo != nil else { return ViewList(views: views, fingerprint: 0) }
         return ViewList(
             views: views,
             fingerprints: zip(ids, views).map { id, view in refs?.fingerprints[id] ?? Self.fingerprint(view) })

@@ -13,10 +13,10 @@ enum RiskRegister {
         var high = 0
         // In place: copying the hundreds of risks to read their scores cost more than the rows.
         handbook.forEachDocument(of: .risk) { document in
-            let id = document.pointee.id.value
+            let id = document.id.value
             ids.append(id)
-            if document.pointee.controls.isEmpty { untreated += 1 }
-            guard let risk = document.pointee.risk else { return }
+            if document.controls.isEmpty { untreated += 1 }
+            guard let risk = document.risk else { return }
             if let l = risk.likelihood, let i = risk.impact { inherent.append((id, l, i)) }
             if let l = risk.residualLikelihood, let i = risk.residualImpact { residual.append((id, l, i)) }
             if (risk.residualScore ?? 0) > criteria.acceptanceThreshold { high += 1 }

@@ -8,8 +8,8 @@
 /// so that `serve`, after an edit, writes again the one file holding the edited document's entry
 /// rather than an index of megabytes (12 MB for 2,000 documents). The standard's and the
 /// frameworks' entries, which only a full build changes, are in `SitePaths.searchIndex`. The
-/// search page loads the files in order, documents first, so the array is in the same order as
-/// when it was one file.
+/// search page loads the files in order, documents first, so the entries it searches are in
+/// the handbook's order whatever the number of files.
 enum SearchIndex {
     /// Body text kept per document; beyond it a long document is still found by its title, id and start.
     static let textLimit = 10_000
@@ -53,6 +53,7 @@ enum SearchIndex {
         let script = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var end = 0
             func append(_ bytes: [UInt8]) {
+                // unsafe: each entry is copied into its own slice of the uninitialized buffer, `count` bytes in all.
                 bytes.withUnsafeBufferPointer { source in
                     _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + source.count)]).initialize(
                         from: source)
@@ -171,6 +172,7 @@ enum SearchIndex {
         var text = text
         text.withUTF8 { bytes in
             // Read through a buffer pointer: no bounds check per byte.
+            // unsafe: a byte scan within `bytes` and the 256-entry class table.
             classes.withUnsafeBufferPointer { byteClass in
                 output.reserveCapacity(output.count + bytes.count + 1)
                 let count = bytes.count

@@ -1,3 +1,11 @@
+/// What lets code read a `RenderContext`'s outline and derived parts without recording the read.
+/// Only the renderer makes one (`SiteRenderer.access`; the initialiser is private to this file),
+/// to compare one build with the last and to start each page's log; page families get a
+/// context and read through its recording accessors.
+struct RendererAccess: Sendable {
+    fileprivate init() {}
+}
+
 /// The render stage: from a checked handbook to the files of the static site.
 ///
 /// Pure: values in, values out (`OutputFile`s; the write stage touches the disk). The theme is
@@ -8,8 +16,8 @@ public enum SiteRenderer {
     public struct Options: Sendable {
         /// "Today" for overdue reviews and the audit page.
         public var asOf: Day
-        /// The previous build's pages, for `serve`; nil renders every page.
-        public var cache: BuildCache?
+        /// `serve`'s memo of the previous renders; nil (`build`) renders every page without one.
+        var memo: RenderMemo?
         /// `build --since REV`: the changes since REV, as `changes.html`.
         public var changes: ChangeReport?
 
@@ -18,15 +26,26 @@ public enum SiteRenderer {
 
         // The site never carries serve's live-reload script: the preview server adds it to the
         // HTML it serves, so a published site and a previewed one are built the same way.
-        public init(asOf: Day, cache: BuildCache? = nil) {
+        public init(asOf: Day, session: ServeSession? = nil) {
             self.asOf = asOf
-            self.cache = cache
+            self.memo = session?.render
         }
+    }
+
+    private static let access = RendererAccess()
+
+    /// The derived parts a targeted rebuild of `now` (whose documents `changed` differ) keeps
+    /// from a render of `last` (`RenderContext.Derived.Kept`), for tests.
+    static func keptDerivedParts(
+        last: Handbook, now: Handbook, changed: Set<String>, options: Options, theme: Theme
+    ) throws -> RenderContext.Derived.Kept {
+        let before = try RenderContext(handbook: last, options: options, theme: theme, access)
+        return RenderContext.Derived.Kept(previous: before, changed: changed, now: now, access)
     }
 
     public static func render(_ handbook: Handbook, options: Options) throws -> [OutputFile] {
         let theme = try StageTimings.shared.measure("render: theme") {
-            guard let cache = options.cache else {
+            guard let cache = options.memo else {
                 if let loading = options.themeLoading, loading.overrides == handbook.templateOverrides {
                     return try loading.theme()
                 }
@@ -41,7 +60,7 @@ public enum SiteRenderer {
 
     static func render(_ handbook: Handbook, options: Options, theme: Theme) throws -> [OutputFile] {
         let timings = StageTimings.shared
-        let cache = options.cache
+        let cache = options.memo
         cache?.startRender()
         // Every page but the four that carry bodies is made from the outline alone, so an edit
         // that leaves the outline as it was changes only those (`HandbookOutline`).
@@ -69,7 +88,8 @@ public enum SiteRenderer {
         // changed are made again (`PageRead`); any other change makes every page.
         var change = timings.measure("render: what changed") {
             cache?.lastRenderedSite().flatMap {
-                TargetedRebuild(previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf)
+                TargetedRebuild(
+                    previous: $0, handbook: handbook, outline: outline, theme: theme, asOf: options.asOf, access)
             }
         }
         if change != nil { cache?.willKeepUnrendered() }
@@ -80,10 +100,11 @@ public enum SiteRenderer {
                     .init(
                         context: change.previous.context,
                         changed: Set(change.changed.map { outline.documents[$0].id.value }))
-                })
+                }, access
+            ).carryingSoABody(of: handbook)
         }
         let dirty = timings.measure("render: what pages read that changed") {
-            change.map { $0.dirtyReads(context: shared) }
+            change.map { $0.dirtyReads(context: shared, access) }
         }
         cache?.noteChanges(dirty)
         let context = {
@@ -115,7 +136,7 @@ public enum SiteRenderer {
         var pageJobs: [(job: PageJob, familyReads: ReadSet)] = []
         func family(_ list: (RenderContext) -> [PageJob]) {
             let log = ReadLog()
-            let jobs = list(context.noting(into: log))
+            let jobs = list(context.noting(into: log, access))
             pageJobs += jobs.map { ($0, log.reads) }
         }
         family(FrameworkPages.jobs)
@@ -125,18 +146,8 @@ public enum SiteRenderer {
         family(HomePage.jobs)
         family(MasterListPage.jobs)
         family(ChangesPage.jobs)
-        // The SoA page shows its document's body, which the outline has not.
-        let soaDocument = handbook.soaDocument
         family { _ in
-            [
-                PageJob(
-                    SitePaths.soa,
-                    one: { context in
-                        context.log?.note(.type(.soa))
-                        return try SoAPage.render(context: context, document: soaDocument)
-                    }),
-                PageJob(SitePaths.soaCSV, one: SoAPage.spreadsheet),
-            ]
+            [PageJob(SitePaths.soa, one: SoAPage.render), PageJob(SitePaths.soaCSV, one: SoAPage.spreadsheet)]
         }
         pageJobs = pageJobs.filter { needsMaking($0.job.key, familyReads: $0.familyReads) }
         let printShellKey = "print shell"
@@ -157,7 +168,7 @@ public enum SiteRenderer {
                 let log = ReadLog()
                 log.note(familyReads)
                 let start = ContinuousClock.now
-                let files = try job.make(context.noting(into: log))
+                let files = try job.make(context.noting(into: log, access))
                 if timings.perPage {
                     timings.record("  page \(job.key) (\(whyMade(job.key, familyReads: familyReads)))", since: start)
                 }
@@ -168,7 +179,7 @@ public enum SiteRenderer {
             jobs.append {
                 let log = ReadLog()
                 let start = ContinuousClock.now
-                let shell = try PrintView.shell(context: context.noting(into: log))
+                let shell = try PrintView.shell(context: context.noting(into: log, access))
                 if timings.perPage { timings.record("  page print view's shell", since: start) }
                 return .printShell(shell, PageRecord(paths: [], reads: log.reads))
             }
@@ -206,7 +217,7 @@ public enum SiteRenderer {
         if isTargeted { cache?.letGoOfLastRenderedSite() }
         var site =
             change.take()?.previous
-            ?? BuildCache.RenderedSite(
+            ?? RenderMemo.RenderedSite(
                 key: 0, context: context, documents: [], files: [], printShell: [], printSections: [],
                 searchEntries: [], otherSearchEntries: [], records: [:])
         var made: [String: OutputFile] = [:]
@@ -296,9 +307,9 @@ public enum SiteRenderer {
                     ? Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
                         .union(makesPrintShell ? [printShellKey] : []) : nil)
             if isTargeted { cache.keepUnrendered(rendered: Set(made.keys).subtracting(sameBytes)) }
-            // The context kept for the next render does not hold the cache that keeps it.
+            // The context kept for the next render does not hold the memo that keeps it.
             var kept = context
-            kept.options.cache = nil
+            kept.options.memo = nil
             kept.changedReads = nil
             site.key = key
             site.context = kept
@@ -310,16 +321,10 @@ public enum SiteRenderer {
         return files
     }
 
-    /// Positions where `after` differs from `before` (of the same length), compared in place
-    /// through pointers: a buffer's subscript returns a copy of the whole document, and a rebuild
-    /// compares every document.
+    /// Positions where `after` differs from `before` (of the same length). A document kept from
+    /// the last build shares its box and compares equal without reading its fields.
     static func positionsOfChanges(from before: [Document], to after: [Document]) -> [Int] {
-        before.withUnsafeBufferPointer { before in
-            after.withUnsafeBufferPointer { after in
-                guard let old = before.baseAddress, let new = after.baseAddress else { return [] }
-                return after.indices.filter { (new + $0).pointee != (old + $0).pointee }
-            }
-        }
+        after.indices.filter { after[$0] != before[$0] }
     }
 
     /// Names a document's job across builds.
@@ -341,7 +346,7 @@ public enum SiteRenderer {
         -> JobOutput
     {
         let log = ReadLog()
-        let noting = context.noting(into: log)
+        let noting = context.noting(into: log, access)
         return .document(
             page: try DocumentPage.render(document, context: noting),
             printSection: try PrintView.section(document, context: noting),
@@ -360,18 +365,17 @@ public enum SiteRenderer {
         /// serial part, for the few entries a rebuild asks for).
         let outline: Handbook
 
-        init(_ site: BuildCache.RenderedSite) {
+        init(_ site: RenderMemo.RenderedSite) {
             documents = site.documents
             entries = site.searchEntries
-            outline = site.context.outline
+            outline = site.context.outline(access)
         }
 
         func entry(for document: Document) -> [UInt8]? {
             guard let position = outline.position(of: document.id.value), position < entries.count,
                 position < documents.count
             else { return nil }
-            let same = documents.withUnsafeBufferPointer { $0[position] == document }
-            return same ? entries[position] : nil
+            return documents[position] == document ? entries[position] : nil
         }
     }
 
@@ -380,15 +384,15 @@ public enum SiteRenderer {
     /// and, if its document changed, the SoA page are made again; every other file is the
     /// previous one.
     static func renderChangedBodies(
-        _ handbook: Handbook, previous: BuildCache.RenderedSite, cache: BuildCache
+        _ handbook: Handbook, previous: RenderMemo.RenderedSite, cache: RenderMemo
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
         cache.willKeepUnrendered()
         // The same outline: the same pages, paths and all.
         cache.keptPaths()
         let context = {
-            var context = previous.context
-            context.options.cache = cache
+            var context = previous.context.carryingSoABody(of: handbook)
+            context.options.memo = cache
             return context
         }()
         let changed = positionsOfChanges(from: previous.documents, to: handbook.documents)
@@ -420,7 +424,7 @@ public enum SiteRenderer {
         }
         if changed.contains(where: { handbook.documents[$0].type == .soa }) {
             // Its reads are those of the last build: the outline is the same.
-            let page = try SoAPage.render(context: context, document: handbook.soaDocument)
+            let page = try SoAPage.render(context: context)
             replaced[page.path] = page
         }
         site.files = previous.files.map { replaced[$0.path] ?? $0 }

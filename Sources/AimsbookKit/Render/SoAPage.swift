@@ -2,9 +2,8 @@
 /// `SoAExport`): counts, the SoA document's own text, then one row per Annex A
 /// control grouped by objective. Printable on A4 landscape (the stylesheet's `@page soa`).
 enum SoAPage {
-    /// - Parameter document: the SoA document with its body (the context's handbook is the
-    ///   outline, without bodies).
-    static func render(context: RenderContext, document: Document?) throws -> OutputFile {
+    static func render(context: RenderContext) throws -> OutputFile {
+        let document = context.handbook.soaDocumentWithBody
         let path = SitePaths.soa
         let linker = Linker(page: path)
         let soa = context.soa

@@ -5,13 +5,16 @@ extension SiteRenderer {
     /// same order): then the site has the same pages, navigation and previous/next links, and
     /// what differs is confined to the changed documents and the parts derived from them.
     struct TargetedRebuild {
-        let previous: BuildCache.RenderedSite
+        let previous: RenderMemo.RenderedSite
         /// Positions of the documents that differ from the last build's, bodies included.
         let changed: [Int]
 
         /// Nil when the last build cannot be the base of a targeted rebuild: every page is made.
-        init?(previous: BuildCache.RenderedSite, handbook: Handbook, outline: Handbook, theme: Theme, asOf: Day) {
-            let before = previous.context.outline
+        init?(
+            previous: RenderMemo.RenderedSite, handbook: Handbook, outline: Handbook, theme: Theme, asOf: Day,
+            _ access: RendererAccess
+        ) {
+            let before = previous.context.outline(access)
             guard previous.context.theme.fingerprint == theme.fingerprint, previous.context.asOf == asOf,
                 Self.sameFrame(before, outline), previous.documents.count == handbook.documents.count
             else { return nil }
@@ -32,35 +35,31 @@ extension SiteRenderer {
                 before.resolver.fingerprint == now.resolver.fingerprint, before.brokenIDs == now.brokenIDs,
                 before.frameworks == now.frameworks, before.documents.count == now.documents.count
             else { return false }
-            return before.documents.withUnsafeBufferPointer { before in
-                now.documents.withUnsafeBufferPointer { now in
-                    now.indices.allSatisfy {
-                        now[$0].id.value == before[$0].id.value && now[$0].type == before[$0].type
-                    }
-                }
+            return zip(before.documents, now.documents).allSatisfy { before, now in
+                now.id.value == before.id.value && now.type == before.type
             }
         }
 
         /// What pages may have read differently: each changed document, its type, "any
         /// document", and every derived part that is not equal to the last build's.
-        func dirtyReads(context: RenderContext) -> Set<PageRead> {
+        func dirtyReads(context: RenderContext, _ access: RendererAccess) -> Set<PageRead> {
             var dirty: Set<PageRead> = []
-            let documents = context.outline.documents
+            let (outline, lastOutline) = (context.outline(access), previous.context.outline(access))
+            let documents = outline.documents
             for index in changed {
                 dirty.insert(.document(documents[index].id.value))
                 dirty.insert(.type(documents[index].type))
                 dirty.insert(.allDocuments)
             }
             guard !changed.isEmpty else { return dirty }
-            let before = previous.context
-            let old = before.derivedParts
-            let new = context.derivedParts
-            if before.outline.relations != context.outline.relations {
+            let old = previous.context.derivedParts(access)
+            let new = context.derivedParts(access)
+            if lastOutline.relations != outline.relations {
                 dirty.insert(.relations)
-                for id in context.outline.relations.idsWhoseEntryDiffers(from: before.outline.relations) {
+                for id in outline.relations.idsWhoseEntryDiffers(from: lastOutline.relations) {
                     dirty.insert(.relationsOf(id))
                 }
-                for clause in context.outline.relations.clausesWhoseDocumentsDiffer(from: before.outline.relations) {
+                for clause in outline.relations.clausesWhoseDocumentsDiffer(from: lastOutline.relations) {
                     dirty.insert(.clauseDocuments(clause))
                 }
             }
@@ -68,7 +67,7 @@ extension SiteRenderer {
             if old.audit != new.audit { dirty.insert(.audit) }
             if old.obligations.systems != new.obligations.systems { dirty.insert(.obligations) }
             if old.directReports != new.directReports { dirty.insert(.directReports) }
-            if !sameCoverage(old.coverage, new.coverage, before: before.outline, now: context.outline) {
+            if !sameCoverage(old.coverage, new.coverage, before: lastOutline, now: outline) {
                 dirty.insert(.coverage)
             }
             return dirty
@@ -81,11 +80,8 @@ extension SiteRenderer {
             guard a.citing == b.citing, a.clauseDocuments == b.clauseDocuments,
                 a.controlDocuments == b.controlDocuments
             else { return false }
-            return before.documents.withUnsafeBufferPointer { before in
-                now.documents.withUnsafeBufferPointer { now in
-                    changed.allSatisfy { now[$0].status == before[$0].status && now[$0].details == before[$0].details }
-                }
-            }
+            let (before, now) = (before.documents, now.documents)
+            return changed.allSatisfy { now[$0].status == before[$0].status && now[$0].details == before[$0].details }
         }
     }
 }

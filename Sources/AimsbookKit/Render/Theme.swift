@@ -126,9 +126,9 @@ public struct Theme: Sendable {
         return references
     }
 
-    /// The lines of `text`, empty ones included, cut at each `\n` byte (`splitting(by:)`). A
-    /// `split` into `Character`s cost more than the rest of the scan, and did not cut at `\r\n`,
-    /// one `Character`, so a template with Windows line endings was all line 1.
+    /// The lines of `text`, empty ones included, cut at each `\n` byte (`splitting(by:)`): bytes,
+    /// not `Character`s, so a `\r\n` (one `Character`) ends a line too and a template with Windows
+    /// line endings is numbered line by line.
     static func lines(of text: String) -> [Substring] {
         text.splitting(by: "\n").map { $0[...] }
     }

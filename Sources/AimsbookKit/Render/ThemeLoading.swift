@@ -1,19 +1,21 @@
 import Dispatch
+import Synchronization
 
 /// The theme, parsed on another thread while the handbook is checked. Parsing it needs only the
 /// template files, and it was the one long step between the model and the pages, on one core;
 /// the model's own serial steps leave a core idle that it can use instead.
-final class ThemeLoading: @unchecked Sendable {
+final class ThemeLoading: Sendable {
     let overrides: [String: String]
     private let done = DispatchGroup()
-    // Written once before `done.leave()`, read only after `done.wait()`.
-    private var result: Result<Theme, Error>?
+    /// Set once before `done.leave()`, read after `done.wait()`.
+    private let result = Mutex<Result<Theme, Error>?>(nil)
 
     init(overrides: [String: String]) {
         self.overrides = overrides
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            result = Result { try Theme.load(overrides: overrides) }
+            let loaded = Result { try Theme.load(overrides: overrides) }
+            result.withLock { $0 = loaded }
             done.leave()
         }
     }
@@ -21,6 +23,6 @@ final class ThemeLoading: @unchecked Sendable {
     /// The theme, waiting for it if it is still being parsed; its error if it does not parse.
     func theme() throws -> Theme {
         done.wait()
-        return try result!.get()
+        return try result.withLock { $0 }!.get()
     }
 }

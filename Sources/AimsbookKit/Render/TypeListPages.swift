@@ -14,13 +14,13 @@ enum TypeListPages {
         var overdue = 0
         var statusCounts = [Int](repeating: 0, count: DocumentStatus.allCases.count)
         context.handbook.forEachDocument(of: type) { document in
-            ids.append(document.pointee.id.value)
+            ids.append(document.id.value)
             if RenderContext.isOverdue(
-                review: document.pointee.review?.value, status: document.pointee.status, asOf: context.asOf)
+                review: document.review?.value, status: document.status, asOf: context.asOf)
             {
                 overdue += 1
             }
-            if let position = DocumentStatus.allCases.firstIndex(of: document.pointee.status) {
+            if let position = DocumentStatus.allCases.firstIndex(of: document.status) {
                 statusCounts[position] += 1
             }
         }

@@ -8,7 +8,7 @@ enum FrameworkRules {
         var diagnostics: [Diagnostic] = []
         context.handbook.forEachDocument { document in
             for (field, packID, _) in FrameworkLibrary.citationFields {
-                guard let cited = document.pointee.citations[packID], let pack = frameworks.pack(packID) else {
+                guard let cited = document.citations[packID], let pack = frameworks.pack(packID) else {
                     continue
                 }
                 for requirement in cited where pack.requirement(requirement.value) == nil {

@@ -5,10 +5,9 @@ enum ReferenceRules {
     /// owner, approver → role; related → any document; the type's own, such as ai_systems →
     /// ai-system) names an existing document of a type the field expects.
     static func fieldReferences(
-        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+        _ context: Validator.Context, _ document: Document, into diagnostics: inout [Diagnostic]
     ) {
         let handbook = context.handbook
-        let document = document.pointee
         let id = document.id.value
         for field in document.type.descriptor.allReferences {
             for reference in field.values(document) {
@@ -51,12 +50,12 @@ enum ReferenceRules {
 
     /// clauses → clauses 4–10 of ISO/IEC 42001; controls → Annex A.
     static func standardReferences(
-        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+        _ context: Validator.Context, _ document: Document, into diagnostics: inout [Diagnostic]
     ) {
         let standard = context.handbook.standard
         var clauseIDs: [String] { standard.clauses.map(\.id) }
         var controlIDs: [String] { standard.controls.map(\.id) }
-        for clause in document.pointee.clauses where !standard.hasClause(clause.value) {
+        for clause in document.clauses where !standard.hasClause(clause.value) {
             var message = "'\(clause.value)' is not a clause of ISO/IEC 42001; cite clauses 4 to 10 such as 6.1.2"
             if standard.hasControl(clause.value) {
                 message = "'\(clause.value)' is an Annex A control; list it under 'controls', not 'clauses'"
@@ -65,7 +64,7 @@ enum ReferenceRules {
             }
             diagnostics.append(.error("unknown-clause", message, at: clause.location))
         }
-        for control in document.pointee.controls
+        for control in document.controls
         where !standard.hasControl(control.value) && !isOrganisationControlForm(control.value, standard: standard) {
             var message =
                 "'\(control.value)' is not an Annex A control of ISO/IEC 42001; controls run from A.2.2 to A.10.4"
@@ -89,10 +88,10 @@ enum ReferenceRules {
 
     /// Links in bodies: targets exist, anchors exist in their target, schemes are safe, no raw HTML.
     static func bodyLinks(
-        _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
+        _ context: Validator.Context, _ document: Document, into diagnostics: inout [Diagnostic]
     ) {
         let handbook = context.handbook
-        for (link, target) in zip(document.pointee.body.links, document.pointee.linkTargets) {
+        for (link, target) in zip(document.body.links, document.linkTargets) {
             switch target {
             case .unresolved(let reason):
                 let code: String
@@ -127,12 +126,12 @@ enum ReferenceRules {
                             at: link.location))
                 }
             case .inPage(let anchor):
-                if !anchor.isEmpty, !document.pointee.body.hasAnchor(anchor) {
+                if !anchor.isEmpty, !document.body.hasAnchor(anchor) {
                     diagnostics.append(
                         .error(
                             "unknown-anchor",
                             "this document has no heading with the anchor '#\(anchor)'"
-                                + Self.anchorAdvice(anchor, headings: document.pointee.body.headings),
+                                + Self.anchorAdvice(anchor, headings: document.body.headings),
                             at: link.location))
                 }
             default:
@@ -140,7 +139,7 @@ enum ReferenceRules {
             }
         }
         // One warning a document, at the first: a table of `<span>`s is one thing to decide about.
-        let rawHTML = document.pointee.body.rawHTML
+        let rawHTML = document.body.rawHTML
         if let first = rawHTML.first {
             let count = rawHTML.count == 1 ? "raw HTML is" : "\(rawHTML.count) pieces of raw HTML (the first here) are"
             diagnostics.append(

@@ -90,11 +90,11 @@ enum SoARules {
         }
         let excluded = Set(soa.allEntries.filter(\.isExcluded).map(\.control.id))
         handbook.forEachDocument(of: .risk) { risk in
-            for control in risk.pointee.controls where excluded.contains(control.value) {
+            for control in risk.controls where excluded.contains(control.value) {
                 diagnostics.append(
                     .error(
                         "soa-excluded-treatment",
-                        "\(risk.pointee.id.value) is treated with \(control.value), which the Statement of Applicability excludes; include the control or choose another treatment",
+                        "\(risk.id.value) is treated with \(control.value), which the Statement of Applicability excludes; include the control or choose another treatment",
                         at: control.location))
             }
         }
@@ -108,7 +108,7 @@ enum SoARules {
         let declared = StatementOfApplicability.organisationControlIDs(handbook)
         var diagnostics: [Diagnostic] = []
         handbook.forEachDocument { document in
-            for control in document.pointee.controls
+            for control in document.controls
             where ReferenceRules.isOrganisationControlForm(control.value, standard: handbook.standard)
                 && !declared.contains(control.value)
             {

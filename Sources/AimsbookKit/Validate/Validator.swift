@@ -17,7 +17,7 @@ public enum Validator {
 
     /// A rule about one document at a time, looking others up in the handbook only by id, type
     /// and (for anchors) headings.
-    typealias DocumentRule = @Sendable (Context, UnsafePointer<Document>, inout [Diagnostic]) -> Void
+    typealias DocumentRule = @Sendable (Context, Document, inout [Diagnostic]) -> Void
 
     static let documentRules: [DocumentRule] = [
         ReferenceRules.fieldReferences,
