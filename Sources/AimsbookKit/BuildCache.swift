@@ -501,6 +501,13 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private var renderKeptPaths = false
+    private var hadBanners = false
+
+    /// Whether the last build wrote error banners into its pages (`ProblemBanners`).
+    var lastBuildHadBanners: Bool {
+        get { lock.withLock { hadBanners } }
+        set { lock.withLock { hadBanners = newValue } }
+    }
 
     /// Notes that the running render made a site with the same paths as the last one.
     func keptPaths() { lock.withLock { renderKeptPaths = true } }

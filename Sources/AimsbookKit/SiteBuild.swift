@@ -1,5 +1,6 @@
 /// `build` as one call for the commands that build (`build`, `serve`): check, then render and
-/// write only when there are no errors (and, when strict, no warnings).
+/// write only when there are no errors (and, when strict, no warnings) — or, keeping going
+/// (`build --keep-going`, `serve`), whatever the errors, each shown on its page.
 public enum SiteBuild {
     public struct Outcome: Sendable {
         public var checked: Pipeline.Checked
@@ -13,9 +14,11 @@ public enum SiteBuild {
     ///   - cache: the previous build's work, for `serve`'s rebuilds; nil builds everything.
     ///   - lock: the output folder's lock (`OutputLock`) when the caller holds it (`serve`, for
     ///     as long as it runs); without one, a build takes it for its own run.
+    ///   - keepGoing: render and write the site despite errors, with banners listing them
+    ///     (`ProblemBanners`); the outcome still carries the errors.
     public static func run(
         _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, cache: BuildCache? = nil,
-        since: RevisionRange? = nil, lock: OutputLock? = nil
+        since: RevisionRange? = nil, lock: OutputLock? = nil, keepGoing: Bool = false
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         // One writer per output folder: a second build fails here, naming the first.
@@ -30,15 +33,21 @@ public enum SiteBuild {
         let checked = Pipeline.check(source, asOf: asOf, cache: cache)
         // Counted on the diagnostics: the report gathers every file's text for its excerpts.
         let diagnostics = checked.diagnostics
-        if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) {
+        let errorCount = diagnostics.errorCount
+        if !keepGoing, errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
-        let files = try timings.measure("render (all)") {
+        var files = try timings.measure("render (all)") {
             var options = SiteRenderer.Options(asOf: checked.asOf, cache: cache)
             options.themeLoading = themeLoading
             options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
         }
+        if errorCount > 0 { files = ProblemBanners.mark(files, errors: diagnostics, handbook: checked.handbook) }
+        // Banners are added after the render, so while they come or go every file is written:
+        // what the cache knows unchanged is the render, not the file on disk.
+        let banners = errorCount > 0 || cache?.lastBuildHadBanners == true
+        cache?.lastBuildHadBanners = errorCount > 0
         try timings.measure("write") {
             // The same paths as the site written last: no page to delete, no folder to walk.
             let samePaths =
@@ -46,9 +55,9 @@ public enum SiteBuild {
                     $0.lastRenderKeptPaths
                         || $0.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
                 } ?? false
+            let unchanged: UnchangedFiles = banners ? [] : cache?.unchangedFiles ?? []
             try SiteWriter.write(
-                files, to: paths.output, unchanged: cache?.unchangedFiles ?? [], samePaths: samePaths,
-                folders: cache?.outputFolders)
+                files, to: paths.output, unchanged: unchanged, samePaths: samePaths, folders: cache?.outputFolders)
         }
         cache?.finishRender()
         return Outcome(checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages)

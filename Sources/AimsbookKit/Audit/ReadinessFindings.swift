@@ -224,7 +224,7 @@ enum ReadinessFindings {
             guard document.pointee.status == .approved else { return }
             var lacking: [String] = []
             // Roles are appointed by the organisation chart rather than approved as documents.
-            if document.pointee.approver == nil, document.pointee.type != .role { lacking.append("approver") }
+            if document.pointee.approvers.isEmpty, document.pointee.type != .role { lacking.append("approver") }
             if document.pointee.version == nil { lacking.append("version") }
             if document.pointee.effective == nil { lacking.append("effective") }
             if !lacking.isEmpty {
@@ -234,8 +234,10 @@ enum ReadinessFindings {
                         "approved without \(lacking.joined(separator: ", ")); clause 7.5.3 asks who approved which version from when"
                     ))
             }
+            // Approved by someone other than its owner when any one approver is another role.
             if document.pointee.type == .policy, let owner = document.pointee.owner?.value,
-                let approver = document.pointee.approver, approver.value == owner
+                let approver = document.pointee.approvers.first,
+                document.pointee.approvers.allSatisfy({ $0.value == owner })
             {
                 findings.append(
                     finding(

@@ -60,12 +60,13 @@ public enum DocumentBuilder {
         if let type, type.requiresOwner, owner == nil, !reader.has("owner") {
             reader.missing("owner", "ROLE-… (the id of the role that owns this \(type.displayName.lowercased()))")
         }
-        let approver = reader.text("approver")
+        let approvers = reader.approvers()
         let version = reader.text("version")?.value
         let effective = reader.day("effective")?.value
         var review = reader.day("review")
+        var reviewSchedule: ReviewSchedule?
         if let interval = reader.text("review_interval") {
-            review = review ?? reader.nextReview(every: interval, from: effective)
+            (review, reviewSchedule) = reader.reviewSchedule(every: interval, from: effective, written: review)
         }
         let clauses = reader.list("clauses")
         let controls = reader.list("controls")
@@ -83,12 +84,14 @@ public enum DocumentBuilder {
             return Output(document: nil, declaredID: id, diagnostics: reader.diagnostics)
         }
         var document = Document(
-            id: id, type: type, title: title?.value ?? id.value, owner: owner, approver: approver, status: status,
+            id: id, type: type, title: title?.value ?? id.value, owner: owner, approvers: approvers, status: status,
             version: version, effective: effective, review: review, clauses: clauses, controls: controls,
             related: related, tags: tags, details: details, path: path, contentPath: contentPath,
             body: MarkdownDocument(), bodySource: "", bodyFirstLine: 1)
         document.citations = Dictionary(citations, uniquingKeysWith: { a, _ in a })
         document.retention = retention
+        document.reviewSchedule = reviewSchedule
+        document.extraFields = ExtraField.read(frontMatter)
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 
@@ -187,6 +190,7 @@ public enum DocumentBuilder {
                 switch field.key {
                 case "applicable":
                     decision.applicable = reader.bool(field.value, key: "applicable")
+                    if decision.applicable == nil { decision.invalidFields.insert("applicable") }
                 case "status":
                     if case .scalar(let text, let location) = field.value {
                         let value = Located(text, at: location)
@@ -194,10 +198,13 @@ public enum DocumentBuilder {
                             != nil
                         {
                             decision.status = value
+                        } else {
+                            decision.invalidFields.insert("status")
                         }
                     } else {
                         reader.diagnostics.append(
                             .error("invalid-value", "'status' must be a single value", at: field.value.location))
+                        decision.invalidFields.insert("status")
                     }
                 case "justification":
                     decision.justification = field.value.scalar

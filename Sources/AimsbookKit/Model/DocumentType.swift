@@ -45,7 +45,7 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     public static let commonFields = [
-        "id", "type", "title", "owner", "approver", "status", "version", "effective", "review", "clauses",
+        "id", "type", "title", "owner", "approver", "approvers", "status", "version", "effective", "review", "clauses",
         "controls", "related", "tags", "eu_ai_act", "iso27001", "retention", "review_interval",
     ]
 

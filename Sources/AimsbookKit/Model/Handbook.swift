@@ -175,6 +175,11 @@ public struct Relations: Sendable, Equatable {
         Self.keysWhoseListsDiffer(documentsByClause, other.documentsByClause)
     }
 
+    /// The clauses and controls whose mentioning documents differ between `self` and `other`.
+    public func mentionsThatDiffer(from other: Relations) -> Set<String> {
+        Self.keysWhoseListsDiffer(mentionedBy, other.mentionedBy)
+    }
+
     /// The ids whose `about` differs between `self` and `other`.
     public func idsWhoseEntryDiffers(from other: Relations) -> Set<String> {
         Self.keysWhoseListsDiffer(referencedBy, other.referencedBy)
@@ -196,6 +201,8 @@ public struct Relations: Sendable, Equatable {
     public var referencedBy: [String: [String]] = [:]
     public var documentsByClause: [String: [String]] = [:]
     public var documentsByControl: [String: [String]] = [:]
+    /// clause or control id → ids of documents whose body links to it (`see [[6.1.2]]`).
+    public var mentionedBy: [String: [String]] = [:]
     /// role id → ids of documents it owns / approves.
     public var ownedBy: [String: [String]] = [:]
     public var approvedBy: [String: [String]] = [:]
@@ -256,10 +263,20 @@ public struct Relations: Sendable, Equatable {
             links += 1
         }
         hasher.combine(links)
+        var mentions = 0
+        for target in pointer.pointee.linkTargets {
+            switch target {
+            case .clause(let id), .control(let id):
+                hasher.combine(id)
+                mentions += 1
+            default: break
+            }
+        }
+        hasher.combine(mentions)
         combine(pointer.pointee.clauses)
         combine(pointer.pointee.controls)
         hasher.combine(pointer.pointee.owner?.value)
-        hasher.combine(pointer.pointee.approver?.value)
+        combine(pointer.pointee.approvers)
         return hasher.finalize()
     }
 
@@ -301,7 +318,14 @@ public struct Relations: Sendable, Equatable {
         for clause in pointer.pointee.clauses { documentsByClause[clause.value, default: []].appendOnce(id) }
         for control in pointer.pointee.controls { documentsByControl[control.value, default: []].appendOnce(id) }
         if let owner = pointer.pointee.owner { ownedBy[owner.value, default: []].append(id) }
-        if let approver = pointer.pointee.approver { approvedBy[approver.value, default: []].append(id) }
+        for target in pointer.pointee.linkTargets {
+            switch target {
+            case .clause(let requirement), .control(let requirement):
+                mentionedBy[requirement, default: []].appendOnce(id)
+            default: break
+            }
+        }
+        for approver in pointer.pointee.approvers { approvedBy[approver.value, default: []].appendOnce(id) }
     }
 }
 

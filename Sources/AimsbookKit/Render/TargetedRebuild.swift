@@ -63,6 +63,9 @@ extension SiteRenderer {
                 for clause in context.outline.relations.clausesWhoseDocumentsDiffer(from: before.outline.relations) {
                     dirty.insert(.clauseDocuments(clause))
                 }
+                for requirement in context.outline.relations.mentionsThatDiffer(from: before.outline.relations) {
+                    dirty.insert(.mentionsOf(requirement))
+                }
             }
             if old.soa != new.soa { dirty.insert(.soa) }
             if old.audit != new.audit { dirty.insert(.audit) }

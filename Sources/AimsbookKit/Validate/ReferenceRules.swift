@@ -1,7 +1,7 @@
 /// References from front matter and from bodies: to documents of the right type, to clauses
 /// and controls of the standard, to files, and to heading anchors.
 enum ReferenceRules {
-    /// owner, approver, reports_to → role; related → any document; ai_systems → ai-system;
+    /// owner, approver(s), reports_to → role; related → any document; ai_systems → ai-system;
     /// impact_assessment → impact-assessment; not_high_risk_assessment → any document.
     static func fieldReferences(
         _ context: Validator.Context, _ document: UnsafePointer<Document>, into diagnostics: inout [Diagnostic]
@@ -14,11 +14,13 @@ enum ReferenceRules {
                 if handbook.brokenIDs.contains(id) { return }
                 let candidates = handbook.documents.filter { expected == nil || $0.type == expected }.map(\.id.value)
                 let kind = expected.map { "\($0.displayName.lowercased()) document" } ?? "document"
+                var hint = Suggestion.didYouMean(id, in: candidates)
+                if hint.isEmpty, expected == .role { hint = roleTitleHint(id, handbook: handbook) }
                 diagnostics.append(
                     .error(
                         "unknown-reference",
                         "'\(field)' names '\(id)', but no document has that id; give the id of \(Article.a(kind))"
-                            + Suggestion.didYouMean(id, in: candidates),
+                            + hint,
                         at: reference.location))
                 return
             }
@@ -38,7 +40,8 @@ enum ReferenceRules {
 
         let id = document.pointee.id.value
         if let owner = document.pointee.owner { check(owner, field: "owner", expected: .role, in: id) }
-        if let approver = document.pointee.approver { check(approver, field: "approver", expected: .role, in: id) }
+        let approversField = document.pointee.approversField
+        for approver in document.pointee.approvers { check(approver, field: approversField, expected: .role, in: id) }
         for related in document.pointee.related { check(related, field: "related", expected: nil, in: id) }
         switch document.pointee.details {
         case .role(let role):
@@ -174,5 +177,14 @@ enum ReferenceRules {
         guard !slugs.isEmpty else { return "; it has no headings, so link to the document without '#…'" }
         let shown = slugs.prefix(5).map { "'#\($0)'" }.joined(separator: ", ")
         return "; link to one of its headings (\(shown)\(slugs.count > 5 ? ", …" : "")) or drop the '#…'"
+    }
+
+    /// "; did you mean ROLE-HOP (Head of Product)?" for a role named by a misspelt title.
+    static func roleTitleHint(_ written: String, handbook: Handbook) -> String {
+        let roles = handbook.documents(of: .role)
+        guard let title = Suggestion.closest(to: written, in: roles.map(\.title)),
+            let role = roles.first(where: { $0.title == title })
+        else { return "" }
+        return "; did you mean \(role.id.value) (\(title))?"
     }
 }
