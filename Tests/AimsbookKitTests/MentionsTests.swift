@@ -33,6 +33,14 @@ import Testing
         #expect(try #require(pages["controls/A.3.2.html"]).contains("Mentioned in") == false)
     }
 
+    @Test func aDocumentLinkedFromAnotherBodyListsItUnderReferencedBy() throws {
+        // POL-001's body links PROC-001 (`[the procedure](PROC-001#steps)`); nothing else names it.
+        let pages = try RenderTests.render()
+        let page = try #require(pages["docs/proc-001.html"])
+        let referenced = try #require(page.range(of: "Referenced by</h2>"))
+        #expect(page[referenced.upperBound...].contains("<a class=\"mono\" href=\"../docs/pol-001.html\">POL-001</a>"))
+    }
+
     @Test func theRelationsListEachMentioningDocumentOnceInIDOrder() {
         var files = RenderTests.files
         files["procedures/risk.md"] = files["procedures/risk.md"]! + "\n[[6.1.2]], [[6.1.2]] and [[A.6.2.4]].\n"
