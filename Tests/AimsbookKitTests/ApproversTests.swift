@@ -52,6 +52,16 @@ import Testing
         #expect(checked.diagnostics.first?.message.hasPrefix("'approvers' names 'Head of Prodct'") == true)
     }
 
+    @Test func aPartOfOneRolesTitleIsAnsweredWithThatRole() {
+        let checked = Self.checked("approvers: [data protection]\n")
+        #expect(
+            checked.diagnostics.first?.message.hasSuffix("did you mean ROLE-DPO (Data Protection Officer)?") == true,
+            "\(checked.diagnostics.map(\.message))")
+        // A part of two titles (Head of Product, Data Protection Officer) suggests neither.
+        let vague = Self.checked("approvers: [pro]\n")
+        #expect(vague.diagnostics.first?.message.contains("did you mean") == false)
+    }
+
     @Test func theApproverFieldTakesOneRoleAndSaysHowToWriteSeveral() {
         let checked = Self.checked("approver: [ROLE-CEO, ROLE-DPO]\n")
         #expect(Fixtures.summary(checked.diagnostics) == ["error invalid-value content/p.md:9:11"])

@@ -179,12 +179,19 @@ enum ReferenceRules {
         return "; link to one of its headings (\(shown)\(slugs.count > 5 ? ", …" : "")) or drop the '#…'"
     }
 
-    /// "; did you mean ROLE-HOP (Head of Product)?" for a role named by a misspelt title.
+    /// "; did you mean ROLE-HOP (Head of Product)?" for a role named by a misspelt title, or by
+    /// a part of its title that no other role's title holds ("Chief Risk Officer" for "AI risk
+    /// owner (Chief Risk Officer)").
     static func roleTitleHint(_ written: String, handbook: Handbook) -> String {
         let roles = handbook.documents(of: .role)
-        guard let title = Suggestion.closest(to: written, in: roles.map(\.title)),
+        if let title = Suggestion.closest(to: written, in: roles.map(\.title)),
             let role = roles.first(where: { $0.title == title })
-        else { return "" }
-        return "; did you mean \(role.id.value) (\(title))?"
+        {
+            return "; did you mean \(role.id.value) (\(title))?"
+        }
+        let key = RoleTitles.key(written)
+        let holding = roles.filter { key.count >= 3 && RoleTitles.key($0.title).contains(key) }
+        guard holding.count == 1, let role = holding.first else { return "" }
+        return "; did you mean \(role.id.value) (\(role.title))?"
     }
 }
