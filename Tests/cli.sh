@@ -73,7 +73,24 @@ grep -q "(the previous site is unchanged)" "$work/err" && pass || fail "a failed
 make_handbook first-broken unknown-owner
 expect_status 1 "a first build with errors" "$binary" build "$work/first-broken"
 grep -q "(no site was written)" "$work/err" && ! grep -q "previous site" "$work/err" && pass || fail "a first build speaks of no previous site"
+# Migration mode: --keep-going writes the site despite errors, shows them, and still exits 1.
+printf 'See [[POL-NOPE]].\n' >>"$work/site/content/broken.md"
+expect_status 1 "build --keep-going with errors" "$binary" build "$work/site" --as-of 2026-11-29 --keep-going
+grep -q "built despite 2 errors (--keep-going)" "$work/err" && pass || fail "--keep-going does not say it built despite errors"
+grep -q '<h2 id="site.build-errors" class="panel-title">This document has 2 errors</h2>' "$work/site/output/docs/pol-broken.html" \
+  && grep -q '<span class="mono">content/broken.md:6:8</span>' "$work/site/output/docs/pol-broken.html" \
+  && pass || fail "--keep-going: the broken document's page has no banner with file:line"
+grep -q 'ROLE-NOBODY <span class="broken-ref">broken reference</span>' "$work/site/output/docs/pol-broken.html" \
+  && grep -q '<a href="#broken-reference">POL-NOPE</a>' "$work/site/output/docs/pol-broken.html" \
+  && pass || fail "--keep-going: broken references are not marked where they are written"
+grep -q 'The handbook has 2 errors' "$work/site/output/index.html" && pass || fail "--keep-going: no banner on the home page"
+! grep -q 'build-errors' "$work/site/output/docs/scope-001.html" && pass || fail "--keep-going: a page without errors has a banner"
+expect_status 1 "build --keep-going --strict with warnings only" "$binary" build "$work/warned" --keep-going --strict
+[ -f "$work/warned/output/index.html" ] && grep -q "built despite 1 problem" "$work/err" && pass \
+  || fail "--keep-going --strict: the site is written and the warning counted"
 rm "$work/site/content/broken.md"
+expect_status 0 "build after the errors are fixed" "$binary" build "$work/site" --as-of 2026-11-29
+! grep -rq --include='*.html' 'id="site.build-errors"' "$work/site/output" && pass || fail "a build without errors left a banner"
 
 # The output folder: never one that holds the handbook, never a folder aimsbook did not make.
 expect_status 2 "--output = content" "$binary" build "$work/site" --output "$work/site/content"
@@ -159,7 +176,7 @@ printf -- '---\nid: REG-ROLES\n---\n# Roles\n\n| Title | Reports to | Members |\
 expect_status 0 "import a Markdown table" "$binary" import role "$work/roles.md" "$work/imported" --map "Title=title"
 grep -q "^reports_to: ROLE-TOP$" "$work/imported/content/roles/role-001.md" && pass || fail "a Markdown table row becomes a role"
 
-# serve: answers on loopback, rebuilds after an edit, reports errors and keeps the last site.
+# serve: answers on loopback, rebuilds after an edit, reports errors and renders the site despite them.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$binary" serve "$work/site" --port "$port" --as-of 2026-11-29 >"$work/serve.log" 2>&1 &
 server=$!
@@ -190,6 +207,10 @@ wait_for "d['version'] > $first" && pass || fail "serve did not rebuild after an
 printf -- '---\nid: POL-BROKEN\ntype: policy\ntitle: Broken\nstatus: draft\nowner: ROLE-NOBODY\n---\n' >"$work/site/content/broken.md"
 wait_for "d['errors'] and d['errors'][0]['file'] == 'content/broken.md' and d['errors'][0]['line'] == 6" \
   && pass || fail "serve did not report the error with file and line"
+json "assert d['rendered'] is True" && pass || fail "serve did not say the site is rendered despite the errors"
+code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/pol-broken.html")
+[ "$code" = 200 ] && grep -q 'This document has 1 error' "$work/page" && pass \
+  || fail "serve did not render the page with errors and its banner ($code)"
 # To a file, not a pipe: under pipefail, grep -q closing the pipe early fails curl (exit 23).
 code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/scope-001.html")
 [ "$code" = 200 ] && grep -q "(edited)" "$work/page" && pass \

@@ -1,5 +1,6 @@
 /// `build` as one call for the commands that build (`build`, `serve`): check, then render and
-/// write only when there are no errors (and, when strict, no warnings).
+/// write only when there are no errors (and, when strict, no warnings) — or, keeping going
+/// (`build --keep-going`, `serve`), whatever the errors, each shown on its page.
 public enum SiteBuild {
     public struct Outcome: Sendable {
         public var checked: Pipeline.Checked
@@ -14,9 +15,11 @@ public enum SiteBuild {
     ///     everything without any memo.
     ///   - lock: the output folder's lock (`OutputLock`) when the caller holds it (`serve`, for
     ///     as long as it runs); without one, a build takes it for its own run.
+    ///   - keepGoing: render and write the site despite errors, with banners listing them
+    ///     (`ProblemBanners`); the outcome still carries the errors.
     public static func run(
         _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, session: ServeSession? = nil,
-        since: RevisionRange? = nil, lock: OutputLock? = nil
+        since: RevisionRange? = nil, lock: OutputLock? = nil, keepGoing: Bool = false
     ) throws -> Outcome {
         try SiteWriter.checkOutputLocation(paths)
         // One writer per output folder: a second build fails here, naming the first.
@@ -31,15 +34,21 @@ public enum SiteBuild {
         let checked = Pipeline.check(source, asOf: asOf, session: session)
         // Counted on the diagnostics: the report gathers every file's text for its excerpts.
         let diagnostics = checked.diagnostics
-        if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) {
+        let errorCount = diagnostics.errorCount
+        if !keepGoing, errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
-        let files = try timings.measure("render (all)") {
+        var files = try timings.measure("render (all)") {
             var options = SiteRenderer.Options(asOf: checked.asOf, session: session)
             options.themeLoading = themeLoading
             options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
         }
+        if errorCount > 0 { files = ProblemBanners.mark(files, errors: diagnostics, handbook: checked.handbook) }
+        // Banners are added after the render, so while they come or go every file is written:
+        // what the memo knows unchanged is the render, not the file on disk.
+        let banners = errorCount > 0 || session?.render.lastBuildHadBanners == true
+        session?.render.lastBuildHadBanners = errorCount > 0
         try timings.measure("write") {
             // The same paths as the site written last: no page to delete, no folder to walk.
             let samePaths =
@@ -47,9 +56,9 @@ public enum SiteBuild {
                     $0.render.lastRenderKeptPaths
                         || $0.render.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
                 } ?? false
+            let unchanged: UnchangedFiles = banners ? [] : session?.render.unchangedFiles ?? []
             try SiteWriter.write(
-                files, to: paths.output, unchanged: session?.render.unchangedFiles ?? [], samePaths: samePaths,
-                folders: session?.outputFolders)
+                files, to: paths.output, unchanged: unchanged, samePaths: samePaths, folders: session?.outputFolders)
         }
         session?.finishRender()
         return Outcome(checked: checked, writtenFiles: files.count, renderedPages: session?.renderedPages)

@@ -1,6 +1,7 @@
 /// The script `serve` adds to every page: listens to the server's events, reloads the page as
-/// soon as a build newer than the page's succeeds, and shows the errors of a failed one in an
-/// overlay, cleared by the next good build. Built with DOM calls and textContent only, so no
+/// soon as a build newer than the page's is written, and shows the errors of the last build in
+/// an overlay (a build with errors is still written, each page banners its own), cleared by
+/// the next build without errors. Built with DOM calls and textContent only, so no
 /// message can inject markup.
 enum LiveReload {
     static let script = """
@@ -8,7 +9,7 @@ enum LiveReload {
           "use strict";
           var version = null;
           var box = null;
-          function show(errors) {
+          function show(errors, rendered) {
             if (!errors.length) { if (box) { box.remove(); box = null; } return; }
             if (!box) {
               box = document.createElement("div");
@@ -20,7 +21,9 @@ enum LiveReload {
             }
             box.textContent = "";
             var title = document.createElement("strong");
-            title.textContent = errors.length + " error(s): the site below is the last good build";
+            title.textContent = errors.length + " error(s): " + (rendered
+              ? "the site below is rendered despite them, broken references marked"
+              : "the site below is the last good build");
             box.appendChild(title);
             errors.forEach(function (e) {
               var line = document.createElement("div");
@@ -40,7 +43,7 @@ enum LiveReload {
             var current = status.server + "." + status.version;
             if (version === null) { version = current; }
             else if (current !== version) { events.close(); location.reload(); return; }
-            show(status.errors);
+            show(status.errors, status.rendered === true);
           };
         })();
 

@@ -5,7 +5,8 @@ import ServiceLifecycle
 
 /// `aimsbook serve`: builds the handbook, serves the output folder on 127.0.0.1 only, watches
 /// content/, templates/ and aimsbook.yml, rebuilds on change and tells open pages to reload.
-/// While the handbook has errors, the last good site stays served and pages show the errors.
+/// The site is rendered despite errors (`SiteBuild.run(keepGoing:)`): each page banners its own
+/// errors and an overlay lists them all; a build that cannot run leaves the last site served.
 public struct PreviewServer: Sendable {
     public var paths: HandbookPaths
     public var port: Int
@@ -99,17 +100,22 @@ actor PreviewState {
     private let server = UInt32.random(in: 1...UInt32.max)
     private var builds = 0
     private var diagnostics: [Diagnostic] = []
+    /// Whether the site served was rendered from the build the diagnostics are of.
+    private var rendered = false
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
 
-    func built() {
+    /// - Parameter diagnostics: the errors the site was rendered despite (`serve` keeps going).
+    func built(despite diagnostics: [Diagnostic] = []) {
         builds += 1
-        diagnostics = []
+        self.diagnostics = diagnostics
+        rendered = true
         tellListeners()
     }
 
     func failed(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
+        rendered = false
         tellListeners()
     }
 
@@ -141,6 +147,7 @@ actor PreviewState {
         }
         return JSONValue.object([
             ("version", .int(builds)), ("server", .int(Int(server))), ("errors", .array(Array(errors))),
+            ("rendered", .bool(rendered && !errors.isEmpty)),
         ]).serialized()
     }
 }
@@ -160,16 +167,26 @@ struct PreviewBuilder: Sendable {
         do {
             let clock = ContinuousClock()
             let start = clock.now
-            let outcome = try SiteBuild.run(paths, asOf: asOf, session: session, lock: lock)
+            // Always rendered: a half-migrated handbook is previewed with its errors shown.
+            let outcome = try SiteBuild.run(paths, asOf: asOf, session: session, lock: lock, keepGoing: true)
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             if let written = outcome.writtenFiles {
                 // Counted on the diagnostics: the report gathers every file's text for excerpts.
-                let warnings = outcome.checked.diagnostics.warningCount
-                await state.built()
+                let diagnostics = outcome.checked.diagnostics
+                let warnings = diagnostics.warningCount
+                let errors = diagnostics.errorCount
+                if errors > 0 {
+                    let report = outcome.checked.report
+                    await state.built(despite: report.diagnostics)
+                    log(DiagnosticFormat.text.render(report))
+                } else {
+                    await state.built()
+                }
                 log(
                     "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
-                        + (warnings > 0 ? " (\(warnings) warnings)" : ""))
+                        + (warnings > 0 ? " (\(warnings) warnings)" : "")
+                        + (errors > 0 ? "; \(errors) error\(errors == 1 ? "" : "s") shown on the pages" : ""))
             } else {
                 let report = outcome.checked.report
                 await state.failed(report.diagnostics)

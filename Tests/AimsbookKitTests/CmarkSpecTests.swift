@@ -77,8 +77,9 @@ import Testing
         if destination.hasPrefix("//") || destination.hasPrefix("#") || destination.hasPrefix("?") {
             return destination
         }
-        // A page or file of the handbook: here it names none, which `check` reports.
-        return "#"
+        // A page or file of the handbook: here it names none, which `check` reports and the
+        // page marks as a broken reference.
+        return "#broken-reference"
     }
 
     /// cmark-gfm's HTML for the example with the documented differences applied, and which of

@@ -145,7 +145,7 @@ import Testing
             Issue.record("a link that names no file resolved")
             return
         }
-        #expect(resolver.url(for: .brokenDocument("PROC-003"), from: "docs/pol-001.html") == "#")
+        #expect(resolver.url(for: .brokenDocument("PROC-003"), from: "docs/pol-001.html") == "#broken-reference")
         // Cached bodies are keyed by the fingerprint: a file breaking or mending changes it.
         let mended = LinkResolver(
             documents: [("POL-001", "policies/ai-policy.md")], assetPaths: [], standard: .iso42001,

@@ -322,7 +322,9 @@ import Testing
         let pages = try Self.render(files)
         let page = try #require(pages["docs/rec-009.html"])
         for text in ["By id", "by wiki link", "by path", "unknown"] {
-            #expect(page.contains("<a href=\"#\">\(text)</a>"), "\(text) links nowhere, as an unresolved link does")
+            #expect(
+                page.contains("<a href=\"#broken-reference\">\(text)</a>"),
+                "\(text) links nowhere, marked as an unresolved link is")
         }
         let print = try #require(pages["print.html"])
         #expect(print.contains("By id, by wiki link, by path and unknown."), "the print view keeps only the text")

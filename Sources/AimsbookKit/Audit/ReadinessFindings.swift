@@ -224,7 +224,7 @@ enum ReadinessFindings {
             guard document.status == .approved else { return }
             var lacking: [String] = []
             // Roles are appointed by the organisation chart rather than approved as documents.
-            if document.approver == nil, document.type != .role { lacking.append("approver") }
+            if document.approvers.isEmpty, document.type != .role { lacking.append("approver") }
             if document.version == nil { lacking.append("version") }
             if document.effective == nil { lacking.append("effective") }
             if !lacking.isEmpty {
@@ -234,8 +234,10 @@ enum ReadinessFindings {
                         "approved without \(lacking.joined(separator: ", ")); clause 7.5.3 asks who approved which version from when"
                     ))
             }
+            // Approved by someone other than its owner when any one approver is another role.
             if document.type == .policy, let owner = document.owner?.value,
-                let approver = document.approver, approver.value == owner
+                let approver = document.approvers.first,
+                document.approvers.allSatisfy({ $0.value == owner })
             {
                 findings.append(
                     finding(

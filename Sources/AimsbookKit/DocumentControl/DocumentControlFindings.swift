@@ -12,6 +12,9 @@ enum DocumentControlFindings {
         }
         guard usesApprovals else { return [] }
         var findings: [AuditReport.Finding] = []
+        let titles = RoleTitles(
+            roles: handbook.documents(of: .role).map { ($0.id.value, $0.title) },
+            isID: { [ids = Set(handbook.documents.map(\.id.value))] in ids.contains($0) })
         handbook.forEachDocument { document in
             guard document.status == .approved, let history = document.history,
                 let approvalIndex = history.revisions.firstIndex(where: { !$0.approvals.isEmpty })
@@ -19,15 +22,19 @@ enum DocumentControlFindings {
             let approval = history.revisions[approvalIndex]
             let id = document.id.value
             findings += changedAfterApproval(document, history: history, approvalIndex: approvalIndex)
-            let approver = approval.fields?.approver ?? document.approver?.value
-            if let approver, !approval.approvals.contains(approver) {
+            // The approvers the approved version named (as ids, though written as titles), or
+            // else today's: an approval is by one of them.
+            let recorded = (approval.fields?.approvers ?? []).map { titles.id(of: $0) }
+            let approvers = recorded.isEmpty ? document.approvers.map(\.value) : recorded
+            if !approvers.isEmpty, !approval.approvals.contains(where: approvers.contains) {
+                let named = approvers.joined(separator: " or ")
                 findings.append(
                     .init(
                         kind: "approver-mismatch", document: id,
                         message:
-                            "\(document.title) was approved in \(approval.shortCommit) (\(approval.date)) by \(approval.approvals.joined(separator: ", ")), but its approver is \(approver); have \(approver) approve it, or correct 'approver'"
+                            "\(document.title) was approved in \(approval.shortCommit) (\(approval.date)) by \(approval.approvals.joined(separator: ", ")), but its approver is \(named); have \(named) approve it, or correct '\(document.approversField)'"
                     ))
-            } else if approver == nil {
+            } else if approvers.isEmpty {
                 findings.append(
                     .init(
                         kind: "approver-mismatch", document: id,
@@ -35,10 +42,18 @@ enum DocumentControlFindings {
                             "\(document.title) was approved in \(approval.shortCommit) by \(approval.approvals.joined(separator: ", ")), but names no approver; add 'approver: \(approval.approvals[0])'"
                     ))
             }
-            let owner = approval.fields?.owner ?? document.owner?.value
-            if let owner, let role = handbook.document(owner)?.role,
-                role.members.contains(where: { Self.member($0, is: approval.author, email: approval.email) })
-            {
+            // Independent when a role other than the owner, of which the author is no member,
+            // approved in the commit as one of the approvers.
+            let owner = (approval.fields?.owner).map { titles.id(of: $0) } ?? document.owner?.value
+            func authorIsMember(of role: String) -> Bool {
+                handbook.document(role)?.role?.members.contains {
+                    Self.member($0, is: approval.author, email: approval.email)
+                } ?? false
+            }
+            let independent = approval.approvals.contains { role in
+                role != owner && (approvers.isEmpty || approvers.contains(role)) && !authorIsMember(of: role)
+            }
+            if let owner, authorIsMember(of: owner), !independent {
                 findings.append(
                     .init(
                         kind: "approval-by-author", document: id,

@@ -9,13 +9,16 @@ public struct MasterList: Sendable, Equatable {
         public var status: String
         public var version: String?
         public var owner: String?
-        public var approver: String?
+        /// The approving roles as written (`approver` or `approvers`), in order.
+        public var approvers: [String]
         public var effective: Day?
         public var review: Day?
         public var lastChange: Revision?
         public var lastApproval: Revision?
         public var retention: Retention?
         public var path: String
+        /// Fields of other tools (`x-…`, `extra:`), as written.
+        public var extraFields: [ExtraField] = []
     }
 
     public var entries: [Entry]
@@ -28,9 +31,10 @@ public struct MasterList: Sendable, Equatable {
                 Entry(
                     id: document.id.value, title: document.title, type: document.type.rawValue,
                     status: document.status.rawValue, version: document.version, owner: document.owner?.value,
-                    approver: document.approver?.value, effective: document.effective, review: document.review?.value,
+                    approvers: document.approvers.map(\.value), effective: document.effective,
+                    review: document.review?.value,
                     lastChange: document.history?.lastChange, lastApproval: document.history?.lastApproval,
-                    retention: document.retention, path: document.path))
+                    retention: document.retention, path: document.path, extraFields: document.extraFields))
         }
         self.entries = entries.sorted { $0.id < $1.id }
     }
@@ -44,7 +48,8 @@ public struct MasterList: Sendable, Equatable {
     static func row(_ entry: Entry) -> [String] {
         [
             entry.id, entry.title, entry.type, entry.status, entry.version ?? "", entry.owner ?? "",
-            entry.approver ?? "", entry.effective?.description ?? "", entry.review?.description ?? "",
+            entry.approvers.joined(separator: "; "), entry.effective?.description ?? "",
+            entry.review?.description ?? "",
             entry.lastChange?.date.description ?? "", entry.lastChange?.shortCommit ?? "",
             entry.lastApproval?.date.description ?? "", entry.lastApproval?.shortCommit ?? "",
             entry.lastApproval?.approvals.joined(separator: " ") ?? "", entry.retention?.description ?? "",
@@ -76,11 +81,13 @@ public struct MasterList: Sendable, Equatable {
             .object([
                 ("id", .string(entry.id)), ("title", .string(entry.title)), ("type", .string(entry.type)),
                 ("status", .string(entry.status)), ("version", optional(entry.version)),
-                ("owner", optional(entry.owner)), ("approver", optional(entry.approver)),
+                ("owner", optional(entry.owner)), ("approver", optional(entry.approvers.first)),
+                ("approvers", .array(entry.approvers.map(JSONValue.string))),
                 ("effective", optional(entry.effective?.description)), ("review", optional(entry.review?.description)),
                 ("lastChange", revision(entry.lastChange, approval: false)),
                 ("lastApproval", revision(entry.lastApproval, approval: true)),
                 ("retention", optional(entry.retention?.description)), ("file", .string(entry.path)),
+                ("extra", .object(entry.extraFields.map { ($0.key, .string($0.value)) })),
             ])
         }
         return JSONValue.object([("documents", .array(documents))]).serialized(pretty: true) + "\n"
@@ -91,7 +98,8 @@ public struct MasterList: Sendable, Equatable {
         let headers = ["ID", "Status", "Version", "Owner", "Approver", "Last change", "Last approval", "Retention"]
         let rows = entries.map { entry -> [String] in
             [
-                entry.id, entry.status, entry.version ?? "-", entry.owner ?? "-", entry.approver ?? "-",
+                entry.id, entry.status, entry.version ?? "-", entry.owner ?? "-",
+                entry.approvers.isEmpty ? "-" : entry.approvers.joined(separator: ","),
                 entry.lastChange.map { "\($0.date) \($0.shortCommit)" } ?? "-",
                 entry.lastApproval.map { "\($0.date) \($0.approvals.joined(separator: ","))" } ?? "-",
                 entry.retention?.description ?? "-",

@@ -249,6 +249,16 @@ struct ImportPlanner {
         func failure(_ message: String) -> Result<String, RegisterImport.Problem> {
             .failure(.init(line: 0, message: "\(column): \(message)"))
         }
+        if field == "approvers" {
+            var ids: [String] = []
+            for name in RegisterImport.names(in: cell) {
+                switch role(named: name) {
+                case .success(let id): ids.append(id)
+                case .failure(let problem): return failure(problem.message)
+                }
+            }
+            return .success("[" + ids.map(StarterDocument.yamlString).joined(separator: ", ") + "]")
+        }
         if RegisterImport.roleFields.contains(field) {
             switch role(named: cell) {
             case .success(let id): return .success(id)

@@ -51,6 +51,13 @@ public enum RegisterImport {
     }
 
     static let roleFields: Set = ["owner", "approver", "reports_to"]
+
+    /// The roles of one "Approvers" cell: split at ';' when there is one (a title may hold a
+    /// comma), else at ','.
+    static func names(in cell: String) -> [String] {
+        let separator: Character = cell.contains(";") ? ";" : ","
+        return cell.split(separator: separator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
     static let dateFields: Set = ["effective", "review", "due", "date"]
     static let listFields: Set = [
         "clauses", "controls", "related", "tags", "ai_systems", "members", "eu_ai_act", "iso27001",

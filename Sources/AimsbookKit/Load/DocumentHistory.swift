@@ -96,20 +96,21 @@ public struct RecordedFields: Sendable, Hashable {
     public var status: String?
     public var version: String?
     public var owner: String?
-    public var approver: String?
+    /// `approver` and `approvers` together, in order.
+    public var approvers: [String]
     public var clauses: [String]
     public var controls: [String]
 
     public init(
         id: String? = nil, title: String? = nil, status: String? = nil, version: String? = nil,
-        owner: String? = nil, approver: String? = nil, clauses: [String] = [], controls: [String] = []
+        owner: String? = nil, approvers: [String] = [], clauses: [String] = [], controls: [String] = []
     ) {
         self.id = id
         self.title = title
         self.status = status
         self.version = version
         self.owner = owner
-        self.approver = approver
+        self.approvers = approvers
         self.clauses = clauses
         self.controls = controls
     }
@@ -127,7 +128,7 @@ public struct RecordedFields: Sendable, Hashable {
         }
         return RecordedFields(
             id: scalar("id"), title: scalar("title"), status: scalar("status"), version: scalar("version"),
-            owner: scalar("owner"), approver: scalar("approver"), clauses: list("clauses"),
+            owner: scalar("owner"), approvers: list("approver") + list("approvers"), clauses: list("clauses"),
             controls: list("controls"))
     }
 }

@@ -9,7 +9,9 @@ public struct Document: Sendable, Hashable {
         public var type: DocumentType
         public var title: String
         public var owner: Located<String>?
-        public var approver: Located<String>?
+        /// The roles that approve the document (`approver: ROLE-CEO` or `approvers: [...]`), as
+        /// written, in order; any one of them approves it.
+        public var approvers: [Located<String>]
         public var status: DocumentStatus
         public var version: String?
         public var effective: Day?
@@ -43,6 +45,11 @@ public struct Document: Sendable, Hashable {
         /// the outline (`Document.outline`), so the audit made from outlines still sees them; nil
         /// until then (the audit then reads the body itself).
         public var bodyPlaceholders: [BodyPlaceholder]? = nil
+        /// `review_interval`, when written, and the date `review` was counted from (the last
+        /// approval in git, or else `effective`); nil when `review` was written out or not worked out.
+        public var reviewSchedule: ReviewSchedule? = nil
+        /// Fields of other tools (`x-…` keys and the entries of `extra:`), as written, in order.
+        public var extraFields: [ExtraField] = []
     }
 
     /// The fields live in one shared box, copied only when a shared document is changed: a
@@ -60,7 +67,7 @@ public struct Document: Sendable, Hashable {
     private var box: Box
 
     init(
-        id: Located<String>, type: DocumentType, title: String, owner: Located<String>?, approver: Located<String>?,
+        id: Located<String>, type: DocumentType, title: String, owner: Located<String>?, approvers: [Located<String>],
         status: DocumentStatus, version: String?, effective: Day?, review: Located<Day>?, clauses: [Located<String>],
         controls: [Located<String>], related: [Located<String>], tags: [String],
         citations: [String: [Located<String>]] = [:], details: Details, path: String, contentPath: String,
@@ -69,7 +76,7 @@ public struct Document: Sendable, Hashable {
     ) {
         box = Box(
             Fields(
-                id: id, type: type, title: title, owner: owner, approver: approver, status: status, version: version,
+                id: id, type: type, title: title, owner: owner, approvers: approvers, status: status, version: version,
                 effective: effective, review: review, clauses: clauses, controls: controls, related: related,
                 tags: tags, citations: citations, details: details, path: path, contentPath: contentPath, body: body,
                 bodySource: bodySource, bodyFirstLine: bodyFirstLine, lastChange: lastChange, linkTargets: linkTargets))

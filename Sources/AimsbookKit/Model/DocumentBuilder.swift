@@ -60,12 +60,13 @@ public enum DocumentBuilder {
         if let type, type.requiresOwner, owner == nil, !reader.has("owner") {
             reader.missing("owner", "ROLE-… (the id of the role that owns this \(type.displayName.lowercased()))")
         }
-        let approver = reader.text("approver")
+        let approvers = reader.approvers()
         let version = reader.text("version")?.value
         let effective = reader.day("effective")?.value
         var review = reader.day("review")
+        var reviewSchedule: ReviewSchedule?
         if let interval = reader.text("review_interval") {
-            review = review ?? reader.nextReview(every: interval, from: effective)
+            (review, reviewSchedule) = reader.reviewSchedule(every: interval, from: effective, written: review)
         }
         let clauses = reader.list("clauses")
         let controls = reader.list("controls")
@@ -83,12 +84,14 @@ public enum DocumentBuilder {
             return Output(document: nil, declaredID: id, diagnostics: reader.diagnostics)
         }
         var document = Document(
-            id: id, type: type, title: title?.value ?? id.value, owner: owner, approver: approver, status: status,
+            id: id, type: type, title: title?.value ?? id.value, owner: owner, approvers: approvers, status: status,
             version: version, effective: effective, review: review, clauses: clauses, controls: controls,
             related: related, tags: tags, details: details, path: path, contentPath: contentPath,
             body: MarkdownDocument(), bodySource: "", bodyFirstLine: 1)
         document.citations = Dictionary(citations, uniquingKeysWith: { a, _ in a })
         document.retention = retention
+        document.reviewSchedule = reviewSchedule
+        document.extraFields = ExtraField.read(frontMatter)
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 }

@@ -45,7 +45,7 @@ public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, 
     public static func < (lhs: DocumentType, rhs: DocumentType) -> Bool { lhs.order < rhs.order }
 
     public static let commonFields = [
-        "id", "type", "title", "owner", "approver", "status", "version", "effective", "review", "clauses",
+        "id", "type", "title", "owner", "approver", "approvers", "status", "version", "effective", "review", "clauses",
         "controls", "related", "tags", "eu_ai_act", "iso27001", "retention", "review_interval",
     ]
 
@@ -53,7 +53,7 @@ public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, 
     /// each drives the reference check, the backlinks and `Relations.inputs` together.
     public static let commonReferences: [ReferenceField] = [
         ReferenceField("owner", to: [.role], isList: false, backlink: false) { $0.owner.map { [$0] } ?? [] },
-        ReferenceField("approver", to: [.role], isList: false, backlink: false) { $0.approver.map { [$0] } ?? [] },
+        ReferenceField("approvers", to: [.role], isList: true, backlink: false) { $0.approvers },
         ReferenceField("related", to: [], isList: true, mayNameItself: false) { $0.related },
     ]
 }

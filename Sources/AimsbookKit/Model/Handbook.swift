@@ -155,6 +155,11 @@ public struct Relations: Sendable, Equatable {
         Self.keysWhoseListsDiffer(documentsByClause, other.documentsByClause)
     }
 
+    /// The clauses and controls whose mentioning documents differ between `self` and `other`.
+    public func mentionsThatDiffer(from other: Relations) -> Set<String> {
+        Self.keysWhoseListsDiffer(mentionedBy, other.mentionedBy)
+    }
+
     /// The ids whose `about` differs between `self` and `other`.
     public func idsWhoseEntryDiffers(from other: Relations) -> Set<String> {
         Self.keysWhoseListsDiffer(referencedBy, other.referencedBy)
@@ -177,6 +182,8 @@ public struct Relations: Sendable, Equatable {
     public var referencedBy: [String: [String]] = [:]
     public var documentsByClause: [String: [String]] = [:]
     public var documentsByControl: [String: [String]] = [:]
+    /// clause or control id → ids of documents whose body links to it (`see [[6.1.2]]`).
+    public var mentionedBy: [String: [String]] = [:]
     /// role id → ids of documents it owns / approves.
     public var ownedBy: [String: [String]] = [:]
     public var approvedBy: [String: [String]] = [:]
@@ -230,6 +237,16 @@ public struct Relations: Sendable, Equatable {
             links += 1
         }
         hasher.combine(links)
+        var mentions = 0
+        for target in document.linkTargets {
+            switch target {
+            case .clause(let id), .control(let id):
+                hasher.combine(id)
+                mentions += 1
+            default: break
+            }
+        }
+        hasher.combine(mentions)
         combine(document.clauses)
         combine(document.controls)
         return hasher.finalize()
@@ -270,7 +287,14 @@ public struct Relations: Sendable, Equatable {
         for clause in document.clauses { documentsByClause[clause.value, default: []].appendOnce(id) }
         for control in document.controls { documentsByControl[control.value, default: []].appendOnce(id) }
         if let owner = document.owner { ownedBy[owner.value, default: []].append(id) }
-        if let approver = document.approver { approvedBy[approver.value, default: []].append(id) }
+        for target in document.linkTargets {
+            switch target {
+            case .clause(let requirement), .control(let requirement):
+                mentionedBy[requirement, default: []].appendOnce(id)
+            default: break
+            }
+        }
+        for approver in document.approvers { approvedBy[approver.value, default: []].appendOnce(id) }
     }
 }
 

@@ -106,7 +106,9 @@ public enum HandbookBuilder {
         for (position, duplicate) in duplicates {
             var document = duplicate
             fileDiagnostics[position] += roleTitles.resolve(&document)
-            for (field, reference) in [("owner", document.owner), ("approver", document.approver)] {
+            let roleFields =
+                [("owner", document.owner)] + document.approvers.map { (document.approversField, Optional($0)) }
+            for (field, reference) in roleFields {
                 guard let reference, !allIDs.contains(reference.value), !brokenIDs.contains(reference.value) else {
                     continue
                 }
@@ -272,6 +274,7 @@ struct BodyParsing: Sendable {
         document.bodyFirstLine = entry.split.bodyFirstLine
         document.lastChange = source.history.lastChange(of: document.path)
         document.history = source.history.documents[document.path]
+        document.countReviewFromLastApproval()
         document.body = body.document
         document.linkTargets = body.targets
         return document
@@ -350,7 +353,8 @@ extension LinkResolver {
         case .unsafe:
             return nil
         case .unresolved, .brokenDocument:
-            return "#"
+            // Only with errors; `build --keep-going` and `serve` render it as marked.
+            return ProblemBanners.brokenReference
         }
     }
 

@@ -47,25 +47,59 @@ extension Day {
 }
 
 extension FieldReader {
-    /// The review `interval` after `effective`, at the interval's place in the file; nil with a
-    /// diagnostic when the interval cannot be read or there is no date to count from.
-    mutating func nextReview(every interval: Located<String>, from effective: Day?) -> Located<Day>? {
+    /// `review_interval` read: the next review counted from `effective` (a later stage counts
+    /// it from the last approval in git instead, `HandbookBuilder.document`), or nil with an
+    /// error when the interval cannot be read. A written `review` is kept as it is.
+    mutating func reviewSchedule(
+        every interval: Located<String>, from effective: Day?, written review: Located<Day>?
+    ) -> (review: Located<Day>?, schedule: ReviewSchedule?) {
         guard let parsed = ReviewInterval.parse(interval.value) else {
             diagnostics.append(
                 .error(
                     "invalid-value",
                     "'\(interval.value)' is not a review interval; write a number and d, w, m or y, such as 12m or 1y",
                     at: interval.location))
-            return nil
+            return (review, nil)
         }
-        guard let effective else {
-            diagnostics.append(
-                .warning(
-                    "review-interval-without-date",
-                    "'review_interval' counts from 'effective', which this document does not give; add 'effective' or write 'review' as a date",
-                    at: interval.location))
-            return nil
+        if let review { return (review, nil) }
+        let schedule = ReviewSchedule(interval: interval, basis: effective.map { .effective($0) })
+        return (effective.map { Located(ReviewInterval.adding(parsed, to: $0), at: interval.location) }, schedule)
+    }
+}
+
+extension Document {
+    /// The next review counted from the last approval in git, for a document whose
+    /// `review_interval` made its `review`; unchanged otherwise.
+    mutating func countReviewFromLastApproval() {
+        guard var schedule = self.reviewSchedule, let approval = self.history?.lastApproval,
+            let parsed = ReviewInterval.parse(schedule.interval.value)
+        else { return }
+        schedule.basis = .lastApproval(approval.date, commit: approval.shortCommit)
+        self.review = Located(ReviewInterval.adding(parsed, to: approval.date), at: schedule.interval.location)
+        self.reviewSchedule = schedule
+    }
+}
+
+/// How a document's next review was worked out from its `review_interval`.
+public struct ReviewSchedule: Sendable, Hashable {
+    /// What the interval counts from.
+    public enum Basis: Sendable, Hashable {
+        /// The newest commit carrying an `Approved-by:` trailer for the file.
+        case lastApproval(Day, commit: String)
+        case effective(Day)
+    }
+
+    /// The interval as written (`12m`).
+    public var interval: Located<String>
+    /// Nil when there is nothing to count from (no approval in git and no `effective`).
+    public var basis: Basis?
+
+    /// The words a page shows beside the date: "12m after the last approval (2026-02-01, 1a2b3c4)".
+    public var explanation: String {
+        switch basis {
+        case .lastApproval(let day, let commit)?: "\(interval.value) after the last approval (\(day), \(commit))"
+        case .effective(let day)?: "\(interval.value) after the effective date (\(day))"
+        case nil: "every \(interval.value), with no approval or effective date to count from"
         }
-        return Located(ReviewInterval.adding(parsed, to: effective), at: interval.location)
     }
 }

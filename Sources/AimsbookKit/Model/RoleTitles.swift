@@ -46,8 +46,9 @@ struct RoleTitles: Sendable {
         }
         let owner = resolved(document.owner, field: "owner")
         if owner != document.owner { document.owner = owner }
-        let approver = resolved(document.approver, field: "approver")
-        if approver != document.approver { document.approver = approver }
+        let field = document.approversField
+        let approvers = document.approvers.map { resolved($0, field: field) ?? $0 }
+        if approvers != document.approvers { document.approvers = approvers }
         if var role = document.role, let reportsTo = resolved(role.reportsTo, field: "reports_to"),
             reportsTo != role.reportsTo
         {
@@ -55,5 +56,12 @@ struct RoleTitles: Sendable {
             document.details = Document.Details(role)
         }
         return diagnostics
+    }
+}
+
+extension RoleTitles {
+    /// The id a role field names: the role's id for its exact title, else the value as written.
+    func id(of written: String) -> String {
+        isID(written) ? written : idsByTitle[Self.key(written)] ?? written
     }
 }

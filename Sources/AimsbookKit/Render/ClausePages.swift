@@ -24,6 +24,17 @@ enum ClausePages {
         }
     }
 
+    /// The documents whose bodies link to `requirement` (a clause or control) and are not
+    /// already listed as addressing it, in id order, as rows.
+    static func mentions(
+        of requirement: String, besides listed: [String], context: RenderContext, linker: Linker
+    ) throws -> View {
+        let listed = Set(listed)
+        let ids = context.handbook.documents(mentioning: requirement).filter { !listed.contains($0) }
+        let list = try context.refList(ids, template: "doc-row", linker: linker)
+        return ["mentionsHTML": list.html, "hasMentions": !ids.isEmpty]
+    }
+
     static func ancestors(of clause: StandardModel.Clause, standard: StandardModel) -> [StandardModel.Clause] {
         var chain: [StandardModel.Clause] = []
         var parent = clause.parent.flatMap(standard.clause)
@@ -62,7 +73,7 @@ enum ClausePages {
             guard let clause else { return false }
             return ["id": clause.id, "title": clause.title, "href": linker.clause(clause.id)] as View
         }
-        let view: View = [
+        var view: View = [
             "clauseID": clause.id,
             "clauseTitle": clause.title,
             "coverage": Badge.coverage(context.audit.clauseCoverage[clause.id] ?? .missing),
@@ -79,6 +90,9 @@ enum ClausePages {
             "previous": neighbour(previous),
             "next": neighbour(next),
         ]
+        for (key, value) in try mentions(of: clause.id, besides: documents, context: context, linker: linker) {
+            view[key] = value
+        }
         var trail: [(label: String, path: String)] = [("Clauses", SitePaths.clauses)]
         trail += ancestors(of: clause, standard: standard).map { ("\($0.id) \($0.title)", SitePaths.clause($0.id)) }
         let top = ancestors(of: clause, standard: standard).first ?? clause

@@ -37,7 +37,7 @@ enum ControlPages {
         }
         let implementation = Badge.implementation(entry)
         let evidence = try context.refList(implementedBy, template: "ref-evidence-row", linker: linker)
-        let view: View = [
+        var view: View = [
             "controlID": control.id,
             "controlTitle": control.title,
             "objectiveID": entry.objective.id,
@@ -59,6 +59,11 @@ enum ControlPages {
             "previous": neighbour(previous),
             "next": neighbour(next),
         ]
+        for (key, value) in try ClausePages.mentions(
+            of: control.id, besides: implementedBy, context: context, linker: linker)
+        {
+            view[key] = value
+        }
         var trail: [(label: String, path: String)] = [("Annex A", SitePaths.controls)]
         if entry.topObjective.id != entry.objective.id {
             trail.append(

@@ -23,17 +23,21 @@ enum DocumentPage {
             "lastChange": context.date(document.lastChange?.date),
             "lastCommit": document.lastChange?.commit ?? "",
             "owner": roleLink(document.owner?.value, context: context, linker: linker),
-            "approver": roleLink(document.approver?.value, context: context, linker: linker),
+            "approvers": document.approvers.map { roleLink($0.value, context: context, linker: linker) },
+            "hasApprovers": !document.approvers.isEmpty,
+            "approversLabel": document.approvers.count > 1 ? "Approvers" : "Approver",
             "clauses": document.clauses.map { clause -> View in
                 [
                     "id": clause.value, "title": handbook.standard.clause(clause.value)?.title ?? "",
-                    "href": linker.clause(clause.value),
+                    "href": linker.clause(clause.value), "broken": handbook.standard.clause(clause.value) == nil,
                 ]
             },
             "controls": document.controls.map { control -> View in
                 [
                     "id": control.value, "title": handbook.standard.control(control.value)?.title ?? "",
                     "href": linker.control(control.value),
+                    "broken": handbook.standard.control(control.value) == nil
+                        && !ReferenceRules.isOrganisationControlForm(control.value, standard: handbook.standard),
                 ]
             },
             "related": document.related.map { context.documentRef($0.value, linker: linker) },
@@ -43,6 +47,9 @@ enum DocumentPage {
         view["hasControls"] = !document.controls.isEmpty
         view["hasRelated"] = !document.related.isEmpty
         view["hasTags"] = !document.tags.isEmpty
+        view["reviewBasis"] = document.reviewSchedule?.explanation ?? false
+        view["extraFields"] = document.extraFields.map { ["key": $0.key, "value": $0.value] as View }
+        view["hasExtraFields"] = !document.extraFields.isEmpty
 
         for (key, value) in try DocumentDetails.view(document, context: context, linker: linker) { view[key] = value }
         for (key, value) in HistorySection.view(document, context: context, linker: linker) { view[key] = value }

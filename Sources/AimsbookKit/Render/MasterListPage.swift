@@ -35,7 +35,8 @@ enum MasterListPage {
                 "type": DocumentType(rawValue: entry.type)?.displayName ?? entry.type,
                 "status": DocumentStatus(rawValue: entry.status).map(Badge.status) ?? Badge.make(entry.status, .muted),
                 "version": entry.version ?? "", "hasVersion": entry.version != nil,
-                "owner": role(entry.owner), "approver": role(entry.approver),
+                "owner": role(entry.owner), "approvers": entry.approvers.map(role),
+                "hasApprovers": !entry.approvers.isEmpty,
                 "effective": context.date(entry.effective), "review": context.date(entry.review),
                 "lastChange": entry.lastChange.map {
                     ["date": context.date($0.date), "commit": $0.shortCommit] as View

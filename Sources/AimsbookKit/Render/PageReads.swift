@@ -22,6 +22,8 @@ enum PageRead: Hashable, Sendable {
     case relationsOf(String)
     /// Which documents address one clause.
     case clauseDocuments(String)
+    /// Which documents link to one clause or control in their bodies.
+    case mentionsOf(String)
     /// The parts derived from many documents, compared as a whole on a rebuild.
     case relations
     case soa
@@ -154,6 +156,12 @@ struct HandbookReader {
     func documents(addressing clause: String) -> [String] {
         note(.clauseDocuments(clause))
         return outline.relations.documentsByClause[clause] ?? []
+    }
+
+    /// The ids of the documents whose bodies link to a clause or control, noted as its entry only.
+    func documents(mentioning requirement: String) -> [String] {
+        note(.mentionsOf(requirement))
+        return outline.relations.mentionedBy[requirement] ?? []
     }
 
     /// What the relations say about one document, noted as that document's entry only.

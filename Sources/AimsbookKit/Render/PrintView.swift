@@ -48,7 +48,9 @@ enum PrintView {
         view["effective"] = context.date(document.effective)
         view["review"] = context.review(document)
         view["owner"] = printRoleLink(document.owner?.value, context: context)
-        view["approver"] = DocumentPage.roleLink(document.approver?.value, context: context, linker: linker)
+        view["approvers"] = document.approvers.map { context.handbook.document($0.value)?.title ?? $0.value }
+            .joined(separator: ", ")
+        view["hasApprovers"] = !document.approvers.isEmpty
         view["clauses"] = document.clauses.map { ["id": $0.value, "href": linker.clause($0.value)] as View }
         view["hasClauses"] = !document.clauses.isEmpty
         view["controls"] = document.controls.map { ["id": $0.value, "href": linker.control($0.value)] as View }

@@ -109,6 +109,8 @@ public final class RenderMemo: Sendable {
         var theme: (overrides: [String: String], theme: Theme)?
         var madeJobs: Set<String>?
         var keptPaths = false
+        /// Whether the last build wrote error banners into its pages (`ProblemBanners`).
+        var hadBanners = false
 
         mutating func setKeepsAll(_ keepsAll: Bool) {
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) =
@@ -271,6 +273,13 @@ public final class RenderMemo: Sendable {
     /// Whether the last render's site has the same paths as the one before, for the write
     /// stage: no file to delete, no folder to walk.
     var lastRenderKeptPaths: Bool { state.withLock { $0.keptPaths } }
+
+    /// Whether the last build wrote error banners into its pages (`ProblemBanners`): banners
+    /// are added after the render, so while they come or go no written file counts as unchanged.
+    var lastBuildHadBanners: Bool {
+        get { state.withLock { $0.hadBanners } }
+        set { state.withLock { $0.hadBanners = newValue } }
+    }
 
     /// The last written site when its key is `key`.
     func renderedSite(key: Int) -> RenderedSite? {

@@ -62,6 +62,9 @@ extension SiteRenderer {
                 for clause in outline.relations.clausesWhoseDocumentsDiffer(from: lastOutline.relations) {
                     dirty.insert(.clauseDocuments(clause))
                 }
+                for requirement in outline.relations.mentionsThatDiffer(from: lastOutline.relations) {
+                    dirty.insert(.mentionsOf(requirement))
+                }
             }
             if old.soa != new.soa { dirty.insert(.soa) }
             if old.audit != new.audit { dirty.insert(.audit) }

@@ -2,7 +2,7 @@
 /// and controls of the standard, to files, and to heading anchors.
 enum ReferenceRules {
     /// Every reference field of the document's type (`DocumentTypeDescriptor.allReferences`:
-    /// owner, approver → role; related → any document; the type's own, such as ai_systems →
+    /// owner, approver(s) → role; related → any document; the type's own, such as ai_systems →
     /// ai-system) names an existing document of a type the field expects.
     static func fieldReferences(
         _ context: Validator.Context, _ document: Document, into diagnostics: inout [Diagnostic]
@@ -10,26 +10,30 @@ enum ReferenceRules {
         let handbook = context.handbook
         let id = document.id.value
         for field in document.type.descriptor.allReferences {
+            // `approvers` is reported under the name it was written with (`approver` for one).
+            let name = field.name == "approvers" ? document.approversField : field.name
             for reference in field.values(document) {
-                check(reference, field: field, from: id, handbook: handbook, into: &diagnostics)
+                check(reference, field: field, name: name, from: id, handbook: handbook, into: &diagnostics)
             }
         }
     }
 
     private static func check(
-        _ reference: Located<String>, field: ReferenceField, from document: String, handbook: Handbook,
-        into diagnostics: inout [Diagnostic]
+        _ reference: Located<String>, field: ReferenceField, name: String, from document: String,
+        handbook: Handbook, into diagnostics: inout [Diagnostic]
     ) {
         let id = reference.value
         guard let position = handbook.position(of: id) else {
             if handbook.brokenIDs.contains(id) { return }
             let candidates = handbook.documents.filter { field.expects.isEmpty || field.expects.contains($0.type) }
                 .map(\.id.value)
+            var hint = Suggestion.didYouMean(id, in: candidates)
+            if hint.isEmpty, field.expects == [.role] { hint = roleTitleHint(id, handbook: handbook) }
             diagnostics.append(
                 .error(
                     "unknown-reference",
-                    "'\(field.name)' names '\(id)', but no document has that id; give the id of \(Article.a(field.expectedKind))"
-                        + Suggestion.didYouMean(id, in: candidates),
+                    "'\(name)' names '\(id)', but no document has that id; give the id of \(Article.a(field.expectedKind))"
+                        + hint,
                     at: reference.location))
             return
         }
@@ -38,13 +42,13 @@ enum ReferenceRules {
             diagnostics.append(
                 .error(
                     "wrong-reference-type",
-                    "'\(field.name)' must name \(Article.a(field.expectedNames)) document, but \(id) is \(Article.a(targetType.rawValue))",
+                    "'\(name)' must name \(Article.a(field.expectedNames)) document, but \(id) is \(Article.a(targetType.rawValue))",
                     at: reference.location))
         }
         if id == document, !field.mayNameItself {
             diagnostics.append(
                 .error(
-                    "self-reference", "'\(field.name)' names the document itself; remove it", at: reference.location))
+                    "self-reference", "'\(name)' names the document itself; remove it", at: reference.location))
         }
     }
 
@@ -159,5 +163,21 @@ enum ReferenceRules {
         guard !slugs.isEmpty else { return "; it has no headings, so link to the document without '#…'" }
         let shown = slugs.prefix(5).map { "'#\($0)'" }.joined(separator: ", ")
         return "; link to one of its headings (\(shown)\(slugs.count > 5 ? ", …" : "")) or drop the '#…'"
+    }
+
+    /// "; did you mean ROLE-HOP (Head of Product)?" for a role named by a misspelt title, or by
+    /// a part of its title that no other role's title holds ("Chief Risk Officer" for "AI risk
+    /// owner (Chief Risk Officer)").
+    static func roleTitleHint(_ written: String, handbook: Handbook) -> String {
+        let roles = handbook.documents(of: .role)
+        if let title = Suggestion.closest(to: written, in: roles.map(\.title)),
+            let role = roles.first(where: { $0.title == title })
+        {
+            return "; did you mean \(role.id.value) (\(title))?"
+        }
+        let key = RoleTitles.key(written)
+        let holding = roles.filter { key.count >= 3 && RoleTitles.key($0.title).contains(key) }
+        guard holding.count == 1, let role = holding.first else { return "" }
+        return "; did you mean \(role.id.value) (\(role.title))?"
     }
 }

@@ -12,4 +12,15 @@ enum ReviewRules {
                 at: review.location)
         }
     }
+
+    /// A `review_interval` with nothing to count from: no approval commit in git and no `effective`.
+    static func intervalsWithoutDate(_ context: Validator.Context) -> [Diagnostic] {
+        context.handbook.documents.compactMap { document in
+            guard let schedule = document.reviewSchedule, schedule.basis == nil else { return nil }
+            return .warning(
+                "review-interval-without-date",
+                "'review_interval' counts from the last approval commit in git or else from 'effective', and this document has neither; add 'effective' or write 'review' as a date",
+                at: schedule.interval.location)
+        }
+    }
 }

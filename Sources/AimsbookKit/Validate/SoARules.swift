@@ -42,6 +42,8 @@ enum SoARules {
                 continue
             }
             switch decision.applicable {
+            case nil where decision.invalidFields.contains("applicable"):
+                break
             case nil:
                 diagnostics.append(
                     .error(
@@ -71,7 +73,7 @@ enum SoARules {
                             "\(control.value) is applicable without a justification; say why it is included (clause 6.1.3 asks for the justification of inclusions too)",
                             at: control.location))
                 }
-                if decision.status == nil {
+                if decision.status == nil, !decision.invalidFields.contains("status") {
                     diagnostics.append(
                         .warning(
                             "soa-missing-status",

@@ -31,6 +31,7 @@ public enum Validator {
         SoARules.check,
         SoARules.organisationControlCitations,
         ReviewRules.overdueReviews,
+        ReviewRules.intervalsWithoutDate,
         FrameworkRules.citations,
         FrameworkRules.prohibitedPractices,
         FrameworkRules.annexIIIClasses,

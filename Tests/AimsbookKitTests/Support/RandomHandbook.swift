@@ -287,7 +287,9 @@ struct RandomHandbook {
             files[path] = nil
             return "removed \(path)"
         case 13:
-            let field = random.pick(["clauses", "controls", "related", "review", "approver", "likelihood", "tags"])
+            let field = random.pick([
+                "clauses", "controls", "related", "review", "approver", "approvers", "likelihood", "tags", "x-source",
+            ])
             let value: String? =
                 switch field {
                 case "clauses": random.chance(80) ? "[\(random.pick(Self.clauses)), \(random.pick(Self.clauses))]" : nil
@@ -295,6 +297,10 @@ struct RandomHandbook {
                 case "related": random.chance(80) ? "[\(random.pick(ids()))]" : nil
                 case "review": random.chance(80) ? random.pick(["2026-01-01", "2027-01-01", "2026-11-30"]) : nil
                 case "approver": random.chance(80) ? random.pick(ids(ofType: "role")) : nil
+                case "approvers":
+                    random.chance(80)
+                        ? "[\(random.pick(ids(ofType: "role"))), \(random.pick(ids(ofType: "role")))]" : nil
+                case "x-source": random.chance(80) ? "\"\(Self.words(&random, 1...3)) <i>x</i>\"" : nil
                 case "likelihood": "\(random.int(1...5))"
                 default: random.chance(70) ? "[\(random.pick(Self.vocabulary))]" : nil
                 }

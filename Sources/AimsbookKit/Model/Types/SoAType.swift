@@ -57,6 +57,7 @@ enum SoAType {
                 switch field.key {
                 case "applicable":
                     decision.applicable = reader.bool(field.value, key: "applicable")
+                    if decision.applicable == nil { decision.invalidFields.insert("applicable") }
                 case "status":
                     if case .scalar(let text, let location) = field.value {
                         let value = Located(text, at: location)
@@ -64,10 +65,13 @@ enum SoAType {
                             != nil
                         {
                             decision.status = value
+                        } else {
+                            decision.invalidFields.insert("status")
                         }
                     } else {
                         reader.diagnostics.append(
                             .error("invalid-value", "'status' must be a single value", at: field.value.location))
+                        decision.invalidFields.insert("status")
                     }
                 case "justification":
                     decision.justification = field.value.scalar
@@ -103,6 +107,8 @@ extension Document {
         public var justification: String?
         /// For a control of the organisation's own (a key that is not an Annex A id): its title.
         public var title: String? = nil
+        /// The fields written with a value that is not valid, already reported: not missing.
+        public var invalidFields: Set<String> = []
     }
 
     public var soaDecisions: SoADecisions? { self.details.value as? SoADecisions }
