@@ -434,7 +434,6 @@ public final class BuildCache: @unchecked Sendable {
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) = (false, false, false, false)
             lists.keepsAll = false
             pendingSite = nil
-            renderKeptPaths = false
         }
     }
 
@@ -499,15 +498,6 @@ public final class BuildCache: @unchecked Sendable {
     func letGoOfLastRenderedSite() {
         lock.withLock { site = nil }
     }
-
-    private var renderKeptPaths = false
-
-    /// Notes that the running render made a site with the same paths as the last one.
-    func keptPaths() { lock.withLock { renderKeptPaths = true } }
-
-    /// Whether the last render's site has the same paths as the one before, for the write
-    /// stage: no file to delete, no folder to walk.
-    var lastRenderKeptPaths: Bool { lock.withLock { renderKeptPaths } }
 
     /// The last written site when its key is `key`.
     func renderedSite(key: Int) -> RenderedSite? {
@@ -582,9 +572,6 @@ public final class BuildCache: @unchecked Sendable {
     }
     /// HTML pages the last render made rather than took from the previous build.
     public var renderedPages: Int { lock.withLock { renderedCount } }
-
-    /// The output folders as the last write left them (`SiteUpdate`).
-    let outputFolders = OutputFolderStamps()
 }
 
 /// A hash of a view model (`View`: strings, numbers, booleans, views and arrays),

@@ -3,24 +3,31 @@
 public enum SiteBuild {
     public struct Outcome: Sendable {
         public var checked: Pipeline.Checked
-        /// How many files were written; nil when the handbook's problems stopped the build.
+        /// How many files the site has; nil when the handbook's problems stopped the build.
         public var writtenFiles: Int?
         /// With a cache: how many pages were rendered, the others being the previous build's.
         public var renderedPages: Int?
+        /// The site, sorted by path, when it was built and not written (`serve` answers from it).
+        public var files: [OutputFile]?
     }
 
     /// - Parameters:
     ///   - cache: the previous build's work, for `serve`'s rebuilds; nil builds everything.
-    ///   - lock: the output folder's lock (`OutputLock`) when the caller holds it (`serve`, for
-    ///     as long as it runs); without one, a build takes it for its own run.
+    ///   - lock: the output folder's lock (`OutputLock`) when the caller holds it; without one,
+    ///     a build that writes takes it for its own run.
+    ///   - write: publish the site into the output folder; `serve` renders only, answers from
+    ///     memory and writes the output folder after the pages are told (`ServedSiteWriter`).
     public static func run(
         _ paths: HandbookPaths, asOf: Day?, strict: Bool = false, gitHistory: Bool = true, cache: BuildCache? = nil,
-        since: RevisionRange? = nil, lock: OutputLock? = nil
+        since: RevisionRange? = nil, lock: OutputLock? = nil, write: Bool = true
     ) throws -> Outcome {
-        try SiteWriter.checkOutputLocation(paths)
-        // One writer per output folder: a second build fails here, naming the first.
-        let lock = try lock ?? OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
-        defer { withExtendedLifetime(lock) {} }
+        var held = lock
+        if write {
+            try SiteWriter.checkOutputLocation(paths)
+            // One writer per output folder: a second build fails here, naming the first.
+            held = try lock ?? OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
+        }
+        defer { withExtendedLifetime(held) {} }
         let timings = StageTimings.shared
         let source = try timings.measure("load") {
             try HandbookLoader.load(paths, gitHistory: gitHistory, cache: cache)
@@ -39,25 +46,11 @@ public enum SiteBuild {
             options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
         }
-        try timings.measure("write") {
-            // The same paths as the site written last: no page to delete, no folder to walk.
-            let samePaths =
-                cache.map {
-                    $0.lastRenderKeptPaths
-                        || $0.lastRenderedSite().map { $0.files.map(\.path) == files.map(\.path) } ?? false
-                } ?? false
-            try SiteWriter.write(
-                files, to: paths.output, unchanged: cache?.unchangedFiles ?? [], samePaths: samePaths,
-                folders: cache?.outputFolders)
+        if write {
+            try timings.measure("write") { try SiteWriter.write(files, to: paths.output) }
         }
         cache?.finishRender()
-        return Outcome(checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages)
-    }
-
-    /// Deletes the tree beside the output folder that `serve` keeps for its next rebuild
-    /// (`OutputFolderStamps.BackTree`): for `serve` when it stops, so only the site is left.
-    public static func removeBackTree(_ paths: HandbookPaths, cache: BuildCache) {
-        cache.outputFolders.backTree = nil
-        FileSystem.removeTree(OutputPlace(paths.output).staging)
+        return Outcome(
+            checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages, files: write ? nil : files)
     }
 }
