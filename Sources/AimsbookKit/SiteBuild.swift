@@ -51,6 +51,7 @@ public enum SiteBuild {
         }
         cache?.finishRender()
         return Outcome(
-            checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages, files: write ? nil : files)
+            checked: checked, writtenFiles: files.count, renderedPages: cache?.renderedPages, files: write ? nil : files
+        )
     }
 }

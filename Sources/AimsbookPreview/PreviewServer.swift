@@ -26,8 +26,8 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         // One writer per output folder, for as long as this serves it.
         let lock = try OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
-        let (builtSites, nextSite) = AsyncStream.makeStream(of: [OutputFile].self, bufferingPolicy: .bufferingNewest(1))
-        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, built: nextSite)
+        let writer = OutputWriting(paths: paths, log: log, lock: lock)
+        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, output: writer)
         // Watching starts before the first build, so that an edit saved while it runs is seen.
         let watchStart = builder.startWatching()
         await builder.rebuild()
@@ -83,11 +83,10 @@ public struct PreviewServer: Sendable {
                 log("Serving \(paths.root.path) at http://127.0.0.1:\(port)/ from memory (Ctrl-C to stop)")
             }
         )
-        let writer = OutputWriting(paths: paths, log: log, lock: lock)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
-            group.addTask { await writer.run(builtSites) }
+            group.addTask { await writer.run() }
             try await group.next()
             group.cancelAll()
         }
@@ -161,8 +160,8 @@ struct PreviewBuilder: Sendable {
     let asOf: Day?
     let state: PreviewState
     let log: @Sendable (String) -> Void
-    /// Each successful build's site, for the output folder once the pages are told.
-    let built: AsyncStream<[OutputFile]>.Continuation
+    /// Writes each successful build's site into the output folder once the pages are told.
+    let output: OutputWriting
     /// Each rebuild re-does only what the edit changed (`BuildCache`).
     let cache = BuildCache()
 
@@ -173,7 +172,7 @@ struct PreviewBuilder: Sendable {
             let outcome = try SiteBuild.run(paths, asOf: asOf, cache: cache, write: false)
             if let files = outcome.files {
                 await state.built(files)
-                built.yield(files)
+                output.offer(files)
             }
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }

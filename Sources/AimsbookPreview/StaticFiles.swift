@@ -50,7 +50,9 @@ enum StaticFiles {
         case .copy(let source):
             guard let opened = OpenFile(source) else { return notFound(site, version: version) }
             if opened.size <= wholeFileLimit {
-                guard let data = opened.read(from: 0, count: opened.size) else { return notFound(site, version: version) }
+                guard let data = opened.read(from: 0, count: opened.size) else {
+                    return notFound(site, version: version)
+                }
                 return whole(Array(data), isHTML: isHTML, version: version, headers: headers)
             }
             return streamed(size: opened.size, isHTML: isHTML, version: version, headers: headers) { writer in

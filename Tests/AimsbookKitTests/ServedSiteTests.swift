@@ -69,8 +69,10 @@ import Testing
 
     @Test func aFolderIsServedAsItsIndexAndAMissingPathAsNothing() {
         let site = ServedSite(
-            files: [.text("clauses/index.html", "clauses"), .text("clauses/4.1.html", "4.1"), .text("index.html", "home")]
-                .sorted { $0.path < $1.path }, build: 1)
+            files: [
+                .text("clauses/index.html", "clauses"), .text("clauses/4.1.html", "4.1"), .text("index.html", "home"),
+            ]
+            .sorted { $0.path < $1.path }, build: 1)
         #expect(site.file(at: "clauses")?.path == "clauses/index.html")
         #expect(site.file(at: "clauses/")?.path == "clauses/index.html")
         #expect(site.file(at: "clauses/4.1.html")?.path == "clauses/4.1.html")

@@ -171,7 +171,9 @@ import Testing
         #expect(
             try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "docs/b.html", "index.html"],
             "the removed page and its folder are gone")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".output.aimsbook-lock" } == ["output"], "nothing left beside")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".output.aimsbook-lock" }
+                == ["output"], "nothing left beside")
     }
 
     @Test func serveCountsAsChangedWhatItCannotShowIsTheSame() throws {
