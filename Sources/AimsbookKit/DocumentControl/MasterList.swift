@@ -16,6 +16,26 @@ public struct MasterList: Sendable, Equatable {
         public var lastApproval: Revision?
         public var retention: Retention?
         public var path: String
+
+        /// One document's line of the list.
+        public init(_ document: Document) {
+            self.init(
+                id: document.id.value, title: document.title, type: document.type.rawValue,
+                status: document.status.rawValue, version: document.version, owner: document.owner?.value,
+                approver: document.approver?.value, effective: document.effective, review: document.review?.value,
+                lastChange: document.history?.lastChange, lastApproval: document.history?.lastApproval,
+                retention: document.retention, path: document.path)
+        }
+
+        init(
+            id: String, title: String, type: String, status: String, version: String?, owner: String?,
+            approver: String?, effective: Day?, review: Day?, lastChange: Revision?, lastApproval: Revision?,
+            retention: Retention?, path: String
+        ) {
+            (self.id, self.title, self.type, self.status, self.version) = (id, title, type, status, version)
+            (self.owner, self.approver, self.effective, self.review) = (owner, approver, effective, review)
+            (self.lastChange, self.lastApproval, self.retention, self.path) = (lastChange, lastApproval, retention, path)
+        }
     }
 
     public var entries: [Entry]
@@ -23,16 +43,7 @@ public struct MasterList: Sendable, Equatable {
     /// In id order, as the handbook keeps its documents.
     public init(_ handbook: Handbook) {
         var entries: [Entry] = []
-        handbook.forEachDocument { pointer in
-            let document = pointer.pointee
-            entries.append(
-                Entry(
-                    id: document.id.value, title: document.title, type: document.type.rawValue,
-                    status: document.status.rawValue, version: document.version, owner: document.owner?.value,
-                    approver: document.approver?.value, effective: document.effective, review: document.review?.value,
-                    lastChange: document.history?.lastChange, lastApproval: document.history?.lastApproval,
-                    retention: document.retention, path: document.path))
-        }
+        handbook.forEachDocument { pointer in entries.append(Entry(pointer.pointee)) }
         self.entries = entries.sorted { $0.id < $1.id }
     }
 
