@@ -34,7 +34,9 @@ public struct MasterList: Sendable, Equatable {
         ) {
             (self.id, self.title, self.type, self.status, self.version) = (id, title, type, status, version)
             (self.owner, self.approver, self.effective, self.review) = (owner, approver, effective, review)
-            (self.lastChange, self.lastApproval, self.retention, self.path) = (lastChange, lastApproval, retention, path)
+            (self.lastChange, self.lastApproval, self.retention, self.path) = (
+                lastChange, lastApproval, retention, path
+            )
         }
     }
 
