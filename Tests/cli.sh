@@ -217,8 +217,10 @@ code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/docs/sc
   || { fail "serve stopped serving the last good site ($code)"; sed 's/^/    /' "$work/serve.log" | tail -20; }
 hidden=$(find "$work/site/output" -name '.aimsbook-*' ! -path "$work/site/output/.aimsbook-output" | wc -l)
 [ "$hidden" = 0 ] && pass || fail "serve's rebuild left $hidden hidden files in output/"
-[ -f "$work/site/.output.aimsbook-staging/.aimsbook-output" ] && pass \
-  || fail "serve keeps no previous site beside output/ for its next rebuild"
+# The page is served from memory; output/ follows a moment later, through the atomic publish.
+for _ in $(seq 1 40); do grep -q "(edited)" "$work/site/output/docs/scope-001.html" && break; sleep 0.25; done
+grep -q "(edited)" "$work/site/output/docs/scope-001.html" && [ ! -e "$work/site/.output.aimsbook-staging" ] && pass \
+  || fail "serve did not write its rebuilt site into output/"
 # A page's open event stream does not keep serve from stopping.
 curl -sN --max-time 30 "http://127.0.0.1:$port/__aimsbook/events" >/dev/null 2>&1 &
 listener=$!

@@ -1,6 +1,6 @@
 /// What `serve` keeps from one build to the next in the same process, so a rebuild re-does only
 /// what an edit changed: one memo per stage, each beside the stage whose invariants it keeps
-/// (`LoadMemo`, `ModelMemo`, `RenderMemo`, and the write stage's `OutputFolderStamps`). `build`,
+/// (`LoadMemo`, `ModelMemo`, `RenderMemo`; the write stage's is `ServedSiteWriter`, which knows what it published). `build`,
 /// `check` and the other one-shot commands run without a session, and so without any memo.
 ///
 /// A value holding the memos (which have identity and their own locks): copies of one session
@@ -9,8 +9,6 @@ public struct ServeSession: Sendable {
     public let load = LoadMemo()
     public let model = ModelMemo()
     public let render = RenderMemo()
-    /// The output folders as the last write left them (`SiteUpdate`).
-    let outputFolders = OutputFolderStamps()
 
     public init() {}
 

@@ -3,10 +3,11 @@ import Foundation
 import Hummingbird
 import ServiceLifecycle
 
-/// `aimsbook serve`: builds the handbook, serves the output folder on 127.0.0.1 only, watches
-/// content/, templates/ and aimsbook.yml, rebuilds on change and tells open pages to reload.
-/// The site is rendered despite errors (`SiteBuild.run(keepGoing:)`): each page banners its own
-/// errors and an overlay lists them all; a build that cannot run leaves the last site served.
+/// `aimsbook serve`: builds the handbook, serves the site from memory on 127.0.0.1 only, watches
+/// content/, templates/ and aimsbook.yml, rebuilds on change and tells open pages to reload,
+/// then writes the site into the output folder. The site is rendered despite errors
+/// (`SiteBuild.run(keepGoing:)`): each page banners its own errors and an overlay lists them
+/// all; a build that cannot run leaves the last site served.
 public struct PreviewServer: Sendable {
     public var paths: HandbookPaths
     public var port: Int
@@ -26,14 +27,15 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         // One writer per output folder, for as long as this serves it.
         let lock = try OutputLock.acquire(for: paths.output, displayName: paths.displayPath(paths.output))
-        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, lock: lock)
+        let writer = OutputWriting(paths: paths, log: log, lock: lock)
+        let builder = PreviewBuilder(paths: paths, asOf: asOf, state: state, log: log, output: writer)
         // Watching starts before the first build, so that an edit saved while it runs is seen.
         let watchStart = builder.startWatching()
         await builder.rebuild()
 
         let router = Router()
         router.add(middleware: PreviewMethods())
-        let output = paths.output
+        let served = state.served
         router.get("/__aimsbook/status") { _, _ -> Response in
             let status = await state.statusJSON()
             return Response(
@@ -62,12 +64,13 @@ public struct PreviewServer: Sendable {
         // The site's files answer GET and HEAD alike (`PreviewMethods` drops a HEAD's body).
         for method in [HTTPRequest.Method.get, .head] {
             router.on("/", method: method) { _, _ -> Response in
-                StaticFiles.response(for: "/", in: output, version: await state.version)
+                let site = served.value
+                return StaticFiles.response(for: "/", in: site, version: state.version(of: site))
             }
             router.on("**", method: method) { request, _ -> Response in
-                // The version is taken before the file is read: the page is at least as new as the
-                // version it names.
-                StaticFiles.response(for: request.uri.path, in: output, version: await state.version)
+                // One site value for the whole response, named by its own build's version.
+                let site = served.value
+                return StaticFiles.response(for: request.uri.path, in: site, version: state.version(of: site))
             }
         }
         let app = Application(
@@ -77,27 +80,27 @@ public struct PreviewServer: Sendable {
             // is one whose request was not to be kept alive (HTTP/1.0), once answered.
             server: ClosingHTTP1Channel.builder(.init(idleTimeout: .seconds(Int64(Self.idleSeconds)))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "aimsbook"),
-            onServerRunning: { _ in log("Serving \(output.path) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
+            onServerRunning: { _ in
+                log("Serving \(paths.root.path) at http://127.0.0.1:\(port)/ from memory (Ctrl-C to stop)")
+            }
         )
-        // The tree the next rebuild would have written into goes however serving ends (also
-        // when the port cannot be bound): only the site stays.
-        defer { SiteBuild.removeBackTree(paths, session: builder.session) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { try await builder.watch(from: watchStart, every: pollInterval) }
+            group.addTask { await writer.run() }
             try await group.next()
             group.cancelAll()
         }
     }
 }
 
-/// What the pages are told: a version that changes on every successful build, and the errors
-/// of the last build when it failed. Each open page's event stream gets every change at once.
+/// What the pages are served and told: the site of the last successful build, a version that
+/// changes with it, and the errors of the last build when it failed. Each open page's event
+/// stream gets every change at once.
 actor PreviewState {
-    /// This server's builds: `<server>.<build>`, so that a page served by a server since
-    /// restarted is told its version is gone.
-    var version: String { "\(server).\(builds)" }
-    private let server = UInt32.random(in: 1...UInt32.max)
+    /// The site requests are answered from, replaced whole by each successful build.
+    nonisolated let served = ServedSite.Current()
+    private nonisolated let server = UInt32.random(in: 1...UInt32.max)
     private var builds = 0
     private var diagnostics: [Diagnostic] = []
     /// Whether the site served was rendered from the build the diagnostics are of.
@@ -105,9 +108,15 @@ actor PreviewState {
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
 
+    /// A served site's version: `<server>.<build>`, so that a page served by a server since
+    /// restarted is told its version is gone.
+    nonisolated func version(of site: ServedSite) -> String { "\(server).\(site.build)" }
+
+    /// Serves `files`, then tells the pages: a page that reloads on the news gets the new site.
     /// - Parameter diagnostics: the errors the site was rendered despite (`serve` keeps going).
-    func built(despite diagnostics: [Diagnostic] = []) {
+    func built(_ files: [OutputFile], despite diagnostics: [Diagnostic] = []) {
         builds += 1
+        served.replace(with: ServedSite(files: files, build: builds))
         self.diagnostics = diagnostics
         rendered = true
         tellListeners()
@@ -158,8 +167,8 @@ struct PreviewBuilder: Sendable {
     let asOf: Day?
     let state: PreviewState
     let log: @Sendable (String) -> Void
-    /// Held while serving: no other build writes the output folder meanwhile.
-    let lock: OutputLock
+    /// Writes each successful build's site into the output folder once the pages are told.
+    let output: OutputWriting
     /// Each rebuild re-does only what the edit changed (`ServeSession`).
     let session = ServeSession()
 
@@ -168,21 +177,20 @@ struct PreviewBuilder: Sendable {
             let clock = ContinuousClock()
             let start = clock.now
             // Always rendered: a half-migrated handbook is previewed with its errors shown.
-            let outcome = try SiteBuild.run(paths, asOf: asOf, session: session, lock: lock, keepGoing: true)
+            let outcome = try SiteBuild.run(paths, asOf: asOf, session: session, write: false, keepGoing: true)
+            // Counted on the diagnostics: the report gathers every file's text for excerpts.
+            let errors = outcome.checked.diagnostics.errorCount
+            let report = errors > 0 ? outcome.checked.report : nil
+            if let files = outcome.files {
+                await state.built(files, despite: report?.diagnostics ?? [])
+                output.offer(files)
+            }
             let elapsed = clock.now - start
             if StageTimings.shared.enabled { log(StageTimings.shared.report()) }
             if let written = outcome.writtenFiles {
                 // Counted on the diagnostics: the report gathers every file's text for excerpts.
-                let diagnostics = outcome.checked.diagnostics
-                let warnings = diagnostics.warningCount
-                let errors = diagnostics.errorCount
-                if errors > 0 {
-                    let report = outcome.checked.report
-                    await state.built(despite: report.diagnostics)
-                    log(DiagnosticFormat.text.render(report))
-                } else {
-                    await state.built()
-                }
+                let warnings = outcome.checked.diagnostics.warningCount
+                if let report { log(DiagnosticFormat.text.render(report)) }
                 log(
                     "Built \(written) files in \(Self.milliseconds(elapsed)) ms (\(outcome.renderedPages ?? written) pages rendered)"
                         + (warnings > 0 ? " (\(warnings) warnings)" : "")

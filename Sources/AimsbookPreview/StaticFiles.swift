@@ -2,13 +2,15 @@ import AimsbookKit
 import Foundation
 import Hummingbird
 
-/// Serves files of the output folder, refusing any path that would leave it, and adds the
-/// live-reload script to HTML pages (only here: the built site never contains it).
+/// Answers requests from the site `serve` holds in memory (`ServedSite`), refusing any path
+/// that would leave it, and adds the live-reload script to HTML pages (only here: the built
+/// site never contains it).
 ///
-/// A file is opened once and served from that open file, so a rebuild that publishes a new
-/// site meanwhile (`OutputPlace`) changes nothing of a response under way. Files up to
-/// `wholeFileLimit` are read whole; larger ones (the print view: 15 MB on 2,000 documents) are
-/// streamed in chunks, so fifty readers of it hold fifty chunks, not fifty copies.
+/// A response is made from the one site value it was given, so a build that replaces the served
+/// site meanwhile changes nothing of a response under way. Pages in memory up to
+/// `wholeFileLimit` are sent in one buffer; larger ones (the print view: 15 MB on 2,000
+/// documents, held in pieces) are sent in chunks, so fifty readers of it hold fifty chunks, not
+/// fifty copies. A copied asset is read from the handbook's file, as the write stage reads it.
 enum StaticFiles {
     static let wholeFileLimit = 1 << 20
     static let chunkSize = 128 << 10
@@ -18,39 +20,83 @@ enum StaticFiles {
         "<script src=\"/__aimsbook/live-reload.js\" data-version=\"\(version)\"></script>\n"
     }
 
-    static func response(for path: String, in output: URL, version: String) -> Response {
-        guard let relative = safePath(path), let file = OpenFile(output.path + "/" + relative) else {
-            return notFound(output, version: version)
+    static func response(for path: String, in site: ServedSite, version: String) -> Response {
+        guard let relative = safePath(path), let file = site.file(at: relative) else {
+            return notFound(site, version: version)
         }
         let isHTML = (file.path as NSString).pathExtension.lowercased() == "html"
         let headers: HTTPFields = [.contentType: contentType(of: file.path), .cacheControl: "no-store"]
-        if file.size <= wholeFileLimit {
-            guard let data = file.read(from: 0, count: file.size) else { return notFound(output, version: version) }
-            return Response(
-                status: .ok, headers: headers,
-                body: .init(byteBuffer: ByteBuffer(bytes: isHTML ? withLiveReload(data, version: version) : data)))
-        }
-        // A large page gets the script after its end, where the HTML parser still runs it.
-        let tail = isHTML ? Array(liveReloadTag(version: version).utf8) : []
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody(contentLength: file.size + tail.count) { writer in
+        switch file.contents {
+        case .utf8(let bytes), .bytes(let bytes):
+            return whole(bytes, isHTML: isHTML, version: version, headers: headers)
+        case .text(let text):
+            return whole(Array(text.utf8), isHTML: isHTML, version: version, headers: headers)
+        case .pieces(let pieces):
+            let size = pieces.reduce(0) { $0 + $1.count }
+            if size <= wholeFileLimit {
+                return whole(pieces.flatMap { $0 }, isHTML: isHTML, version: version, headers: headers)
+            }
+            return streamed(size: size, isHTML: isHTML, version: version, headers: headers) { writer in
+                var chunk = ByteBuffer()
+                for piece in pieces {
+                    chunk.writeBytes(piece)
+                    if chunk.readableBytes >= chunkSize {
+                        try await writer.write(chunk)
+                        chunk = ByteBuffer()
+                    }
+                }
+                if chunk.readableBytes > 0 { try await writer.write(chunk) }
+            }
+        case .copy(let source):
+            guard let opened = OpenFile(source) else { return notFound(site, version: version) }
+            if opened.size <= wholeFileLimit {
+                guard let data = opened.read(from: 0, count: opened.size) else {
+                    return notFound(site, version: version)
+                }
+                return whole(Array(data), isHTML: isHTML, version: version, headers: headers)
+            }
+            return streamed(size: opened.size, isHTML: isHTML, version: version, headers: headers) { writer in
                 var offset = 0
-                while offset < file.size {
-                    guard let chunk = file.read(from: offset, count: min(chunkSize, file.size - offset)), !chunk.isEmpty
-                    else { throw HTTPError(.internalServerError, message: "\(file.path) could not be read") }
+                while offset < opened.size {
+                    guard let chunk = opened.read(from: offset, count: min(chunkSize, opened.size - offset)),
+                        !chunk.isEmpty
+                    else { throw HTTPError(.internalServerError, message: "\(opened.path) could not be read") }
                     try await writer.write(ByteBuffer(bytes: chunk))
                     offset += chunk.count
                 }
+            }
+        }
+    }
+
+    private static func whole(_ bytes: [UInt8], isHTML: Bool, version: String, headers: HTTPFields) -> Response {
+        Response(
+            status: .ok, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: isHTML ? withLiveReload(bytes, version: version) : bytes)))
+    }
+
+    /// A large file in chunks; an HTML one gets the script after its end, where the HTML parser
+    /// still runs it.
+    private static func streamed(
+        size: Int, isHTML: Bool, version: String, headers: HTTPFields,
+        _ body: @escaping @Sendable (inout any ResponseBodyWriter) async throws -> Void
+    ) -> Response {
+        let tail = isHTML ? Array(liveReloadTag(version: version).utf8) : []
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody(contentLength: size + tail.count) { writer in
+                try await body(&writer)
                 if !tail.isEmpty { try await writer.write(ByteBuffer(bytes: tail)) }
                 try await writer.finish(nil)
             })
     }
 
-    static func notFound(_ output: URL, version: String) -> Response {
-        let page =
-            FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
-            .map { withLiveReload($0, version: version) } ?? Data("Not found".utf8)
+    static func notFound(_ site: ServedSite, version: String) -> Response {
+        let page: [UInt8] =
+            switch site.file(at: "404.html")?.contents {
+            case .utf8(let bytes): withLiveReload(bytes, version: version)
+            case .text(let text): withLiveReload(Array(text.utf8), version: version)
+            default: Array("Not found".utf8)
+            }
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: page)))
@@ -72,12 +118,21 @@ enum StaticFiles {
         return parts.isEmpty ? "index.html" : parts.joined(separator: "/")
     }
 
-    static func withLiveReload(_ data: Data, version: String) -> Data {
-        let tag = Data(liveReloadTag(version: version).utf8)
-        guard let end = data.range(of: Data("</body>".utf8), options: .backwards) else { return data + tag }
-        var result = data
-        result.replaceSubrange(end.lowerBound..<end.lowerBound, with: tag)
-        return result
+    /// The page with the live-reload script before its last `</body>`, or after its end.
+    static func withLiveReload(_ page: [UInt8], version: String) -> [UInt8] {
+        let tag = Array(liveReloadTag(version: version).utf8)
+        let end = Array("</body>".utf8)
+        guard page.count >= end.count else { return page + tag }
+        var start = page.count - end.count
+        while start >= 0 {
+            if page[start] == end[0], page[start..<start + end.count].elementsEqual(end) {
+                var result = page
+                result.insert(contentsOf: tag, at: start)
+                return result
+            }
+            start -= 1
+        }
+        return page + tag
     }
 
     static func contentType(of path: String) -> String {
@@ -98,24 +153,16 @@ enum StaticFiles {
     }
 }
 
-/// A regular file of the site, open for reading until the last response using it is done. A
-/// folder stands for its `index.html`.
+/// A copied asset's file, open for reading until the last response using it is done.
 final class OpenFile: Sendable {
     let path: String
     let size: Int
     private let descriptor: Int32
 
     init?(_ path: String) {
-        var path = path
-        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            close(descriptor)
-            path += "/index.html"
-            descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-            guard descriptor >= 0 else { return nil }
-        }
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
             return nil

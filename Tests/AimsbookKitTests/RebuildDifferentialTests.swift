@@ -7,7 +7,7 @@ import Testing
 /// small handbook (titles, status, ids, owners, links, bodies, files added, renamed and
 /// removed, settings, template overrides, broken front matter and its mending), and after each
 /// one `serve`'s rebuild compared with a fresh build — the diagnostics, and when it builds the
-/// output folder's file set and every file's bytes.
+/// site `serve` answers from memory and the output folder it writes after, each file's bytes.
 ///
 /// Environment: `AIMSBOOK_DIFFERENTIAL_SEED=N` runs the one sequence of seed N (a failure
 /// prints its seed); `AIMSBOOK_DIFFERENTIAL_EDITS=N` sets the edits per sequence (default 50);
@@ -176,16 +176,19 @@ import Testing
     }
 }
 
-/// What `serve` does between an edit and the reloaded page (`PreviewBuilder` in
-/// AimsbookPreview): the folder watch's notices name the files looked at again, or every file
-/// is stamped anew; the stamps are offered to the cache; the site is rebuilt into the back
-/// tree beside the output folder and exchanged with it.
+/// What `serve` does between an edit and the reloaded page (`PreviewBuilder` and
+/// `OutputWriting` in AimsbookPreview): the folder watch's notices name the files looked at
+/// again, or every file is stamped anew; the stamps are offered to the session; the site is
+/// rebuilt in memory and served, then written into the output folder.
 final class ServeSimulation {
     let paths: HandbookPaths
     let cache = ServeSession()
     let watch: FolderWatch?
     var seen: [String: SourceStamps.Stamp] = [:]
     var last: SiteBuild.Outcome?
+    /// What requests are answered from.
+    let served = ServedSite.Current()
+    var writer: ServedSiteWriter
 
     init(root: URL) throws {
         paths = HandbookPaths(root: root)
@@ -194,6 +197,7 @@ final class ServeSimulation {
         }
         watch = FolderWatch(paths)
         seen = SourceStamps.of(paths)
+        writer = ServedSiteWriter(paths: paths)
     }
 
     /// - Parameter stale: stamps to offer instead of the watcher's, for the test that the
@@ -208,8 +212,12 @@ final class ServeSimulation {
         }
         cache.offer(stamps: stale ?? seen)
         let outcome = try SiteBuild.run(
-            paths, asOf: RebuildDifferentialTests.asOf, gitHistory: false, session: cache)
+            paths, asOf: RebuildDifferentialTests.asOf, gitHistory: false, session: cache, write: false)
         last = outcome
+        if let files = outcome.files {
+            served.replace(with: ServedSite(files: files, build: served.value.build + 1))
+            try writer.write(files)
+        }
     }
 
     /// How the last rebuild differs from `fresh`, or nil when it does not.
@@ -226,17 +234,24 @@ final class ServeSimulation {
         }
         if (last.writtenFiles == nil) != (fresh.outcome.writtenFiles == nil) { return "one built, the other did not" }
         guard last.writtenFiles != nil else { return nil }
-        let site = try RebuildShortcutTests.contents(paths.output)
         let expected = try RebuildShortcutTests.contents(fresh.output)
+        var inMemory: [String: Data] = [:]
+        for file in self.served.value.files { inMemory[file.path] = file.contents.wholeBytes().map { Data($0) } }
+        return try Self.difference(inMemory, from: expected, what: "served")
+            ?? Self.difference(RebuildShortcutTests.contents(paths.output), from: expected, what: "written")
+    }
+
+    /// How `site` (serve's, by path) differs from a fresh build's output folder, or nil.
+    static func difference(_ site: [String: Data], from expected: [String: Data], what: String) -> String? {
         if site.keys.sorted() != expected.keys.sorted() {
             let a = Set(site.keys)
             let b = Set(expected.keys)
-            return "other files: only in serve's output \(a.subtracting(b).sorted()), "
+            return "other files: only in serve's \(what) site \(a.subtracting(b).sorted()), "
                 + "only in a fresh build's \(b.subtracting(a).sorted())"
         }
         let differing = expected.keys.sorted().filter { site[$0] != expected[$0] }
         guard let first = differing.first else { return nil }
-        return "\(differing.count) file(s) differ: \(differing.prefix(8).joined(separator: ", "))\n"
+        return "\(differing.count) \(what) file(s) differ: \(differing.prefix(8).joined(separator: ", "))\n"
             + Self.firstDifference(site[first]!, expected[first]!)
     }
 

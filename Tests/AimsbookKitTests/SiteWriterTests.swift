@@ -155,68 +155,56 @@ import Testing
         #expect(OutputFile.Contents.text(pieces: ["é", "ab"]).byteCount == 4)
     }
 
-    @Test func anUpdateKeepsUnchangedFilesRewritesChangedOnesAndDropsTheRest() throws {
+    @Test func serveLinksWhatItPublishedUnchangedWritesTheRestAndDropsRemovedPages() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("output")
-        let stamps = OutputFolderStamps()
-        try SiteWriter.write(
-            [.text("index.html", "home"), .text("docs/a.html", "a"), .text("old/gone.html", "gone")], to: output,
-            folders: stamps)
-        try SiteWriter.write(
-            [.text("index.html", "home"), .text("docs/a.html", "a, edited"), .text("docs/b.html", "b")], to: output,
-            unchanged: ["index.html"], folders: stamps)
+        let paths = HandbookPaths(root: folder, output: folder.appendingPathComponent("output"))
+        let output = paths.output
+        var writer = ServedSiteWriter(paths: paths)
+        let home = OutputFile.utf8("index.html", Array("home".utf8))
+        try writer.write([.text("docs/a.html", "a"), home, .text("old/gone.html", "gone")])
+        let homeFile = try inode(output.appendingPathComponent("index.html"))
+        try writer.write([.text("docs/a.html", "a, edited"), .text("docs/b.html", "b"), home])
         #expect(try String(contentsOf: output.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a, edited")
         #expect(try String(contentsOf: output.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
+        #expect(try inode(output.appendingPathComponent("index.html")) == homeFile, "the unchanged page is linked")
         #expect(
             try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "docs/b.html", "index.html"],
-            "the removed page and its empty folder are gone; nothing hidden is left in the site")
-        // The previous site is the tree beside, for the next rebuild to write into.
-        let back = folder.appendingPathComponent(".output.aimsbook-staging")
-        #expect(try String(contentsOf: back.appendingPathComponent("docs/a.html"), encoding: .utf8) == "a")
-        #expect(stamps.backTree?.stale == ["docs/a.html", "docs/b.html"])
+            "the removed page and its folder are gone")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".output.aimsbook-lock" }
+                == ["output"], "nothing left beside")
     }
 
-    @Test func aRebuildWritesIntoTheBackTreeAndPublishesItWhole() throws {
+    @Test func serveCountsAsChangedWhatItCannotShowIsTheSame() throws {
+        let bytes = Array("page".utf8)
+        let last: [OutputFile] = [
+            .utf8("a.html", bytes), .text("b.html", "b"), .init(path: "logo.svg", contents: .copy(from: "/x/logo.svg")),
+            .utf8("z.html", bytes),
+        ]
+        let next: [OutputFile] = [
+            .utf8("a.html", bytes), .text("b.html", "b, edited"), .utf8("c.html", bytes),
+            .init(path: "logo.svg", contents: .copy(from: "/x/logo.svg")), .utf8("z.html", Array("page".utf8)),
+        ]
+        #expect(
+            ServedSiteWriter.changedPaths(next, since: last) == ["b.html", "c.html", "logo.svg"],
+            "the same bytes in other storage are the same; a new path and a copied asset are not")
+    }
+
+    @Test func afterAFailedWriteServeComparesTheOutputFolderAgain() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("output")
-        let stamps = OutputFolderStamps()
-        let large = { (letter: String) in String(repeating: letter, count: 1 << 20) }
-        let page = output.appendingPathComponent("docs/a.html")
-        func site(_ letter: String) -> [OutputFile] {
-            [.text("index.html", "home"), .text("docs/a.html", letter), .text("print.html", large(letter))]
+        let paths = HandbookPaths(root: folder, output: folder.appendingPathComponent("output"))
+        var writer = ServedSiteWriter(paths: paths)
+        let page = OutputFile.text("index.html", "one")
+        try writer.write([page])
+        #expect(throws: SiteWriteError.self) {
+            try writer.write([page, .init(path: "z.png", contents: .copy(from: "/nonexistent/z.png"))])
         }
-        try SiteWriter.write(site("a"), to: output, folders: stamps)
-        let first = try inode(page)
-        var published: [Int] = []
-        for (round, letter) in ["bb", "c", "dd", "e"].enumerated() {
-            try SiteWriter.write(site(letter), to: output, unchanged: ["index.html"], folders: stamps)
-            #expect(
-                try String(contentsOf: output.appendingPathComponent("print.html"), encoding: .utf8) == large(letter),
-                "round \(round + 1)")
-            #expect(try String(contentsOf: page, encoding: .utf8) == letter, "round \(round + 1)")
-            published.append(try inode(output))
-        }
-        #if os(Linux)
-            #expect(FileSwap.exchangesNames, "glibc has renameat2")
-            #expect(published[0] == published[2] && published[1] == published[3], "two trees, exchanged in turn")
-            #expect(published[0] != published[1])
-            #expect(try inode(page) == first, "the first page file, overwritten in place in its tree since")
-        #endif
-        // A file the back tree shares with another name (a full write links files between
-        // sites) is replaced, not written into.
-        let back = folder.appendingPathComponent(".output.aimsbook-staging")
-        let other = folder.appendingPathComponent("shared")
-        try FileManager.default.linkItem(at: back.appendingPathComponent("docs/a.html"), to: other)
-        try SiteWriter.write(site("f"), to: output, unchanged: ["index.html"], folders: stamps)
-        #expect(try String(contentsOf: page, encoding: .utf8) == "f")
-        #expect(try String(contentsOf: other, encoding: .utf8) == "dd", "the other name still holds its bytes")
-        #expect(try files(under: output) == [SiteWriter.markerName, "docs", "docs/a.html", "index.html", "print.html"])
-        // A new process knows nothing of the tree beside: it deletes it and writes the site whole.
-        try SiteWriter.write(site("g"), to: output)
-        #expect(!FileManager.default.fileExists(atPath: back.path))
-        #expect(try String(contentsOf: page, encoding: .utf8) == "g")
+        // Edited by hand at the same size: the writer no longer trusts what it published.
+        try "two".write(to: paths.output.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+        try writer.write([page])
+        #expect(try String(contentsOf: paths.output.appendingPathComponent("index.html"), encoding: .utf8) == "one")
     }
 
     @Test func theNextWriteRepairsWhatAnInterruptedOneLeft() throws {
@@ -242,71 +230,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: previous.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["output"])
     }
-    @Test func anUpdateLooksOnlyInFoldersChangedSinceTheLastWrite() throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stamps = OutputFolderStamps()
-        let site: [OutputFile] = [.text("docs/a.html", "a"), .text("docs/b.html", "b"), .text("index.html", "home")]
-        try SiteWriter.write(site, to: folder, folders: stamps)
-        #expect(stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "a full write notes its folders")
-        // Deleted by hand: its folder changed, so the update looks and writes it again.
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("docs/b.html"))
-        #expect(stamps.unchanged(["", "docs"], in: folder.path) == [""])
-        try SiteWriter.write(
-            site, to: folder, unchanged: ["docs/a.html", "docs/b.html", "index.html"], samePaths: true, folders: stamps)
-        #expect(try String(contentsOf: folder.appendingPathComponent("docs/b.html"), encoding: .utf8) == "b")
-        #expect(stamps.unchanged(["", "docs"], in: folder.path) == ["", "docs"], "the update notes them again")
-        // A failed update forgets them.
-        #expect(throws: SiteWriteError.self) {
-            try SiteWriter.write(
-                [.init(path: "docs/a.html", contents: .copy(from: "/nonexistent/a")), .text("index.html", "home")],
-                to: folder, unchanged: ["index.html"], folders: stamps)
-        }
-        #expect(stamps.unchanged(["", "docs"], in: folder.path).isEmpty)
-    }
-
-    @Test func anUpdateIntoFoldersAsTheLastLeftThemLooksOnlyAtTheFilesMadeAnew() throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stamps = OutputFolderStamps()
-        let asset = folder.appendingPathComponent("logo.svg")
-        try "<svg/>".write(to: asset, atomically: true, encoding: .utf8)
-        func site(_ a: String, _ b: String) -> [OutputFile] {
-            [
-                .text("docs/a.html", a), .text("docs/b.html", b), .text("index.html", "home"),
-                .init(path: "img/logo.svg", contents: .copy(from: asset.path)),
-            ]
-        }
-        func text(_ path: String) throws -> String {
-            try String(contentsOf: folder.appendingPathComponent("out/" + path), encoding: .utf8)
-        }
-        let output = folder.appendingPathComponent("out")
-        // The first write has no previous site to keep beside; the second full write does.
-        try SiteWriter.write(site("a", "b"), to: output, folders: stamps)
-        #expect(stamps.backTree == nil)
-        try SiteWriter.write(site("a", "b"), to: output, unchanged: ["index.html"], folders: stamps)
-        #expect(stamps.backTree != nil)
-        #expect(stamps.siteFolders == nil, "a full write does not know the site's folders")
-        try SiteWriter.write(
-            site("a2", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
-        #expect(stamps.siteFolders == ["", "docs", "img"], "the first update looks at every file and notes them")
-        let few = SiteUpdate.filesToLookAt(
-            site("a3", "b"), unchanged: .allBut(["docs/a.html"]), folders: stamps, in: output.path)
-        #expect(few?.files.map(\.path) == ["docs/a.html", "img/logo.svg"], "the one made anew, and the copied asset")
-        // A file deleted by hand changes its folder: every file is looked at again.
-        try SiteWriter.write(
-            site("a3", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
-        #expect(try text("docs/a.html") == "a3")
-        try FileManager.default.removeItem(at: output.appendingPathComponent("docs/b.html"))
-        #expect(
-            SiteUpdate.filesToLookAt(
-                site("a4", "b"), unchanged: .allBut(["docs/a.html"]), folders: stamps, in: output.path) == nil)
-        try SiteWriter.write(
-            site("a4", "b"), to: output, unchanged: .allBut(["docs/a.html"]), samePaths: true, folders: stamps)
-        #expect(try text("docs/a.html") == "a4")
-        #expect(try text("docs/b.html") == "b", "written again")
-    }
-
     @Test func aFailedUpdateLeavesThePreviousSiteAndNoHiddenFiles() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -26,16 +26,7 @@ public struct MasterList: Sendable, Equatable {
     /// In id order, as the handbook keeps its documents.
     public init(_ handbook: Handbook) {
         var entries: [Entry] = []
-        handbook.forEachDocument { document in
-            entries.append(
-                Entry(
-                    id: document.id.value, title: document.title, type: document.type.rawValue,
-                    status: document.status.rawValue, version: document.version, owner: document.owner?.value,
-                    approvers: document.approvers.map(\.value), effective: document.effective,
-                    review: document.review?.value,
-                    lastChange: document.history?.lastChange, lastApproval: document.history?.lastApproval,
-                    retention: document.retention, path: document.path, extraFields: document.extraFields))
-        }
+        handbook.forEachDocument { entries.append(Entry($0)) }
         self.entries = entries.sorted { $0.id < $1.id }
     }
 
@@ -116,5 +107,17 @@ public struct MasterList: Sendable, Equatable {
         let approved = entries.filter { $0.lastApproval != nil }.count
         output += "\n\(entries.count) documents, \(approved) with an approval commit\n"
         return output
+    }
+}
+
+extension MasterList.Entry {
+    /// One document's line of the list.
+    public init(_ document: Document) {
+        self.init(
+            id: document.id.value, title: document.title, type: document.type.rawValue,
+            status: document.status.rawValue, version: document.version, owner: document.owner?.value,
+            approvers: document.approvers.map(\.value), effective: document.effective, review: document.review?.value,
+            lastChange: document.history?.lastChange, lastApproval: document.history?.lastApproval,
+            retention: document.retention, path: document.path, extraFields: document.extraFields)
     }
 }

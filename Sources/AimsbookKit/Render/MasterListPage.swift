@@ -21,16 +21,21 @@ enum MasterListPage {
         let linker = Linker(page: path)
         let handbook = context.handbook.whole
         let list = MasterList(handbook)
-        func role(_ id: String?) -> View {
-            guard let id else { return ["has": false, "id": "", "title": "", "href": ""] }
-            let title = handbook.document(id)?.title
+        // Each row reads through its own context (the page's is shadowed), so a rebuild makes
+        // again only the rows whose document, owner or approver changed (`rowsHTML(page:…)`).
+        let rendered = try context.rowsHTML(page: path, template: "master-row", keys: list.entries.map(\.id)) {
+            id, context in
+            guard let document = context.handbook.document(id) else { return [:] }
+            let entry = MasterList.Entry(document)
+            func role(_ id: String?) -> View {
+                guard let id else { return ["has": false, "id": "", "title": "", "href": ""] }
+                let title = context.handbook.document(id)?.title
+                return [
+                    "has": true, "id": id, "title": title ?? id, "href": title != nil ? linker.document(id) : "",
+                    "linked": title != nil,
+                ]
+            }
             return [
-                "has": true, "id": id, "title": title ?? id, "href": title != nil ? linker.document(id) : "",
-                "linked": title != nil,
-            ]
-        }
-        let rows = list.entries.map { entry -> View in
-            [
                 "id": entry.id, "title": entry.title, "href": linker.document(entry.id),
                 "type": DocumentType(rawValue: entry.type)?.displayName ?? entry.type,
                 "status": DocumentStatus(rawValue: entry.status).map(Badge.status) ?? Badge.make(entry.status, .muted),
@@ -45,14 +50,15 @@ enum MasterListPage {
                 "lastApproval": entry.lastApproval.map { approval -> View in
                     [
                         "date": context.date(approval.date), "commit": approval.shortCommit,
-                        "roles": approval.approvals.map { handbook.document($0)?.title ?? $0 }.joined(separator: ", "),
+                        "roles": approval.approvals.map { context.handbook.document($0)?.title ?? $0 }
+                            .joined(separator: ", "),
                     ]
                 } ?? false,
                 "retention": entry.retention?.text ?? "", "hasRetention": entry.retention != nil,
             ]
         }
         let view: View = [
-            "rows": rows, "total": RenderText.count(rows.count, "document"),
+            "rows": rendered.rows, "rowsHTML": rendered.html, "total": RenderText.count(list.entries.count, "document"),
             "approvedByCommit": list.entries.filter { $0.lastApproval != nil }.count,
             "hasHistory": list.entries.contains { $0.lastChange != nil },
             "csvHref": linker.to(SitePaths.documentsCSV),

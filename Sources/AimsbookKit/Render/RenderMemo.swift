@@ -108,9 +108,6 @@ public final class RenderMemo: Sendable {
         var outline: OutlineMemo?
         var theme: (overrides: [String: String], theme: Theme)?
         var madeJobs: Set<String>?
-        var keptPaths = false
-        /// Whether the last build wrote error banners into its pages (`ProblemBanners`).
-        var hadBanners = false
 
         mutating func setKeepsAll(_ keepsAll: Bool) {
             (pages.keepsAll, fragments.keepsAll, rows.keepsAll, printSections.keepsAll) =
@@ -231,7 +228,6 @@ public final class RenderMemo: Sendable {
             state.lists.start()
             state.printSections.start()
             state.pendingSite = nil
-            state.keptPaths = false
         }
     }
 
@@ -266,20 +262,6 @@ public final class RenderMemo: Sendable {
     /// Makes the memo let go of the last written site, for a targeted rebuild to change it
     /// in place. Should the build fail, the next one is made whole.
     func letGoOfLastRenderedSite() { state.withLock { $0.site = nil } }
-
-    /// Records that the running render made a site with the same paths as the last one.
-    func keptPaths() { state.withLock { $0.keptPaths = true } }
-
-    /// Whether the last render's site has the same paths as the one before, for the write
-    /// stage: no file to delete, no folder to walk.
-    var lastRenderKeptPaths: Bool { state.withLock { $0.keptPaths } }
-
-    /// Whether the last build wrote error banners into its pages (`ProblemBanners`): banners
-    /// are added after the render, so while they come or go no written file counts as unchanged.
-    var lastBuildHadBanners: Bool {
-        get { state.withLock { $0.hadBanners } }
-        set { state.withLock { $0.hadBanners = newValue } }
-    }
 
     /// The last written site when its key is `key`.
     func renderedSite(key: Int) -> RenderedSite? {

@@ -269,12 +269,10 @@ public enum SiteRenderer {
 
         var files: [OutputFile]
         var sameBytes: Set<String> = []
-        var keptPaths = false
         if isTargeted {
             // Same ids, types, theme and assets: the last build's paths (sorted), some with new
             // contents, replaced in place, each found by bisection.
-            keptPaths = made.keys.allSatisfy { site.files.position(ofPath: $0) != nil }
-            if keptPaths {
+            if made.keys.allSatisfy({ site.files.position(ofPath: $0) != nil }) {
                 for (path, new) in made {
                     let position = site.files.position(ofPath: path)!
                     // Made again with the same bytes (a title edit leaves the home page's counts
@@ -301,7 +299,6 @@ public enum SiteRenderer {
             files.sort { $0.path < $1.path }
         }
         if let cache, let key {
-            if keptPaths { cache.keptPaths() }
             cache.made(
                 jobs: isTargeted
                     ? Set(pageJobs.map(\.job.key) + documentJobs.map { documentKey(handbook.documents[$0]) })
@@ -388,8 +385,6 @@ public enum SiteRenderer {
     ) throws -> [OutputFile] {
         cache.made(jobs: nil)
         cache.willKeepUnrendered()
-        // The same outline: the same pages, paths and all.
-        cache.keptPaths()
         let context = {
             var context = previous.context.carryingSoABody(of: handbook)
             context.options.memo = cache

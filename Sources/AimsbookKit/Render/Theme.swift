@@ -21,7 +21,7 @@ public struct Theme: Sendable {
         "layout", "sidebar", "home", "document", "clause", "clauses", "control", "controls", "type-list", "risks",
         "ai-systems", "roles", "soa", "audit", "search", "print", "404", "frameworks", "framework",
         "framework-requirement", "framework-readiness", "risk-row", "type-row", "audit-finding", "actions",
-        "documents", "changes", "history-panel",
+        "documents", "master-row", "changes", "history-panel",
     ]
 
     /// Put above every template so `{{value}}` is escaped by `HTML.escape` (bytes, not

@@ -12,9 +12,6 @@ enum FileSwap {
         return exchange(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0
     }
 
-    /// Whether this system swaps names (`renameat2` found).
-    static var exchangesNames: Bool { renameExchange != nil }
-
     private typealias RenameAt2 =
         @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE

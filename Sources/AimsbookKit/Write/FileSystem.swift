@@ -5,14 +5,14 @@ import Foundation
 /// stats and bridges every entry (about 10 times slower than `rm -r` on a 2,000-page site).
 enum FileSystem {
     /// Writes `text` to `path`, replacing the file, straight from the string's UTF-8 storage.
-    static func write(_ text: String, to path: String, reusing: Bool = false) throws {
+    static func write(_ text: String, to path: String) throws {
         var text = text
-        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path, reusing: reusing) }
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
     }
 
     /// Pieces one after the other through a small buffer: no string of the whole file is made.
-    static func write(_ pieces: [[UInt8]], to path: String, reusing: Bool = false) throws {
-        try writing(to: path, reusing: reusing) { descriptor in
+    static func write(_ pieces: [[UInt8]], to path: String) throws {
+        try writing(to: path) { descriptor in
             var written = 0
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 18)
@@ -34,34 +34,17 @@ enum FileSystem {
         }
     }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, reusing: Bool = false) throws {
-        try writing(to: path, reusing: reusing) { try writeAll(bytes, to: $0, path: path) }
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        try writing(to: path) { try writeAll(bytes, to: $0, path: path) }
     }
 
-    /// Creates or empties the file at `path`, lets `body` write to it (returning how many bytes
-    /// it wrote), and closes it, also when `body` throws.
-    ///
-    /// - Parameter reusing: `path` may be a spare file of ours (`FileSwap`): overwrite it in
-    ///   place and cut it to the new length, rather than empty it first. Emptying frees its
-    ///   blocks and writing allocates them again, costly on ext4; overwriting costs a copy. A
-    ///   file with other links (one a full write shares between two sites) is replaced instead,
-    ///   so no other name ever sees the change.
-    private static func writing(to path: String, reusing: Bool = false, _ body: (Int32) throws -> Int) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | (reusing ? 0 : O_TRUNC) | O_CLOEXEC, 0o644)
+    /// Creates or empties the file at `path`, lets `body` write to it, and closes it, also when
+    /// `body` throws.
+    private static func writing(to path: String, _ body: (Int32) throws -> Int) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw error("cannot create", path) }
-        var status = stat()
-        if reusing, fstat(descriptor, &status) != 0 || (status.st_mode & S_IFMT) != S_IFREG || status.st_nlink != 1 {
-            close(descriptor)
-            unlink(path)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw error("cannot create", path) }
-            status.st_size = 0
-        }
         do {
-            let written = try body(descriptor)
-            if reusing, Int(status.st_size) > written, ftruncate(descriptor, off_t(written)) != 0 {
-                throw error("cannot write", path)
-            }
+            _ = try body(descriptor)
         } catch {
             close(descriptor)
             throw error

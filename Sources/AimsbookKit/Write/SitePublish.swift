@@ -7,7 +7,7 @@ import Foundation
 /// parent folder (so on the same file system), under names that start with a dot and the
 /// output folder's name (for `output`):
 /// - `.output.aimsbook-staging`: the new site while it is written; after the exchange, the
-///   previous site until it is deleted (`serve` keeps it as the tree its next rebuild writes).
+///   previous site until it is deleted.
 /// - `.output.aimsbook-previous`: only where the exchange is not available, the previous site
 ///   between the two renames of the journaled swap.
 /// - `.output.aimsbook-lock`: the lock of the one process writing the output folder

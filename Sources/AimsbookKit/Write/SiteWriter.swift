@@ -10,8 +10,7 @@ public struct SiteWriteError: Error, CustomStringConvertible {
 /// the last good one.
 ///
 /// The new site is written whole into a staging folder beside the output folder, and the two
-/// exchange names in one step (`OutputPlace`); the previous site is then deleted (or kept by
-/// `serve` as the tree its next rebuild writes into). A marker file says the folder is
+/// exchange names in one step (`OutputPlace`); the previous site is then deleted. A marker file says the folder is
 /// aimsbook's, so a mistyped `--output` can never empty someone's folder.
 public enum SiteWriter {
     public static let markerName = ".aimsbook-output"
@@ -44,22 +43,13 @@ public enum SiteWriter {
         }
     }
 
-    /// - Parameters:
-    ///   - unchanged: pages whose bytes are those the previous build wrote (the render cache
-    ///     knows): the previous file is hard-linked into the new site instead of written again.
-    ///   - samePaths: the site has exactly the paths of the one this process wrote last, so an
-    ///     update of the back tree has no file to delete.
-    ///   - folders: `serve`'s record of the output folder and of the back tree beside it
-    ///     (`OutputFolderStamps.BackTree`): with one, a rebuild writes only what changed into
-    ///     the back tree and publishes it; without, the previous site is deleted once replaced.
-    public static func write(
-        _ files: [OutputFile], to output: URL, unchanged: UnchangedFiles = [], samePaths: Bool = false,
-        folders: OutputFolderStamps? = nil
-    ) throws {
+    /// - Parameter unchanged: files whose bytes are those the output folder holds (`serve`
+    ///   knows what it published last): each is hard-linked into the new site instead of written
+    ///   again. Without, every file of the output folder is compared with the new one.
+    public static func write(_ files: [OutputFile], to output: URL, unchanged: UnchangedFiles = []) throws {
         let place = OutputPlace(output)
         let outputPath = place.output
-        let back = folders?.backTree
-        if back == nil { try place.recover() }
+        try place.recover()
         var status = stat()
         if lstat(outputPath, &status) == 0 {
             guard (status.st_mode & S_IFMT) == S_IFDIR else {
@@ -78,32 +68,6 @@ public enum SiteWriter {
         }
         let hasSite = lstat(outputPath + "/" + markerName, &status) == 0
 
-        // A rebuild that reuses most files brings the back tree up to the new site and publishes it.
-        if let folders, let back, !unchanged.isEmpty, hasSite,
-            lstat(place.staging + "/" + markerName, &status) == 0
-        {
-            do {
-                let written = try SiteUpdate.update(
-                    files, in: place.staging, unchanged: unchanged.subtracting(back.stale),
-                    samePaths: samePaths && back.samePaths, folders: back.stamps)
-                guard FileSwap.exchange(place.staging, outputPath) else {
-                    throw FileSystem.error("cannot exchange the new site in \(place.staging) with", outputPath)
-                }
-                folders.exchangeStamps(with: back.stamps)
-                // The published tree's top folder was stamped before the exchange changed its times.
-                folders.record([""], in: outputPath)
-                folders.backTree = .init(stale: written, samePaths: samePaths, stamps: back.stamps)
-                return
-            } catch is SiteUpdate.NeedsFullWrite {
-            } catch {
-                folders.forget()
-                FileSystem.removeTree(place.staging)
-                throw error
-            }
-        }
-
-        folders?.forget()
-        FileSystem.removeTree(place.staging)
         let timings = StageTimings.shared
         // A file whose bytes the previous site already holds is linked, not written: a
         // repeated build of the same handbook writes and deletes almost nothing.
@@ -111,9 +75,8 @@ public enum SiteWriter {
             !hasSite
             ? nil
             : !unchanged.isEmpty ? .known(folder: outputPath, unchanged: unchanged) : .compared(folder: outputPath)
-        let written: Set<String>
         do {
-            written = try timings.measure("write: files written") {
+            try timings.measure("write: files written") {
                 try writeFiles(files, into: place.staging, previous: previous)
             }
             try FileSystem.write(
@@ -132,11 +95,7 @@ public enum SiteWriter {
                 throw error
             }
         }
-        folders?.record(SiteUpdate.folders(of: files.map(\.path)), in: outputPath)
-        if let folders, replaced == place.staging {
-            // `serve` keeps the previous site as the tree its next rebuild writes into.
-            folders.backTree = .init(stale: written, samePaths: false, stamps: OutputFolderStamps())
-        } else if let replaced {
+        if let replaced {
             timings.measure("write: previous site deleted") { FileSystem.removeTree(replaced) }
         }
     }
@@ -149,11 +108,7 @@ public enum SiteWriter {
         case compared(folder: String)
     }
 
-    /// - Returns: the paths written (not linked from the previous site).
-    @discardableResult
-    static func writeFiles(
-        _ files: [OutputFile], into folder: String, previous: PreviousSite? = nil
-    ) throws -> Set<String> {
+    static func writeFiles(_ files: [OutputFile], into folder: String, previous: PreviousSite? = nil) throws {
         try FileSystem.makeFolder(folder)
         var createdDirectories: Set<String> = [folder]
         let plan = try relativePaths(files)
@@ -166,47 +121,37 @@ public enum SiteWriter {
         }
         // Folders first, then the files on all cores: each write is independent.
         let results = plan.concurrentMap { file, relative in
-            Result { () throws -> String? in
+            Result { () throws in
                 let destination = folder + "/" + relative
                 switch previous {
                 case .known(let previousFolder, let unchanged):
                     if unchanged.contains(file.path), let size = file.textSize,
                         linkPrevious(previousFolder + "/" + relative, to: destination, size: size)
                     {
-                        return nil
+                        return
                     }
                 case .compared(let previousFolder):
                     if linkPrevious(previousFolder + "/" + relative, to: destination, ifItHolds: file.contents) {
-                        return nil
+                        return
                     }
                 case nil: break
                 }
                 try write(file.contents, to: destination)
-                return file.path
             }
         }
-        var written: Set<String> = []
-        for result in results {
-            if let path = try result.get() { written.insert(path) }
-        }
-        return written
+        for result in results { try result.get() }
     }
 
     /// Each file with its path inside the output folder, checked before anything is written:
     /// none may climb out, and no two may land on the same file (also on a case-insensitive disk).
-    /// - Parameter distinct: the paths are known to be distinct (the last write's, checked then).
-    static func relativePaths(
-        _ files: [OutputFile], distinct: Bool = false
-    ) throws -> [(
-        file: OutputFile, relative: String
-    )] {
+    static func relativePaths(_ files: [OutputFile]) throws -> [(file: OutputFile, relative: String)] {
         var written: Set<String> = []
         return try files.map { file in
             guard let relative = safeRelativePath(file.path) else {
                 throw SiteWriteError(
                     description: "refusing to write '\(file.path)': it would lie outside the output folder")
             }
-            guard distinct || written.insert(relative.lowercased()).inserted else {
+            guard written.insert(relative.lowercased()).inserted else {
                 throw SiteWriteError(description: "two pages would be written to the same file '\(relative)'")
             }
             return (file, relative)
@@ -214,18 +159,17 @@ public enum SiteWriter {
     }
 
     /// Writes one file's contents (reading a copied asset now).
-    /// - Parameter reusing: `path` may be a file of the back tree to overwrite in place.
-    static func write(_ contents: OutputFile.Contents, to path: String, reusing: Bool = false) throws {
+    static func write(_ contents: OutputFile.Contents, to path: String) throws {
         switch contents {
-        case .text(let text): try FileSystem.write(text, to: path, reusing: reusing)
-        case .pieces(let pieces): try FileSystem.write(pieces, to: path, reusing: reusing)
+        case .text(let text): try FileSystem.write(text, to: path)
+        case .pieces(let pieces): try FileSystem.write(pieces, to: path)
         case .utf8(let bytes), .bytes(let bytes):
-            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path, reusing: reusing) }
+            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         case .copy(let source):
             guard let bytes = FileBytes.contents(atPath: source) else {
                 throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
             }
-            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path, reusing: reusing) }
+            try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         }
     }
 

@@ -27,24 +27,9 @@ public struct UnchangedFiles: Sendable, ExpressibleByArrayLiteral {
         }
     }
 
-    /// The files that are not unchanged, when they are the few (`allBut`).
-    var allBut: Set<String>? {
-        if case .allBut(let changed) = kind { return changed }
-        return nil
-    }
-
     /// No file is known to be unchanged: the site is written whole.
     public var isEmpty: Bool {
         if case .these(let paths) = kind { return paths.isEmpty }
         return false
-    }
-
-    /// The same, less `paths`.
-    public func subtracting(_ paths: Set<String>) -> UnchangedFiles {
-        guard !paths.isEmpty else { return self }
-        switch kind {
-        case .these(let these): return UnchangedFiles(these.subtracting(paths))
-        case .allBut(let changed): return .allBut(changed.union(paths))
-        }
     }
 }
