@@ -179,6 +179,7 @@ final class OpenFile: Sendable {
         var data = Data(count: count)
         var filled = 0
         while filled < count {
+            // unsafe: read(2) fills the buffer it is lent, no further than its count.
             let result = data.withUnsafeMutableBytes { buffer in
                 pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
             }

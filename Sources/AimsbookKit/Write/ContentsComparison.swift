@@ -16,6 +16,7 @@ extension OutputFile.Contents {
 
     /// Whether the file these contents make holds exactly `bytes`. A copied asset never does:
     /// its source is read only when it is written.
+    // unsafe: the mapped previous file and the new bytes compared in place, within the calls that lend them.
     func isEqual(to bytes: UnsafeRawBufferPointer) -> Bool {
         switch self {
         case .text(let text):

@@ -13,6 +13,7 @@ enum FileSwap {
     }
 
     private typealias RenameAt2 =
+        // unsafe: renameat2's C signature, looked up in libc (Glibc does not declare it).
         @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE
 

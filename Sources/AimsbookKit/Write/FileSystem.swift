@@ -4,6 +4,7 @@ import Foundation
 /// Foundation's `Data.write` copies each page into a `Data` first, and `FileManager.removeItem`
 /// stats and bridges every entry (about 10 times slower than `rm -r` on a 2,000-page site).
 enum FileSystem {
+    // unsafe (this file): bytes handed to write(2) and dirent names read in place, each within the call that lends them.
     /// Writes `text` to `path`, replacing the file, straight from the string's UTF-8 storage.
     static func write(_ text: String, to path: String) throws {
         var text = text

@@ -114,6 +114,7 @@ public final class OutputLock: Sendable {
         // The holder's id, for the message of the next one that tries.
         let id = Array("\(getpid())\n".utf8)
         if ftruncate(descriptor, 0) == 0 {
+            // unsafe: the holder's id lent to pwrite(2) for the call.
             _ = id.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         }
         return OutputLock(descriptor: descriptor)
@@ -121,6 +122,7 @@ public final class OutputLock: Sendable {
 
     private static func processID(in descriptor: Int32) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 32)
+        // unsafe: pread(2) fills the buffer it is lent, no further than its count.
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
         return Int(String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))

@@ -164,11 +164,13 @@ public enum SiteWriter {
         case .text(let text): try FileSystem.write(text, to: path)
         case .pieces(let pieces): try FileSystem.write(pieces, to: path)
         case .utf8(let bytes), .bytes(let bytes):
+            // unsafe: the file's bytes lent to write(2) for the call.
             try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         case .copy(let source):
             guard let bytes = FileBytes.contents(atPath: source) else {
                 throw SiteWriteError(description: "cannot read \(source) to copy it into the site")
             }
+            // unsafe: the file's bytes lent to write(2) for the call.
             try bytes.withUnsafeBytes { try FileSystem.write($0, to: path) }
         }
     }
@@ -195,6 +197,7 @@ public enum SiteWriter {
         guard let size = contents.byteCount, isRegularFile(previous, ofSize: size),
             let bytes = FileBytes.contents(atPath: previous)
         else { return false }
+        // unsafe: the previous file's mapped bytes compared within the call that lends them.
         return bytes.withUnsafeBytes { contents.isEqual(to: $0) } && link(previous, destination) == 0
     }
 
