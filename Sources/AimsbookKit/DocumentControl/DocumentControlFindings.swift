@@ -32,7 +32,7 @@ enum DocumentControlFindings {
                     .init(
                         kind: "approver-mismatch", document: id,
                         message:
-                            "\(document.title) was approved in \(approval.shortCommit) (\(approval.date)) by \(approval.approvals.joined(separator: ", ")), but its approver is \(named); have \(named) approve it, or correct '\(document.approversField)'"
+                            "\(document.title) was approved in \(approval.shortCommit) (\(approval.date)) by \(approval.approvals.joined(separator: ", ")), but its approver is \(named); have \(named) approve it, or correct '\(document.approversKey)'"
                     ))
             } else if approvers.isEmpty {
                 findings.append(

@@ -27,8 +27,3 @@ extension FieldReader {
         return approvers
     }
 }
-
-extension Document {
-    /// The name of the field the approvers were written in, for messages.
-    var approversField: String { self.approvers.count > 1 ? "approvers" : "approver" }
-}

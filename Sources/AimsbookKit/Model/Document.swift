@@ -50,6 +50,8 @@ public struct Document: Sendable, Hashable {
         public var reviewSchedule: ReviewSchedule? = nil
         /// Fields of other tools (`x-…` keys and the entries of `extra:`), as written, in order.
         public var extraFields: [ExtraField] = []
+        /// The key the approvers were written under (`approver` or `approvers`), for messages.
+        public var approversKey = "approver"
     }
 
     /// The fields live in one shared box, copied only when a shared document is changed: a

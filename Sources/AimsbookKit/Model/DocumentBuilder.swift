@@ -92,6 +92,7 @@ public enum DocumentBuilder {
         document.retention = retention
         document.reviewSchedule = reviewSchedule
         document.extraFields = ExtraField.read(frontMatter)
+        if frontMatter["approvers"] != nil { document.approversKey = "approvers" }
         return Output(document: document, declaredID: id, diagnostics: reader.diagnostics)
     }
 }

@@ -107,7 +107,7 @@ public enum HandbookBuilder {
             var document = duplicate
             fileDiagnostics[position] += roleTitles.resolve(&document)
             let roleFields =
-                [("owner", document.owner)] + document.approvers.map { (document.approversField, Optional($0)) }
+                [("owner", document.owner)] + document.approvers.map { (document.approversKey, Optional($0)) }
             for (field, reference) in roleFields {
                 guard let reference, !allIDs.contains(reference.value), !brokenIDs.contains(reference.value) else {
                     continue

@@ -46,7 +46,7 @@ struct RoleTitles: Sendable {
         }
         let owner = resolved(document.owner, field: "owner")
         if owner != document.owner { document.owner = owner }
-        let field = document.approversField
+        let field = document.approversKey
         let approvers = document.approvers.map { resolved($0, field: field) ?? $0 }
         if approvers != document.approvers { document.approvers = approvers }
         if var role = document.role, let reportsTo = resolved(role.reportsTo, field: "reports_to"),
