@@ -53,7 +53,9 @@ public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, 
     /// each drives the reference check, the backlinks and `Relations.inputs` together.
     public static let commonReferences: [ReferenceField] = [
         ReferenceField("owner", to: [.role], isList: false, backlink: false) { $0.owner.map { [$0] } ?? [] },
-        ReferenceField("approvers", to: [.role], isList: true, backlink: false) { $0.approvers },
+        ReferenceField("approvers", to: [.role], isList: true, backlink: false, writtenName: { $0.approversKey }) {
+            $0.approvers
+        },
         ReferenceField("related", to: [], isList: true, mayNameItself: false) { $0.related },
     ]
 }

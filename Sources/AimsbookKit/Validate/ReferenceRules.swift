@@ -10,8 +10,7 @@ enum ReferenceRules {
         let handbook = context.handbook
         let id = document.id.value
         for field in document.type.descriptor.allReferences {
-            // `approvers` is reported under the name it was written with (`approver` for one).
-            let name = field.name == "approvers" ? document.approversKey : field.name
+            let name = field.name(in: document)
             for reference in field.values(document) {
                 check(reference, field: field, name: name, from: id, handbook: handbook, into: &diagnostics)
             }

@@ -75,9 +75,13 @@ public struct ReferenceField: Sendable {
     public let mayNameItself: Bool
     /// The ids as read into the document (a single value is a list of one), with their positions.
     public let values: @Sendable (Document) -> [Located<String>]
+    /// The key a document wrote the field under, when the field has more than one
+    /// (`approver` or `approvers`); messages name the field as written.
+    let writtenName: (@Sendable (Document) -> String)?
 
     init(
         _ name: String, to expects: [DocumentType], isList: Bool, backlink: Bool = true, mayNameItself: Bool = true,
+        writtenName: (@Sendable (Document) -> String)? = nil,
         values: @escaping @Sendable (Document) -> [Located<String>]
     ) {
         self.name = name
@@ -85,8 +89,12 @@ public struct ReferenceField: Sendable {
         self.isList = isList
         isBacklink = backlink
         self.mayNameItself = mayNameItself
+        self.writtenName = writtenName
         self.values = values
     }
+
+    /// The field's name as `document` wrote it.
+    func name(in document: Document) -> String { writtenName?(document) ?? name }
 
     /// "role document", "ai system or impact assessment document", "document".
     var expectedKind: String {
