@@ -78,8 +78,20 @@ enum AuditPage {
             byKind[finding.kind, default: []].append(finding)
         }
         let findingGroups = try kinds.map { kind -> View in
-            let findings = byKind[kind]!.map { finding -> View in
-                [
+            let group = byKind[kind]!
+            // A row's key spells out its finding whole, so a row is the finding (which the key
+            // determines) and the document ref it reads through its own context: in a rebuild
+            // with the same findings, a title edit makes the one row showing that document again.
+            var findingsByKey: [String: AuditReport.Finding] = [:]
+            let keys = group.enumerated().map { index, finding in
+                let key = Self.rowKey(index, finding)
+                findingsByKey[key] = finding
+                return key
+            }
+            let rendered = try context.rowsHTML(page: path + "#" + kind, template: "audit-finding", keys: keys) {
+                key, context in
+                let finding = findingsByKey[key]!
+                return [
                     "message": finding.message,
                     "place": finding.location.map { "\($0.file):\($0.line)" } ?? "",
                     "hasPlace": finding.location != nil,
@@ -87,9 +99,8 @@ enum AuditPage {
                     "document": finding.document.map { context.documentRef($0, linker: linker) } ?? false,
                 ]
             }
-            let rendered = try context.rowsHTML(findings, template: "audit-finding", page: path + "#" + kind)
             return [
-                "kind": kind, "label": DocumentDetails.label(kind), "count": findings.count,
+                "kind": kind, "label": DocumentDetails.label(kind), "count": group.count,
                 "findings": rendered.rows, "findingsHTML": rendered.html,
             ]
         }
@@ -137,5 +148,12 @@ enum AuditPage {
         ]
         let frame = RenderContext.Frame(path: path, kind: "audit", title: "Audit readiness", section: path)
         return try context.page(frame, template: "audit", view)
+    }
+
+    /// A finding's row key: its position and every field its row shows, so equal keys make equal rows.
+    static func rowKey(_ index: Int, _ finding: AuditReport.Finding) -> String {
+        let place = finding.location.map { "@\($0.file):\($0.line)" } ?? ""
+        let document = finding.document.map { "#" + $0 } ?? ""
+        return "\(index)\u{1F}\(document)\u{1F}\(place)\u{1F}\(finding.message)"
     }
 }
