@@ -50,10 +50,10 @@ public struct MasterList: Sendable, Equatable {
 
     /// RFC 4180 with a BOM, as the SoA's CSV (`SoAExport.csv`).
     public func csv() -> String {
-        var output = "\u{FEFF}" + Self.columns.map(SoAExport.csvField).joined(separator: ",") + "\r\n"
-        for entry in entries {
-            output += Self.row(entry).map(SoAExport.csvField).joined(separator: ",") + "\r\n"
-        }
+        var output = "\u{FEFF}"
+        output.reserveCapacity(256 + entries.count * 128)
+        SoAExport.appendCSVRow(Self.columns, to: &output)
+        for entry in entries { SoAExport.appendCSVRow(Self.row(entry), to: &output) }
         return output
     }
 

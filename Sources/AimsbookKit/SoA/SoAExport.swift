@@ -18,11 +18,20 @@ public enum SoAExport {
     /// A leading BOM lets spreadsheet programs detect UTF-8. Cells starting with = + - @ are
     /// prefixed with ' so a spreadsheet does not run them as formulas.
     public static func csv(_ soa: StatementOfApplicability) -> String {
-        var output = "\u{FEFF}" + columns.map(csvField).joined(separator: ",") + "\r\n"
-        for entry in soa.allEntries {
-            output += row(entry).map(csvField).joined(separator: ",") + "\r\n"
-        }
+        var output = "\u{FEFF}"
+        appendCSVRow(columns, to: &output)
+        for entry in soa.allEntries { appendCSVRow(row(entry), to: &output) }
         return output
+    }
+
+    /// One CSV line: the cells as `csvField`s, comma-separated, and CRLF. Appended in place: the
+    /// master list's 2,000 lines are made again on every rebuild of `serve`.
+    static func appendCSVRow(_ cells: [String], to output: inout String) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { output += "," }
+            output += csvField(cell)
+        }
+        output += "\r\n"
     }
 
     /// Read as bytes, as a spreadsheet reads them: a `"\r\n"` inside a value (one `Character`)
