@@ -67,9 +67,28 @@ struct ReadSet: Sendable {
 // @unchecked: made, written and read by the one page job (or row, or list) it records.
 final class ReadLog: @unchecked Sendable {
     private(set) var reads = ReadSet()
+    /// How many reads were noted, repeated ones too: a row of a kept table checks that it
+    /// noted none in its page's log (`RenderContext.rowsHTML(page:…)`).
+    private(set) var notes = 0
 
-    func note(_ read: PageRead) { reads.insert(read) }
+    func note(_ read: PageRead) {
+        notes += 1
+        reads.insert(read)
+    }
+
     func note(_ more: ReadSet) { reads.formUnion(more) }
+}
+
+/// A row of a kept table read the handbook through its page's context instead of its own: the
+/// row would be kept when what it read changed. A defect of the page family named, never of
+/// the handbook (`RenderContext.rowsHTML(page:…)`).
+struct RowReadThroughPage: Error, CustomStringConvertible {
+    var page: String
+    var row: String
+
+    var description: String {
+        "internal error: row '\(row)' of \(page) read the handbook through its page's context, not its own"
+    }
 }
 
 /// The handbook as pages see it: the outline, with each read noted in the page's log. Fields

@@ -572,7 +572,8 @@ struct RenderContext: Sendable {
     }
 
     /// Rows of a long table, one per key, made by `makeRow` from the context it is given (which
-    /// notes the row's reads; `makeRow` must read nothing else) and rendered like
+    /// notes the row's reads; a read through any other context, such as the page's, throws
+    /// `RowReadThroughPage` while `serve` records reads) and rendered like
     /// `rowsHTML(_:template:page:)`. In a targeted rebuild of a table with the same keys, a row
     /// whose reads did not change is the last build's, view, fingerprint and HTML, without being
     /// made, and the table's reads are noted as one set: a title edit makes one row of the
@@ -587,7 +588,11 @@ struct RenderContext: Sendable {
         }
         func made(_ key: String) throws -> RenderMemo.KeptRow {
             let rowLog = ReadLog()
+            let notedOnPage = log?.notes
             let view = try makeRow(key, noting(into: rowLog))
+            // Every read of the row is in its own log, or a rebuild would keep it when what it
+            // read changed: a closure reading through the page's context is caught here.
+            guard log?.notes == notedOnPage else { throw RowReadThroughPage(page: page, row: key) }
             let fingerprint = Self.fingerprint(view)
             let html = try cache.fragment(page + "#" + key, key: fragmentKey(template, fingerprint)) {
                 try theme.render(view, template: template)
