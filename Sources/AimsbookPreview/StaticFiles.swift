@@ -20,7 +20,11 @@ enum StaticFiles {
         "<script src=\"/__aimsbook/live-reload.js\" data-version=\"\(version)\"></script>\n"
     }
 
-    static func response(for path: String, in site: ServedSite, version: String) -> Response {
+    /// - Parameter ifNoneMatch: the request's `If-None-Match`, answered with 304 when it names
+    ///   the file's current entity tag.
+    static func response(
+        for path: String, in site: ServedSite, version: String, ifNoneMatch: String? = nil
+    ) -> Response {
         guard let relative = safePath(path), let file = site.file(at: relative) else {
             return notFound(site, version: version)
         }
@@ -28,9 +32,10 @@ enum StaticFiles {
         let headers: HTTPFields = [.contentType: contentType(of: file.path), .cacheControl: "no-store"]
         switch file.contents {
         case .utf8(let bytes), .bytes(let bytes):
-            return whole(bytes, isHTML: isHTML, version: version, headers: headers)
+            return fromMemory(bytes, isHTML: isHTML, version: version, headers: headers, ifNoneMatch: ifNoneMatch)
         case .text(let text):
-            return whole(Array(text.utf8), isHTML: isHTML, version: version, headers: headers)
+            return fromMemory(
+                Array(text.utf8), isHTML: isHTML, version: version, headers: headers, ifNoneMatch: ifNoneMatch)
         case .pieces(let pieces):
             let size = pieces.reduce(0) { $0 + $1.count }
             if size <= wholeFileLimit {
@@ -66,6 +71,32 @@ enum StaticFiles {
                 }
             }
         }
+    }
+
+    /// A file held whole in memory. The stylesheet and scripts a page reload asks for again are
+    /// revalidated by their bytes (`no-cache` and an entity tag), so the browser keeps what it
+    /// parsed while they stay the same; pages are never kept, each carrying the build version
+    /// its live-reload script reads.
+    private static func fromMemory(
+        _ bytes: [UInt8], isHTML: Bool, version: String, headers: HTTPFields, ifNoneMatch: String?
+    ) -> Response {
+        var headers = headers
+        if !isHTML {
+            let tag = entityTag(of: bytes)
+            headers[.cacheControl] = "no-cache"
+            headers[.eTag] = tag
+            if ifNoneMatch == tag { return Response(status: .notModified, headers: headers) }
+        }
+        return whole(bytes, isHTML: isHTML, version: version, headers: headers)
+    }
+
+    /// A strong entity tag for `bytes`, valid while this `serve` runs (`Hasher` is seeded per process).
+    static func entityTag(of bytes: [UInt8]) -> String {
+        var hasher = Hasher()
+        hasher.combine(bytes.count)
+        // unsafe: the array's own bytes, read within the call that lends them.
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return "\"" + String(UInt(bitPattern: hasher.finalize()), radix: 16) + "\""
     }
 
     private static func whole(_ bytes: [UInt8], isHTML: Bool, version: String, headers: HTTPFields) -> Response {
