@@ -10,7 +10,7 @@ enum RiskType {
         fields: [
             "category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment",
             .references("ai_systems", to: .aiSystem) { $0.risk?.aiSystems },
-            "accepted_by", "accepted_on",
+            .reference("accepted_by", to: .role, backlink: false) { $0.risk?.acceptedBy }, "accepted_on",
         ],
         readDetails: { reader in
             var risk = Document.Risk(
