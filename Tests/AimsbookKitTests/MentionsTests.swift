@@ -58,6 +58,7 @@ import Testing
         let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([
             linked, retitled, unlinked, RenderTests.files,
         ])
+        // Performance (README "How it works"): a body edit is a targeted rebuild, the path compared here.
         #expect(cache.render.targetedJobs != nil, "a body edit is a targeted rebuild")
     }
 }

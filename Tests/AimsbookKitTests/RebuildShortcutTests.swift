@@ -162,6 +162,7 @@ import Testing
         let owner = BuildCacheTests.editing(both, "risks/bias.md", "owner: ROLE-OWNER", "owner: ROLE-CEO")
         let renamedCEO = BuildCacheTests.editing(owner, "roles/ceo.md", "title: Chief executive", "title: Director")
         let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([both, owner, renamedCEO, RenderTests.files])
+        // Performance (README "How it works"): a front-matter edit is a targeted rebuild, the path compared here.
         #expect(cache.render.targetedJobs != nil)
     }
 
@@ -185,6 +186,7 @@ import Testing
         let cites = BuildCacheTests.editing(
             retitled, "procedures/risk.md", "controls: [A.5.2]", "controls: [A.5.2, A.2.2]")
         let cache = try BuildCacheTests.expectEachStepMatchesAFreshBuild([cites, retitled])
+        // Performance (README "How it works"): a front-matter edit is a targeted rebuild, the path compared here.
         #expect(cache.render.targetedJobs != nil)
     }
 

@@ -239,8 +239,9 @@ struct ImportPlanner {
         return folder.isEmpty ? file : "\(folder)/\(file)"
     }
 
-    /// A cell as the YAML its field takes: role titles and document titles become ids, dates
-    /// become YYYY-MM-DD, lists flow lists, words the vocabulary's spelling.
+    /// A cell as the YAML its field takes, by the field's declared kind (`FieldKind`): role
+    /// titles and document titles become ids, dates become YYYY-MM-DD, lists flow lists, words
+    /// the vocabulary's spelling, yes and no `true` and `false`.
     private mutating func yamlValue(
         _ cell: String, field: String, column: String
     ) -> Result<
@@ -249,7 +250,8 @@ struct ImportPlanner {
         func failure(_ message: String) -> Result<String, RegisterImport.Problem> {
             .failure(.init(line: 0, message: "\(column): \(message)"))
         }
-        if field == "approvers" {
+        switch type.descriptor.fieldKinds[field] ?? .text {
+        case .documents(let expects, isList: true) where expects == [.role]:
             var ids: [String] = []
             for name in RegisterImport.names(in: cell) {
                 switch role(named: name) {
@@ -257,35 +259,54 @@ struct ImportPlanner {
                 case .failure(let problem): return failure(problem.message)
                 }
             }
-            return .success("[" + ids.map(StarterDocument.yamlString).joined(separator: ", ") + "]")
-        }
-        if RegisterImport.roleFields.contains(field) {
+            return .success(Self.flowList(ids))
+        case .documents(let expects, isList: false) where expects == [.role]:
             switch role(named: cell) {
             case .success(let id): return .success(id)
             case .failure(let problem): return failure(problem.message)
             }
-        }
-        if RegisterImport.dateFields.contains(field) {
+        case .documents(_, isList: true):
+            return .success(Self.flowList(Self.items(in: cell).map { titles[$0.lowercased()] ?? $0 }))
+        case .documents(_, isList: false):
+            return .success(titles[cell.lowercased()] ?? cell)
+        case .date:
             switch WrittenDate.read(cell) {
             case .day(let day): return .success(day.description)
             case .unreadable(let message): return failure(message)
             }
-        }
-        if RegisterImport.listFields.contains(field) {
-            let items = cell.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline })
-                .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-                .map { RegisterImport.documentFields.contains(field) ? (titles[$0.lowercased()] ?? $0) : $0 }
-            return .success("[" + items.map(StarterDocument.yamlString).joined(separator: ", ") + "]")
-        }
-        if RegisterImport.numberFields.contains(field) {
+        case .list:
+            return .success(Self.flowList(Self.items(in: cell)))
+        case .words:
+            return .success(Self.flowList(Self.items(in: cell).map(Self.word)))
+        case .score:
             guard let number = Int(cell) else { return failure("'\(cell)' is not a number from 1 to 5") }
             return .success(String(number))
+        case .word:
+            return .success(Self.word(cell))
+        case .yesNo:
+            switch cell.lowercased() {
+            case "true", "yes", "y", "x", "1": return .success("true")
+            case "false", "no", "n", "0": return .success("false")
+            default: return failure("'\(cell)' is not yes or no; write yes or no")
+            }
+        case .text:
+            return .success(Self.scalar(cell))
         }
-        if RegisterImport.wordFields.contains(field) {
-            return .success(cell.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-"))
-        }
-        if RegisterImport.documentFields.contains(field) { return .success(titles[cell.lowercased()] ?? cell) }
-        return .success(Self.scalar(cell))
+    }
+
+    /// The items of a list cell, split at commas, semicolons and line breaks.
+    static func items(in cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline })
+            .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    static func flowList(_ items: [String]) -> String {
+        "[" + items.map(StarterDocument.yamlString).joined(separator: ", ") + "]"
+    }
+
+    /// A word of a closed vocabulary as the vocabulary spells it: `Third party` → `third-party`.
+    static func word(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" }).joined(separator: "-")
     }
 
     /// Text as a YAML scalar, line breaks kept as escapes in a double-quoted string.

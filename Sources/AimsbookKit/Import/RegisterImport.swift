@@ -50,24 +50,12 @@ public enum RegisterImport {
         public func count(_ action: PlannedFile.Action) -> Int { files.count { $0.action == action } }
     }
 
-    static let roleFields: Set = ["owner", "approver", "reports_to"]
-
     /// The roles of one "Approvers" cell: split at ';' when there is one (a title may hold a
     /// comma), else at ','.
     static func names(in cell: String) -> [String] {
         let separator: Character = cell.contains(";") ? ";" : ","
         return cell.split(separator: separator).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
-    static let dateFields: Set = ["effective", "review", "due", "date"]
-    static let listFields: Set = [
-        "clauses", "controls", "related", "tags", "ai_systems", "members", "eu_ai_act", "iso27001",
-    ]
-    static let numberFields: Set = ["likelihood", "impact", "residual_likelihood", "residual_impact"]
-    static let wordFields: Set = [
-        "status", "category", "treatment", "lifecycle", "eu_ai_act_risk", "provider", "record_kind",
-    ]
-    /// Fields naming other documents, which may be written by their titles.
-    static let documentFields: Set = ["related", "ai_systems", "impact_assessment"]
 
     /// Plans the import of `table` into the handbook read as `source`.
     public static func plan(_ table: RegisterTable, into source: HandbookSource, options: Options) -> Plan {

@@ -53,11 +53,20 @@ public struct DocumentType: RawRepresentable, Sendable, Hashable, CaseIterable, 
     /// each drives the reference check, the backlinks and `Relations.inputs` together.
     public static let commonReferences: [ReferenceField] = [
         ReferenceField("owner", to: [.role], isList: false, backlink: false) { $0.owner.map { [$0] } ?? [] },
-        ReferenceField("approvers", to: [.role], isList: true, backlink: false, writtenName: { $0.approversKey }) {
-            $0.approvers
-        },
+        ReferenceField(
+            "approvers", to: [.role], isList: true, backlink: false, singularName: "approver",
+            writtenName: { $0.approversKey }
+        ) { $0.approvers },
         ReferenceField("related", to: [], isList: true, mayNameItself: false) { $0.related },
     ]
+
+    /// What each common field holds (`FieldKind`): the reference fields' as they declare it, the
+    /// others here; a common field not named (`title`, `version`, `retention`) is free text.
+    static let commonFieldKinds: [String: FieldKind] = Dictionary(
+        uniqueKeysWithValues: commonReferences.flatMap(\.kinds) + [
+            ("status", .word(in: DocumentStatus.allCases.map(\.rawValue))), ("effective", .date), ("review", .date),
+            ("clauses", .list), ("controls", .list), ("tags", .list), ("eu_ai_act", .list), ("iso27001", .list),
+        ])
 }
 
 /// A document's life-cycle state. Only `approved` documents count as evidence.

@@ -8,9 +8,10 @@ enum AISystemType {
     static let descriptor = DocumentTypeDescriptor(
         .aiSystem, displayName: "AI system", pluralName: "AI systems", requiresOwner: true,
         fields: [
-            "lifecycle", "eu_ai_act_risk", "provider", "supplier",
+            .word("lifecycle", Vocabulary.lifecycle), .word("eu_ai_act_risk", Vocabulary.euAIActRisk),
+            .word("provider", Vocabulary.provider), "supplier",
             .reference("impact_assessment", to: .impactAssessment) { $0.aiSystem?.impactAssessment },
-            "ai_act_role", "annex_iii", "transparency",
+            .word("ai_act_role", Vocabulary.aiActRole), "annex_iii", .words("transparency", Vocabulary.transparency),
             .reference("not_high_risk_assessment") { $0.aiSystem?.notHighRiskAssessment },
         ],
         readDetails: { reader in

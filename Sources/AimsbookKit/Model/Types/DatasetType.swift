@@ -9,7 +9,7 @@ enum DatasetType {
         .dataset, displayName: "Dataset", pluralName: "Datasets", requiresOwner: true,
         fields: [
             .references("ai_systems", to: .aiSystem) { $0.dataset?.aiSystems },
-            "source", "personal_data", "quality_checked",
+            "source", .yesNo("personal_data"), .date("quality_checked"),
         ],
         readDetails: { reader in
             var dataset = Document.Dataset(aiSystems: reader.list("ai_systems"), source: reader.text("source")?.value)

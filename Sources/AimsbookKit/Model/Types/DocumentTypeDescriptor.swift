@@ -17,6 +17,9 @@ public final class DocumentTypeDescriptor: Sendable {
     public let references: [ReferenceField]
     /// `DocumentType.commonReferences` and then `references`.
     public let allReferences: [ReferenceField]
+    /// What each field, common (`DocumentType.commonFieldKinds`) or own, holds, by name: what
+    /// `aimsbook import` writes a register's cell as.
+    public let fieldKinds: [String: FieldKind]
     /// Reads the type's own fields; a type with none gives `.none`.
     let readDetails: @Sendable (inout FieldReader) -> Document.Details
     /// The type's section of the details panel, if it has one.
@@ -37,28 +40,60 @@ public final class DocumentTypeDescriptor: Sendable {
         ownFields = fields.map(\.name)
         references = fields.compactMap(\.reference)
         allReferences = DocumentType.commonReferences + references
+        fieldKinds = DocumentType.commonFieldKinds.merging(fields.map { ($0.name, $0.kind) }) { _, own in own }
         self.readDetails = readDetails
         self.panel = panel
         self.starter = starter
         self.richerView = richerView
     }
 
-    /// One own field of a type: a plain value (`"category"`), or a reference to other documents.
+    /// One own field of a type: a plain value of a kind (`"supplier"` is free text,
+    /// `.date("due")` a date), or a reference to other documents.
     enum Field: ExpressibleByStringLiteral {
-        case plain(String)
+        case plain(String, FieldKind)
         case reference(ReferenceField)
 
-        init(stringLiteral name: String) { self = .plain(name) }
+        init(stringLiteral name: String) { self = .plain(name, .text) }
 
         var name: String {
             switch self {
-            case .plain(let name): name
+            case .plain(let name, _): name
             case .reference(let field): field.name
+            }
+        }
+
+        var kind: FieldKind {
+            switch self {
+            case .plain(_, let kind): kind
+            case .reference(let field): field.kind
             }
         }
 
         var reference: ReferenceField? { if case .reference(let field) = self { field } else { nil } }
     }
+}
+
+/// What a front-matter field holds, as a reader outside the type's `readDetails` (`aimsbook
+/// import`) must know it: each field's kind is declared with the field, so a new field is
+/// imported as it is read.
+public enum FieldKind: Sendable, Hashable {
+    /// Free text, written as a YAML string.
+    case text
+    /// A day, `YYYY-MM-DD`.
+    case date
+    /// A whole number from 1 to 5 (the risk register's scale).
+    case score
+    /// `true` or `false`.
+    case yesNo
+    /// One word of a closed vocabulary.
+    case word(in: [String])
+    /// A list of single values (clause or control ids, free strings).
+    case list
+    /// A list of words of a closed vocabulary.
+    case words(in: [String])
+    /// Ids of documents of the types a reference field expects (any type when empty): one, or a
+    /// list. Made only from a `ReferenceField`'s declaration.
+    case documents(expects: [DocumentType], isList: Bool)
 }
 
 /// A front-matter field naming other documents by id (`ai_systems: [AIS-001]`): which types it
@@ -78,10 +113,12 @@ public struct ReferenceField: Sendable {
     /// The key a document wrote the field under, when the field has more than one
     /// (`approver` or `approvers`); messages name the field as written.
     let writtenName: (@Sendable (Document) -> String)?
+    /// The key that names one document instead of a list (`approver` of `approvers`), if any.
+    let singularName: String?
 
     init(
         _ name: String, to expects: [DocumentType], isList: Bool, backlink: Bool = true, mayNameItself: Bool = true,
-        writtenName: (@Sendable (Document) -> String)? = nil,
+        singularName: String? = nil, writtenName: (@Sendable (Document) -> String)? = nil,
         values: @escaping @Sendable (Document) -> [Located<String>]
     ) {
         self.name = name
@@ -89,12 +126,21 @@ public struct ReferenceField: Sendable {
         self.isList = isList
         isBacklink = backlink
         self.mayNameItself = mayNameItself
+        self.singularName = singularName
         self.writtenName = writtenName
         self.values = values
     }
 
     /// The field's name as `document` wrote it.
     func name(in document: Document) -> String { writtenName?(document) ?? name }
+
+    /// The ids the field holds, as a kind.
+    var kind: FieldKind { .documents(expects: expects, isList: isList) }
+
+    /// The kind of each key the field may be written under: its name, and its singular name.
+    var kinds: [(String, FieldKind)] {
+        [(name, kind)] + (singularName.map { [($0, .documents(expects: expects, isList: false))] } ?? [])
+    }
 
     /// "role document", "ai system or impact assessment document", "document".
     var expectedKind: String {
@@ -111,6 +157,24 @@ public struct ReferenceField: Sendable {
 }
 
 extension DocumentTypeDescriptor.Field {
+    /// A day: `due: 2026-03-31`.
+    static func date(_ name: String) -> Self { .plain(name, .date) }
+
+    /// A score from 1 to 5: `likelihood: 3`.
+    static func score(_ name: String) -> Self { .plain(name, .score) }
+
+    /// `personal_data: true`.
+    static func yesNo(_ name: String) -> Self { .plain(name, .yesNo) }
+
+    /// One word of `vocabulary`: `treatment: mitigate`.
+    static func word(_ name: String, _ vocabulary: [String]) -> Self { .plain(name, .word(in: vocabulary)) }
+
+    /// A list of single values: `audited_clauses: [9.2, 9.3]`.
+    static func list(_ name: String) -> Self { .plain(name, .list) }
+
+    /// A list of words of `vocabulary`: `transparency: [generates-content]`.
+    static func words(_ name: String, _ vocabulary: [String]) -> Self { .plain(name, .words(in: vocabulary)) }
+
     /// A field naming one document: `impact_assessment: IA-001`.
     static func reference(
         _ name: String, to expects: DocumentType..., backlink: Bool = true, mayNameItself: Bool = true,

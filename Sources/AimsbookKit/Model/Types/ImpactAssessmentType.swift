@@ -6,7 +6,7 @@ extension DocumentType {
 enum ImpactAssessmentType {
     static let descriptor = DocumentTypeDescriptor(
         .impactAssessment, displayName: "Impact assessment", pluralName: "Impact assessments", requiresOwner: true,
-        fields: [.references("ai_systems", to: .aiSystem) { $0.impactAssessment?.aiSystems }, "date"],
+        fields: [.references("ai_systems", to: .aiSystem) { $0.impactAssessment?.aiSystems }, .date("date")],
         readDetails: { reader in
             let date = reader.day("date")
             return Document.Details(

@@ -6,7 +6,7 @@ extension DocumentType {
 enum ObjectiveType {
     static let descriptor = DocumentTypeDescriptor(
         .objective, displayName: "Objective", pluralName: "Objectives", requiresOwner: true,
-        fields: ["target", "due"],
+        fields: ["target", .date("due")],
         readDetails: { reader in
             let due = reader.day("due")
             return Document.Details(

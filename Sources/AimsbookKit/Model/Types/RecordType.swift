@@ -8,8 +8,9 @@ enum RecordType {
     static let descriptor = DocumentTypeDescriptor(
         .record, displayName: "Record", pluralName: "Records", requiresOwner: false,
         fields: [
-            "record_kind", "date", "audited_clauses", "severity", "action_status", "due", "root_cause",
-            "effectiveness_checked",
+            .word("record_kind", Vocabulary.recordKind), .date("date"), .list("audited_clauses"),
+            .word("severity", Vocabulary.severity), .word("action_status", Vocabulary.actionStatus), .date("due"),
+            "root_cause", .date("effectiveness_checked"),
         ],
         readDetails: { reader in Document.Details(read(&reader)) },
         panel: DetailsPanel(key: "recordPanel") { document, context, linker in

@@ -8,9 +8,10 @@ enum RiskType {
     static let descriptor = DocumentTypeDescriptor(
         .risk, displayName: "Risk", pluralName: "Risks", requiresOwner: true,
         fields: [
-            "category", "likelihood", "impact", "residual_likelihood", "residual_impact", "treatment",
+            .word("category", Vocabulary.riskCategory), .score("likelihood"), .score("impact"),
+            .score("residual_likelihood"), .score("residual_impact"), .word("treatment", Vocabulary.treatment),
             .references("ai_systems", to: .aiSystem) { $0.risk?.aiSystems },
-            "accepted_by", "accepted_on",
+            .reference("accepted_by", to: .role, backlink: false) { $0.risk?.acceptedBy }, .date("accepted_on"),
         ],
         readDetails: { reader in
             var risk = Document.Risk(

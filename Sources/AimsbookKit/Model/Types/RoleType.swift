@@ -8,7 +8,7 @@ enum RoleType {
         .role, displayName: "Role", pluralName: "Roles", requiresOwner: false,
         fields: [
             .reference("reports_to", to: .role, backlink: false, mayNameItself: false) { $0.role?.reportsTo },
-            "members",
+            .list("members"),
         ],
         readDetails: { reader in
             Document.Details(
