@@ -81,8 +81,12 @@ public struct AuditReport: Sendable, Equatable {
         /// covered, partial, open or upcoming.
         public var status: String
         public var appliesFrom: Day?
+        /// What `documents` is read from, when asked: the report's JSON lists them, the site
+        /// does not, and listing them for every system's obligations was a fifth of the report's
+        /// work in each rebuild of `serve`.
+        var coverage: RequirementCoverage
         /// Every document that addresses it, approved first.
-        public var documents: [String]
+        public var documents: [String] { coverage.documents }
     }
 
     public var notPerformedCount: Int { mandatory.filter { $0.status == .notPerformed }.count }
@@ -169,7 +173,7 @@ public struct AuditReport: Sendable, Equatable {
                 Obligation(
                     system: system.id, requirement: $0.requirement.id, role: $0.role.rawValue,
                     status: $0.status.rawValue,
-                    appliesFrom: $0.appliesFrom, documents: $0.coverage.documents)
+                    appliesFrom: $0.appliesFrom, coverage: $0.coverage)
             }
         }
         self.findings = findings
