@@ -195,6 +195,14 @@ code=$(curl -s -o "$work/page" -w "%{http_code}" "http://127.0.0.1:$port/")
 curl -sN --max-time 2 "http://127.0.0.1:$port/__aimsbook/events" >"$work/events" 2>/dev/null || true
 grep -q '^data: {"version":' "$work/events" && grep -q 'data-version="' "$work/page" && pass \
   || fail "serve's event stream or the page's version"
+# The stylesheet is revalidated by its entity tag (a reload fetches and parses nothing unchanged);
+# pages are never kept (each carries its build's version).
+tag=$(curl -sI "http://127.0.0.1:$port/assets/style.css" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+code=$(curl -s -o /dev/null -w "%{http_code}" -H "If-None-Match: $tag" "http://127.0.0.1:$port/assets/style.css")
+other=$(curl -s -o /dev/null -w "%{http_code}" -H 'If-None-Match: "stale"' "http://127.0.0.1:$port/assets/style.css")
+kept=$(curl -sI "http://127.0.0.1:$port/" | tr -d '\r' | grep -ci '^cache-control: no-store')
+[ -n "$tag" ] && [ "$code" = 304 ] && [ "$other" = 200 ] && [ "$kept" = 1 ] && pass \
+  || fail "serve's stylesheet revalidation (tag '$tag': $code, stale: $other) or the page's no-store ($kept)"
 code=$(curl -s -o /dev/null -w "%{http_code}" --path-as-is "http://127.0.0.1:$port/../../etc/passwd")
 [ "$code" = 404 ] && pass || fail "serve let a path climb out of output/ ($code)"
 # A "/" followed by a combining mark is still "/" to the file system: no climbing with it.

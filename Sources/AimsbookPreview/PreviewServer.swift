@@ -271,13 +271,13 @@ struct PreviewBuilder: Sendable {
         }
     }
 
+    /// How long the folders stay quiet before a rebuild, in milliseconds.
+    static let quiet: Int32 = 20
+
     /// Rebuilds when inotify reports a change and the watched files differ: once the folders
     /// have been quiet for a moment (an editor's save is often several writes), not a poll
     /// interval later. After notices naming files, only those files are looked at again; every
     /// few seconds all of them are compared anyway, in case a notice was lost.
-    /// How long the folders stay quiet before a rebuild, in milliseconds.
-    static let quiet: Int32 = 20
-
     func watch(_ folders: FolderWatch, seen: [String: SourceStamps.Stamp]) async throws {
         let waiting = DispatchQueue(label: "aimsbook.serve.watch")
         // The wait blocks a thread: on a queue of its own, not on the pool the server runs on.
