@@ -326,5 +326,19 @@ curl -sf -o "$work/served.pdf" "http://127.0.0.1:$port/$href" \
   || fail "the file did not download from serve through its href"
 kill "$static" 2>/dev/null; wait "$static" 2>/dev/null
 
+# With base_path, serve answers under it as the published site is, and at / as before: the 404
+# page's stylesheet (linked through base_path) is found, so the preview's 404 page is styled.
+printf 'base_path: /handbook/\n' >"$work/named/aimsbook.yml"
+"$binary" serve "$work/named" --port "$port" >"$work/serve-based.log" 2>&1 &
+static=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/handbook/docs/rec-pdf.html" && break; sleep 0.2; done
+codes=""
+for path in handbook/docs/rec-pdf.html docs/rec-pdf.html handbook/assets/style.css handbook handbook/missing.html; do
+  codes="$codes $(curl -s -o "$work/based" -w "%{http_code}" "http://127.0.0.1:$port/$path")"
+done
+[ "$codes" = " 200 200 200 200 404" ] && grep -q 'href="/handbook/assets/style.css"' "$work/based" && pass \
+  || fail "serve under base_path answered$codes"
+kill "$static" 2>/dev/null; wait "$static" 2>/dev/null
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

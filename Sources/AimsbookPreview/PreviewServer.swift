@@ -123,9 +123,9 @@ actor PreviewState {
 
     /// Serves `files`, then tells the pages: a page that reloads on the news gets the new site.
     /// - Parameter diagnostics: the errors the site was rendered despite (`serve` keeps going).
-    func built(_ files: [OutputFile], despite diagnostics: [Diagnostic] = []) {
+    func built(_ files: [OutputFile], basePath: String? = nil, despite diagnostics: [Diagnostic] = []) {
         builds += 1
-        served.replace(with: ServedSite(files: files, build: builds))
+        served.replace(with: ServedSite(files: files, build: builds, basePath: basePath))
         self.diagnostics = diagnostics
         rendered = true
         tellListeners()
@@ -191,7 +191,8 @@ struct PreviewBuilder: Sendable {
             let errors = outcome.checked.diagnostics.errorCount
             let report = errors > 0 ? outcome.checked.report : nil
             if let files = outcome.files {
-                await state.built(files, despite: report?.diagnostics ?? [])
+                await state.built(
+                    files, basePath: outcome.checked.handbook.settings.basePath, despite: report?.diagnostics ?? [])
                 output.offer(files)
             }
             let elapsed = clock.now - start

@@ -25,7 +25,7 @@ enum StaticFiles {
     static func response(
         for path: String, in site: ServedSite, version: String, ifNoneMatch: String? = nil
     ) -> Response {
-        guard let relative = safePath(path), let file = site.file(at: relative) else {
+        guard let relative = safePath(withinBasePath(path, of: site)), let file = site.file(at: relative) else {
             return notFound(site, version: version)
         }
         let isHTML = (file.path as NSString).pathExtension.lowercased() == "html"
@@ -131,6 +131,14 @@ enum StaticFiles {
         return Response(
             status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: page)))
+    }
+
+    /// A path under the site's `base_path` (`/handbook/docs/pol-001.html`) as the same path from
+    /// the root (`/docs/pol-001.html`), so the preview answers where the published site will;
+    /// any other path as it is. Compared as written: `base_path` is written percent-encoded.
+    static func withinBasePath(_ path: String, of site: ServedSite) -> String {
+        guard let base = site.basePath, base != "/", path.hasPrefix(base) || path + "/" == base else { return path }
+        return "/" + path.dropFirst(min(base.count, path.count))
     }
 
     /// The request path made relative, percent-decoded, without `.` or `..` segments.

@@ -8,10 +8,14 @@ public struct ServedSite: Sendable {
     public let files: [OutputFile]
     /// How many builds this server has served, this one included (0 before the first).
     public let build: Int
+    /// The build's `base_path` (`/handbook/`), under which the site is answered as well as at `/`:
+    /// the 404 page links its stylesheet through it, as a published site's does.
+    public let basePath: String?
 
-    public init(files: [OutputFile], build: Int) {
+    public init(files: [OutputFile], build: Int, basePath: String? = nil) {
         self.files = files
         self.build = build
+        self.basePath = basePath
     }
 
     /// The file a request's path names inside the site (`StaticFiles.safePath`'s result): that
