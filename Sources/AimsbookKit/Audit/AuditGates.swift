@@ -174,7 +174,7 @@ enum AuditGates {
 
     static func treatmentPlan(_ evidence: MandatoryEvidence) -> AuditReport.Gate {
         let id = "treatment-plan-approved"
-        let plans = evidence.treatmentPlans()
+        let plans = evidence.treatmentPlans
         guard let plan = plans.approved.first else {
             return .init(
                 id: id, passed: false,

@@ -138,7 +138,8 @@ public struct AuditReport: Sendable, Equatable {
             case 1:
                 .findings(
                     AuditFindings.all(handbook: handbook, soa: statement, obligations: obligations, asOf: asOf))
-            default: .findings(ReadinessFindings.all(handbook: handbook, soa: statement, asOf: asOf))
+            default:
+                .findings(ReadinessFindings.all(handbook: handbook, soa: statement, evidence: evidence, asOf: asOf))
             }
         }
         var mandatory: [MandatoryItem] = []

@@ -29,12 +29,16 @@ struct MandatoryEvidence {
     let asOf: Day
     let intervals: RecordIntervals
     let criteria: RiskCriteria
+    /// The approved risk-treatment-plan records not dated after the as-of date, newest first, and
+    /// the others (drafts, undated, future): found once for the item, its gate and its finding.
+    let treatmentPlans: (approved: [String], others: [String])
 
     init(handbook: Handbook, asOf: Day) {
         self.handbook = handbook
         self.asOf = asOf
         intervals = handbook.settings.intervals
         criteria = handbook.settings.riskCriteria
+        treatmentPlans = Self.treatmentPlans(handbook, asOf: asOf)
     }
 
     func assess(_ item: StandardModel.MandatoryItem) -> Assessment {
@@ -247,9 +251,7 @@ struct MandatoryEvidence {
             status: .draftOnly, documents: [id], note: "\(id) is \(document.status.rawValue), not approved")
     }
 
-    /// The approved risk-treatment-plan records not dated after the as-of date, newest first, and
-    /// the others (drafts, undated, future).
-    func treatmentPlans() -> (approved: [String], others: [String]) {
+    static func treatmentPlans(_ handbook: Handbook, asOf: Day) -> (approved: [String], others: [String]) {
         var approved: [(Day, String)] = []
         var others: [String] = []
         handbook.forEachDocument(of: .record) { document in
@@ -284,7 +286,7 @@ struct MandatoryEvidence {
     }
 
     func treatmentPlan() -> Assessment {
-        let plans = treatmentPlans()
+        let plans = treatmentPlans
         let unaccepted = unacceptedRisks()
         if let plan = plans.approved.first {
             if unaccepted.isEmpty { return Assessment(status: .covered, documents: plans.approved + plans.others) }

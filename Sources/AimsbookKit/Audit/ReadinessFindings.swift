@@ -4,7 +4,9 @@
 /// systems or are stale, approvals without approver, version or date, and open actions past due.
 /// Each names the document and, where there is one, the line to change.
 enum ReadinessFindings {
-    static func all(handbook: Handbook, soa: StatementOfApplicability, asOf: Day) -> [AuditReport.Finding] {
+    static func all(
+        handbook: Handbook, soa: StatementOfApplicability, evidence: MandatoryEvidence, asOf: Day
+    ) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         findings += placeholders(handbook)
         findings += futureDates(handbook, asOf: asOf)
@@ -12,7 +14,7 @@ enum ReadinessFindings {
         findings += objectiveFindings(handbook, asOf: asOf)
         findings += impactAssessmentFindings(handbook, asOf: asOf)
         findings += approvalFindings(handbook)
-        findings += statementFindings(handbook, soa: soa, asOf: asOf)
+        findings += statementFindings(handbook, soa: soa, evidence: evidence, asOf: asOf)
         findings += actionFindings(handbook, asOf: asOf)
         return findings
     }
@@ -252,7 +254,7 @@ enum ReadinessFindings {
     // MARK: SoA and treatment plan
 
     static func statementFindings(
-        _ handbook: Handbook, soa: StatementOfApplicability, asOf: Day
+        _ handbook: Handbook, soa: StatementOfApplicability, evidence: MandatoryEvidence, asOf: Day
     ) -> [AuditReport.Finding] {
         var findings: [AuditReport.Finding] = []
         if let document = soa.document {
@@ -275,8 +277,7 @@ enum ReadinessFindings {
                         location: entry.decision?.control.location))
             }
         }
-        let evidence = MandatoryEvidence(handbook: handbook, asOf: asOf)
-        let plans = evidence.treatmentPlans()
+        let plans = evidence.treatmentPlans
         if plans.approved.isEmpty {
             findings.append(
                 .init(
