@@ -57,16 +57,10 @@ public struct PreviewServer: Sendable {
                 })
         }
         // Revalidated, as the site's scripts are: a reloading page asks for it again at once.
-        let liveReloadTag = StaticFiles.entityTag(of: Array(LiveReload.script.utf8))
         router.get("/__aimsbook/live-reload.js") { request, _ -> Response in
-            let headers: HTTPFields = [
-                .contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache", .eTag: liveReloadTag,
-            ]
-            if request.headers[.ifNoneMatch] == liveReloadTag {
-                return Response(status: .notModified, headers: headers)
-            }
-            return Response(
-                status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+            StaticFiles.revalidated(
+                Array(LiveReload.script.utf8), headers: [.contentType: "text/javascript; charset=utf-8"],
+                ifNoneMatch: request.headers[.ifNoneMatch])
         }
         // The site's files answer GET and HEAD alike (`PreviewMethods` drops a HEAD's body).
         for method in [HTTPRequest.Method.get, .head] {

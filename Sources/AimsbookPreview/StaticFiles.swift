@@ -73,21 +73,26 @@ enum StaticFiles {
         }
     }
 
-    /// A file held whole in memory. The stylesheet and scripts a page reload asks for again are
-    /// revalidated by their bytes (`no-cache` and an entity tag), so the browser keeps what it
-    /// parsed while they stay the same; pages are never kept, each carrying the build version
-    /// its live-reload script reads.
+    /// A file held whole in memory: a page with the live-reload script, anything else
+    /// `revalidated`. Pages are never kept: each carries the build version its script reads.
     private static func fromMemory(
         _ bytes: [UInt8], isHTML: Bool, version: String, headers: HTTPFields, ifNoneMatch: String?
     ) -> Response {
+        isHTML
+            ? whole(bytes, isHTML: true, version: version, headers: headers)
+            : revalidated(bytes, headers: headers, ifNoneMatch: ifNoneMatch)
+    }
+
+    /// Bytes answered with `no-cache` and their entity tag, and 304 when the request names that
+    /// tag: the stylesheet and scripts a page's reload asks for again are revalidated, so the
+    /// browser keeps what it parsed while they stay the same.
+    static func revalidated(_ bytes: [UInt8], headers: HTTPFields, ifNoneMatch: String?) -> Response {
         var headers = headers
-        if !isHTML {
-            let tag = entityTag(of: bytes)
-            headers[.cacheControl] = "no-cache"
-            headers[.eTag] = tag
-            if ifNoneMatch == tag { return Response(status: .notModified, headers: headers) }
-        }
-        return whole(bytes, isHTML: isHTML, version: version, headers: headers)
+        let tag = entityTag(of: bytes)
+        headers[.cacheControl] = "no-cache"
+        headers[.eTag] = tag
+        if ifNoneMatch == tag { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// A strong entity tag for `bytes`, valid while this `serve` runs (`Hasher` is seeded per process).
