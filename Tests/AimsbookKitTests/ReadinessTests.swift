@@ -399,3 +399,16 @@ import Testing
         #expect(Self.scan("# Purpose\n```\ncode\n```\n") == [], "a code block is content")
     }
 }
+
+@Suite struct BodyPlaceholderEdgeTests {
+    @Test func markersAtTheEdgesOfLinesAndOfTheBody() {
+        #expect(BodyPlaceholderTests.scan("# Purpose\nTODO") == ["9 text TODO"], "the body's last line, no newline")
+        #expect(BodyPlaceholderTests.scan("# Purpose\r\nText, TBD\r\n") == ["9 text TBD"], "a CRLF line")
+        #expect(BodyPlaceholderTests.scan("# Purpose\néTODO and TODOé\n") == [], "letters beyond ASCII are word bytes")
+        #expect(BodyPlaceholderTests.scan("# Purpose\n  ~~~\nTBD\n  ~~~\n") == [], "an indented tilde fence")
+    }
+
+    @Test func anEmptySectionKeepsItsHeadingBeyondASCII() {
+        #expect(BodyPlaceholderTests.scan("# Zweck\n## Maßnahmen ✓\n# Prüfung\nText.\n") == ["9 section Maßnahmen ✓"])
+    }
+}

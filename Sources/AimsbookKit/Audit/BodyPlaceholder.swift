@@ -15,80 +15,100 @@ public struct BodyPlaceholder: Sendable, Hashable {
         ReadinessFindings.placeholderPhrases.map { (Array($0.utf8), $0, false) }
         + ReadinessFindings.placeholderWords.map { (Array($0.utf8), $0, true) }
 
-    /// One pass over the body's bytes, line by line (every approved body of a 2,000-document
-    /// handbook is read at each full build, so no line becomes a String unless it is a heading or
-    /// holds a hit).
+    /// One pass over the body's bytes, line by line, read in place (every approved body of a
+    /// 2,000-document handbook is read at each full build, so no line becomes a String unless it
+    /// is a heading or holds a hit, and the body is not copied).
     /// Fenced code is skipped: a `TODO` in an example is not a placeholder.
     static func scan(_ document: Document) -> [BodyPlaceholder] {
-        let bytes = Array(document.bodySource.utf8)
-        let firstLine = document.bodyFirstLine
-        do {
-            var phrases: [BodyPlaceholder] = []
-            var sections = SectionTracker()
-            var inFence = false
-            var lineStart = 0
-            var offset = 0
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
-                var start = lineStart
-                while start < lineEnd, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
-                var end = lineEnd
-                while end > start, [32, 9, 13].contains(bytes[end - 1]) { end -= 1 }
-                let line = bytes[start..<end]
-                if line.starts(with: [96, 96, 96]) || line.starts(with: [126, 126, 126]) {
-                    inFence.toggle()
-                    sections.content()
-                } else if !inFence {
-                    if phrases.count < limit, let marker = marker(in: line) {
-                        phrases.append(.init(line: firstLine + offset, text: marker, emptySection: false))
-                    }
-                    sections.read(line, offset: offset)
-                } else {
-                    sections.content()
-                }
-                if lineEnd >= bytes.count { break }
-                lineStart = lineEnd + 1
-                offset += 1
-            }
-            let empty = sections.finish().map {
-                BodyPlaceholder(line: firstLine + $0.offset, text: $0.heading, emptySection: true)
-            }
-            return Array((phrases + empty).prefix(limit))
-        }
+        let source = document.bodySource
+        return scan(source.utf8.span, firstLine: document.bodyFirstLine)
     }
 
-    /// For each byte, the markers starting with it: one look-up per byte of the body, and a
-    /// comparison only where a marker could start.
-    static let markersByFirstByte: [[Int]] = {
-        var table = Array(repeating: [Int](), count: 256)
-        for (index, marker) in markers.enumerated() { table[Int(marker.bytes[0])].append(index) }
-        return table
-    }()
-    /// Whether any marker starts with a byte: a plain look-up (no array retained) for the bytes
-    /// that start none, which are nearly all.
-    static let startsMarker: [Bool] = markersByFirstByte.map { !$0.isEmpty }
-
-    /// The first marker in `line`, a slice of the body's bytes (indices are the body's).
-    static func marker(in line: ArraySlice<UInt8>) -> String? {
-        let starts = startsMarker
-        var index = line.startIndex
-        while index < line.endIndex {
-            guard starts[Int(line[index])] else {
-                index += 1
-                continue
+    static func scan(_ bytes: Span<UInt8>, firstLine: Int) -> [BodyPlaceholder] {
+        var phrases: [BodyPlaceholder] = []
+        var sections = SectionTracker()
+        var inFence = false
+        var lineStart = 0
+        var offset = 0
+        let table = MarkerTable.shared
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            var start = lineStart
+            while start < lineEnd, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+            var end = lineEnd
+            while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 { end -= 1 }
+            let line = bytes.extracting(start..<end)
+            if startsFence(line, 96) || startsFence(line, 126) {
+                inFence.toggle()
+                sections.content()
+            } else if !inFence {
+                if phrases.count < limit, let marker = table.marker(in: line) {
+                    phrases.append(.init(line: firstLine + offset, text: marker, emptySection: false))
+                }
+                sections.read(line, offset: offset)
+            } else {
+                sections.content()
             }
-            for candidate in markersByFirstByte[Int(line[index])] {
-                let marker = markers[candidate]
-                let end = index + marker.bytes.count
-                guard end <= line.endIndex, line[index..<end].elementsEqual(marker.bytes) else { continue }
-                let before = index == line.startIndex ? 32 : line[index - 1]
-                let after = end == line.endIndex ? 32 : line[end]
-                if !marker.word || (!isWordByte(before) && !isWordByte(after)) { return marker.text }
-            }
-            index += 1
+            if lineEnd >= bytes.count { break }
+            lineStart = lineEnd + 1
+            offset += 1
         }
-        return nil
+        let empty = sections.finish().map {
+            BodyPlaceholder(line: firstLine + $0.offset, text: $0.heading, emptySection: true)
+        }
+        return Array((phrases + empty).prefix(limit))
+    }
+
+    /// Whether `line` starts with three of `byte` (a code fence: ``` or ~~~).
+    static func startsFence(_ line: Span<UInt8>, _ byte: UInt8) -> Bool {
+        line.count >= 3 && line[0] == byte && line[1] == byte && line[2] == byte
+    }
+
+    /// The markers, indexed by the byte each starts with: one look-up per byte of the body, and a
+    /// comparison only where a marker could start. Made once; a scan reads it without retaining
+    /// its arrays per byte.
+    final class MarkerTable: Sendable {
+        static let shared = MarkerTable()
+        let markers: [(bytes: [UInt8], text: String, word: Bool)]
+        let byFirstByte: [[Int]]
+        /// Whether any marker starts with a byte: false for nearly all the bytes of a body.
+        let startsMarker: [Bool]
+
+        init() {
+            markers = BodyPlaceholder.markers
+            var table = Array(repeating: [Int](), count: 256)
+            for (index, marker) in markers.enumerated() { table[Int(marker.bytes[0])].append(index) }
+            byFirstByte = table
+            startsMarker = table.map { !$0.isEmpty }
+        }
+
+        /// The first marker in `line`, as its text.
+        func marker(in line: Span<UInt8>) -> String? {
+            var index = 0
+            while index < line.count {
+                guard startsMarker[Int(line[index])] else {
+                    index += 1
+                    continue
+                }
+                for candidate in byFirstByte[Int(line[index])] {
+                    let marker = markers[candidate]
+                    let end = index + marker.bytes.count
+                    guard end <= line.count, Self.line(line, at: index, equals: marker.bytes) else { continue }
+                    let before = index == 0 ? 32 : line[index - 1]
+                    let after = end == line.count ? 32 : line[end]
+                    if !marker.word || (!isWordByte(before) && !isWordByte(after)) { return marker.text }
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        /// Whether `line` holds `bytes` from `index` (which the caller has checked fit).
+        static func line(_ line: Span<UInt8>, at index: Int, equals bytes: [UInt8]) -> Bool {
+            for offset in bytes.indices where line[index + offset] != bytes[offset] { return false }
+            return true
+        }
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
@@ -112,14 +132,16 @@ public struct BodyPlaceholder: Sendable, Hashable {
             if !open.isEmpty { open[open.count - 1].hasContent = true }
         }
 
-        mutating func read(_ line: ArraySlice<UInt8>, offset: Int) {
+        mutating func read(_ line: Span<UInt8>, offset: Int) {
             var hashes = 0
-            while line.startIndex + hashes < line.endIndex, line[line.startIndex + hashes] == 35 { hashes += 1 }
-            let afterHashes = line.startIndex + hashes
-            if (1...6).contains(hashes), afterHashes < line.endIndex, line[afterHashes] == 32 {
+            while hashes < line.count, line[hashes] == 35 { hashes += 1 }
+            let afterHashes = hashes
+            if (1...6).contains(hashes), afterHashes < line.count, line[afterHashes] == 32 {
                 close(upTo: hashes)
                 for index in open.indices { open[index].hasContent = true }
-                let heading = String(decoding: line[(afterHashes + 1)...], as: UTF8.self)
+                var bytes: [UInt8] = []
+                for index in (afterHashes + 1)..<line.count { bytes.append(line[index]) }
+                let heading = String(decoding: bytes, as: UTF8.self)
                 open.append((hashes, heading, offset, false))
             } else if !line.isEmpty {
                 content()
