@@ -263,3 +263,39 @@ extension OutputFile.Contents {
     /// Pieces written as text, for tests that read easier with strings.
     fileprivate static func text(pieces: [String]) -> Self { .pieces(pieces.map { Array($0.utf8) }) }
 }
+
+@Suite struct RemoveTreeTests {
+    @Test func deletesNestedFoldersAndFilesButNotWhatALinkPointsTo() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tree = folder.appendingPathComponent("tree")
+        let outside = folder.appendingPathComponent("outside")
+        let files = FileManager.default
+        try files.createDirectory(at: tree.appendingPathComponent("docs/deep/deeper"), withIntermediateDirectories: true)
+        try files.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "kept".write(to: outside.appendingPathComponent("kept.txt"), atomically: false, encoding: .utf8)
+        for path in ["index.html", "docs/a.html", "docs/deep/b.html", "docs/deep/deeper/c.html", ".hidden"] {
+            try "x".write(to: tree.appendingPathComponent(path), atomically: false, encoding: .utf8)
+        }
+        // Links to a folder and to a file outside the tree are deleted as links, never followed.
+        try files.createSymbolicLink(at: tree.appendingPathComponent("docs/to-outside"), withDestinationURL: outside)
+        try files.createSymbolicLink(
+            at: tree.appendingPathComponent("kept-link"), withDestinationURL: outside.appendingPathComponent("kept.txt"))
+        FileSystem.removeTree(tree.path)
+        #expect(!files.fileExists(atPath: tree.path))
+        #expect(try String(contentsOf: outside.appendingPathComponent("kept.txt"), encoding: .utf8) == "kept")
+    }
+
+    @Test func aLinkGivenAsTheTreeIsDeletedAsALink() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try "kept".write(to: target.appendingPathComponent("kept.txt"), atomically: false, encoding: .utf8)
+        let link = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        FileSystem.removeTree(link.path)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == nil)
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("kept.txt").path))
+    }
+}
