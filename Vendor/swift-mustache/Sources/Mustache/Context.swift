@@ -10,7 +10,7 @@
 struct MustacheContext {
     // aimsbook (PATCHES.md): `var`, so the renderer pushes and pops one context in place
     // (`MustacheTemplate.render(context:into:)`) instead of copying the stack per section.
-    var stack: [Any]
+    var stack: ContextStack
     var sequenceContext: MustacheSequenceContext?
     var indentation: String?
     var inherited: [String: MustacheTemplate]?
@@ -26,7 +26,7 @@ struct MustacheContext {
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        self.stack = [object]
+        self.stack = ContextStack(object)
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -36,7 +36,7 @@ struct MustacheContext {
     }
 
     private init(
-        stack: [Any],
+        stack: ContextStack,
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,

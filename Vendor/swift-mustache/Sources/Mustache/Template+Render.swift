@@ -431,25 +431,25 @@ extension MustacheTemplate {
             return _getChild(named: names2, from: childObject)
         }
 
-        /// aimsbook (PATCHES.md): the first object up the stack that has `key`.
-        func _getChildInStack(_ key: MustacheKey, from stack: [Any]) -> Any? {
-            var index = stack.endIndex
-            while index != stack.startIndex {
+        /// aimsbook (PATCHES.md): the first object up the stack that has `key`, view
+        /// dictionaries read as the stack keeps them (`ContextStack.views`), without a cast.
+        func _getChildInStack(_ key: MustacheKey, from stack: ContextStack) -> Any? {
+            var index = stack.objects.endIndex
+            while index != stack.objects.startIndex {
                 index -= 1
-                if let found = _getImmediateChild(key, from: stack[index]) { return found }
+                if let view = stack.views[index] {
+                    if let found = view[key] { return found }
+                } else if let found = _getImmediateChild(key, from: stack.objects[index]) {
+                    return found
+                }
             }
             return nil
         }
 
-        func _getChildInStack(named names: ArraySlice<MustacheKey>, from stack: [Any]) -> Any? {
+        func _getChildInStack(named names: ArraySlice<MustacheKey>, from stack: ContextStack) -> Any? {
             guard let name = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(name, from: object) {
-                    let names2 = names.dropFirst()
-                    return _getChild(named: names2, from: childObject)
-                }
-            }
-            return nil
+            guard let childObject = _getChildInStack(name, from: stack) else { return nil }
+            return _getChild(named: names.dropFirst(), from: childObject)
         }
 
         // work out which object to access. "." means the current object, if the variable name is ""

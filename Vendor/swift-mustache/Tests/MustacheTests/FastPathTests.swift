@@ -37,6 +37,20 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(template.render(view), "in 1|yes|no")
     }
 
+    func testTheTypedStackFindsKeysThroughViewsAndOtherObjects() throws {
+        struct Person { let name: String; let role: String }
+        // A view, a struct read through its mirror, a view: each level answers what it has, an
+        // inner one first, and a dotted name starts at the first level that has its first part.
+        let template = try MustacheTemplate(
+            string: "{{#people}}{{#extra}}{{name}}/{{role}}/{{site}}/{{owner.name}}{{/extra}};{{/people}}")
+        let view: [MustacheKey: Any] = [
+            "site": "S", "owner": ["name": "outer owner"] as [MustacheKey: Any],
+            "people": [Person(name: "Ann", role: "lead"), Person(name: "Bo", role: "aide")],
+            "extra": ["role": "shadowed"] as [MustacheKey: Any],
+        ]
+        XCTAssertEqual(template.render(view), "Ann/shadowed/S/outer owner;Bo/shadowed/S/outer owner;")
+    }
+
     func testOtherTypesKeepTheGeneralPath() throws {
         struct Custom: MustacheCustomRenderable {
             var renderText: String { "custom" }
