@@ -16,12 +16,11 @@ enum ClausePages {
     }
 
     /// Documents listing a clause or control: approved first, then by id.
+    /// Each document is read once, not at each of the sort's comparisons.
     static func evidenceOrder(_ ids: [String], handbook: HandbookReader) -> [String] {
-        ids.sorted { a, b in
-            let approvedA = handbook.document(a)?.status == .approved
-            let approvedB = handbook.document(b)?.status == .approved
-            return approvedA != approvedB ? approvedA : a < b
-        }
+        ids.map { (id: $0, approved: handbook.document($0)?.status == .approved) }
+            .sorted { a, b in a.approved != b.approved ? a.approved : a.id < b.id }
+            .map(\.id)
     }
 
     /// The documents whose bodies link to `requirement` (a clause or control) and are not

@@ -178,7 +178,9 @@ public struct Theme: Sendable {
     /// holds joined, and room for the layout around them.
     static func expectedSize(of view: View) -> Int {
         var size = layoutRoom
-        for value in view.values {
+        // The exact type first: a failed cast of each list and dictionary to `String` costs a
+        // dynamic cast that fails slowly.
+        for value in view.values where type(of: value) == String.self {
             if let text = value as? String { size += text.utf8.count }
         }
         return size
