@@ -14,7 +14,7 @@ enum DocumentControlFindings {
         var findings: [AuditReport.Finding] = []
         let titles = RoleTitles(
             roles: handbook.documents(of: .role).map { ($0.id.value, $0.title) },
-            isID: { [ids = Set(handbook.documents.map(\.id.value))] in ids.contains($0) })
+            isID: { [ids = Set(handbook.documents.map { $0.id.value })] in ids.contains($0) })
         handbook.forEachDocument { document in
             guard document.status == .approved, let history = document.history,
                 let approvalIndex = history.revisions.firstIndex(where: { !$0.approvals.isEmpty })

@@ -43,6 +43,7 @@ public enum HandbookLoader {
     ) throws
         -> HandbookSource
     {
+        BuiltInModels.parseInBackground()
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: paths.content.path, isDirectory: &isDirectory), isDirectory.boolValue

@@ -101,8 +101,8 @@ public enum HandbookBuilder {
         for index in documents.indices {
             fileDiagnostics[documents[index].position] += roleTitles.resolve(&documents[index].document)
         }
-        let allIDs = Set(documents.map(\.document.id.value))
-        let roleIDs = documents.filter { $0.document.type == .role }.map(\.document.id.value).sorted()
+        let allIDs = Set(documents.map { $0.document.id.value })
+        let roleIDs = documents.filter { $0.document.type == .role }.map { $0.document.id.value }.sorted()
         for (position, duplicate) in duplicates {
             var document = duplicate
             fileDiagnostics[position] += roleTitles.resolve(&document)

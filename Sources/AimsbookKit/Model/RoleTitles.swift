@@ -19,7 +19,7 @@ struct RoleTitles: Sendable {
 
     /// The role titles of `documents`, a value that is one of their ids never read as a title.
     static func of(_ documents: [Document]) -> RoleTitles {
-        let ids = Set(documents.map(\.id.value))
+        let ids = Set(documents.map { $0.id.value })
         return RoleTitles(
             roles: documents.filter { $0.type == .role }.map { ($0.id.value, $0.title) }, isID: { ids.contains($0) })
     }
