@@ -45,19 +45,29 @@ public enum SiteBuild {
         if !keepGoing, errorCount > 0 || (strict && diagnostics.warningCount > 0) {
             return Outcome(checked: checked, writtenFiles: nil)
         }
+        let lateRelease = LateRelease()
         var files = try timings.measure("render (all)") {
             var options = SiteRenderer.Options(asOf: checked.asOf, session: session)
             options.themeLoading = themeLoading
+            options.lateRelease = lateRelease
             options.changes = since.map { ChangeReport($0, history: source.history, handbook: checked.handbook) }
             return try SiteRenderer.render(checked.handbook, options: options)
         }
+        // The render's working values are freed on another core while the site is written.
+        lateRelease.releaseInBackground()
         if errorCount > 0 { files = ProblemBanners.mark(files, errors: diagnostics, handbook: checked.handbook) }
+        let fileCount = files.count
+        var unwritten: [OutputFile]?
         if write {
             try timings.measure("write") { try SiteWriter.write(files, to: paths.output) }
+            // Written: the site's bytes are freed on another core while the outcome is reported.
+            lateRelease.keep(consume files)
+            lateRelease.releaseInBackground()
+        } else {
+            unwritten = consume files
         }
         session?.finishRender()
         return Outcome(
-            checked: checked, writtenFiles: files.count, renderedPages: session?.renderedPages,
-            files: write ? nil : files)
+            checked: checked, writtenFiles: fileCount, renderedPages: session?.renderedPages, files: unwritten)
     }
 }

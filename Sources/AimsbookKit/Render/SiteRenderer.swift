@@ -23,6 +23,9 @@ public enum SiteRenderer {
 
         /// The theme, already being parsed (`SiteBuild` starts it while the handbook is checked).
         var themeLoading: ThemeLoading?
+        /// Where the render leaves its working values, for `SiteBuild` to let go of on another
+        /// core while the site is written; nil: they are freed when the render returns.
+        var lateRelease: LateRelease?
 
         // The site never carries serve's live-reload script: the preview server adds it to the
         // HTML it serves, so a published site and a previewed one are built the same way.
@@ -315,6 +318,14 @@ public enum SiteRenderer {
             cache.rendered(site)
         }
         timings.record("render: site assembled (print view and search index included)", since: assembly)
+        if let lateRelease = options.lateRelease {
+            lateRelease.keep(context)
+            lateRelease.keep(shared)
+            lateRelease.keep(site)
+            lateRelease.keep(results)
+            lateRelease.keep(made)
+            lateRelease.keep(outline)
+        }
         return files
     }
 
