@@ -183,3 +183,14 @@ extension String {
         #expect(html.contains("<a href=\"../docs/proc-001.html?x=1\">c</a>"))
     }
 }
+
+@Suite struct LinkQueryOfTests {
+    @Test func theQueryIsWhatFollowsTheFirstQuestionMarkBeforeTheAnchor() {
+        #expect(LinkResolver.query(of: "a.md?view=print#steps") == "view=print")
+        #expect(LinkResolver.query(of: "a.md?x=1?y=2") == "x=1?y=2")
+        #expect(LinkResolver.query(of: "a.md#anchor?not-a-query") == nil)
+        #expect(LinkResolver.query(of: "a.md?") == nil)
+        #expect(LinkResolver.query(of: "a.md") == nil)
+        #expect(LinkResolver.query(of: "é.md?q=ü#x") == "q=ü")
+    }
+}

@@ -375,11 +375,14 @@ extension LinkResolver {
     }
 
     /// The query of a link to a page or file of the handbook, without its `?`: nil when none.
+    /// Read over the UTF-8 bytes: every link of every body asks, and stepping through
+    /// `Character`s (grapheme breaking) cost more than resolving the link.
     static func query(of destination: String) -> String? {
-        let beforeAnchor = destination.prefix { $0 != "#" }
-        guard let mark = beforeAnchor.firstIndex(of: "?") else { return nil }
+        let bytes = destination.utf8
+        let beforeAnchor = bytes.prefix { $0 != UInt8(ascii: "#") }
+        guard let mark = beforeAnchor.firstIndex(of: UInt8(ascii: "?")) else { return nil }
         let query = beforeAnchor[beforeAnchor.index(after: mark)...]
-        return query.isEmpty ? nil : String(query)
+        return query.isEmpty ? nil : String(Substring(query))
     }
 
     /// The URL for a link in document `own`'s section of the print view, where documents link to
