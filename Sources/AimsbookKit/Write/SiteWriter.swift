@@ -113,7 +113,8 @@ public enum SiteWriter {
         var createdDirectories: Set<String> = [folder]
         let plan = try relativePaths(files)
         for (_, relative) in plan {
-            let directory = ((folder + "/" + relative) as NSString).deletingLastPathComponent
+            // `relative` is plain (`safeRelativePath`): its folder is what comes before its last `/`.
+            let directory = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + String(relative[..<$0]) } ?? folder
             if !createdDirectories.contains(directory) {
                 try FileSystem.makeFolder(directory)
                 createdDirectories.insert(directory)
@@ -194,9 +195,9 @@ public enum SiteWriter {
     )
         -> Bool
     {
-        guard let size = contents.byteCount, isRegularFile(previous, ofSize: size),
-            let bytes = FileBytes.contents(atPath: previous)
-        else { return false }
+        guard let size = contents.byteCount, let bytes = FileBytes.contents(atPath: previous, ifSize: size) else {
+            return false
+        }
         // unsafe: the previous file's mapped bytes compared within the call that lends them.
         return bytes.withUnsafeBytes { contents.isEqual(to: $0) } && link(previous, destination) == 0
     }
