@@ -21,8 +21,11 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
+# The Swift runtime and Foundation linked in, as `make dist` ships them: the binary `make
+# handbook` and `make bench` run is the kind users install, and a build with it runs about 8 %
+# less CPU than with the shared libraries (docs/performance.md, 8 December).
 release: deps
-	$(SWIFT) build -c release --product aimsbook
+	$(SWIFT) build -c release --static-swift-stdlib --product aimsbook
 
 handbook: release
 	$(RELEASE_BINARY) build .
