@@ -262,11 +262,18 @@ public enum SiteRenderer {
             site.documentReaders.note(reads, position: index, notedBefore: previous?.reads)
         }
         let printAndSearch = timings.measure("render: print view and search index") {
+            // Independent of each other, so made side by side: they are the render's last step,
+            // when the other core has nothing else to do.
+            let (shell, sections) = (site.printShell, site.printSections)
+            let (entries, otherEntries) = (site.searchEntries, site.otherSearchEntries)
             // A targeted rebuild makes again only the index files holding an entry that changed.
-            [PrintView.render(context: context, shell: site.printShell, sections: site.printSections)]
-                + SearchIndex.render(
-                    documentEntries: site.searchEntries, otherEntries: site.otherSearchEntries,
-                    changedDocuments: isTargeted ? changedEntries : nil)
+            let changedDocuments = isTargeted ? changedEntries : nil
+            return [true, false].concurrentMap { isPrintView in
+                isPrintView
+                    ? [PrintView.render(context: context, shell: shell, sections: sections)]
+                    : SearchIndex.render(
+                        documentEntries: entries, otherEntries: otherEntries, changedDocuments: changedDocuments)
+            }.flatMap { $0 }
         }
         for file in printAndSearch { made[file.path] = file }
 
