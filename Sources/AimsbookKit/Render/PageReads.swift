@@ -95,69 +95,69 @@ struct RowReadThroughPage: Error, CustomStringConvertible {
 /// that a targeted rebuild requires to be unchanged (settings, the standard, frameworks, the
 /// resolver, ids and types) are read freely (`SiteRenderer.TargetedRebuild`).
 struct HandbookReader {
-    private let outline: Handbook
+    private let box: SharedHandbook
     private let log: ReadLog?
     private let soaWithBody: Document?
 
-    init(_ outline: Handbook, log: ReadLog?, soaDocumentWithBody: Document? = nil) {
-        self.outline = outline
+    init(_ outline: SharedHandbook, log: ReadLog?, soaDocumentWithBody: Document? = nil) {
+        self.box = outline
         self.log = log
         self.soaWithBody = soaDocumentWithBody
     }
 
     private func note(_ read: PageRead) { log?.note(read) }
 
-    var settings: Settings { outline.settings }
-    var standard: StandardModel { outline.standard }
-    var frameworks: FrameworkLibrary { outline.frameworks }
-    var resolver: LinkResolver { outline.resolver }
+    var settings: Settings { box.handbook.settings }
+    var standard: StandardModel { box.handbook.standard }
+    var frameworks: FrameworkLibrary { box.handbook.frameworks }
+    var resolver: LinkResolver { box.handbook.resolver }
     /// Unchanged when ids are (a targeted rebuild's condition).
-    var documentCount: Int { outline.documents.count }
+    var documentCount: Int { box.handbook.documents.count }
     /// Unchanged when ids and types are (a targeted rebuild's condition).
-    var positionsInTypeOrder: [Int] { outline.positionsInTypeOrder }
+    var positionsInTypeOrder: [Int] { box.handbook.positionsInTypeOrder }
 
     func document(_ id: String) -> Document? {
         note(.document(id))
-        return outline.document(id)
+        return box.handbook.document(id)
     }
 
     func documents(of type: DocumentType) -> [Document] {
         note(.type(type))
-        return outline.documents(of: type)
+        return box.handbook.documents(of: type)
     }
 
     /// Each document of `type`, in id order, without making an array of them.
     func forEachDocument(of type: DocumentType, _ body: (Document) throws -> Void) rethrows {
         note(.type(type))
-        try outline.forEachDocument(of: type, body)
+        try box.handbook.forEachDocument(of: type, body)
     }
 
     var documents: [Document] {
         note(.allDocuments)
-        return outline.documents
+        return box.handbook.documents
     }
 
     /// Where the documents of `type` sit in `documents`, in id order.
     func positions(of type: DocumentType) -> [Int] {
         note(.type(type))
-        return outline.positions(of: type)
+        return box.handbook.positions(of: type)
     }
 
     /// How many documents (of `type`, or of any type) have `status`.
     func count(of type: DocumentType? = nil, status: DocumentStatus) -> Int {
         note(type.map(PageRead.type) ?? .allDocuments)
-        return outline.count(of: type, status: status)
+        return box.handbook.count(of: type, status: status)
     }
 
     /// How many documents (of `type`, or of any type) meet `condition`; see `Handbook.count`.
     func count(of type: DocumentType? = nil, where condition: (Document) -> Bool = { _ in true }) -> Int {
         note(type.map(PageRead.type) ?? .allDocuments)
-        return outline.count(of: type, where: condition)
+        return box.handbook.count(of: type, where: condition)
     }
 
     var soaDocument: Document? {
         note(.type(.soa))
-        return outline.soaDocument
+        return box.handbook.soaDocument
     }
 
     /// The SoA document with its body, which the outline's lacks (`RenderContext.carryingSoABody`).
@@ -168,31 +168,31 @@ struct HandbookReader {
 
     var relations: Relations {
         note(.relations)
-        return outline.relations
+        return box.handbook.relations
     }
 
     /// The ids of the documents addressing `clause`, noted as that clause's entry only.
     func documents(addressing clause: String) -> [String] {
         note(.clauseDocuments(clause))
-        return outline.relations.documentsByClause[clause] ?? []
+        return box.handbook.relations.documentsByClause[clause] ?? []
     }
 
     /// The ids of the documents whose bodies link to a clause or control, noted as its entry only.
     func documents(mentioning requirement: String) -> [String] {
         note(.mentionsOf(requirement))
-        return outline.relations.mentionedBy[requirement] ?? []
+        return box.handbook.relations.mentionedBy[requirement] ?? []
     }
 
     /// What the relations say about one document, noted as that document's entry only.
     func relations(about id: String) -> DocumentRelations {
         note(.relationsOf(id))
-        return outline.relations.about(id)
+        return box.handbook.relations.about(id)
     }
 
     /// The whole outline, for code that takes a `Handbook`: the page then depends on every document.
     var whole: Handbook {
         note(.allDocuments)
-        return outline
+        return box.handbook
     }
 }
 
@@ -271,4 +271,14 @@ final class DocumentReaders: Sendable {
     func readers(of reads: some Sequence<PageRead>) -> Set<Int> {
         index.withLock { $0.readers(of: reads) }
     }
+}
+
+/// A handbook shared by reference: the renderer's outline, which every page job reads through
+/// its own `HandbookReader`. A reader held the `Handbook` itself, and making one (each
+/// `context.handbook`) copied its five dozen references, retained and released on both cores at
+/// once, for each read of a page.
+final class SharedHandbook: Sendable {
+    let handbook: Handbook
+
+    init(_ handbook: Handbook) { self.handbook = handbook }
 }

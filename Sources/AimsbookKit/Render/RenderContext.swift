@@ -63,7 +63,7 @@ extension ViewList {
 struct RenderContext: Sendable {
     /// The outline pages are made from. Pages read it through `handbook`, which records each
     /// read; only the renderer reads it unrecorded (`outline(_:)`), to compare builds.
-    private let outline: Handbook
+    private let outlineBox: SharedHandbook
     var options: SiteRenderer.Options
     let theme: Theme
     /// Where the page being made records what it reads (`PageRead`); nil records nothing.
@@ -92,7 +92,7 @@ struct RenderContext: Sendable {
         var directReports: [String: [String]]
     }
 
-    var handbook: HandbookReader { HandbookReader(outline, log: log, soaDocumentWithBody: soaDocumentWithBody) }
+    var handbook: HandbookReader { HandbookReader(outlineBox, log: log, soaDocumentWithBody: soaDocumentWithBody) }
     var soa: StatementOfApplicability { noting(.soa, derived.soa) }
     var audit: AuditReport { noting(.audit, derived.audit) }
     var coverage: FrameworkCoverage { noting(.coverage, derived.coverage) }
@@ -102,7 +102,7 @@ struct RenderContext: Sendable {
     func derivedParts(_: RendererAccess) -> Derived { derived }
 
     /// The outline without recording a read, for the renderer's comparisons.
-    func outline(_: RendererAccess) -> Handbook { outline }
+    func outline(_: RendererAccess) -> Handbook { outlineBox.handbook }
 
     /// This context with `handbook`'s SoA document, body and all, for the SoA page.
     func carryingSoABody(of handbook: Handbook) -> RenderContext {
@@ -175,7 +175,7 @@ struct RenderContext: Sendable {
         handbook: Handbook, options: SiteRenderer.Options, theme: Theme, reusing reuse: Reuse? = nil,
         _ access: RendererAccess
     ) throws {
-        outline = handbook
+        outlineBox = SharedHandbook(handbook)
         self.options = options
         self.theme = theme
         func directReports() -> [String: [String]] {
@@ -673,7 +673,7 @@ struct RenderContext: Sendable {
             if let owner = ownerIDs[id] { log.note(.document(owner)) }
         }
         if let ref = refsByRoot[linker.root]?.byID[id] { return ref }
-        guard let document = outline.document(id) else {
+        guard let document = outlineBox.handbook.document(id) else {
             return [
                 "id": id, "title": id, "href": "", "linked": false, "typeName": "",
                 "status": Badge.make("Unknown", .bad),
@@ -689,7 +689,7 @@ struct RenderContext: Sendable {
             if let owner = document.owner?.value { log.note(.document(owner)) }
         }
         return refsByRoot[linker.root]?.byID[document.id.value]
-            ?? Self.makeDocumentRef(document, handbook: outline, root: linker.root)
+            ?? Self.makeDocumentRef(document, handbook: outlineBox.handbook, root: linker.root)
     }
 
     static func makeDocumentRef(_ document: Document, handbook: Handbook, root: String) -> View {
