@@ -82,14 +82,27 @@ struct RenderContext: Sendable {
 
     /// The parts derived from many documents. A page reading one depends on it as a whole: a
     /// rebuild compares each with the last build's (`SiteRenderer.TargetedRebuild.dirtyReads`).
-    struct Derived: Sendable {
-        var soa: StatementOfApplicability
-        var audit: AuditReport
+    /// Shared by reference: every page job's context is a copy, and copying the parts' dozens of
+    /// references retained and released them on both cores at once.
+    final class Derived: Sendable {
+        let soa: StatementOfApplicability
+        let audit: AuditReport
         /// Which documents cover each framework requirement, and every AI system's EU AI Act duties.
-        var coverage: FrameworkCoverage
-        var obligations: AIActObligations
+        let coverage: FrameworkCoverage
+        let obligations: AIActObligations
         /// role id → roles that report to it.
-        var directReports: [String: [String]]
+        let directReports: [String: [String]]
+
+        init(
+            soa: StatementOfApplicability, audit: AuditReport, coverage: FrameworkCoverage,
+            obligations: AIActObligations, directReports: [String: [String]]
+        ) {
+            self.soa = soa
+            self.audit = audit
+            self.coverage = coverage
+            self.obligations = obligations
+            self.directReports = directReports
+        }
     }
 
     var handbook: HandbookReader { HandbookReader(outlineBox, log: log, soaDocumentWithBody: soaDocumentWithBody) }
