@@ -130,14 +130,15 @@ extension MustacheTemplate {
             }
 
         case .section(let section):
-            let template = section.template
             let child = self.getChild(section.lookup, context: context)
             // aimsbook (PATCHES.md): plain values are no lambda.
             if let child, !_isPlainValue(child), let lambda = child as? MustacheLambda {
-                output.append(self.renderUnescapedLambda(lambda, parameter: template.text, context: context))
+                output.append(self.renderUnescapedLambda(lambda, parameter: section.template.text, context: context))
                 return
             }
-            self.renderSection(child, with: template, context: &context, into: output)
+            // aimsbook (PATCHES.md): the section's template is read in place, not copied (a copy
+            // retained its arrays, which every thread rendering the template shares).
+            self.renderSection(child, with: section.template, context: &context, into: output)
 
         case .invertedSection(let section):
             let child = self.getChild(section.lookup, context: context)
