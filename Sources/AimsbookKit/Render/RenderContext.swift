@@ -389,20 +389,23 @@ struct RenderContext: Sendable {
     /// build; a targeted rebuild makes only pages whose reads changed, nearly all of them
     /// different, and hashing their views cost as much as rendering them: the renderer compares
     /// their bytes with the last build's instead (`SiteRenderer`).
+    /// The page's view is rendered over the layout's (its keys win), not merged with it: merging
+    /// copied some eighty entries into a new dictionary for every page.
     func page(_ frame: Frame, template: String, _ view: View) throws -> OutputFile {
-        let merged = try layout(frame).merging(view) { _, own in own }
+        let layout = try layout(frame)
         let capacity = Theme.expectedSize(of: view)
         guard let cache = options.memo, changedReads == nil else {
-            return .utf8(frame.path, try theme.renderUTF8(merged, template: template, capacity: capacity))
+            return .utf8(frame.path, try theme.renderUTF8(view, over: layout, template: template, capacity: capacity))
         }
         var key = Hasher()
         key.combine(theme.fingerprint)
         key.combine(template)
-        ViewFingerprint.combine(merged, into: &key)
+        ViewFingerprint.combine(layout, into: &key)
+        ViewFingerprint.combine(view, into: &key)
         return .utf8(
             frame.path,
             try cache.page(frame.path, key: key.finalize()) {
-                try theme.renderUTF8(merged, template: template, capacity: capacity)
+                try theme.renderUTF8(view, over: layout, template: template, capacity: capacity)
             }
         )
     }

@@ -171,6 +171,20 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Renders a page of the theme from `view` over `frame` (the layout's keys, which the
+    /// page's own override), as the UTF-8 bytes to write.
+    func renderUTF8(_ view: View, over frame: View, template: String, capacity: Int) throws -> [UInt8] {
+        guard
+            let output = try Self.naming(
+                template, { try library.renderUTF8Checked(view, over: frame, withTemplate: template, capacity: capacity) })
+        else {
+            throw ThemeError(
+                file: "templates/\(template).mustache", line: nil, column: nil,
+                message: "the theme has no such template")
+        }
+        return output
+    }
+
     /// What a page's layout (header, sidebar, footer) adds to its own text, about.
     static let layoutRoom = 16 << 10
 

@@ -91,6 +91,18 @@ public struct MustacheLibrary: Sendable {
         return try template.renderUTF8Checked(context: .init(object, library: self), capacity: capacity)
     }
 
+    /// aimsbook (PATCHES.md): `renderUTF8Checked(_:withTemplate:capacity:)` with `base` under
+    /// `object` on the context stack: a name `object` lacks is looked up in `base`, as if the
+    /// two were one dictionary with `object`'s keys winning, without merging them.
+    public func renderUTF8Checked(
+        _ object: Any, over base: Any, withTemplate name: String, capacity: Int = 1024
+    ) throws -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var context = MustacheContext(base, library: self)
+        context.stack.append(object)
+        return try template.renderUTF8Checked(context: context, capacity: capacity)
+    }
+
     /// Render object using templated with name
     /// - Parameters:
     ///   - object: Object to render

@@ -51,6 +51,14 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(template.render(view), "Ann/shadowed/S/outer owner;Bo/shadowed/S/outer owner;")
     }
 
+    func testAnObjectRenderedOverABaseWinsWhereBothHaveAKey() throws {
+        let library = try MustacheLibrary(templates: ["page": MustacheTemplate(string: "{{title}}|{{site}}|{{#list}}{{site}}{{/list}}")])
+        let base: [MustacheKey: Any] = ["title": "from the layout", "site": "S"]
+        let view: [MustacheKey: Any] = ["title": "from the page", "list": [["x": 1] as [MustacheKey: Any]]]
+        let bytes = try library.renderUTF8Checked(view, over: base, withTemplate: "page")
+        XCTAssertEqual(bytes.map { String(decoding: $0, as: UTF8.self) }, "from the page|S|S")
+    }
+
     func testOtherTypesKeepTheGeneralPath() throws {
         struct Custom: MustacheCustomRenderable {
             var renderText: String { "custom" }
