@@ -329,7 +329,7 @@ struct RenderContext: Sendable {
     func sidebar(linker: Linker, section: String?) throws -> String {
         let key = Self.sidebarKey(linker: linker, section: section, navigation: navigation)
         if let cached = sidebars[key] { return cached }
-        return try memo.texts(["sidebar|" + key]) { _ in
+        return try memo.texts("sidebar", [key]) { _ in
             try theme.render(
                 ["nav": navigation.view(linker: linker, sectionPath: section), "root": linker.root], template: "sidebar"
             )
@@ -461,7 +461,7 @@ struct RenderContext: Sendable {
         guard let cache = options.memo else {
             noteRefs(ids)
             let views = ids.map { refs?.byID[$0] ?? documentRef($0, linker: linker) }
-            let html = try memo.texts(ids.map { prefix + $0 }) { try theme.render(views[$0], template: template) }
+            let html = try memo.texts(prefix, ids) { try theme.render(views[$0], template: template) }
             return (ViewList(views: views, fingerprint: 0), html.joined())
         }
         // In a targeted rebuild, a list none of whose refs read what changed is the last
