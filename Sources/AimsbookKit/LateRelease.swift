@@ -26,10 +26,9 @@ final class LateRelease: Sendable {
     }
 
     /// The only holder of the values once `releaseInBackground` has returned.
-    private final class Box: @unchecked Sendable {
-        // @unchecked: written once, by the one closure that holds the box.
-        private var values: [any Sendable]
-        init(_ values: consuming [any Sendable]) { self.values = values }
-        func empty() { values = [] }
+    private final class Box: Sendable {
+        private let values: Mutex<[any Sendable]>
+        init(_ values: consuming [any Sendable]) { self.values = Mutex(values) }
+        func empty() { values.withLock { $0 = [] } }
     }
 }
