@@ -271,7 +271,8 @@ extension OutputFile.Contents {
         let tree = folder.appendingPathComponent("tree")
         let outside = folder.appendingPathComponent("outside")
         let files = FileManager.default
-        try files.createDirectory(at: tree.appendingPathComponent("docs/deep/deeper"), withIntermediateDirectories: true)
+        try files.createDirectory(
+            at: tree.appendingPathComponent("docs/deep/deeper"), withIntermediateDirectories: true)
         try files.createDirectory(at: outside, withIntermediateDirectories: true)
         try "kept".write(to: outside.appendingPathComponent("kept.txt"), atomically: false, encoding: .utf8)
         for path in ["index.html", "docs/a.html", "docs/deep/b.html", "docs/deep/deeper/c.html", ".hidden"] {
@@ -280,7 +281,8 @@ extension OutputFile.Contents {
         // Links to a folder and to a file outside the tree are deleted as links, never followed.
         try files.createSymbolicLink(at: tree.appendingPathComponent("docs/to-outside"), withDestinationURL: outside)
         try files.createSymbolicLink(
-            at: tree.appendingPathComponent("kept-link"), withDestinationURL: outside.appendingPathComponent("kept.txt"))
+            at: tree.appendingPathComponent("kept-link"), withDestinationURL: outside.appendingPathComponent("kept.txt")
+        )
         FileSystem.removeTree(tree.path)
         #expect(!files.fileExists(atPath: tree.path))
         #expect(try String(contentsOf: outside.appendingPathComponent("kept.txt"), encoding: .utf8) == "kept")

@@ -176,7 +176,8 @@ public struct Theme: Sendable {
     func renderUTF8(_ view: View, over frame: View, template: String, capacity: Int) throws -> [UInt8] {
         guard
             let output = try Self.naming(
-                template, { try library.renderUTF8Checked(view, over: frame, withTemplate: template, capacity: capacity) })
+                template,
+                { try library.renderUTF8Checked(view, over: frame, withTemplate: template, capacity: capacity) })
         else {
             throw ThemeError(
                 file: "templates/\(template).mustache", line: nil, column: nil,

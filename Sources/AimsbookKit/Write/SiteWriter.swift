@@ -114,7 +114,8 @@ public enum SiteWriter {
         let plan = try relativePaths(files)
         for (_, relative) in plan {
             // `relative` is plain (`safeRelativePath`): its folder is what comes before its last `/`.
-            let directory = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + String(relative[..<$0]) } ?? folder
+            let directory =
+                relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + String(relative[..<$0]) } ?? folder
             if !createdDirectories.contains(directory) {
                 try FileSystem.makeFolder(directory)
                 createdDirectories.insert(directory)
