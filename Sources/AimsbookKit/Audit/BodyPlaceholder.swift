@@ -10,11 +10,6 @@ public struct BodyPlaceholder: Sendable, Hashable {
     /// At most this many per document: one is enough to fail the gate, three show the pattern.
     static let limit = 3
 
-    /// The markers as bytes, and whether each must stand as a word of its own.
-    static let markers: [(bytes: [UInt8], text: String, word: Bool)] =
-        ReadinessFindings.placeholderPhrases.map { (Array($0.utf8), $0, false) }
-        + ReadinessFindings.placeholderWords.map { (Array($0.utf8), $0, true) }
-
     /// One pass over the body's bytes, line by line, read in place (every approved body of a
     /// 2,000-document handbook is read at each full build, so no line becomes a String unless it
     /// is a heading or holds a hit, and the body is not copied).
@@ -70,13 +65,15 @@ public struct BodyPlaceholder: Sendable, Hashable {
     /// its arrays per byte.
     final class MarkerTable: Sendable {
         static let shared = MarkerTable()
-        let markers: [(bytes: [UInt8], text: String, word: Bool)]
+        /// The markers as bytes, and whether each must stand as a word of its own.
+        let markers: [(bytes: [UInt8], text: String, word: Bool)] =
+            ReadinessFindings.placeholderPhrases.map { (Array($0.utf8), $0, false) }
+            + ReadinessFindings.placeholderWords.map { (Array($0.utf8), $0, true) }
         let byFirstByte: [[Int]]
         /// Whether any marker starts with a byte: false for nearly all the bytes of a body.
         let startsMarker: [Bool]
 
         init() {
-            markers = BodyPlaceholder.markers
             var table = Array(repeating: [Int](), count: 256)
             for (index, marker) in markers.enumerated() { table[Int(marker.bytes[0])].append(index) }
             byFirstByte = table
